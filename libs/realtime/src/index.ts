@@ -1,0 +1,22 @@
+export {
+  DEFAULT_MOUNT,
+  DEFAULT_REDIS_CHANNEL,
+  type RealtimeHealth,
+  type RealtimeServer,
+  type RealtimeServerOptions,
+  createRealtimeServer,
+} from './realtime-server.js';
+export { POSTS_CHANNEL, commentChannel, isHintChannel } from './channels.js';
+export {
+  type CommentHint,
+  type Hint,
+  type PostHint,
+  InvalidHintError,
+  parseCommentHint,
+  parseHintFor,
+  parsePostHint,
+} from './hints.js';
+export { type RealtimeLogger } from './logger.js';
+export { fayeClientIntegrity } from './client-integrity.js';
+export { FayeNodeClient } from './faye.js';
+export { type FayeClient } from './browser/faye-client.js';

@@ -1,0 +1,116 @@
+/**
+ * The server side of live comments: a Faye (Bayeux) endpoint on the API's HTTP server, a guard
+ * that makes it subscribe-only for the outside world, and the publish functions the API calls
+ * after a write. Plain functions, no framework: the API calls `attach(httpServer)` once.
+ */
+import { randomBytes } from 'node:crypto';
+import { type Server as HttpServer } from 'node:http';
+import { POSTS_CHANNEL, commentChannel } from './channels.js';
+import { FayeNodeAdapter } from './faye.js';
+import { type DeliverLocally, type HintRelay, createLocalRelay } from './hint-relay.js';
+import {
+  type CommentHint,
+  type Hint,
+  type PostHint,
+  parseCommentHint,
+  parsePostHint,
+} from './hints.js';
+import { type RealtimeLogger, consoleLogger } from './logger.js';
+import { createPublishGuard, createPublishSigner } from './publish-guard.js';
+import { createRedisRelay } from './redis-relay.js';
+
+export const DEFAULT_MOUNT = '/realtime';
+export const DEFAULT_REDIS_CHANNEL = 'inkwell:realtime:hints';
+
+export interface RealtimeServerOptions {
+  /** URL path of the Bayeux endpoint; the browser client is served at `<mount>/client.js`. */
+  mount?: string;
+  /** With a Redis URL, hints published by any API process reach readers connected to any other. */
+  redisUrl?: string;
+  /** Redis pub/sub channel shared by the processes of one deployment. */
+  redisChannel?: string;
+  logger?: RealtimeLogger;
+}
+
+export interface RealtimeHealth {
+  status: 'up' | 'degraded';
+  fanOut: 'single-process' | 'redis';
+}
+
+export interface RealtimeServer {
+  readonly mount: string;
+  /** Serves Bayeux (websocket, then long-polling) and `<mount>/client.js` on `httpServer`. */
+  attach(httpServer: HttpServer): void;
+  /** Resolves once hints reach every process (at once without Redis). Never rejects. */
+  ready(): Promise<void>;
+  /** Tells readers of a post that its comments changed. Never rejects; awaiting is optional. */
+  publishCommentHint(hint: CommentHint): Promise<void>;
+  /** Tells readers that a post was published. Never rejects; awaiting is optional. */
+  publishPostHint(hint: PostHint): Promise<void>;
+  /** For the API heartbeat: `degraded` means hints currently reach only some readers. */
+  health(): Promise<RealtimeHealth>;
+  close(): Promise<void>;
+}
+
+const MOUNT = /^(\/[A-Za-z0-9_-]+)+$/;
+
+export function createRealtimeServer(options: RealtimeServerOptions = {}): RealtimeServer {
+  const mount = options.mount ?? DEFAULT_MOUNT;
+  if (!MOUNT.test(mount))
+    throw new TypeError(`Realtime mount must look like /realtime, got "${mount}"`);
+  const logger = options.logger ?? consoleLogger;
+
+  // The secret never leaves this process: each process publishes only to its own Bayeux server.
+  const secret = randomBytes(32).toString('base64url');
+  const adapter = new FayeNodeAdapter({ mount });
+  adapter.addExtension(createPublishGuard(secret));
+  const localPublisher = adapter.getClient();
+  localPublisher.addExtension(createPublishSigner(secret));
+
+  const deliverLocally: DeliverLocally = (channel, hint) => {
+    localPublisher.publish(channel, hint).then(undefined, (error: unknown) => {
+      logger.error(`Realtime: the Bayeux server refused a hint on ${channel}`, error);
+    });
+  };
+  const relay: HintRelay = options.redisUrl
+    ? createRedisRelay({
+        url: options.redisUrl,
+        channel: options.redisChannel ?? DEFAULT_REDIS_CHANNEL,
+        deliverLocally,
+        logger,
+      })
+    : createLocalRelay(deliverLocally);
+
+  async function publishValidated(build: () => [channel: string, hint: Hint]): Promise<void> {
+    let channel: string;
+    let hint: Hint;
+    try {
+      [channel, hint] = build();
+    } catch (error) {
+      logger.error('Realtime: refused to publish an invalid hint', error);
+      return;
+    }
+    await relay.publish(channel, hint);
+  }
+
+  return {
+    mount,
+    attach: (httpServer) => adapter.attach(httpServer),
+    ready: () => relay.ready(),
+    publishCommentHint: (input) =>
+      publishValidated(() => {
+        const hint = parseCommentHint(input);
+        return [commentChannel(hint.postId), hint];
+      }),
+    publishPostHint: (input) => publishValidated(() => [POSTS_CHANNEL, parsePostHint(input)]),
+    async health() {
+      const { fanOut, healthy } = await relay.health();
+      return { status: healthy ? 'up' : 'degraded', fanOut };
+    },
+    async close() {
+      await relay.close();
+      localPublisher.disconnect();
+      adapter.close();
+    },
+  };
+}
