@@ -1,0 +1,2 @@
+export * from './thumbnails/index.js';
+export * from './bundles/index.js';
