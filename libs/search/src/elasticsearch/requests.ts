@@ -1,0 +1,105 @@
+import { type estypes } from '@elastic/elasticsearch';
+import { type MatchPlan } from '../query/run-search.js';
+import { MATCH_END, MATCH_START } from '../text/snippet.js';
+import { tokenizeWords } from '../text/tokenize.js';
+import { SUGGESTER_POLICY } from '../query/suggester-policy.js';
+import { MIN_CORRECTABLE_LENGTH } from '../query/candidates.js';
+import { type IndexNames } from './index-definitions.js';
+
+const termSuggester = (field: string): estypes.SearchFieldSuggester => ({
+  term: {
+    field,
+    suggest_mode: 'popular',
+    max_term_freq: SUGGESTER_POLICY.maxTypedDocFreq,
+    max_edits: SUGGESTER_POLICY.maxEdits,
+    size: SUGGESTER_POLICY.size,
+    min_word_length: MIN_CORRECTABLE_LENGTH,
+    prefix_length: 0,
+    string_distance: 'internal',
+  },
+});
+
+/** Term suggestions for the query words from post titles, post bodies and comment bodies. */
+export function suggestRequest(
+  indices: IndexNames,
+  words: readonly string[],
+): estypes.SearchRequest {
+  return {
+    index: [indices.posts, indices.comments],
+    size: 0,
+    suggest: {
+      text: words.join(' '),
+      title: termSuggester('title.spell'),
+      body: termSuggester('body.spell'),
+    },
+  };
+}
+
+/** Each candidate as a boosted clause per field; `_name` reports which candidates a hit matched. */
+function candidateClauses(
+  plan: MatchPlan,
+  fields: readonly { field: string; boost: 'titleBoost' | 'bodyBoost' }[],
+): estypes.QueryDslQueryContainer[] {
+  return plan.candidates.flatMap((candidate, index) => {
+    const text = plan.strategy === 'phrase' ? candidate.text : candidate.words.join(' ');
+    if (tokenizeWords(text).length === 0) return [];
+    return fields.map(({ field, boost }): estypes.QueryDslQueryContainer => {
+      const options = { query: text, boost: candidate[boost], _name: `c${index}:${field}` };
+      return plan.strategy === 'phrase'
+        ? { match_phrase: { [field]: options } }
+        : { match: { [field]: { ...options, operator: 'or' } } };
+    });
+  });
+}
+
+const HIGHLIGHT: estypes.SearchHighlight = {
+  pre_tags: [MATCH_START],
+  post_tags: [MATCH_END],
+  fields: { body: { fragment_size: 180, number_of_fragments: 1, no_match_size: 180 } },
+};
+
+/** Null when no candidate has a searchable word: an empty `should` would match everything. */
+export function postsRequest(
+  indices: IndexNames,
+  plan: MatchPlan,
+  window: { offset: number; limit: number },
+): estypes.SearchRequest | null {
+  const should = candidateClauses(plan, [
+    { field: 'title', boost: 'titleBoost' },
+    { field: 'body', boost: 'bodyBoost' },
+  ]);
+  if (should.length === 0) return null;
+  return {
+    index: indices.posts,
+    from: window.offset,
+    size: window.limit,
+    track_total_hits: true,
+    query: {
+      bool: {
+        should,
+        minimum_should_match: 1,
+        filter: plan.category === null ? [] : [{ term: { 'categories.slug': plan.category } }],
+      },
+    },
+    sort: ['_score', { published_at: { order: 'desc', missing: '_last' } }],
+    highlight: HIGHLIGHT,
+    _source: ['title', 'slug', 'categories', 'published_at'],
+  };
+}
+
+export function commentsRequest(
+  indices: IndexNames,
+  plan: MatchPlan,
+  limit: number,
+): estypes.SearchRequest | null {
+  const should = candidateClauses(plan, [{ field: 'body', boost: 'bodyBoost' }]);
+  if (should.length === 0) return null;
+  return {
+    index: indices.comments,
+    size: limit,
+    track_total_hits: true,
+    query: { bool: { should, minimum_should_match: 1 } },
+    highlight: HIGHLIGHT,
+    _source: ['post_id', 'post_slug', 'post_title'],
+  };
+}

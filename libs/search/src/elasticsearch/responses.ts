@@ -1,0 +1,105 @@
+import { type estypes } from '@elastic/elasticsearch';
+import { type CommentHit, type PostHit } from '../engine.js';
+import { type SuggestionsByWord, type TermSuggestion } from '../query/candidates.js';
+import { type RankedPage } from '../query/run-search.js';
+import { renderSnippet } from '../text/snippet.js';
+import { type CommentSource, type PostSource } from './index-definitions.js';
+
+/** Merges the per-field term suggestions by word, keeping each option's best score and freq. */
+export function parseSuggestions(response: estypes.SearchResponse): SuggestionsByWord {
+  const byWord = new Map<string, Map<string, TermSuggestion>>();
+  for (const entries of Object.values(response.suggest ?? {})) {
+    for (const entry of entries) {
+      const options = Array.isArray(entry.options) ? entry.options : [entry.options];
+      const merged = byWord.get(entry.text) ?? new Map<string, TermSuggestion>();
+      for (const option of options) {
+        if (!('score' in option) || !('freq' in option)) continue;
+        const known = merged.get(option.text);
+        merged.set(option.text, {
+          text: option.text,
+          score: Math.max(option.score, known?.score ?? 0),
+          freq: Math.max(option.freq, known?.freq ?? 0),
+        });
+      }
+      byWord.set(entry.text, merged);
+    }
+  }
+  return new Map(
+    [...byWord]
+      .filter(([, options]) => options.size > 0)
+      .map(([word, options]) => [
+        word,
+        [...options.values()].sort((a, b) => b.score - a.score || b.freq - a.freq),
+      ]),
+  );
+}
+
+/** `c2:title` -> 2, for every candidate a hit matched. */
+function matchedCandidates(hit: estypes.SearchHit): number[] {
+  const names = Array.isArray(hit.matched_queries)
+    ? hit.matched_queries
+    : Object.keys(hit.matched_queries ?? {});
+  const indexes = names
+    .map((name) => Number(/^c(\d+):/u.exec(name)?.[1]))
+    .filter((index) => Number.isInteger(index));
+  return [...new Set(indexes)].sort((a, b) => a - b);
+}
+
+function total(response: estypes.SearchResponse): number {
+  const value = response.hits.total;
+  return typeof value === 'number' ? value : (value?.value ?? 0);
+}
+
+function snippet(hit: estypes.SearchHit): string {
+  return renderSnippet(hit.highlight?.body?.[0] ?? '');
+}
+
+const roundScore = (score: number | null | undefined): number =>
+  Math.round((score ?? 0) * 1e6) / 1e6;
+
+export function parsePosts(response: estypes.SearchResponse<PostSource>): RankedPage<PostHit> {
+  return {
+    total: total(response),
+    hits: response.hits.hits.flatMap((hit) => {
+      const source = hit._source;
+      if (source === undefined || hit._id === undefined) return [];
+      return [
+        {
+          kind: 'post' as const,
+          id: Number(hit._id),
+          title: source.title,
+          slug: source.slug,
+          publishedAt: source.published_at ?? new Date(0).toISOString(),
+          categories: source.categories,
+          snippet: snippet(hit),
+          score: roundScore(hit._score),
+          matched: matchedCandidates(hit),
+        },
+      ];
+    }),
+  };
+}
+
+export function parseComments(
+  response: estypes.SearchResponse<CommentSource>,
+): RankedPage<CommentHit> {
+  return {
+    total: total(response),
+    hits: response.hits.hits.flatMap((hit) => {
+      const source = hit._source;
+      if (source === undefined || hit._id === undefined) return [];
+      return [
+        {
+          kind: 'comment' as const,
+          id: Number(hit._id),
+          title: `Comment on ${source.post_title}`,
+          postId: source.post_id,
+          slug: source.post_slug,
+          snippet: snippet(hit),
+          score: roundScore(hit._score),
+          matched: matchedCandidates(hit),
+        },
+      ];
+    }),
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * The contract every search engine implements, and the documents and results it speaks in.
+ * Apps depend on this file alone; engines (PostgreSQL, Elasticsearch) are interchangeable.
+ */
+
+export interface CategoryRef {
+  slug: string;
+  name: string;
+}
+
+/** A published post. Only published posts are indexed: the caller removes a post on unpublish. */
+export interface PostDocument {
+  id: number;
+  slug: string;
+  title: string;
+  /** Plain text or Markdown; Markdown syntax is stripped before indexing. */
+  body: string;
+  summary: string;
+  categories: CategoryRef[];
+  publishedAt: Date | string;
+}
+
+/** An approved comment. The caller removes a comment when it is unapproved or deleted. */
+export interface CommentDocument {
+  id: number;
+  postId: number;
+  postSlug: string;
+  postTitle: string;
+  /** Plain text or Markdown. */
+  body: string;
+  createdAt?: Date | string;
+}
+
+/** What `reindex` consumes: every post and comment, tagged with its kind. */
+export type IndexableDocument =
+  ({ kind: 'post' } & PostDocument) | ({ kind: 'comment' } & CommentDocument);
+
+export interface ReindexProgress {
+  posts: number;
+  comments: number;
+}
+
+export interface SearchInput {
+  /** The reader's query; may contain `category:<slug>`. 1..200 characters. */
+  q: string;
+  category?: string;
+  /** 1-based. */
+  page?: number;
+  /** 1..50, default 10. */
+  pageSize?: number;
+  debug?: boolean;
+}
+
+export interface PostHit {
+  kind: 'post';
+  id: number;
+  title: string;
+  slug: string;
+  publishedAt: string;
+  categories: CategoryRef[];
+  /** HTML-escaped text; matched words wrapped in `<mark>`. */
+  snippet: string;
+  score: number;
+}
+
+export interface CommentHit {
+  kind: 'comment';
+  /** The comment's id. */
+  id: number;
+  /** "Comment on <post title>". */
+  title: string;
+  postId: number;
+  /** The commented post's slug, to link to it. */
+  slug: string;
+  snippet: string;
+  score: number;
+}
+
+export type SearchHit = PostHit | CommentHit;
+
+export type MatchStrategy = 'phrase' | 'any-word';
+
+export interface CandidateTerm {
+  text: string;
+  source: 'typed' | 'suggester';
+  score: number;
+  weight: number;
+  titleBoost: number;
+  bodyBoost: number;
+}
+
+export interface SearchDebug {
+  candidates: CandidateTerm[];
+  /** Per query word, the suggester's alternatives before filtering. */
+  suggestions: Record<string, { text: string; score: number; freq: number }[]>;
+  strategy: MatchStrategy;
+  strategiesTried: MatchStrategy[];
+  timings: {
+    parseMs: number;
+    suggestMs: number;
+    postsMs: number;
+    commentsMs: number;
+    totalMs: number;
+  };
+}
+
+export interface SearchResults {
+  /** The query as typed, without `category:` tokens. */
+  q: string;
+  category: string | null;
+  page: number;
+  pageSize: number;
+  /** Posts plus blended comments. */
+  total: number;
+  hits: SearchHit[];
+  terms: {
+    typed: string;
+    /** Candidates that matched at least one hit on this page, best first. */
+    used: string[];
+    /** The best used candidate when the typed text itself matched nothing on this page. */
+    correctedTo: string | null;
+  };
+  debug?: SearchDebug;
+}
+
+export interface SearchHealth {
+  engine: 'postgres' | 'elasticsearch';
+  ok: boolean;
+  posts: number;
+  comments: number;
+  detail?: string;
+}
+
+export interface SearchEngine {
+  /** Creates what the engine needs (tables, indices, aliases). Idempotent. */
+  setup(): Promise<void>;
+  indexPost(doc: PostDocument): Promise<void>;
+  /** Removes the post and the comments indexed under it. */
+  removePost(id: number): Promise<void>;
+  indexComment(doc: CommentDocument): Promise<void>;
+  removeComment(id: number): Promise<void>;
+  /** Rebuilds the whole index from `docs`; searches keep answering from the old one until the swap. */
+  reindex(
+    docs: AsyncIterable<IndexableDocument>,
+    onProgress?: (progress: ReindexProgress) => void,
+  ): Promise<ReindexProgress>;
+  search(input: SearchInput): Promise<SearchResults>;
+  health(): Promise<SearchHealth>;
+}

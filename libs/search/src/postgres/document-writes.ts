@@ -1,0 +1,58 @@
+import { ACTIVE_GENERATION } from './schema.js';
+import { type DocumentRow, insertRowsSql } from './document-rows.js';
+import { type SqlClient } from './sql-client.js';
+
+/**
+ * Upserts one document and moves the lexicon's document counts by the difference between its
+ * old and new words, in one statement: atomic without a transaction, so a Pool can run it. The
+ * old row is locked first, so two concurrent saves of one post count its words once.
+ */
+export async function upsertDocument(db: SqlClient, row: DocumentRow): Promise<void> {
+  await db.query(
+    `WITH old AS (
+       SELECT words FROM search_document
+       WHERE generation = ${ACTIVE_GENERATION} AND kind = $2 AND source_id = $3
+       FOR UPDATE
+     ), saved AS (
+       ${insertRowsSql('$1', ACTIVE_GENERATION)}
+       ON CONFLICT (generation, kind, source_id) DO UPDATE SET
+         post_id = EXCLUDED.post_id, slug = EXCLUDED.slug, title = EXCLUDED.title, body = EXCLUDED.body,
+         categories = EXCLUDED.categories, category_slugs = EXCLUDED.category_slugs,
+         published_at = EXCLUDED.published_at, words = EXCLUDED.words, vec = EXCLUDED.vec
+       RETURNING 1
+     ), delta AS (
+       SELECT word, sum(change)::int AS change FROM (
+         SELECT unnest(words) AS word, -1 AS change FROM old
+         UNION ALL SELECT jsonb_array_elements_text($1::jsonb -> 0 -> 'words'), 1
+       ) changes GROUP BY word HAVING sum(change) <> 0
+     )
+     INSERT INTO search_term (generation, word, doc_count)
+     SELECT ${ACTIVE_GENERATION}, word, change FROM delta
+     ON CONFLICT (generation, word) DO UPDATE SET doc_count = search_term.doc_count + EXCLUDED.doc_count`,
+    [JSON.stringify([row]), row.kind, row.source_id],
+  );
+}
+
+/**
+ * Deletes a post (with the comments indexed under it) or a comment, and takes their words out
+ * of the lexicon's counts.
+ */
+export async function deleteDocuments(
+  db: SqlClient,
+  kind: 'post' | 'comment',
+  id: number,
+): Promise<void> {
+  await db.query(
+    `WITH removed AS (
+       DELETE FROM search_document
+       WHERE generation = ${ACTIVE_GENERATION}
+         AND ((kind = $1 AND source_id = $2) OR ($1 = 'post' AND kind = 'comment' AND post_id = $2))
+       RETURNING words
+     ), delta AS (
+       SELECT word, count(*)::int AS n FROM removed, unnest(removed.words) AS word GROUP BY word
+     )
+     UPDATE search_term t SET doc_count = t.doc_count - delta.n
+     FROM delta WHERE t.generation = ${ACTIVE_GENERATION} AND t.word = delta.word`,
+    [kind, id],
+  );
+}

@@ -1,0 +1,94 @@
+import { type CategoryRef, type CommentHit, type PostHit } from '../engine.js';
+import { type SuggestionsByWord } from '../query/candidates.js';
+import { type MatchPlan, type RankedPage, type SearchBackend } from '../query/run-search.js';
+import { renderSnippet } from '../text/snippet.js';
+import { suggestFromLexicon } from './lexicon-suggester.js';
+import { candidateQueries, countSql, matchSql, type MatchSqlOptions } from './match-sql.js';
+import { type SqlClient } from './sql-client.js';
+import { SqlParams } from './sql-params.js';
+
+interface MatchRow {
+  total: number;
+  score: number;
+  id: number;
+  post_id: number;
+  slug: string;
+  title: string;
+  published_at: Date | string | null;
+  categories: CategoryRef[];
+  snippet: string;
+  matched: number[];
+}
+
+async function findMatches(
+  db: SqlClient,
+  plan: MatchPlan,
+  options: MatchSqlOptions,
+): Promise<{ total: number; rows: MatchRow[] }> {
+  const params = new SqlParams();
+  const queries = candidateQueries(plan, params);
+  if (queries.length === 0) return { total: 0, rows: [] };
+  const { rows } = await db.query(matchSql(queries, options, params), params.values);
+  const matches = rows as unknown as MatchRow[];
+  if (matches.length > 0 || options.offset === 0)
+    return { total: matches[0]?.total ?? 0, rows: matches };
+  const countParams = new SqlParams();
+  const count = await db.query(
+    countSql(candidateQueries(plan, countParams), options, countParams),
+    countParams.values,
+  );
+  return { total: Number(count.rows[0]?.total ?? 0), rows: [] };
+}
+
+const roundScore = (score: number): number => Math.round(score * 1e6) / 1e6;
+
+/** The PostgreSQL side of the shared query plan: lexicon suggestions, ts_rank, ts_headline. */
+export function postgresBackend(db: SqlClient): SearchBackend {
+  return {
+    suggest: (words: string[]): Promise<SuggestionsByWord> => suggestFromLexicon(db, words),
+
+    async findPosts(plan, window): Promise<RankedPage<PostHit>> {
+      const { total, rows } = await findMatches(db, plan, {
+        kind: 'post',
+        category: plan.category,
+        ...window,
+      });
+      return {
+        total,
+        hits: rows.map((row) => ({
+          kind: 'post',
+          id: row.id,
+          title: row.title,
+          slug: row.slug,
+          publishedAt: new Date(row.published_at ?? 0).toISOString(),
+          categories: row.categories,
+          snippet: renderSnippet(row.snippet),
+          score: roundScore(row.score),
+          matched: row.matched,
+        })),
+      };
+    },
+
+    async findComments(plan, limit): Promise<RankedPage<CommentHit>> {
+      const { total, rows } = await findMatches(db, plan, {
+        kind: 'comment',
+        category: null,
+        offset: 0,
+        limit,
+      });
+      return {
+        total,
+        hits: rows.map((row) => ({
+          kind: 'comment',
+          id: row.id,
+          title: `Comment on ${row.title}`,
+          postId: row.post_id,
+          slug: row.slug,
+          snippet: renderSnippet(row.snippet),
+          score: roundScore(row.score),
+          matched: row.matched,
+        })),
+      };
+    },
+  };
+}

@@ -1,0 +1,121 @@
+import { type CandidateTerm } from '../engine.js';
+import { ENGLISH_STOP_WORDS, WORD } from '../text/tokenize.js';
+
+/** One spelling alternative for a word, as a term suggester returns it. */
+export interface TermSuggestion {
+  text: string;
+  /** Plausibility in [0, 1]; see `spellingScore`. */
+  score: number;
+  /** How many documents contain the suggestion. */
+  freq: number;
+}
+
+export type SuggestionsByWord = ReadonlyMap<string, readonly TermSuggestion[]>;
+
+/** The fixed score of the query as typed: above any correction, so its matches rank first. */
+export const TYPED_SCORE = 1.1;
+/** Alternatives below this are not plausible corrections. */
+export const MIN_SUGGESTION_SCORE = 0.6;
+/** The typed query plus at most four alternatives. */
+export const MAX_CANDIDATES = 5;
+/** Words shorter than this are never corrected (Elasticsearch's `min_word_length` default). */
+export const MIN_CORRECTABLE_LENGTH = 4;
+export const MAX_CORRECTABLE_LENGTH = 40;
+const ALTERNATIVES_PER_WORD = 3;
+const BEAM_WIDTH = 10;
+
+/** A candidate as the engines execute it: `words` are its non-stop words, for any-word matching. */
+export interface PlannedCandidate extends CandidateTerm {
+  words: string[];
+}
+
+/** The query words worth asking a suggester about. */
+export function correctableWords(words: readonly string[]): string[] {
+  return [
+    ...new Set(
+      words.filter(
+        (word) =>
+          word.length >= MIN_CORRECTABLE_LENGTH &&
+          word.length <= MAX_CORRECTABLE_LENGTH &&
+          !/^\p{N}+$/u.test(word) &&
+          !ENGLISH_STOP_WORDS.has(word),
+      ),
+    ),
+  ];
+}
+
+interface Rewrite {
+  replacements: Map<string, string>;
+  score: number;
+}
+
+/** Rewrites `text` word by word, keeping everything between words as typed. */
+function applyRewrite(text: string, replacements: ReadonlyMap<string, string>): string {
+  return text.replace(WORD, (word) => replacements.get(word.toLowerCase()) ?? word);
+}
+
+/**
+ * Spelling alternatives of the whole query: every word the suggester doubts is replaced by one
+ * of its alternatives; a rewrite's score is the product of its replacements' scores (independent
+ * corrections), so fixing two typos scores lower than fixing one. A beam keeps this bounded.
+ */
+function rewrites(words: readonly string[], suggestions: SuggestionsByWord): Rewrite[] {
+  let beam: Rewrite[] = [{ replacements: new Map(), score: 1 }];
+  for (const word of new Set(words)) {
+    const alternatives = (suggestions.get(word) ?? [])
+      .filter((option) => option.score >= MIN_SUGGESTION_SCORE && option.text !== word)
+      .sort((a, b) => b.score - a.score || b.freq - a.freq)
+      .slice(0, ALTERNATIVES_PER_WORD);
+    if (alternatives.length === 0) continue;
+    beam = beam
+      .flatMap((rewrite) =>
+        alternatives.map((option) => ({
+          replacements: new Map([...rewrite.replacements, [word, option.text]]),
+          score: rewrite.score * option.score,
+        })),
+      )
+      .sort((a, b) => b.score - a.score)
+      .slice(0, BEAM_WIDTH);
+  }
+  return beam.filter((rewrite) => rewrite.replacements.size > 0);
+}
+
+function nonStopWords(text: string): string[] {
+  return (text.toLowerCase().match(WORD) ?? []).filter((word) => !ENGLISH_STOP_WORDS.has(word));
+}
+
+const round = (value: number): number => Math.round(value * 10_000) / 10_000;
+
+/**
+ * Step 1 and 2 of the query plan: the typed text (score 1.1) and up to four spelling
+ * alternatives (score >= 0.6), best first, without duplicates; candidate i of n with score s
+ * weighs (n - i) * s, a title match twice that, a body match once.
+ */
+export function planCandidates(
+  typedText: string,
+  suggestions: SuggestionsByWord,
+): PlannedCandidate[] {
+  const words = typedText.toLowerCase().match(WORD) ?? [];
+  const scored: { text: string; score: number; source: CandidateTerm['source'] }[] = [
+    { text: typedText, score: TYPED_SCORE, source: 'typed' },
+  ];
+  const seen = new Set([typedText.toLowerCase()]);
+  for (const rewrite of rewrites(words, suggestions)) {
+    if (rewrite.score < MIN_SUGGESTION_SCORE || scored.length >= MAX_CANDIDATES) continue;
+    const text = applyRewrite(typedText, rewrite.replacements);
+    if (seen.has(text.toLowerCase())) continue;
+    seen.add(text.toLowerCase());
+    scored.push({ text, score: round(rewrite.score), source: 'suggester' });
+  }
+  const n = scored.length;
+  return scored.map((candidate, i) => {
+    const weight = round((n - i) * candidate.score);
+    return {
+      ...candidate,
+      weight,
+      titleBoost: round(2 * weight),
+      bodyBoost: weight,
+      words: nonStopWords(candidate.text),
+    };
+  });
+}

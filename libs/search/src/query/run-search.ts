@@ -1,0 +1,129 @@
+import { performance } from 'node:perf_hooks';
+import {
+  type CommentHit,
+  type MatchStrategy,
+  type PostHit,
+  type SearchDebug,
+  type SearchHit,
+  type SearchInput,
+  type SearchResults,
+} from '../engine.js';
+import {
+  correctableWords,
+  planCandidates,
+  type PlannedCandidate,
+  type SuggestionsByWord,
+} from './candidates.js';
+import { parseSearchInput } from './parse-input.js';
+
+/** What an engine is asked to run: every candidate in one OR query. */
+export interface MatchPlan {
+  candidates: PlannedCandidate[];
+  strategy: MatchStrategy;
+  category: string | null;
+}
+
+/** A hit plus the indexes of the candidates it matched, to tell the reader which terms were used. */
+export type Ranked<T> = T & { matched: number[] };
+
+export interface RankedPage<T> {
+  total: number;
+  hits: Ranked<T>[];
+}
+
+/** The three operations an engine provides; the plan around them is written once, here. */
+export interface SearchBackend {
+  suggest(words: string[]): Promise<SuggestionsByWord>;
+  findPosts(
+    plan: MatchPlan,
+    window: { offset: number; limit: number },
+  ): Promise<RankedPage<PostHit>>;
+  findComments(plan: MatchPlan, limit: number): Promise<RankedPage<CommentHit>>;
+}
+
+/** Comments are blended in while posts alone fill less than this many results. */
+export const COMMENT_BLEND_THRESHOLD = 10;
+
+function elapsed(since: number): number {
+  return Math.round((performance.now() - since) * 100) / 100;
+}
+
+function usedTerms(
+  candidates: readonly PlannedCandidate[],
+  hits: readonly Ranked<SearchHit>[],
+): SearchResults['terms'] {
+  const matched = new Set(hits.flatMap((hit) => hit.matched));
+  const used = candidates.filter((_, i) => matched.has(i)).map((candidate) => candidate.text);
+  const typed = candidates[0]?.text ?? '';
+  return { typed, used, correctedTo: matched.has(0) ? null : (used[0] ?? null) };
+}
+
+/**
+ * The query plan shared by every engine: validate, collect spelling candidates, run them as one
+ * boosted OR query of phrases, fall back to any-word matching when a multi-word query finds
+ * nothing, and blend matching comments in while posts are few.
+ */
+export async function runSearch(
+  backend: SearchBackend,
+  input: SearchInput,
+): Promise<SearchResults> {
+  const started = performance.now();
+  const parsed = parseSearchInput(input);
+  const parseMs = elapsed(started);
+
+  const suggestStarted = performance.now();
+  const words = correctableWords(parsed.words);
+  const suggestions = words.length > 0 ? await backend.suggest(words) : new Map();
+  const candidates = planCandidates(parsed.text, suggestions);
+  const suggestMs = elapsed(suggestStarted);
+
+  const postsStarted = performance.now();
+  const offset = (parsed.page - 1) * parsed.pageSize;
+  const window = { offset, limit: parsed.pageSize };
+  const strategiesTried: MatchStrategy[] = ['phrase'];
+  let plan: MatchPlan = { candidates, strategy: 'phrase', category: parsed.category };
+  let posts = await backend.findPosts(plan, window);
+  if (posts.total === 0 && parsed.words.length > 1) {
+    plan = { ...plan, strategy: 'any-word' };
+    strategiesTried.push('any-word');
+    posts = await backend.findPosts(plan, window);
+  }
+  const postsMs = elapsed(postsStarted);
+
+  const commentsStarted = performance.now();
+  let total = posts.total;
+  let hits: Ranked<SearchHit>[] = posts.hits;
+  // Comments carry no categories, so a category filter keeps results to posts.
+  if (posts.total < COMMENT_BLEND_THRESHOLD && parsed.category === null) {
+    const comments = await backend.findComments(plan, COMMENT_BLEND_THRESHOLD - posts.total);
+    const blended = Math.min(comments.total, COMMENT_BLEND_THRESHOLD - posts.total);
+    total += blended;
+    const from = Math.max(0, offset - posts.total);
+    const to = offset + parsed.pageSize - posts.total;
+    hits = [...hits, ...comments.hits.slice(0, blended).slice(from, Math.max(from, to))];
+  }
+  const commentsMs = elapsed(commentsStarted);
+
+  const results: SearchResults = {
+    q: parsed.text,
+    category: parsed.category,
+    page: parsed.page,
+    pageSize: parsed.pageSize,
+    total,
+    hits: hits.map(({ matched: _matched, ...hit }) => hit),
+    terms: usedTerms(candidates, hits),
+  };
+  if (parsed.debug) {
+    const debug: SearchDebug = {
+      candidates: candidates.map(({ words: _words, ...candidate }) => candidate),
+      suggestions: Object.fromEntries(
+        [...suggestions].map(([word, options]) => [word, [...options]]),
+      ),
+      strategy: plan.strategy,
+      strategiesTried,
+      timings: { parseMs, suggestMs, postsMs, commentsMs, totalMs: elapsed(started) },
+    };
+    results.debug = debug;
+  }
+  return results;
+}
