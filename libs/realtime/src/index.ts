@@ -1,5 +1,4 @@
 export {
-  DEFAULT_MOUNT,
   DEFAULT_REDIS_CHANNEL,
   type RealtimeHealth,
   type RealtimeServer,
@@ -20,3 +19,4 @@ export { type RealtimeLogger } from './logger.js';
 export { fayeClientIntegrity } from './client-integrity.js';
 export { FayeNodeClient } from './faye.js';
 export { type FayeClient } from './browser/faye-client.js';
+export { DEFAULT_MOUNT } from './mount.js';

@@ -16,10 +16,10 @@ import {
   parsePostHint,
 } from './hints.js';
 import { type RealtimeLogger, consoleLogger } from './logger.js';
+import { DEFAULT_MOUNT, assertMount } from './mount.js';
 import { createPublishGuard, createPublishSigner } from './publish-guard.js';
 import { createRedisRelay } from './redis-relay.js';
 
-export const DEFAULT_MOUNT = '/realtime';
 export const DEFAULT_REDIS_CHANNEL = 'inkwell:realtime:hints';
 
 export interface RealtimeServerOptions {
@@ -52,12 +52,8 @@ export interface RealtimeServer {
   close(): Promise<void>;
 }
 
-const MOUNT = /^(\/[A-Za-z0-9_-]+)+$/;
-
 export function createRealtimeServer(options: RealtimeServerOptions = {}): RealtimeServer {
-  const mount = options.mount ?? DEFAULT_MOUNT;
-  if (!MOUNT.test(mount))
-    throw new TypeError(`Realtime mount must look like /realtime, got "${mount}"`);
+  const mount = assertMount(options.mount ?? DEFAULT_MOUNT);
   const logger = options.logger ?? consoleLogger;
 
   // The secret never leaves this process: each process publishes only to its own Bayeux server.
