@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFileAtomic } from '../shared/atomic-write.js';
 import { AssetValidationError } from './errors.js';
 import { inspectUpload, type InspectedUpload, type UploadLimits } from './inspect-upload.js';
 import { assertContentHash } from './names.js';
