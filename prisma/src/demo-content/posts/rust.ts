@@ -319,7 +319,7 @@ fn main() -> Result<()> {
 A failure prints the whole chain:
 
 \`\`\`
-Error: importing posts/2019-replication.md
+Error: importing posts/2019-hello-world.md
 
 Caused by:
     front matter is missing a \`title\` field
