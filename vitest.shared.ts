@@ -12,7 +12,7 @@ export function defineProjectConfig(root: string, overrides: ViteUserConfig = {}
     ...overrides,
     test: {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-      testTimeout: 20_000,
+      testTimeout: 60_000,
       hookTimeout: 60_000,
       ...overrides.test,
     },

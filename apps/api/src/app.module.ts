@@ -1,0 +1,29 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type Database } from '@inkwell/prisma';
+import { CategoriesModule } from './categories/categories.module.js';
+import { CommentsModule } from './comments/comments.module.js';
+import { type Config } from './config/config.js';
+import { CoreModule } from './core/core.module.js';
+import { HealthModule } from './health/health.module.js';
+import { PostsModule } from './posts/posts.module.js';
+
+export interface AppOverrides {
+  /** An already opened (and migrated) database, e.g. one a test counts queries on. */
+  database?: Database;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: Config, overrides: AppOverrides = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, overrides.database),
+        HealthModule,
+        PostsModule,
+        CategoriesModule,
+        CommentsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+export const newCommentSchema = z.object(
+  {
+    authorName: z
+      .string({ error: 'must be text' })
+      .trim()
+      .min(1, 'is required')
+      .max(80, 'must be at most 80 characters'),
+    authorEmail: z
+      .string({ error: 'must be text' })
+      .trim()
+      .max(254, 'must be at most 254 characters')
+      .pipe(z.email({ error: 'must be a valid email address' })),
+    body: z
+      .string({ error: 'must be text' })
+      .trim()
+      .min(2, 'must be at least 2 characters')
+      .max(5000, 'must be at most 5000 characters'),
+    parentId: z
+      .number({ error: 'must be a comment id' })
+      .int('must be a comment id')
+      .positive('must be a comment id')
+      .max(2_147_483_647, 'must be a comment id')
+      .nullish(),
+  },
+  { error: 'must be a JSON object' },
+);
+
+export type NewComment = z.output<typeof newCommentSchema>;

@@ -1,0 +1,32 @@
+import { Body, Controller, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import { NotFoundError } from '../common/not-found.js';
+import { ZodPipe } from '../common/validation.js';
+import { SLUG_PATTERN } from '../posts/posts.schemas.js';
+import { newCommentSchema, type NewComment } from './comment.schema.js';
+import { CommentsService, type CreatedComment } from './comments.service.js';
+
+interface RequestLike {
+  ip?: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+@Controller('api/posts/:slug/comments')
+export class CommentsController {
+  constructor(@Inject(CommentsService) private readonly comments: CommentsService) {}
+
+  @Post()
+  @HttpCode(201)
+  create(
+    @Param('slug') slug: string,
+    @Body(new ZodPipe(newCommentSchema)) input: NewComment,
+    @Req() request: RequestLike,
+  ): Promise<CreatedComment> {
+    if (!SLUG_PATTERN.test(slug))
+      throw new NotFoundError(`No published post has the slug "${slug.slice(0, 200)}"`);
+    const userAgent = request.headers['user-agent'];
+    return this.comments.createComment(slug, input, {
+      ipAddress: request.ip ?? null,
+      userAgent: typeof userAgent === 'string' ? userAgent : null,
+    });
+  }
+}

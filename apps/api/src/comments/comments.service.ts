@@ -1,0 +1,72 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type PrismaClient } from '@inkwell/prisma';
+import { NotFoundError } from '../common/not-found.js';
+import { ValidationError } from '../common/validation.js';
+import { PRISMA } from '../core/tokens.js';
+import { DomainEvents } from '../events/domain-events.js';
+import { publishedWhere } from '../posts/published.js';
+import { type NewComment } from './comment.schema.js';
+import { decideModeration } from './moderation-rules.js';
+
+export interface CommentOrigin {
+  ipAddress: string | null;
+  userAgent: string | null;
+}
+
+export interface CreatedComment {
+  id: number;
+  awaitingModeration: boolean;
+}
+
+@Injectable()
+export class CommentsService {
+  constructor(
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(DomainEvents) private readonly events: DomainEvents,
+  ) {}
+
+  async createComment(
+    slug: string,
+    input: NewComment,
+    origin: CommentOrigin,
+  ): Promise<CreatedComment> {
+    const post = await this.prisma.post.findFirst({
+      where: { slug, ...publishedWhere() },
+      select: { id: true },
+    });
+    if (!post) throw new NotFoundError(`No published post has the slug "${slug}"`);
+    if (input.parentId != null) {
+      const parent = await this.prisma.comment.findFirst({
+        where: { id: input.parentId, postId: post.id, approved: true },
+        select: { id: true },
+      });
+      if (!parent)
+        throw new ValidationError({ parentId: 'must be a published comment on this post' });
+    }
+    const hasApprovedCommentBefore =
+      (await this.prisma.comment.count({
+        where: { authorEmail: { equals: input.authorEmail, mode: 'insensitive' }, approved: true },
+        take: 1,
+      })) > 0;
+    const decision = decideModeration({ body: input.body, hasApprovedCommentBefore });
+    const comment = await this.prisma.comment.create({
+      data: {
+        postId: post.id,
+        parentId: input.parentId ?? null,
+        authorName: input.authorName,
+        authorEmail: input.authorEmail,
+        body: input.body,
+        approved: decision.approved,
+        ipAddress: origin.ipAddress?.slice(0, 64) ?? null,
+        userAgent: origin.userAgent?.slice(0, 512) ?? null,
+      },
+      select: { id: true },
+    });
+    await this.events.emit('comment.created', {
+      commentId: comment.id,
+      postId: post.id,
+      approved: decision.approved,
+    });
+    return { id: comment.id, awaitingModeration: !decision.approved };
+  }
+}

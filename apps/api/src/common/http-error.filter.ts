@@ -1,0 +1,75 @@
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+} from '@nestjs/common';
+import { STATUS_CODES } from 'node:http';
+import { NotFoundError } from './not-found.js';
+import { ValidationError } from './validation.js';
+
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  message: string;
+  fields?: Record<string, string>;
+}
+
+interface ExpressLikeResponse {
+  headersSent: boolean;
+  status(code: number): { json(body: unknown): void };
+}
+
+/** Errors thrown by the JSON body parser carry a status and a type. */
+interface BodyParserError {
+  status?: number;
+  type?: string;
+}
+
+/** Maps domain errors to HTTP answers in one place. Anything unexpected is a logged 500. */
+export function toErrorBody(error: unknown): ErrorBody {
+  if (error instanceof ValidationError) {
+    return body(400, error.message, error.fields);
+  }
+  if (error instanceof NotFoundError) return body(404, error.message);
+  // Nest wraps the JSON body parser's errors in an HttpException; the parser's kind is the cause.
+  const parserKind = ((error instanceof HttpException ? error.cause : error) as BodyParserError)
+    ?.type;
+  if (parserKind === 'entity.parse.failed') {
+    return body(400, 'The request body is not valid JSON', { body: 'is not valid JSON' });
+  }
+  if (parserKind === 'entity.too.large') return body(413, 'The request body is too large');
+  if (error instanceof HttpException) {
+    const response = error.getResponse();
+    const message =
+      typeof response === 'string'
+        ? response
+        : String((response as { message?: unknown }).message ?? error.message);
+    return body(error.getStatus(), message);
+  }
+  return body(500, 'Internal server error');
+}
+
+function body(statusCode: number, message: string, fields?: Record<string, string>): ErrorBody {
+  return {
+    statusCode,
+    error: STATUS_CODES[statusCode] ?? 'Error',
+    message,
+    ...(fields ? { fields } : {}),
+  };
+}
+
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const errorBody = toErrorBody(error);
+    if (errorBody.statusCode >= 500) {
+      this.logger.error((error as Error)?.stack ?? String(error));
+    }
+    const response = host.switchToHttp().getResponse<ExpressLikeResponse>();
+    if (!response.headersSent) response.status(errorBody.statusCode).json(errorBody);
+  }
+}

@@ -1,0 +1,141 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting Inkwell reads from the environment, parsed once at start. Unset or empty values
+ * take the embedded defaults: PGlite, in-process cache, PostgreSQL-backed search.
+ */
+export interface ConfigVariable {
+  name: string;
+  description: string;
+  default: string;
+  sensitive: boolean;
+}
+
+export const configVariables: ConfigVariable[] = [
+  {
+    name: 'DATABASE_URL',
+    description: 'PostgreSQL connection string. Unset: the embedded PGlite database in DATA_DIR.',
+    default: '(unset)',
+    sensitive: true,
+  },
+  {
+    name: 'DATA_DIR',
+    description: 'Where the embedded database, uploaded images and thumbnails live.',
+    default: './data',
+    sensitive: false,
+  },
+  {
+    name: 'REDIS_URL',
+    description: 'redis:// URL. Set: caches, locks and realtime fan-out go through Redis.',
+    default: '(unset: in-process)',
+    sensitive: true,
+  },
+  {
+    name: 'ELASTICSEARCH_URL',
+    description: 'Elasticsearch URL. Set: search uses Elasticsearch instead of PostgreSQL.',
+    default: '(unset: PostgreSQL search)',
+    sensitive: true,
+  },
+  {
+    name: 'API_HOST',
+    description: 'Interface the API listens on.',
+    default: '127.0.0.1',
+    sensitive: false,
+  },
+  { name: 'API_PORT', description: 'Port the API listens on.', default: '3001', sensitive: false },
+  {
+    name: 'MIGRATE_ON_START',
+    description: 'Apply pending migrations at start. Default: true for the embedded database.',
+    default: 'true with PGlite, false with DATABASE_URL',
+    sensitive: false,
+  },
+  {
+    name: 'SEED_DEMO_CONTENT',
+    description: 'Write the demo posts into an empty database at start.',
+    default: 'true',
+    sensitive: false,
+  },
+];
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], {
+    error: 'must be one of true, false, 1, 0, yes, no',
+  })
+  .transform((value) => ['true', '1', 'yes'].includes(value));
+
+const envSchema = z.object({
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgresql:// URL')
+      .optional(),
+  ),
+  DATA_DIR: optionalString,
+  REDIS_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL')
+      .optional(),
+  ),
+  ELASTICSEARCH_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^https?:\/\/.+/, 'must be an http:// or https:// URL')
+      .optional(),
+  ),
+  API_HOST: optionalString,
+  API_PORT: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a port number')
+      .transform(Number)
+      .pipe(z.number().max(65535, 'must be between 0 and 65535'))
+      .optional(),
+  ),
+  MIGRATE_ON_START: optionalString.pipe(booleanFlag.optional()),
+  SEED_DEMO_CONTENT: optionalString.pipe(booleanFlag.optional()),
+});
+
+export interface Config {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  redisUrl: string | undefined;
+  elasticsearchUrl: string | undefined;
+  host: string;
+  port: number;
+  migrateOnStart: boolean;
+  seedDemoContent: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+    );
+  }
+  const values = parsed.data;
+  return {
+    databaseUrl: values.DATABASE_URL,
+    dataDir: path.resolve(values.DATA_DIR ?? './data'),
+    redisUrl: values.REDIS_URL,
+    elasticsearchUrl: values.ELASTICSEARCH_URL,
+    host: values.API_HOST ?? '127.0.0.1',
+    port: values.API_PORT ?? 3001,
+    migrateOnStart: values.MIGRATE_ON_START ?? values.DATABASE_URL === undefined,
+    seedDemoContent: values.SEED_DEMO_CONTENT ?? true,
+  };
+}

@@ -1,0 +1,4 @@
+/** Injection tokens. Inkwell injects by token, not by emitted type metadata (see docs/decisions). */
+export const CONFIG = Symbol('CONFIG');
+export const DATABASE = Symbol('DATABASE');
+export const PRISMA = Symbol('PRISMA');

@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { type INestApplication, type LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { type NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule, type AppOverrides } from './app.module.js';
+import { HttpErrorFilter } from './common/http-error.filter.js';
+import { type Config } from './config/config.js';
+
+export const JSON_BODY_LIMIT = '64kb';
+
+export interface CreateAppOptions extends AppOverrides {
+  logger?: LoggerService | false;
+}
+
+/** Builds the API application (not yet listening): used by main.ts and by the tests. */
+export async function createApp(
+  config: Config,
+  options: CreateAppOptions = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
+    bodyParser: false,
+    logger: options.logger ?? undefined,
+    abortOnError: false,
+  });
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.useGlobalFilters(new HttpErrorFilter());
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,55 @@
+import { Logger } from '@nestjs/common';
+
+/**
+ * The side effects of a write (cache invalidation, search indexing, realtime hints) subscribe
+ * here, in one place. Services emit after their transaction has committed; a failing
+ * subscriber is logged and never undoes or fails the write.
+ */
+export interface DomainEventMap {
+  'post.saved': {
+    postId: number;
+    slug: string;
+    /** Slugs it was filed under before and after the write (for precise invalidation). */
+    categorySlugs: string[];
+    previousCategorySlugs: string[];
+    previousSlug: string | null;
+    published: boolean;
+    wasPublished: boolean;
+  };
+  'post.deleted': { postId: number; slug: string; categorySlugs: string[]; wasPublished: boolean };
+  'comment.created': { commentId: number; postId: number; approved: boolean };
+  'comment.approved': { commentId: number; postId: number };
+  'comment.deleted': { commentId: number; postId: number; wasApproved: boolean };
+}
+
+export type DomainEventType = keyof DomainEventMap;
+export type DomainEventHandler<T extends DomainEventType> = (
+  payload: DomainEventMap[T],
+) => Promise<void> | void;
+
+export class DomainEvents {
+  private readonly handlers = new Map<DomainEventType, Array<DomainEventHandler<never>>>();
+  private readonly logger = new Logger('DomainEvents');
+
+  on<T extends DomainEventType>(type: T, name: string, handler: DomainEventHandler<T>): void {
+    const named = Object.assign(handler, { subscriberName: name });
+    const list = this.handlers.get(type) ?? [];
+    list.push(named as DomainEventHandler<never>);
+    this.handlers.set(type, list);
+  }
+
+  /** Runs every subscriber; resolves when all have finished, successfully or not. */
+  async emit<T extends DomainEventType>(type: T, payload: DomainEventMap[T]): Promise<void> {
+    const handlers = (this.handlers.get(type) ?? []) as Array<DomainEventHandler<T>>;
+    await Promise.all(
+      handlers.map(async (handler) => {
+        try {
+          await handler(payload);
+        } catch (error) {
+          const name = (handler as { subscriberName?: string }).subscriberName ?? 'subscriber';
+          this.logger.error(`${name} failed on ${type}: ${(error as Error).message}`);
+        }
+      }),
+    );
+  }
+}

@@ -1,0 +1,58 @@
+import { describe, expect, test } from 'vitest';
+import { renderCommentMarkdown, renderPostMarkdown } from './render-markdown.js';
+
+describe('renderPostMarkdown', () => {
+  test('headings get unique anchors', () => {
+    const html = renderPostMarkdown('## Set up\n\ntext\n\n## Set up\n\n### Tuning `work_mem`');
+    expect(html).toContain('<h2 id="set-up">Set up</h2>');
+    expect(html).toContain('<h2 id="set-up-1">Set up</h2>');
+    expect(html).toContain('<h3 id="tuning-work_mem">Tuning <code>work_mem</code></h3>');
+  });
+
+  test('fenced code is highlighted by language and escaped', () => {
+    const html = renderPostMarkdown('```sql\nSELECT 1 < 2;\n```\n\n```nosuchlang\n<b>x</b>\n```');
+    expect(html).toContain(
+      '<code class="hljs language-sql"><span class="hljs-keyword">SELECT</span>',
+    );
+    expect(html).toContain('&lt;');
+    expect(html).toContain('<code class="hljs">&lt;b&gt;x&lt;/b&gt;</code>');
+  });
+
+  test('tables and links survive, scripts and javascript: links do not', () => {
+    const html = renderPostMarkdown(
+      '| a | b |\n|---|---|\n| 1 | 2 |\n\n[ok](https://example.org) [bad](javascript:alert(1))\n\n<script>alert(1)</script><img src=x onerror=alert(1)>',
+    );
+    expect(html).toContain('<table>');
+    expect(html).toContain('<a href="https://example.org">ok</a>');
+    expect(html).not.toMatch(/javascript:|<script|onerror/i);
+  });
+});
+
+describe('renderCommentMarkdown', () => {
+  const payloads = [
+    '<script>alert(1)</script>',
+    '[click](javascript:alert(1))',
+    '[click](JaVaScRiPt:alert(1))',
+    '<img src=x onerror=alert(1)>',
+    '<svg onload=alert(1)><circle/></svg>',
+    '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
+    '<iframe src="https://evil.example"></iframe>',
+    '<p style="background:url(javascript:alert(1))">x</p>',
+    '[x](//evil.example/path)',
+  ];
+
+  test.each(payloads)('neutralises %s', (payload) => {
+    const html = renderCommentMarkdown(payload);
+    expect(html).not.toMatch(
+      /<script|<img|<svg|<iframe|onerror|onload|javascript:|data:|style=|\/\/evil/i,
+    );
+  });
+
+  test('links are marked nofollow ugc and headings are flattened', () => {
+    const html = renderCommentMarkdown('# Big\n\nSee [docs](https://www.postgresql.org/docs/)');
+    expect(html).toContain('<p><strong>Big</strong></p>');
+    expect(html).toContain(
+      '<a href="https://www.postgresql.org/docs/" rel="nofollow ugc noopener noreferrer">docs</a>',
+    );
+  });
+});

@@ -1,0 +1,26 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { NotFoundError } from '../common/not-found.js';
+import { ZodPipe } from '../common/validation.js';
+import { listPostsQuerySchema, SLUG_PATTERN, type ListPostsQuery } from './posts.schemas.js';
+import { PostsService } from './posts.service.js';
+import { type PostDetailView, type PostListView } from './post-views.js';
+
+@Controller('api/posts')
+export class PostsController {
+  constructor(@Inject(PostsService) private readonly posts: PostsService) {}
+
+  @Get()
+  list(
+    @Query(new ZodPipe(listPostsQuerySchema, 'query')) query: ListPostsQuery,
+  ): Promise<PostListView> {
+    return this.posts.listPosts(query);
+  }
+
+  @Get(':slug')
+  async get(@Param('slug') slug: string): Promise<PostDetailView> {
+    if (!SLUG_PATTERN.test(slug) || slug.length > 200) {
+      throw new NotFoundError(`No published post has the slug "${slug.slice(0, 200)}"`);
+    }
+    return this.posts.getPost(slug);
+  }
+}

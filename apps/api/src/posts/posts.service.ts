@@ -1,0 +1,154 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type Prisma, type PrismaClient } from '@inkwell/prisma';
+import { buildCommentThread } from '../comments/comment-thread.js';
+import { NotFoundError } from '../common/not-found.js';
+import { PRISMA } from '../core/tokens.js';
+import { renderCommentMarkdown, renderPostMarkdown } from '../markdown/render-markdown.js';
+import { approvedCommentCount, categoryRefSelect, publishedWhere } from './published.js';
+import { type ListPostsQuery } from './posts.schemas.js';
+import { type PostDetailView, type PostListView, type PostSummaryView } from './post-views.js';
+
+const summarySelect = {
+  id: true,
+  slug: true,
+  title: true,
+  summary: true,
+  publishedAt: true,
+  externalUrl: true,
+  categories: categoryRefSelect,
+  _count: approvedCommentCount,
+} satisfies Prisma.PostSelect;
+
+type SummaryRow = Prisma.PostGetPayload<{ select: typeof summarySelect }>;
+
+function toSummary(row: SummaryRow): PostSummaryView {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    publishedAt: row.publishedAt!.toISOString(),
+    externalUrl: row.externalUrl,
+    categories: row.categories.map(({ category }) => category),
+    commentCount: row._count.comments,
+  };
+}
+
+const RELATED_POSTS = 3;
+
+@Injectable()
+export class PostsService {
+  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+
+  /** Published posts, newest first; a fixed number of queries whatever the page size. */
+  async listPosts(query: ListPostsQuery): Promise<PostListView> {
+    const categories = query.category.length > 0 ? await this.findCategories(query.category) : [];
+    const where: Prisma.PostWhereInput = {
+      ...publishedWhere(),
+      ...(categories.length > 0
+        ? { categories: { some: { categoryId: { in: categories.map((c) => c.id) } } } }
+        : {}),
+    };
+    const [total, rows] = await Promise.all([
+      this.prisma.post.count({ where }),
+      this.prisma.post.findMany({
+        where,
+        orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+        skip: (query.page - 1) * query.pageSize,
+        take: query.pageSize,
+        select: summarySelect,
+      }),
+    ]);
+    return {
+      items: rows.map(toSummary),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+      pages: Math.ceil(total / query.pageSize),
+      categories: categories.map(({ slug, name }) => ({ slug, name })),
+    };
+  }
+
+  /** The public post page: rendered body, comment thread, neighbours and related posts. */
+  async getPost(slug: string): Promise<PostDetailView> {
+    const now = new Date();
+    const post = await this.prisma.post.findFirst({
+      where: { slug, ...publishedWhere(now) },
+      select: { ...summarySelect, body: true, updatedAt: true },
+    });
+    if (!post) throw new NotFoundError(`No published post has the slug "${slug}"`);
+    const publishedAt = post.publishedAt!;
+    const categoryIds = await this.prisma.postCategory.findMany({
+      where: { postId: post.id },
+      select: { categoryId: true },
+    });
+    const neighbour = (direction: 'lt' | 'gt') =>
+      this.prisma.post.findFirst({
+        where: {
+          ...publishedWhere(now),
+          OR: [
+            { publishedAt: { [direction]: publishedAt } },
+            { publishedAt, id: { [direction]: post.id } },
+          ],
+        },
+        orderBy: [
+          { publishedAt: direction === 'lt' ? 'desc' : 'asc' },
+          { id: direction === 'lt' ? 'desc' : 'asc' },
+        ],
+        select: { slug: true, title: true },
+      });
+    const [comments, previous, next, related] = await Promise.all([
+      this.prisma.comment.findMany({
+        where: { postId: post.id, approved: true },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: { id: true, parentId: true, authorName: true, body: true, createdAt: true },
+      }),
+      neighbour('lt'),
+      neighbour('gt'),
+      this.prisma.post.findMany({
+        where: {
+          ...publishedWhere(now),
+          id: { not: post.id },
+          categories: { some: { categoryId: { in: categoryIds.map((c) => c.categoryId) } } },
+        },
+        orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+        take: RELATED_POSTS,
+        select: { slug: true, title: true, publishedAt: true },
+      }),
+    ]);
+    return {
+      post: {
+        ...toSummary(post),
+        updatedAt: post.updatedAt.toISOString(),
+        html: renderPostMarkdown(post.body),
+      },
+      comments: buildCommentThread(
+        comments.map((comment) => ({
+          id: comment.id,
+          parentId: comment.parentId,
+          authorName: comment.authorName,
+          html: renderCommentMarkdown(comment.body),
+          createdAt: comment.createdAt.toISOString(),
+        })),
+      ),
+      previous,
+      next,
+      related: related.map((r) => ({
+        slug: r.slug,
+        title: r.title,
+        publishedAt: r.publishedAt!.toISOString(),
+      })),
+    };
+  }
+
+  private async findCategories(slugs: string[]) {
+    const categories = await this.prisma.category.findMany({
+      where: { slug: { in: slugs } },
+      orderBy: { name: 'asc' },
+      select: { id: true, slug: true, name: true },
+    });
+    const missing = slugs.filter((slug) => !categories.some((c) => c.slug === slug));
+    if (missing.length > 0) throw new NotFoundError(`Unknown category: ${missing.join(', ')}`);
+    return categories;
+  }
+}

@@ -1,0 +1,5 @@
+import { defineProjectConfig } from '../../vitest.shared.js';
+
+export default defineProjectConfig(import.meta.dirname, {
+  test: { setupFiles: ['reflect-metadata'] },
+});

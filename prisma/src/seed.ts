@@ -1,0 +1,89 @@
+import { type PrismaClient } from '../generated/client/client.js';
+import { type DemoCategory, type DemoPost } from './demo-content/types.js';
+
+export interface SeedResult {
+  seeded: boolean;
+  posts: number;
+  categories: number;
+  comments: number;
+}
+
+export interface SeedContent {
+  categories: DemoCategory[];
+  posts: DemoPost[];
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Writes the demo content into an empty database. A database that already has posts is left
+ * alone, so calling this on every start is safe.
+ */
+export async function seedDemoContent(
+  prisma: PrismaClient,
+  content: SeedContent,
+): Promise<SeedResult> {
+  if ((await prisma.post.count()) > 0) {
+    return { seeded: false, posts: 0, categories: 0, comments: 0 };
+  }
+  return prisma.$transaction(
+    async (tx) => {
+      const categoryIds = new Map<string, number>();
+      for (const category of content.categories) {
+        const { id } = await tx.category.create({ data: category, select: { id: true } });
+        categoryIds.set(category.slug, id);
+      }
+      let comments = 0;
+      for (const post of content.posts) {
+        const publishedAt = post.publishedAt ? new Date(post.publishedAt) : null;
+        const { id: postId } = await tx.post.create({
+          data: {
+            slug: post.slug,
+            title: post.title,
+            summary: post.summary,
+            body: post.body,
+            externalUrl: post.externalUrl ?? null,
+            status: post.status,
+            publishedAt,
+            categories: {
+              create: post.categories.map((slug) => ({ categoryId: requireId(categoryIds, slug) })),
+            },
+          },
+          select: { id: true },
+        });
+        const commentIds = new Map<string, number>();
+        for (const comment of post.comments) {
+          const created = await tx.comment.create({
+            data: {
+              postId,
+              parentId: comment.replyTo ? requireId(commentIds, comment.replyTo) : null,
+              authorName: comment.authorName,
+              authorEmail: comment.authorEmail,
+              body: comment.body,
+              approved: comment.approved,
+              createdAt: new Date(
+                (publishedAt?.getTime() ?? Date.now()) + comment.hoursAfterPost * HOUR_MS,
+              ),
+            },
+            select: { id: true },
+          });
+          commentIds.set(comment.key, created.id);
+          comments += 1;
+        }
+      }
+      return {
+        seeded: true,
+        posts: content.posts.length,
+        categories: content.categories.length,
+        comments,
+      };
+    },
+    { timeout: 60_000 },
+  );
+}
+
+function requireId(ids: Map<string, number>, key: string): number {
+  const id = ids.get(key);
+  if (id === undefined) throw new Error(`Demo content refers to unknown key "${key}"`);
+  return id;
+}
