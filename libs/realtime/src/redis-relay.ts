@@ -97,7 +97,7 @@ export function createRedisRelay({
 function reportConnectionChanges(client: RedisClient, role: string, logger: RealtimeLogger): void {
   let down = false;
   client.on('error', (error: unknown) => {
-    if (!down) logger.error(`Realtime: Redis ${role} connection lost, retrying`, error);
+    if (!down) logger.error(`Realtime: Redis ${role} unreachable, retrying`, error);
     down = true;
   });
   client.on('ready', () => {
