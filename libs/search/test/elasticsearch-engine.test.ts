@@ -1,0 +1,416 @@
+import { Client } from '@elastic/elasticsearch';
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  createElasticsearchSearchEngine,
+  type SearchEngine,
+  SearchValidationError,
+} from '../src/index.js';
+import { ClientMock } from './fixtures/elasticsearch-mock.js';
+import { NASTY_QUERIES } from './fixtures/nasty-queries.js';
+import { iterate } from './fixtures/to-documents.js';
+
+type Body = Record<string, unknown>;
+
+/** Realistic Elasticsearch responses, shaped as a 9.x server answers. */
+const suggestResponse = {
+  took: 3,
+  timed_out: false,
+  _shards: { total: 2, successful: 2, skipped: 0, failed: 0 },
+  hits: { total: { value: 4, relation: 'eq' }, max_score: null, hits: [] },
+  suggest: {
+    title: [
+      {
+        text: 'postgress',
+        offset: 0,
+        length: 9,
+        options: [{ text: 'postgres', score: 0.875, freq: 3 }],
+      },
+      {
+        text: 'replicaton',
+        offset: 10,
+        length: 10,
+        options: [{ text: 'replication', score: 0.9, freq: 2 }],
+      },
+    ],
+    body: [
+      {
+        text: 'postgress',
+        offset: 0,
+        length: 9,
+        options: [{ text: 'postgresql', score: 0.7777778, freq: 9 }],
+      },
+      {
+        text: 'replicaton',
+        offset: 10,
+        length: 10,
+        options: [{ text: 'replication', score: 0.9, freq: 5 }],
+      },
+    ],
+  },
+};
+
+const postsResponse = {
+  took: 5,
+  timed_out: false,
+  _shards: { total: 1, successful: 1, skipped: 0, failed: 0 },
+  hits: {
+    total: { value: 1, relation: 'eq' },
+    max_score: 7.5,
+    hits: [
+      {
+        _index: 'inkwell-posts-20261126t100000000z',
+        _id: '12',
+        _score: 7.5,
+        _source: {
+          title: 'Setting up PostgreSQL streaming replication',
+          slug: 'streaming-replication',
+          categories: [{ slug: 'postgresql', name: 'PostgreSQL' }],
+          published_at: '2024-03-01T10:00:00.000Z',
+        },
+        highlight: {
+          body: ['Streaming \uE000replication\uE001 <needs> a \uE000postgres\uE001 standby'],
+        },
+        matched_queries: ['c1:title', 'c1:body'],
+        sort: [7.5, 1709287200000],
+      },
+    ],
+  },
+};
+
+const emptyHits = {
+  took: 1,
+  timed_out: false,
+  _shards: { total: 1, successful: 1, skipped: 0, failed: 0 },
+  hits: { total: { value: 0, relation: 'eq' }, max_score: null, hits: [] },
+};
+
+describe('Elasticsearch engine (official client mock)', () => {
+  let mock: ClientMock;
+  let engine: SearchEngine;
+  let requests: { method: string; path: string; body: unknown }[];
+
+  const record =
+    (response: Body | ((body: unknown) => Body)) =>
+    (params: { method: string | string[]; path: string | string[]; body?: unknown }) => {
+      requests.push({
+        method: String(params.method),
+        path: String(params.path),
+        body: params.body,
+      });
+      return typeof response === 'function' ? response(params.body) : response;
+    };
+
+  beforeEach(() => {
+    mock = new ClientMock();
+    requests = [];
+    const client = new Client({ node: 'http://localhost:9200', Connection: mock.getConnection() });
+    engine = createElasticsearchSearchEngine({
+      client,
+      now: () => new Date('2026-11-26T10:00:00Z'),
+    });
+  });
+
+  it('asks the term suggester, then sends one boosted OR query of phrases', async () => {
+    mock.add(
+      { method: 'POST', path: '/inkwell-posts,inkwell-comments/_search' },
+      record(suggestResponse),
+    );
+    mock.add({ method: 'POST', path: '/inkwell-posts/_search' }, record(postsResponse));
+    mock.add({ method: 'POST', path: '/inkwell-comments/_search' }, record(emptyHits));
+
+    const results = await engine.search({ q: 'postgress replicaton', debug: true });
+
+    expect(requests[0]?.body).toEqual({
+      size: 0,
+      suggest: {
+        text: 'postgress replicaton',
+        title: {
+          term: expect.objectContaining({
+            field: 'title.spell',
+            suggest_mode: 'popular',
+            max_term_freq: 2,
+            max_edits: 2,
+            min_word_length: 4,
+            prefix_length: 0,
+          }),
+        },
+        body: { term: expect.objectContaining({ field: 'body.spell', suggest_mode: 'popular' }) },
+      },
+    });
+    const search = requests[1]?.body as {
+      query: { bool: { should: Body[]; filter: unknown[] } };
+      from: number;
+      size: number;
+    };
+    expect(search.from).toBe(0);
+    expect(search.size).toBe(10);
+    expect(search.query.bool.filter).toEqual([]);
+    // typed (1.1, 3 candidates -> 3.3), postgres replication (0.7875 * 2), postgresql replication (0.7 * 1)
+    expect(search.query.bool.should).toEqual([
+      { match_phrase: { title: { query: 'postgress replicaton', boost: 6.6, _name: 'c0:title' } } },
+      { match_phrase: { body: { query: 'postgress replicaton', boost: 3.3, _name: 'c0:body' } } },
+      {
+        match_phrase: { title: { query: 'postgres replication', boost: 3.15, _name: 'c1:title' } },
+      },
+      { match_phrase: { body: { query: 'postgres replication', boost: 1.575, _name: 'c1:body' } } },
+      {
+        match_phrase: { title: { query: 'postgresql replication', boost: 1.4, _name: 'c2:title' } },
+      },
+      { match_phrase: { body: { query: 'postgresql replication', boost: 0.7, _name: 'c2:body' } } },
+    ]);
+
+    expect(results.hits[0]).toEqual({
+      kind: 'post',
+      id: 12,
+      title: 'Setting up PostgreSQL streaming replication',
+      slug: 'streaming-replication',
+      publishedAt: '2024-03-01T10:00:00.000Z',
+      categories: [{ slug: 'postgresql', name: 'PostgreSQL' }],
+      snippet: 'Streaming <mark>replication</mark> &lt;needs&gt; a <mark>postgres</mark> standby',
+      score: 7.5,
+    });
+    expect(results.terms).toEqual({
+      typed: 'postgress replicaton',
+      used: ['postgres replication'],
+      correctedTo: 'postgres replication',
+    });
+    expect(results.debug?.strategy).toBe('phrase');
+    // One post: comments are blended in, asked with the same plan.
+    expect(requests[2]?.path).toBe('/inkwell-comments/_search');
+  });
+
+  it('falls back to an any-word match without stop words, with the category filter', async () => {
+    mock.add(
+      { method: 'POST', path: '/inkwell-posts,inkwell-comments/_search' },
+      record({ ...emptyHits, suggest: { title: [], body: [] } }),
+    );
+    mock.add({ method: 'POST', path: '/inkwell-posts/_search' }, record(emptyHits));
+
+    const results = await engine.search({ q: 'the tokio and channels category:rust', debug: true });
+
+    const fallback = requests[2]?.body as {
+      query: { bool: { should: Body[]; filter: unknown[] } };
+    };
+    expect(fallback.query.bool.should).toEqual([
+      {
+        match: {
+          title: { query: 'tokio channels', boost: 2.2, _name: 'c0:title', operator: 'or' },
+        },
+      },
+      {
+        match: { body: { query: 'tokio channels', boost: 1.1, _name: 'c0:body', operator: 'or' } },
+      },
+    ]);
+    expect(fallback.query.bool.filter).toEqual([{ term: { 'categories.slug': 'rust' } }]);
+    expect(results.debug?.strategiesTried).toEqual(['phrase', 'any-word']);
+    expect(results.category).toBe('rust');
+    expect(requests).toHaveLength(3);
+  });
+
+  it('sends nasty input as match text, never as query syntax, and never an empty should', async () => {
+    mock.add(
+      { method: 'POST', path: '/inkwell-posts,inkwell-comments/_search' },
+      record({ ...emptyHits, suggest: {} }),
+    );
+    mock.add({ method: 'POST', path: '/inkwell-posts/_search' }, record(emptyHits));
+    mock.add({ method: 'POST', path: '/inkwell-comments/_search' }, record(emptyHits));
+    for (const q of NASTY_QUERIES) {
+      requests = [];
+      const results = await engine.search({ q });
+      expect(results.total).toBe(0);
+      for (const request of requests.filter(
+        (r) => r.path !== '/inkwell-posts,inkwell-comments/_search',
+      )) {
+        const body = JSON.stringify(request.body);
+        expect(body).not.toContain('query_string');
+        expect(body).toContain('"minimum_should_match":1');
+        expect(
+          (request.body as { query: { bool: { should: unknown[] } } }).query.bool.should.length,
+        ).toBeGreaterThan(0);
+      }
+    }
+    await expect(engine.search({ q: '' })).rejects.toBeInstanceOf(SearchValidationError);
+  });
+
+  it('reindexes into timestamped indices and swaps both aliases atomically', async () => {
+    mock.add(
+      { method: 'PUT', path: '/:index' },
+      record({ acknowledged: true, shards_acknowledged: true, index: 'x' }),
+    );
+    mock.add({ method: 'POST', path: '/_bulk' }, record({ took: 3, errors: false, items: [] }));
+    mock.add(
+      { method: ['GET', 'POST'], path: '/:index/_refresh' },
+      record({ _shards: { total: 2, successful: 2, failed: 0 } }),
+    );
+    mock.add(
+      { method: 'GET', path: '/_alias/inkwell-posts,inkwell-comments' },
+      record({
+        'inkwell-posts-old': { aliases: { 'inkwell-posts': {} } },
+        'inkwell-comments-old': { aliases: { 'inkwell-comments': {} } },
+      }),
+    );
+    mock.add({ method: 'POST', path: '/_aliases' }, record({ acknowledged: true }));
+    mock.add(
+      { method: 'DELETE', path: '/inkwell-posts-old,inkwell-comments-old' },
+      record({ acknowledged: true }),
+    );
+
+    const progress = await engine.reindex(
+      iterate([
+        {
+          kind: 'post',
+          id: 1,
+          slug: 'a',
+          title: 'A **title**',
+          body: '# Heading\n\nBody',
+          summary: '',
+          categories: [{ slug: 'rust', name: 'Rust' }],
+          publishedAt: '2024-01-01T00:00:00Z',
+        },
+        {
+          kind: 'comment',
+          id: 9,
+          postId: 1,
+          postSlug: 'a',
+          postTitle: 'A title',
+          body: 'Nice _post_',
+        },
+      ]),
+    );
+
+    expect(progress).toEqual({ posts: 1, comments: 1 });
+    const created = requests.filter((r) => r.method === 'PUT');
+    expect(created.map((r) => r.path)).toEqual([
+      '/inkwell-posts-20261126t100000000z',
+      '/inkwell-comments-20261126t100000000z',
+    ]);
+    expect(created[0]?.body).toMatchObject({
+      mappings: {
+        properties: {
+          title: { type: 'text', analyzer: 'english' },
+          categories: { properties: { slug: { type: 'keyword' } } },
+          published_at: { type: 'date' },
+        },
+      },
+    });
+    expect(requests.find((r) => r.path === '/_bulk')?.body).toEqual([
+      { index: { _index: 'inkwell-posts-20261126t100000000z', _id: '1' } },
+      {
+        title: 'A title',
+        body: 'Heading\n\nBody',
+        slug: 'a',
+        categories: [{ slug: 'rust', name: 'Rust' }],
+        published_at: '2024-01-01T00:00:00.000Z',
+      },
+      { index: { _index: 'inkwell-comments-20261126t100000000z', _id: '9' } },
+      { body: 'Nice post', post_id: 1, post_slug: 'a', post_title: 'A title', created_at: null },
+    ]);
+    expect(requests.find((r) => r.path === '/_aliases')?.body).toEqual({
+      actions: [
+        { remove: { index: 'inkwell-posts-old', alias: 'inkwell-posts' } },
+        { remove: { index: 'inkwell-comments-old', alias: 'inkwell-comments' } },
+        { add: { index: 'inkwell-posts-20261126t100000000z', alias: 'inkwell-posts' } },
+        { add: { index: 'inkwell-comments-20261126t100000000z', alias: 'inkwell-comments' } },
+      ],
+    });
+    expect(requests.at(-1)).toMatchObject({
+      method: 'DELETE',
+      path: '/inkwell-posts-old,inkwell-comments-old',
+    });
+  });
+
+  it('fails a reindex when a bulk item fails, before swapping aliases', async () => {
+    mock.add({ method: 'PUT', path: '/:index' }, record({ acknowledged: true }));
+    mock.add(
+      { method: 'POST', path: '/_bulk' },
+      record({
+        took: 1,
+        errors: true,
+        items: [
+          {
+            index: {
+              _index: 'x',
+              _id: '1',
+              status: 400,
+              error: { type: 'mapper_parsing_exception', reason: 'bad date' },
+            },
+          },
+        ],
+      }),
+    );
+    await expect(
+      engine.reindex(
+        iterate([{ kind: 'comment', id: 1, postId: 1, postSlug: 'a', postTitle: 'A', body: 'x' }]),
+      ),
+    ).rejects.toThrow('bad date');
+    expect(requests.some((r) => r.path === '/_aliases')).toBe(false);
+  });
+
+  it('creates the first indices behind their aliases on setup, once', async () => {
+    // No mock for HEAD /_alias/inkwell-posts: the mock answers 404, as a server without the alias.
+    mock.add({ method: 'PUT', path: '/:index' }, record({ acknowledged: true }));
+    await engine.setup();
+    expect(requests.map((r) => r.body)).toEqual([
+      expect.objectContaining({ aliases: { 'inkwell-posts': {} } }),
+      expect.objectContaining({ aliases: { 'inkwell-comments': {} } }),
+    ]);
+    mock.clearAll();
+    requests = [];
+    mock.add({ method: 'HEAD', path: '/_alias/inkwell-posts' }, () => '');
+    await engine.setup();
+    expect(requests).toEqual([]);
+  });
+
+  it('writes through the aliases and removes a post with its comments', async () => {
+    mock.add(
+      { method: 'PUT', path: '/inkwell-posts/_doc/5' },
+      record({ _id: '5', result: 'created' }),
+    );
+    mock.add(
+      { method: 'DELETE', path: '/inkwell-posts/_doc/5' },
+      record({ _id: '5', result: 'deleted' }),
+    );
+    mock.add(
+      { method: 'POST', path: '/inkwell-comments/_delete_by_query' },
+      record({ deleted: 2 }),
+    );
+    await engine.indexPost({
+      id: 5,
+      slug: 's',
+      title: 'T',
+      body: 'B',
+      summary: 'S',
+      categories: [],
+      publishedAt: new Date('2024-01-01T00:00:00Z'),
+    });
+    await engine.removePost(5);
+    expect(requests[0]?.body).toEqual({
+      title: 'T',
+      body: 'S\n\nB',
+      slug: 's',
+      categories: [],
+      published_at: '2024-01-01T00:00:00.000Z',
+    });
+    expect(requests[2]).toMatchObject({
+      path: '/inkwell-comments/_delete_by_query',
+      body: { query: { term: { post_id: 5 } } },
+    });
+  });
+
+  it('reports health from both aliases', async () => {
+    mock.add({ method: ['GET', 'POST'], path: '/inkwell-posts/_count' }, () => ({
+      count: 35,
+      _shards: { total: 1, successful: 1, skipped: 0, failed: 0 },
+    }));
+    mock.add({ method: ['GET', 'POST'], path: '/inkwell-comments/_count' }, () => ({
+      count: 52,
+      _shards: { total: 1, successful: 1, skipped: 0, failed: 0 },
+    }));
+    expect(await engine.health()).toEqual({
+      engine: 'elasticsearch',
+      ok: true,
+      posts: 35,
+      comments: 52,
+    });
+  });
+});

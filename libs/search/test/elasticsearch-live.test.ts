@@ -1,0 +1,51 @@
+import { Client } from '@elastic/elasticsearch';
+import { demoCategories, demoPosts } from '@inkwell/prisma/demo-content';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createElasticsearchSearchEngine, type SearchEngine } from '../src/index.js';
+import { measureRelevance } from './fixtures/measure-relevance.js';
+import { demoDocuments, iterate } from './fixtures/to-documents.js';
+
+// The one test file that reads the environment: it needs a real server, which CI may not have.
+const url = process.env.ELASTICSEARCH_URL;
+
+describe.runIf(url !== undefined && url !== '')(
+  'Elasticsearch engine against a live server',
+  () => {
+    const prefix = `inkwell-test-${randomUUID().slice(0, 8)}`;
+    let client: Client;
+    let engine: SearchEngine;
+
+    beforeAll(async () => {
+      client = new Client({ node: url });
+      engine = createElasticsearchSearchEngine({ client, indexPrefix: prefix, refresh: true });
+      await engine.setup();
+      await engine.setup();
+      await engine.reindex(iterate(demoDocuments(demoPosts, demoCategories)));
+    });
+    afterAll(async () => {
+      await client.indices.delete({ index: `${prefix}-*` }, { ignore: [404] });
+      await client.close();
+    });
+
+    it('corrects typos in one query and reports the terms it used', async () => {
+      const results = await engine.search({ q: 'postgress replicaton', debug: true });
+      expect(results.hits.map((hit) => hit.slug)).toContain(
+        'setting-up-postgresql-streaming-replication-on-debian',
+      );
+      expect(results.terms.correctedTo).not.toBeNull();
+    });
+
+    it('meets the relevance goal on the demo content', async () => {
+      const { hitRate } = await measureRelevance(engine);
+      expect(hitRate).toBeGreaterThanOrEqual(0.95);
+    });
+
+    it('keeps serving through a reindex and counts documents', async () => {
+      await engine.reindex(iterate(demoDocuments(demoPosts, demoCategories)));
+      const health = await engine.health();
+      expect(health.ok).toBe(true);
+      expect(health.posts).toBe(demoPosts.filter((post) => post.status === 'PUBLISHED').length);
+    });
+  },
+);
