@@ -20,7 +20,12 @@ describe.each([
   { store: 'memory', options: (namespace: string): InkwellCacheOptions => ({ namespace }) },
   {
     store: 'redis',
-    options: (namespace: string): InkwellCacheOptions => ({ namespace, redisUrl: REDIS_URL }),
+    // A generous bound: other suites share this machine; timeouts are tested in outage.test.ts.
+    options: (namespace: string): InkwellCacheOptions => ({
+      namespace,
+      redisUrl: REDIS_URL,
+      operationTimeoutMs: 2_000,
+    }),
   },
 ])('cacheMemoize on the $store store', ({ store, options }) => {
   const namespace = uniqueNamespace(store);

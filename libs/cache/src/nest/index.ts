@@ -1,0 +1,1 @@
+export { INKWELL_CACHE, InkwellCacheModule } from './cache.module.js';
