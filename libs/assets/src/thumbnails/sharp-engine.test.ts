@@ -10,6 +10,7 @@ import {
   solid,
 } from '../../test/support/images.js';
 import { makeTempDir } from '../../test/support/temp-dir.js';
+import { type ThumbnailFormat } from './formats.js';
 import { createSharpEngine } from './sharp-engine.js';
 
 const engine = createSharpEngine();
@@ -19,10 +20,17 @@ beforeAll(async () => {
 });
 afterAll(() => temp.remove());
 
-async function source(name: string, bytes: Buffer): Promise<string> {
-  const path = join(temp.path, name);
-  await writeFile(path, bytes);
-  return path;
+/** Writes `bytes` as the original and renders it at quality 90. */
+async function render(
+  name: string,
+  bytes: Buffer,
+  [width, height]: [number, number],
+  format: ThumbnailFormat,
+  using = engine,
+): Promise<Uint8Array> {
+  const sourcePath = join(temp.path, name);
+  await writeFile(sourcePath, bytes);
+  return using.render({ sourcePath, width, height, format, quality: 90 });
 }
 
 async function pixel(image: Uint8Array, x: number, y: number): Promise<number[]> {
@@ -40,8 +48,8 @@ describe('sharp engine', () => {
     ['webp', 'webp'],
     ['jpeg', 'jpeg'],
   ] as const)('renders %s at the requested size', async (format, reported) => {
-    const sourcePath = await source(`noise-${format}.png`, await noise(120, 80).png().toBuffer());
-    const out = await engine.render({ sourcePath, width: 60, height: 40, format, quality: 60 });
+    const bytes = await noise(120, 80).png().toBuffer();
+    const out = await render(`noise-${format}.png`, bytes, [60, 40], format);
     expect(await sharp(out).metadata()).toMatchObject({ format: reported, width: 60, height: 40 });
   });
 
@@ -52,14 +60,7 @@ describe('sharp engine', () => {
     expect(input.orientation).toBe(6);
     expect(exifIfd0Tags(input.exif!)).toContain(GPS_IFD_TAG);
 
-    const sourcePath = await source('rotated.jpg', original);
-    const out = await engine.render({
-      sourcePath,
-      width: 20,
-      height: 40,
-      format: 'jpeg',
-      quality: 90,
-    });
+    const out = await render('rotated.jpg', original, [20, 40], 'jpeg');
     const output = await sharp(out).metadata();
     expect([output.width, output.height]).toEqual([20, 40]);
     expect(output.orientation).toBeUndefined();
@@ -78,14 +79,7 @@ describe('sharp engine', () => {
     const storedNumbers = await pixel(await sharp(p3, { ignoreIcc: true }).png().toBuffer(), 0, 0);
     expect(Math.abs(storedNumbers[0]! - srgb[0])).toBeGreaterThan(6);
 
-    const sourcePath = await source('p3.png', p3);
-    const out = await engine.render({
-      sourcePath,
-      width: 16,
-      height: 16,
-      format: 'webp',
-      quality: 100,
-    });
+    const out = await render('p3.png', p3, [16, 16], 'webp');
     const output = await sharp(out).metadata();
     expect(output.space).toBe('srgb');
     expect(output.icc).toBeUndefined();
@@ -94,10 +88,10 @@ describe('sharp engine', () => {
   });
 
   it('refuses to render an original over the pixel limit', async () => {
-    const sourcePath = await source('large.png', await noise(100, 100).png().toBuffer());
+    const bytes = await noise(100, 100).png().toBuffer();
     const small = createSharpEngine({ maxPixels: 5_000 });
-    await expect(
-      small.render({ sourcePath, width: 10, height: 10, format: 'jpeg', quality: 80 }),
-    ).rejects.toThrow(/pixel limit/);
+    await expect(render('large.png', bytes, [10, 10], 'jpeg', small)).rejects.toThrow(
+      /pixel limit/,
+    );
   });
 });
