@@ -87,6 +87,18 @@ describe('sharp engine', () => {
     rendered.forEach((channel, index) => expect(Math.abs(channel - srgb[index]!)).toBeLessThan(4));
   });
 
+  it('keeps transparency in WebP and puts it on white in JPEG', async () => {
+    const transparent = await sharp({
+      create: { width: 20, height: 20, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } },
+    })
+      .png()
+      .toBuffer();
+    const jpeg = await render('transparent.png', transparent, [10, 10], 'jpeg');
+    expect(await pixel(jpeg, 5, 5)).toEqual([255, 255, 255]);
+    const webp = await render('transparent.png', transparent, [10, 10], 'webp');
+    expect((await sharp(webp).metadata()).hasAlpha).toBe(true);
+  });
+
   it('refuses to render an original over the pixel limit', async () => {
     const bytes = await noise(100, 100).png().toBuffer();
     const small = createSharpEngine({ maxPixels: 5_000 });

@@ -30,7 +30,11 @@ export function createSharpEngine(options: SharpEngineOptions = {}): ThumbnailEn
         case 'webp':
           return pipeline.webp({ quality }).toBuffer();
         case 'jpeg':
-          return pipeline.jpeg({ quality, progressive: true }).toBuffer();
+          // JPEG has no alpha: transparent areas (logos, screenshots) become white, not black.
+          return pipeline
+            .flatten({ background: '#ffffff' })
+            .jpeg({ quality, progressive: true })
+            .toBuffer();
       }
     },
   };
