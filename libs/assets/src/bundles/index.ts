@@ -13,6 +13,8 @@ export { buildBundles, type BuildOptions, type BuiltBundle } from './build.js';
 export {
   MANIFEST_FILE,
   readBundleManifest,
+  bundleTagAttributes,
+  type BundleTagAttributes,
   type BundleManifest,
   type ManifestEntry,
 } from './manifest.js';
