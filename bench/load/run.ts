@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { freePort, startProcess, type StartedProcess } from '../shared/processes.js';
+import { freePort, startProcess, type StartedProcess } from '../../apps/api/test/processes.js';
 
 const { values } = parseArgs({
   options: {

@@ -14,6 +14,7 @@ export interface SeedContent {
 }
 
 const HOUR_MS = 3_600_000;
+const SEED_LOCK_KEY = 7_362_810_115;
 
 /**
  * Writes the demo content into an empty database. A database that already has posts is left
@@ -23,11 +24,13 @@ export async function seedDemoContent(
   prisma: PrismaClient,
   content: SeedContent,
 ): Promise<SeedResult> {
-  if ((await prisma.post.count()) > 0) {
-    return { seeded: false, posts: 0, categories: 0, comments: 0 };
-  }
+  const nothingSeeded = { seeded: false, posts: 0, categories: 0, comments: 0 };
+  if ((await prisma.post.count()) > 0) return nothingSeeded;
   return prisma.$transaction(
     async (tx) => {
+      // Several API processes may start on one empty database: the first one seeds.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`;
+      if ((await tx.post.count()) > 0) return nothingSeeded;
       const categoryIds = new Map<string, number>();
       for (const category of content.categories) {
         const { id } = await tx.category.create({ data: category, select: { id: true } });

@@ -6,6 +6,8 @@ import { type Config } from './config/config.js';
 import { CoreModule } from './core/core.module.js';
 import { HealthModule } from './health/health.module.js';
 import { PostsModule } from './posts/posts.module.js';
+import { RealtimeModule } from './realtime/realtime.module.js';
+import { SideEffectsModule } from './side-effects/side-effects.module.js';
 
 export interface AppOverrides {
   /** An already opened (and migrated) database, e.g. one a test counts queries on. */
@@ -20,6 +22,8 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, overrides.database),
         HealthModule,
+        RealtimeModule,
+        SideEffectsModule,
         PostsModule,
         CategoriesModule,
         CommentsModule,

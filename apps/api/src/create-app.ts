@@ -5,6 +5,8 @@ import { type NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule, type AppOverrides } from './app.module.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import { type Config } from './config/config.js';
+import { REALTIME } from './core/tokens.js';
+import { type RealtimeServer } from '@inkwell/realtime';
 
 export const JSON_BODY_LIMIT = '64kb';
 
@@ -12,7 +14,7 @@ export interface CreateAppOptions extends AppOverrides {
   logger?: LoggerService | false;
 }
 
-/** Builds the API application (not yet listening): used by main.ts and by the tests. */
+/** Builds and initialises the API application (not yet listening): used by main.ts and the tests. */
 export async function createApp(
   config: Config,
   options: CreateAppOptions = {},
@@ -27,5 +29,8 @@ export async function createApp(
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.enableShutdownHooks();
+  await app.init();
+  // Faye wraps the server's listeners, so it attaches once the application has registered its own.
+  app.get<RealtimeServer>(REALTIME).attach(app.getHttpServer());
   return app;
 }

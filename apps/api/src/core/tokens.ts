@@ -2,3 +2,4 @@
 export const CONFIG = Symbol('CONFIG');
 export const DATABASE = Symbol('DATABASE');
 export const PRISMA = Symbol('PRISMA');
+export const REALTIME = Symbol('REALTIME');

@@ -1,0 +1,15 @@
+/** No valid session: answered 401. */
+export class UnauthorizedError extends Error {}
+
+/** A session, but not allowed (role, CSRF): answered 403. */
+export class ForbiddenError extends Error {}
+
+/** Rate limited: answered 429 with `Retry-After`. */
+export class TooManyRequestsError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

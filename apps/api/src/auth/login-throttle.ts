@@ -1,0 +1,43 @@
+import { type CounterStore } from './rate-limit/counter-store.js';
+import { assertUnderLimit, recordHit, type RateLimitPolicy } from './rate-limit/rate-limit.js';
+
+const FIFTEEN_MINUTES = 15 * 60_000;
+
+export const loginFailuresPerIp: RateLimitPolicy = {
+  name: 'login-ip',
+  limit: 10,
+  windowMs: FIFTEEN_MINUTES,
+  describe: (wait) => `Too many failed logins from this address. Try again in ${wait}.`,
+};
+
+export const loginFailuresPerAccount: RateLimitPolicy = {
+  name: 'login-account',
+  limit: 5,
+  windowMs: FIFTEEN_MINUTES,
+  describe: (wait) => `Too many failed logins for this account. Try again in ${wait}.`,
+};
+
+/**
+ * Failed logins are counted per IP address (guessing many accounts) and per account (guessing
+ * one password from many addresses). Unknown emails count too, so the answer never tells
+ * whether an account exists.
+ */
+export class LoginThrottle {
+  constructor(private readonly store: CounterStore) {}
+
+  async assertAllowed(ip: string, email: string): Promise<void> {
+    await assertUnderLimit(this.store, loginFailuresPerIp, ip);
+    await assertUnderLimit(this.store, loginFailuresPerAccount, email.toLowerCase());
+  }
+
+  async recordFailure(ip: string, email: string): Promise<void> {
+    await Promise.all([
+      recordHit(this.store, loginFailuresPerIp, ip),
+      recordHit(this.store, loginFailuresPerAccount, email.toLowerCase()),
+    ]);
+  }
+
+  async recordSuccess(email: string): Promise<void> {
+    await this.store.reset(`${loginFailuresPerAccount.name}:${email.toLowerCase()}`);
+  }
+}

@@ -1,0 +1,20 @@
+import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { type PrismaClient } from '@inkwell/prisma';
+import { type RealtimeServer } from '@inkwell/realtime';
+import { PRISMA, REALTIME } from '../core/tokens.js';
+import { DomainEvents } from '../events/domain-events.js';
+import { sendRealtimeHints } from './realtime-hints.js';
+
+/** Every side effect of a write, subscribed in one place (like Django signals). */
+@Module({})
+export class SideEffectsModule implements OnModuleInit {
+  constructor(
+    @Inject(DomainEvents) private readonly events: DomainEvents,
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(REALTIME) private readonly realtime: RealtimeServer,
+  ) {}
+
+  onModuleInit(): void {
+    sendRealtimeHints(this.events, this.prisma, this.realtime);
+  }
+}

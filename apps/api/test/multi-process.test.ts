@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { applyMigrations, openDatabase, readMigrations, seedDemoContent } from '@inkwell/prisma';
+import { createScratchPostgresDatabase, type ScratchDatabase } from '@inkwell/prisma/testing';
+import { FayeNodeClient } from '@inkwell/realtime';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { buildFixtureContent } from './fixtures.js';
+import { freePort, startProcess, type StartedProcess } from './processes.js';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+let scratch: ScratchDatabase;
+const processes: StartedProcess[] = [];
+const urls: string[] = [];
+
+/** Two real API processes on one PostgreSQL database and one Redis, as a scaled-out site runs. */
+beforeAll(async () => {
+  scratch = await createScratchPostgresDatabase('inkwell_multi');
+  const db = await openDatabase({ databaseUrl: scratch.url, dataDir: '' });
+  try {
+    await db.withScriptRunner(async (runner) => applyMigrations(runner, await readMigrations()));
+    await seedDemoContent(db.prisma, buildFixtureContent());
+  } finally {
+    await db.close();
+  }
+  for (let i = 0; i < 2; i++) {
+    const port = await freePort();
+    processes.push(
+      await startProcess(
+        process.execPath,
+        ['--conditions=@inkwell/source', '--import', 'tsx', 'apps/api/src/main.ts'],
+        {
+          cwd: repoRoot,
+          env: {
+            ...process.env,
+            DATABASE_URL: scratch.url,
+            REDIS_URL: 'redis://127.0.0.1:6379',
+            API_PORT: String(port),
+            SEED_DEMO_CONTENT: 'false',
+          },
+          ready: /API listening on/,
+        },
+      ),
+    );
+    urls.push(`http://127.0.0.1:${port}`);
+  }
+}, 180_000);
+
+afterAll(async () => {
+  await Promise.all(processes.map((p) => p.stop()));
+  await scratch?.drop();
+});
+
+test('a comment published through one process reaches readers connected to the other', async () => {
+  const [first, second] = urls as [string, string];
+  const post = (await (await fetch(`${first}/api/posts/post-59`)).json()) as {
+    post: { id: number };
+  };
+  const reader = new FayeNodeClient(`${second}/realtime`);
+  const received: unknown[] = [];
+  try {
+    await reader.subscribe(`/comments/${post.post.id}`, (data) => received.push(data));
+    const response = await fetch(`${first}/api/posts/post-59/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        authorName: 'Ada',
+        authorEmail: 'ada@example.com',
+        body: 'Across processes',
+      }),
+    });
+    expect(response.status).toBe(201);
+    const { id } = (await response.json()) as { id: number };
+    await expect
+      .poll(() => received, { timeout: 2_000, interval: 20 })
+      .toEqual([{ postId: post.post.id, commentCount: 3, latestCommentId: id }]);
+    const heartbeat = await (await fetch(`${second}/__heartbeat__`)).json();
+    expect(heartbeat).toMatchObject({ status: 'ok', checks: { database: 'ok', realtime: 'ok' } });
+  } finally {
+    reader.disconnect();
+  }
+});

@@ -1,0 +1,227 @@
+/**
+ * Cache benchmark, after the original author's two: memory vs Redis, and JSON vs MessagePack vs
+ * MessagePack+zlib, for (a) his workload (80% hits, 1-3 character keys, lists of 30 short strings)
+ * and (b) a ~20 KB rendered post; then a memoized hit over Redis against a raw GET of the same
+ * bytes. Loopback Redis on 127.0.0.1:6379, about a minute in all. Prints Markdown tables.
+ */
+import { randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
+import { createClient, RESP_TYPES } from '@redis/client';
+import {
+  cacheMemoize,
+  createInkwellCache,
+  type InkwellCache,
+  type InkwellCacheOptions,
+} from '@inkwell/cache';
+
+const REDIS_URL = 'redis://127.0.0.1:6379';
+const RUN = `inkwell-bench-${randomUUID().slice(0, 8)}`;
+const PHASE_MS = 2_000;
+const HIT_RATIO = 0.8;
+
+interface Measurement {
+  ops: number;
+  opsPerSecond: number;
+  medianUs: number;
+  p99Us: number;
+}
+
+function summarize(latencies: number[], seconds: number): Measurement {
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return {
+    ops: latencies.length,
+    opsPerSecond: latencies.length / seconds,
+    medianUs: at(0.5),
+    p99Us: at(0.99),
+  };
+}
+
+/**
+ * Runs the operations in turn, one call each per round, for `durationMs` after a short warm-up;
+ * latencies in µs. Interleaving makes them share the machine's noise (other jobs, GC) fairly.
+ */
+async function measure(
+  operations: Array<() => Promise<unknown>>,
+  durationMs = PHASE_MS,
+): Promise<Measurement[]> {
+  for (let i = 0; i < 200; i += 1) for (const operation of operations) await operation();
+  const latencies = operations.map((): number[] => []);
+  const busyNs = operations.map(() => 0n);
+  const end = process.hrtime.bigint() + BigInt(durationMs) * 1_000_000n;
+  for (let now = process.hrtime.bigint(); now < end;) {
+    for (const [index, operation] of operations.entries()) {
+      const before = now;
+      await operation();
+      now = process.hrtime.bigint();
+      latencies[index]?.push(Number(now - before) / 1_000);
+      busyNs[index] = (busyNs[index] ?? 0n) + (now - before);
+    }
+  }
+  return latencies.map((list, index) => summarize(list, Number(busyNs[index] ?? 0n) / 1e9));
+}
+
+function randomWord(min: number, max: number): string {
+  const length = min + Math.floor(Math.random() * (max - min + 1));
+  return Array.from({ length }, () =>
+    String.fromCharCode(97 + Math.floor(Math.random() * 26)),
+  ).join('');
+}
+
+/** About 20 KB of the HTML the API renders for a post: headings, paragraphs, code, lists. */
+function renderedPost(slug: string): string {
+  const parts: string[] = [`<article><h1>${slug}</h1>`];
+  for (let section = 0; parts.join('').length < 20_000; section += 1) {
+    parts.push(`<h2 id="section-${section}">${randomWord(5, 12)} ${randomWord(3, 9)}</h2>`);
+    parts.push(`<p>${Array.from({ length: 60 }, () => randomWord(2, 10)).join(' ')}.</p>`);
+    parts.push(
+      `<pre><code class="language-rust"><span class="hljs-keyword">fn</span> <span class="hljs-title">${randomWord(4, 8)}</span>() -&gt; Result&lt;()&gt; { <span class="hljs-keyword">let</span> x = ${section}; }</code></pre>`,
+    );
+    parts.push(
+      `<ul>${Array.from({ length: 4 }, () => `<li>${randomWord(4, 10)} ${randomWord(4, 10)}</li>`).join('')}</ul>`,
+    );
+  }
+  parts.push('</article>');
+  return parts.join('\n');
+}
+
+const SERIALIZERS: Array<{
+  name: string;
+  options: Pick<InkwellCacheOptions, 'serializer' | 'compressAboveBytes'>;
+}> = [
+  { name: 'JSON', options: { serializer: 'json', compressAboveBytes: Infinity } },
+  { name: 'MessagePack', options: { serializer: 'msgpack', compressAboveBytes: Infinity } },
+  { name: 'MessagePack+zlib', options: { serializer: 'msgpack', compressAboveBytes: 0 } },
+];
+
+interface Workload {
+  name: string;
+  keys: string[];
+  value: (key: string) => unknown;
+}
+
+const wordLists = new Map<string, string[]>();
+const posts = new Map<string, string>();
+const WORKLOADS: Workload[] = [
+  {
+    name: '(a) 1-3 char keys, lists of 30 short strings',
+    keys: Array.from({ length: 2_000 }, () => randomWord(1, 3)),
+    value: (key) => {
+      let list = wordLists.get(key);
+      if (!list) wordLists.set(key, (list = Array.from({ length: 30 }, () => randomWord(4, 12))));
+      return list;
+    },
+  },
+  {
+    name: '(b) ~20 KB rendered post',
+    keys: Array.from({ length: 50 }, (_, i) => `post-${i}`),
+    value: (key) => {
+      let html = posts.get(key);
+      if (!html) posts.set(key, (html = renderedPost(key)));
+      return html;
+    },
+  },
+];
+
+function pick<T>(items: readonly T[]): T {
+  return items[Math.floor(Math.random() * items.length)] as T;
+}
+
+async function benchWorkload(
+  cache: InkwellCache,
+  workload: Workload,
+): Promise<Measurement & { bytes: number }> {
+  const fn = cacheMemoize(600, { cache, prefix: 'bench', keyGenerator: (key: string) => key })(
+    async (key: string) => workload.value(key),
+  );
+  for (const key of workload.keys) await fn(key);
+  // 80% hits: one call in five first drops its key, so it misses, computes and stores.
+  const [measurement] = (await measure([
+    async () => {
+      const key = pick(workload.keys);
+      if (Math.random() >= HIT_RATIO) await fn.invalidate(key);
+      await fn(key);
+    },
+  ])) as [Measurement];
+  const bytes =
+    workload.keys.reduce(
+      (sum, key) => sum + cache.codec.encode(workload.value(key)).byteLength,
+      0,
+    ) / workload.keys.length;
+  return { ...measurement, bytes };
+}
+
+const format = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function main(): Promise<void> {
+  const raw = createClient({ url: REDIS_URL });
+  await raw.connect();
+  const redisVersion = /redis_version:(\S+)/u.exec(await raw.info('server'))?.[1] ?? '?';
+  const cpu = cpus();
+  console.log(
+    `Machine: ${cpu[0]?.model.trim()} (${cpu.length} cores), Node ${process.version}, Redis ${redisVersion} on loopback, load average ${loadavg()[0]?.toFixed(1) ?? '?'} at start.\n`,
+  );
+
+  for (const workload of WORKLOADS) {
+    console.log(`### ${workload.name}, ${HIT_RATIO * 100}% hits\n`);
+    console.log('| store | serializer | ops/s | median µs | p99 µs | bytes stored per entry |');
+    console.log('|---|---|---:|---:|---:|---:|');
+    for (const store of ['memory', 'redis'] as const) {
+      for (const serializer of SERIALIZERS) {
+        const namespace = `${RUN}-${store}`;
+        const cache = createInkwellCache({
+          namespace,
+          ...(store === 'redis' ? { redisUrl: REDIS_URL, operationTimeoutMs: 1_000 } : {}),
+          ...serializer.options,
+        });
+        await cache.ready();
+        const result = await benchWorkload(cache, workload);
+        console.log(
+          `| ${store} | ${serializer.name} | ${format(result.opsPerSecond)} | ${format(result.medianUs, 1)} | ${format(result.p99Us, 1)} | ${format(result.bytes)} |`,
+        );
+        await cache.close();
+      }
+    }
+    console.log();
+  }
+
+  // A memoized hit does a GET, a decode and the bookkeeping; the floor is a GET of the same bytes.
+  const cache = createInkwellCache({
+    namespace: `${RUN}-hit`,
+    redisUrl: REDIS_URL,
+    operationTimeoutMs: 1_000,
+  });
+  await cache.ready();
+  const list = Array.from({ length: 30 }, () => randomWord(4, 12));
+  const fn = cacheMemoize(600, { cache, prefix: 'hit' })(async (_key: string) => list);
+  await fn('k');
+  const bytesClient = raw.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
+  const entryKey = fn.cacheKey('k');
+  const [rawGet, memoized] = (await measure(
+    [() => bytesClient.get(entryKey), () => fn('k')],
+    6_000,
+  )) as [Measurement, Measurement];
+  console.log(
+    '### Memoized hit over Redis vs raw GET of the same bytes (list of 30 strings, MessagePack)\n',
+  );
+  console.log('| operation | ops/s | median µs | p99 µs |');
+  console.log('|---|---:|---:|---:|');
+  console.log(
+    `| raw \`GET\` (@redis/client) | ${format(rawGet.opsPerSecond)} | ${format(rawGet.medianUs, 1)} | ${format(rawGet.p99Us, 1)} |`,
+  );
+  console.log(
+    `| memoized hit | ${format(memoized.opsPerSecond)} | ${format(memoized.medianUs, 1)} | ${format(memoized.p99Us, 1)} |`,
+  );
+  console.log(
+    `\nMemoized hit / raw GET: ${format(memoized.medianUs / rawGet.medianUs, 2)}x median latency, ${format(rawGet.opsPerSecond / memoized.opsPerSecond, 2)}x ops/s (goal: within 1.3x).`,
+  );
+  await cache.close();
+
+  for await (const keys of raw.scanIterator({ MATCH: `${RUN}*`, COUNT: 1000 }))
+    if (keys.length > 0) await raw.unlink(keys);
+  raw.destroy();
+}
+
+await main();
