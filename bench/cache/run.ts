@@ -62,6 +62,10 @@ async function measure(
   return latencies.map((list, index) => summarize(list, Number(busyNs[index] ?? 0n) / 1e9));
 }
 
+function pick<T>(items: readonly T[]): T {
+  return items[Math.floor(Math.random() * items.length)] as T;
+}
+
 function randomWord(min: number, max: number): string {
   const length = min + Math.floor(Math.random() * (max - min + 1));
   return Array.from({ length }, () =>
@@ -69,18 +73,21 @@ function randomWord(min: number, max: number): string {
   ).join('');
 }
 
+// Prose repeats its words: a post drawn from a vocabulary compresses like a real one, where
+// random letters would not.
+const VOCABULARY = Array.from({ length: 600 }, () => randomWord(2, 10));
+const prose = (words: number) => Array.from({ length: words }, () => pick(VOCABULARY)).join(' ');
+
 /** About 20 KB of the HTML the API renders for a post: headings, paragraphs, code, lists. */
 function renderedPost(slug: string): string {
   const parts: string[] = [`<article><h1>${slug}</h1>`];
   for (let section = 0; parts.join('').length < 20_000; section += 1) {
-    parts.push(`<h2 id="section-${section}">${randomWord(5, 12)} ${randomWord(3, 9)}</h2>`);
-    parts.push(`<p>${Array.from({ length: 60 }, () => randomWord(2, 10)).join(' ')}.</p>`);
+    parts.push(`<h2 id="section-${section}">${prose(3)}</h2>`);
+    parts.push(`<p>${prose(60)}.</p>`);
     parts.push(
-      `<pre><code class="language-rust"><span class="hljs-keyword">fn</span> <span class="hljs-title">${randomWord(4, 8)}</span>() -&gt; Result&lt;()&gt; { <span class="hljs-keyword">let</span> x = ${section}; }</code></pre>`,
+      `<pre><code class="language-rust"><span class="hljs-keyword">fn</span> <span class="hljs-title">${pick(VOCABULARY)}</span>() -&gt; Result&lt;()&gt; { <span class="hljs-keyword">let</span> x = ${section}; }</code></pre>`,
     );
-    parts.push(
-      `<ul>${Array.from({ length: 4 }, () => `<li>${randomWord(4, 10)} ${randomWord(4, 10)}</li>`).join('')}</ul>`,
-    );
+    parts.push(`<ul>${Array.from({ length: 4 }, () => `<li>${prose(2)}</li>`).join('')}</ul>`);
   }
   parts.push('</article>');
   return parts.join('\n');
@@ -123,10 +130,6 @@ const WORKLOADS: Workload[] = [
     },
   },
 ];
-
-function pick<T>(items: readonly T[]): T {
-  return items[Math.floor(Math.random() * items.length)] as T;
-}
 
 async function benchWorkload(
   cache: InkwellCache,
