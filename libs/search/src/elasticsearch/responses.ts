@@ -1,7 +1,7 @@
 import { type estypes } from '@elastic/elasticsearch';
 import { type CommentHit, type PostHit } from '../engine.js';
 import { type SuggestionsByWord, type TermSuggestion } from '../query/candidates.js';
-import { type RankedPage } from '../query/run-search.js';
+import { type Ranked, type RankedPage } from '../query/run-search.js';
 import { renderSnippet } from '../text/snippet.js';
 import { type CommentSource, type PostSource } from './index-definitions.js';
 
@@ -45,61 +45,63 @@ function matchedCandidates(hit: estypes.SearchHit): number[] {
   return [...new Set(indexes)].sort((a, b) => a - b);
 }
 
-function total(response: estypes.SearchResponse): number {
-  const value = response.hits.total;
-  return typeof value === 'number' ? value : (value?.value ?? 0);
-}
-
-function snippet(hit: estypes.SearchHit): string {
-  return renderSnippet(hit.highlight?.body?.[0] ?? '');
-}
-
 const roundScore = (score: number | null | undefined): number =>
   Math.round((score ?? 0) * 1e6) / 1e6;
 
-export function parsePosts(response: estypes.SearchResponse<PostSource>): RankedPage<PostHit> {
+/** What every hit shares: its id, score, snippet and matched candidates. */
+interface HitBasics {
+  id: number;
+  snippet: string;
+  score: number;
+  matched: number[];
+}
+
+/** Pages a response, turning each hit that has a source into a result with `toHit`. */
+function parsePage<S, H>(
+  response: estypes.SearchResponse<S>,
+  toHit: (source: S, basics: HitBasics) => Ranked<H>,
+): RankedPage<H> {
+  const value = response.hits.total;
   return {
-    total: total(response),
+    total: typeof value === 'number' ? value : (value?.value ?? 0),
     hits: response.hits.hits.flatMap((hit) => {
-      const source = hit._source;
-      if (source === undefined || hit._id === undefined) return [];
-      return [
-        {
-          kind: 'post' as const,
-          id: Number(hit._id),
-          title: source.title,
-          slug: source.slug,
-          publishedAt: source.published_at ?? new Date(0).toISOString(),
-          categories: source.categories,
-          snippet: snippet(hit),
-          score: roundScore(hit._score),
-          matched: matchedCandidates(hit),
-        },
-      ];
+      if (hit._source === undefined || hit._id === undefined) return [];
+      const basics: HitBasics = {
+        id: Number(hit._id),
+        snippet: renderSnippet(hit.highlight?.body?.[0] ?? ''),
+        score: roundScore(hit._score),
+        matched: matchedCandidates(hit),
+      };
+      return [toHit(hit._source, basics)];
     }),
   };
+}
+
+export function parsePosts(response: estypes.SearchResponse<PostSource>): RankedPage<PostHit> {
+  return parsePage(response, (source, { id, snippet, score, matched }) => ({
+    kind: 'post',
+    id,
+    title: source.title,
+    slug: source.slug,
+    publishedAt: source.published_at ?? new Date(0).toISOString(),
+    categories: source.categories,
+    snippet,
+    score,
+    matched,
+  }));
 }
 
 export function parseComments(
   response: estypes.SearchResponse<CommentSource>,
 ): RankedPage<CommentHit> {
-  return {
-    total: total(response),
-    hits: response.hits.hits.flatMap((hit) => {
-      const source = hit._source;
-      if (source === undefined || hit._id === undefined) return [];
-      return [
-        {
-          kind: 'comment' as const,
-          id: Number(hit._id),
-          title: `Comment on ${source.post_title}`,
-          postId: source.post_id,
-          slug: source.post_slug,
-          snippet: snippet(hit),
-          score: roundScore(hit._score),
-          matched: matchedCandidates(hit),
-        },
-      ];
-    }),
-  };
+  return parsePage(response, (source, { id, snippet, score, matched }) => ({
+    kind: 'comment',
+    id,
+    title: `Comment on ${source.post_title}`,
+    postId: source.post_id,
+    slug: source.post_slug,
+    snippet,
+    score,
+    matched,
+  }));
 }
