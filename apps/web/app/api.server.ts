@@ -1,0 +1,210 @@
+import { z } from 'zod';
+
+/*
+ * The one HTTP client for the Inkwell API (contract: docs/api.md). Responses are validated on
+ * the way in so a contract drift fails loudly here instead of as `undefined` deep in a page.
+ */
+
+const categoryRef = z.object({ slug: z.string(), name: z.string() });
+const postRef = z.object({ slug: z.string(), title: z.string() });
+
+const postSummary = z.object({
+  id: z.number(),
+  slug: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  publishedAt: z.string(),
+  externalUrl: z.string().nullable(),
+  categories: z.array(categoryRef),
+  commentCount: z.number(),
+});
+
+const postPage = z.object({
+  items: z.array(postSummary),
+  page: z.number(),
+  pageSize: z.number(),
+  total: z.number(),
+  pages: z.number(),
+  categories: z.array(categoryRef),
+});
+
+export interface CommentShape {
+  id: number;
+  parentId: number | null;
+  authorName: string;
+  html: string;
+  createdAt: string;
+  replies: CommentShape[];
+}
+const comment: z.ZodType<CommentShape> = z.lazy(() =>
+  z.object({
+    id: z.number(),
+    parentId: z.number().nullable(),
+    authorName: z.string(),
+    html: z.string(),
+    createdAt: z.string(),
+    replies: z.array(comment),
+  }),
+);
+
+const postDetail = z.object({
+  post: postSummary.extend({ updatedAt: z.string(), html: z.string() }),
+  comments: z.array(comment),
+  previous: postRef.nullable(),
+  next: postRef.nullable(),
+  related: z.array(postRef.extend({ publishedAt: z.string() })),
+});
+
+const categoryList = z.object({
+  items: z.array(categoryRef.extend({ description: z.string(), postCount: z.number() })),
+});
+
+const commentCreated = z.object({ id: z.number(), awaitingModeration: z.boolean() });
+
+/** Search arrives later; only what the results page shows is required. */
+const searchResults = z.object({
+  items: z.array(
+    z.object({
+      slug: z.string(),
+      title: z.string(),
+      summary: z.string().optional(),
+      publishedAt: z.string().optional(),
+    }),
+  ),
+  total: z.number().optional(),
+});
+
+const errorBody = z.object({
+  message: z.union([z.string(), z.array(z.string())]).optional(),
+  fields: z.record(z.string(), z.string()).optional(),
+});
+
+export type CategoryRef = z.infer<typeof categoryRef>;
+export type PostSummary = z.infer<typeof postSummary>;
+export type PostPage = z.infer<typeof postPage>;
+export type PostDetail = z.infer<typeof postDetail>;
+export type Comment = CommentShape;
+export type CategoryList = z.infer<typeof categoryList>;
+export type SearchResults = z.infer<typeof searchResults>;
+
+export interface NewComment {
+  authorName: string;
+  authorEmail: string;
+  body: string;
+  parentId?: number;
+}
+
+/** Who is commenting, forwarded so the API can keep it for moderation. */
+export interface ClientInfo {
+  ip?: string;
+  userAgent?: string;
+}
+
+/** A non-2xx answer from the API, with the per-field messages of a 400 when there are any. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  fetch?: typeof fetch;
+}
+
+export interface ListPostsQuery {
+  page?: number;
+  pageSize?: number;
+  categories?: readonly string[];
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+export function createApiClient({ baseUrl, fetch: fetchImpl = fetch }: ApiClientOptions) {
+  async function request<T>(
+    schema: z.ZodType<T>,
+    path: string,
+    init: RequestInit & { query?: Record<string, string | number | undefined> } = {},
+  ): Promise<T> {
+    const url = new URL(`${baseUrl}${path}`);
+    for (const [key, value] of Object.entries(init.query ?? {})) {
+      if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
+    }
+    const response = await fetchImpl(url, {
+      ...init,
+      headers: { accept: 'application/json', ...init.headers },
+    });
+    const body: unknown = await response.json().catch(() => undefined);
+    if (!response.ok) throw toApiError(response.status, body);
+    return schema.parse(body);
+  }
+
+  return {
+    listPosts({ page, pageSize, categories = [] }: ListPostsQuery = {}): Promise<PostPage> {
+      return request(postPage, '/api/posts', {
+        query: { page, pageSize, category: categories.join(',') },
+      });
+    },
+
+    getPost(slug: string): Promise<PostDetail> {
+      return request(postDetail, `/api/posts/${encodeURIComponent(slug)}`);
+    },
+
+    listCategories(): Promise<CategoryList> {
+      return request(categoryList, '/api/categories');
+    },
+
+    search(query: string, page = 1): Promise<SearchResults> {
+      return request(searchResults, '/api/search', { query: { q: query, page } });
+    },
+
+    createComment(slug: string, comment: NewComment, client: ClientInfo = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (client.ip) headers['x-forwarded-for'] = client.ip;
+      if (client.userAgent) headers['user-agent'] = client.userAgent;
+      return request(commentCreated, `/api/posts/${encodeURIComponent(slug)}/comments`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(comment),
+      });
+    },
+  };
+}
+
+const clientsByBaseUrl = new Map<string, ApiClient>();
+
+/**
+ * The client for the API the server was configured with (`context.apiUrl`), made once per
+ * base URL. It lives in the app bundle so loaders and `ApiError` share one module instance.
+ */
+export function apiFor(context: { apiUrl: string }): ApiClient {
+  let client = clientsByBaseUrl.get(context.apiUrl);
+  if (!client) {
+    client = createApiClient({ baseUrl: context.apiUrl });
+    clientsByBaseUrl.set(context.apiUrl, client);
+  }
+  return client;
+}
+
+function toApiError(status: number, body: unknown): ApiError {
+  const parsed = errorBody.safeParse(body);
+  const data = parsed.success ? parsed.data : {};
+  const message = Array.isArray(data.message) ? data.message.join('; ') : data.message;
+  return new ApiError(status, message ?? `API answered ${status}`, data.fields);
+}
+
+/**
+ * Turns an API 404 into the page's own 404 (rendered by the error boundary); anything else is
+ * rethrown for Remix to report as a server error.
+ */
+export function rethrowNotFound(error: unknown): never {
+  if (error instanceof ApiError && error.status === 404) {
+    throw new Response('Not Found', { status: 404, statusText: 'Not Found' });
+  }
+  throw error;
+}

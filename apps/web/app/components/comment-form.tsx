@@ -1,0 +1,144 @@
+import { Form, Link, useLocation } from '@remix-run/react';
+import { type ReactNode } from 'react';
+import { type CommentFormValues, emptyCommentForm } from '../lib/comment-form.js';
+
+export interface CommentSubmission {
+  fieldErrors: Record<string, string>;
+  formError: string | null;
+  values: CommentFormValues;
+}
+
+interface CommentFormProps {
+  slug: string;
+  replyTo: { id: number; authorName: string } | null;
+  /** The rejected submission, echoed back with the API's messages. */
+  submission: CommentSubmission | null;
+}
+
+/** Posts to the page's own action; a plain HTML form that needs no JavaScript. */
+export function CommentForm({ slug, replyTo, submission }: CommentFormProps) {
+  const values = submission?.values ?? emptyCommentForm;
+  const errors = submission?.fieldErrors ?? {};
+  const parentId = values.parentId || (replyTo ? String(replyTo.id) : '');
+  // A new form after every navigation: after a successful post (client-side, with JavaScript)
+  // the fields must empty, as they do on a full page load.
+  const { key } = useLocation();
+
+  return (
+    <Form
+      key={key}
+      method="post"
+      action={`/posts/${slug}#comment-form`}
+      id="comment-form"
+      className="comment-form"
+      aria-labelledby="comment-form-heading"
+      preventScrollReset
+    >
+      <h3 id="comment-form-heading">
+        {replyTo ? `Reply to ${replyTo.authorName}` : 'Leave a comment'}
+      </h3>
+      {replyTo ? (
+        <p className="comment-form__replying">
+          Replying to <a href={`#comment-${replyTo.id}`}>{replyTo.authorName}’s comment</a>.{' '}
+          <Link to={`/posts/${slug}#comment-form`} preventScrollReset>
+            Cancel reply
+          </Link>
+        </p>
+      ) : null}
+      {submission?.formError ? (
+        <p className="notice notice--error" role="alert">
+          {submission.formError}
+        </p>
+      ) : null}
+      {Object.keys(errors).length > 0 ? (
+        <p className="notice notice--error" role="alert">
+          Please correct the highlighted {Object.keys(errors).length === 1 ? 'field' : 'fields'}.
+        </p>
+      ) : null}
+      <input type="hidden" name="parentId" value={parentId} />
+      <Field name="authorName" label="Name" error={errors.authorName}>
+        {(props) => (
+          <input
+            {...props}
+            type="text"
+            autoComplete="name"
+            required
+            maxLength={80}
+            defaultValue={values.authorName}
+          />
+        )}
+      </Field>
+      <Field
+        name="authorEmail"
+        label="Email"
+        hint="Never shown publicly."
+        error={errors.authorEmail}
+      >
+        {(props) => (
+          <input
+            {...props}
+            type="email"
+            autoComplete="email"
+            required
+            maxLength={254}
+            defaultValue={values.authorEmail}
+          />
+        )}
+      </Field>
+      <Field name="body" label="Comment" hint="Markdown is supported." error={errors.body}>
+        {(props) => (
+          <textarea {...props} rows={6} required maxLength={5000} defaultValue={values.body} />
+        )}
+      </Field>
+      <button type="submit">Post comment</button>
+    </Form>
+  );
+}
+
+interface FieldControlProps {
+  id: string;
+  name: string;
+  'aria-invalid': boolean | undefined;
+  'aria-describedby': string | undefined;
+}
+
+function Field({
+  name,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  error: string | undefined;
+  children: (props: FieldControlProps) => ReactNode;
+}) {
+  const id = `comment-${name}`;
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={error ? 'field field--invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {children({
+        id,
+        name,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': described || undefined,
+      })}
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {/* The API phrases field errors as fragments ("must be …"): lead with the label. */}
+          {/^[a-z]/.test(error) ? `${label} ${error}` : error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

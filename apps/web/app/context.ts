@@ -1,0 +1,20 @@
+/*
+ * What the server (server/main.ts) hands every loader and action. Configuration is read once
+ * there, never inside a route; `apiFor(context)` (api.server.ts) turns apiUrl into the client.
+ */
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    /** Base URL of the Inkwell API, without a trailing slash. */
+    apiUrl: string;
+    /** Public URL of this site, for canonical links, feeds and the sitemap. */
+    siteUrl: string;
+    /** The visitor's address, forwarded to the API with comments for moderation. */
+    clientIp: string | undefined;
+  }
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+// A module, so the declaration above augments Remix's types instead of replacing them.
+export {};

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { buildRssFeed } from './feed.js';
+import { buildSitemap } from './sitemap.js';
+
+const feed = {
+  title: 'Inkwell — Rust & Python',
+  description: 'Posts <filtered>',
+  link: 'https://blog.example.org/?category=rust,python',
+  selfUrl: 'https://blog.example.org/feed.xml?category=rust,python&x=1',
+  items: [
+    {
+      title: 'Ownership <explained> & "borrowing"',
+      link: 'https://blog.example.org/posts/ownership',
+      summary: 'A summary with ]]> inside and <b>markup</b>',
+      publishedAt: '2026-03-01T09:00:00.000Z',
+      categories: ['Rust', 'C & C++'],
+    },
+  ],
+};
+
+describe('buildRssFeed', () => {
+  const xml = buildRssFeed(feed);
+
+  it('is an RSS 2.0 channel with a self link', () => {
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"')).toBe(true);
+    expect(xml).toContain(
+      '<atom:link href="https://blog.example.org/feed.xml?category=rust,python&amp;x=1" rel="self" type="application/rss+xml"/>',
+    );
+  });
+
+  it('escapes titles and categories', () => {
+    expect(xml).toContain('<title>Inkwell — Rust &amp; Python</title>');
+    expect(xml).toContain('<title>Ownership &lt;explained&gt; &amp; &quot;borrowing&quot;</title>');
+    expect(xml).toContain('<category>C &amp; C++</category>');
+    expect(xml).not.toContain('<explained>');
+  });
+
+  it('keeps the summary in CDATA that cannot be closed early', () => {
+    expect(xml).toContain(
+      '<description><![CDATA[A summary with ]]]]><![CDATA[> inside and <b>markup</b>]]></description>',
+    );
+  });
+
+  it('dates items in RFC 822 and uses the newest for lastBuildDate', () => {
+    expect(xml).toContain('<pubDate>Sun, 01 Mar 2026 09:00:00 GMT</pubDate>');
+    expect(xml).toContain('<lastBuildDate>Sun, 01 Mar 2026 09:00:00 GMT</lastBuildDate>');
+    expect(xml).toContain(
+      '<guid isPermaLink="true">https://blog.example.org/posts/ownership</guid>',
+    );
+  });
+
+  it('is still a valid channel without items', () => {
+    const empty = buildRssFeed({ ...feed, items: [] });
+    expect(empty).not.toContain('<item>');
+    expect(empty).not.toContain('lastBuildDate');
+    expect(empty).toContain('</channel>\n</rss>');
+  });
+});
+
+describe('buildSitemap', () => {
+  it('lists escaped URLs with optional lastmod', () => {
+    const xml = buildSitemap([
+      { url: 'https://blog.example.org/' },
+      { url: 'https://blog.example.org/?category=a&b', lastModified: '2026-03-01T09:00:00Z' },
+    ]);
+    expect(xml).toContain('<url><loc>https://blog.example.org/</loc></url>');
+    expect(xml).toContain(
+      '<url><loc>https://blog.example.org/?category=a&amp;b</loc><lastmod>2026-03-01T09:00:00.000Z</lastmod></url>',
+    );
+  });
+});

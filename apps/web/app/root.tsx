@@ -1,0 +1,70 @@
+import { type LinksFunction, type MetaFunction } from '@remix-run/node';
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+} from '@remix-run/react';
+import { type ReactNode } from 'react';
+import { NotFound } from './components/not-found.js';
+import { SiteFooter, SiteHeader } from './components/site-chrome.js';
+import { SITE_NAME } from './lib/site.js';
+import appStyles from './styles/app.css?url';
+import highlightStyles from './styles/highlight.css?url';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: appStyles },
+  { rel: 'stylesheet', href: highlightStyles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+  { rel: 'alternate', type: 'application/rss+xml', title: `${SITE_NAME} (RSS)`, href: '/feed.xml' },
+];
+
+/** Only reached for error pages: each route describes itself. */
+export const meta: MetaFunction = ({ error }) => {
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return [{ title: `${notFound ? 'Page not found' : 'Something went wrong'} · ${SITE_NAME}` }];
+};
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <SiteHeader />
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <SiteFooter />
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  if (isRouteErrorResponse(error) && error.status === 404) return <NotFound />;
+  return (
+    <div className="page-message">
+      <h1>Something went wrong</h1>
+      <p>The page could not be shown right now. Please try again in a moment.</p>
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+import {
+  type ActionFunctionArgs,
+  data,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { apiFor, ApiError, rethrowNotFound } from '../api.server.js';
+import { CategoryLinks } from '../components/category-links.js';
+import { CommentForm } from '../components/comment-form.js';
+import { CommentThread } from '../components/comment-thread.js';
+import { PostDate } from '../components/post-date.js';
+import { PRIVATE_NO_STORE, PUBLIC_PAGE_CACHE } from '../lib/cache-control.js';
+import { findComment, parseCommentId, readCommentForm } from '../lib/comment-form.js';
+import { pageHeaders } from '../lib/headers.js';
+import { pluralize } from '../lib/pluralize.js';
+import { makeCodeBlocksFocusable } from '../lib/post-html.js';
+import { seoMeta } from '../lib/seo.js';
+import { absoluteUrl } from '../lib/site.js';
+
+/** Query flag set after a comment was accepted; the page then says it awaits moderation. */
+const COMMENT_PENDING = 'pending';
+
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const slug = params.slug ?? '';
+  const detail = await apiFor(context).getPost(slug).catch(rethrowNotFound);
+  const search = new URL(request.url).searchParams;
+  const replyToId = parseCommentId(search.get('replyTo'));
+  const replyTo = replyToId === undefined ? undefined : findComment(detail.comments, replyToId);
+  return data(
+    {
+      ...detail,
+      post: { ...detail.post, html: makeCodeBlocksFocusable(detail.post.html) },
+      replyTo: replyTo ? { id: replyTo.id, authorName: replyTo.authorName } : null,
+      commentPending: search.get('comment') === COMMENT_PENDING,
+      canonicalUrl: absoluteUrl(context.siteUrl, `/posts/${detail.post.slug}`),
+    },
+    { headers: { 'Cache-Control': PUBLIC_PAGE_CACHE } },
+  );
+}
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const slug = params.slug ?? '';
+  const values = readCommentForm(await request.formData());
+  try {
+    await apiFor(context).createComment(
+      slug,
+      {
+        authorName: values.authorName,
+        authorEmail: values.authorEmail,
+        body: values.body,
+        parentId: parseCommentId(values.parentId),
+      },
+      { ip: context.clientIp, userAgent: request.headers.get('user-agent') ?? undefined },
+    );
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 400) {
+      const hasFields = Object.keys(error.fields).length > 0;
+      return data(
+        { fieldErrors: error.fields, formError: hasFields ? null : error.message, values },
+        { status: 400, headers: { 'Cache-Control': PRIVATE_NO_STORE } },
+      );
+    }
+    rethrowNotFound(error);
+  }
+  return redirect(`/posts/${encodeURIComponent(slug)}?comment=${COMMENT_PENDING}#comments`, 303);
+}
+
+export const headers = pageHeaders;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data) return [];
+  return seoMeta({
+    title: data.post.title,
+    description: data.post.summary || data.post.title,
+    url: data.canonicalUrl,
+    type: 'article',
+    publishedAt: data.post.publishedAt,
+  });
+};
+
+export default function PostPage() {
+  const { post, comments, previous, next, related, replyTo, commentPending } =
+    useLoaderData<typeof loader>();
+  const submission = useActionData<typeof action>();
+
+  return (
+    <article className="post" aria-labelledby="post-title">
+      <header className="post__header">
+        <h1 id="post-title">{post.title}</h1>
+        <p className="post-meta">
+          <PostDate iso={post.publishedAt} />
+          <span aria-hidden="true"> · </span>
+          <a href="#comments">{pluralize(post.commentCount, 'comment')}</a>
+        </p>
+        <CategoryLinks categories={post.categories} />
+      </header>
+
+      {post.externalUrl ? (
+        <p className="post__external">
+          This post is about a page elsewhere: <a href={post.externalUrl}>{post.externalUrl}</a>
+        </p>
+      ) : null}
+
+      {/* Rendered from Markdown and sanitized by the API (docs/api.md); never user text from here. */}
+      <div className="prose" dangerouslySetInnerHTML={{ __html: post.html }} />
+
+      <footer className="post__footer">
+        {previous || next ? (
+          <nav className="post-nav" aria-label="Previous and next post">
+            {previous ? (
+              <Link to={`/posts/${previous.slug}`} rel="prev" className="post-nav__previous">
+                <span className="post-nav__label">Older post</span>
+                {previous.title}
+              </Link>
+            ) : null}
+            {next ? (
+              <Link to={`/posts/${next.slug}`} rel="next" className="post-nav__next">
+                <span className="post-nav__label">Newer post</span>
+                {next.title}
+              </Link>
+            ) : null}
+          </nav>
+        ) : null}
+
+        {related.length > 0 ? (
+          <section className="related" aria-labelledby="related-heading">
+            <h2 id="related-heading">Related posts</h2>
+            <ul>
+              {related.map((item) => (
+                <li key={item.slug}>
+                  <Link to={`/posts/${item.slug}`}>{item.title}</Link>{' '}
+                  <PostDate iso={item.publishedAt} />
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+      </footer>
+
+      <section
+        id="comments"
+        className="comments"
+        data-post-id={post.id}
+        aria-labelledby="comments-heading"
+      >
+        <h2 id="comments-heading">{pluralize(post.commentCount, 'comment')}</h2>
+        {commentPending ? (
+          <p className="notice notice--success" role="status">
+            Thank you! Your comment awaits moderation and will appear once it is approved.
+          </p>
+        ) : null}
+        {comments.length > 0 ? (
+          <CommentThread comments={comments} slug={post.slug} />
+        ) : (
+          <p>No comments yet. Be the first to say something.</p>
+        )}
+        <CommentForm slug={post.slug} replyTo={replyTo} submission={submission ?? null} />
+      </section>
+    </article>
+  );
+}

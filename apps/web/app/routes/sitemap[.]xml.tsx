@@ -1,0 +1,41 @@
+import { type LoaderFunctionArgs } from '@remix-run/node';
+import { apiFor, type PostSummary } from '../api.server.js';
+import { PUBLIC_PAGE_CACHE } from '../lib/cache-control.js';
+import { categoryListingPath } from '../lib/category-param.js';
+import { absoluteUrl } from '../lib/site.js';
+import { buildSitemap } from '../lib/sitemap.js';
+
+const PAGE_SIZE = 50;
+/** A bound on API calls per sitemap request (10,000 posts); a bigger blog needs sitemap indexes. */
+const MAX_PAGES = 200;
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  const [first, categories] = await Promise.all([
+    apiFor(context).listPosts({ pageSize: PAGE_SIZE }),
+    apiFor(context).listCategories(),
+  ]);
+  const rest = await Promise.all(
+    Array.from({ length: Math.min(first.pages, MAX_PAGES) - 1 }, (_, index) =>
+      apiFor(context).listPosts({ pageSize: PAGE_SIZE, page: index + 2 }),
+    ),
+  );
+  const posts: PostSummary[] = [first, ...rest].flatMap((page) => page.items);
+  const xml = buildSitemap([
+    { url: absoluteUrl(context.siteUrl, '/'), lastModified: posts[0]?.publishedAt },
+    ...categories.items
+      .filter((category) => category.postCount > 0)
+      .map((category) => ({
+        url: absoluteUrl(context.siteUrl, categoryListingPath([category.slug])),
+      })),
+    ...posts.map((post) => ({
+      url: absoluteUrl(context.siteUrl, `/posts/${post.slug}`),
+      lastModified: post.publishedAt,
+    })),
+  ]);
+  return new Response(xml, {
+    headers: {
+      'Content-Type': 'application/xml; charset=utf-8',
+      'Cache-Control': PUBLIC_PAGE_CACHE,
+    },
+  });
+}

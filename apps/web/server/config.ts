@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** Absolute http(s) URL without a trailing slash, so paths can be appended with `${url}/path`. */
+const baseUrl = z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''));
+
+const webConfigSchema = z.object({
+  API_URL: baseUrl.default('http://127.0.0.1:3001').describe('Base URL of the Inkwell API'),
+  SITE_URL: baseUrl
+    .default('http://localhost:3000')
+    .describe('Public URL of this site, used in canonical links, feeds and the sitemap'),
+  WEB_PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('Port to listen on'),
+  WEB_HOST: z.string().min(1).default('127.0.0.1').describe('Interface to listen on'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+});
+
+export interface WebConfig {
+  apiUrl: string;
+  siteUrl: string;
+  port: number;
+  host: string;
+  production: boolean;
+}
+
+/**
+ * Reads the web server's settings from the environment once, at start. A bad value stops the
+ * server with a message naming the variable instead of failing later on a request.
+ */
+export function loadWebConfig(env: Record<string, string | undefined>): WebConfig {
+  // Empty strings count as unset, as they do in most shells' `VAR= command`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = webConfigSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new Error(`Invalid web configuration: ${problems.join('; ')}`);
+  }
+  const { API_URL, SITE_URL, WEB_PORT, WEB_HOST, NODE_ENV } = parsed.data;
+  return {
+    apiUrl: API_URL,
+    siteUrl: SITE_URL,
+    port: WEB_PORT,
+    host: WEB_HOST,
+    production: NODE_ENV === 'production',
+  };
+}

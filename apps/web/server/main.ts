@@ -1,0 +1,81 @@
+import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createRequestHandler } from '@remix-run/express';
+import { type ServerBuild } from '@remix-run/node';
+import compression from 'compression';
+import express from 'express';
+import { IMMUTABLE_ASSET_CACHE } from '../app/lib/cache-control.js';
+import { loadWebConfig } from './config.js';
+import { createApiProxy } from './proxy.js';
+
+/** Paths served by the API but reached through this origin, so the browser talks to one host. */
+const PROXIED_PATHS = ['/realtime', '/images'];
+
+const config = loadWebConfig(process.env);
+const proxy = createApiProxy(config.apiUrl);
+
+const app = express();
+const server = http.createServer(app);
+app.disable('x-powered-by');
+// One proxy hop (this server) in front of Remix: req.ip is then the visitor's address.
+app.set('trust proxy', 'loopback');
+
+// Before compression: proxied bodies stream through untouched (long-polling must not buffer).
+app.use(PROXIED_PATHS, (req, res) => proxy.forward(req, res));
+app.use(compression());
+
+let build: ServerBuild | (() => Promise<ServerBuild>);
+if (config.production) {
+  // Compiled to build/node/server/main.js; the Remix build sits in build/server and build/client.
+  const buildDir = path.resolve(import.meta.dirname, '../..');
+  const clientDir = path.join(buildDir, 'client');
+  app.use(
+    '/assets',
+    express.static(path.join(clientDir, 'assets'), {
+      immutable: true,
+      maxAge: '1y',
+      fallthrough: false,
+      setHeaders: (res) => res.setHeader('Cache-Control', IMMUTABLE_ASSET_CACHE),
+    }),
+  );
+  app.use(express.static(clientDir, { maxAge: '1h' }));
+  build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild;
+} else {
+  const vite = await import('vite');
+  const viteDevServer = await vite.createServer({
+    root: path.resolve(import.meta.dirname, '..'),
+    server: { middlewareMode: true, hmr: { server } },
+  });
+  app.use(viteDevServer.middlewares);
+  build = () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>;
+}
+
+app.all(
+  '*',
+  createRequestHandler({
+    build,
+    mode: config.production ? 'production' : 'development',
+    getLoadContext: (req) => ({ apiUrl: config.apiUrl, siteUrl: config.siteUrl, clientIp: req.ip }),
+  }),
+);
+
+server.on('upgrade', (req, socket, head) => {
+  if (PROXIED_PATHS.some((prefix) => req.url?.startsWith(prefix))) proxy.tunnel(req, socket, head);
+  // In development Vite answers its own HMR upgrades; in production nothing else upgrades.
+  else if (config.production) socket.destroy();
+});
+
+server.listen(config.port, config.host, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`Web listening on http://${config.host}:${port}`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    server.close(() => process.exit(0));
+    // Open long-polls and keep-alive sockets would otherwise hold the process.
+    server.closeAllConnections();
+  });
+}

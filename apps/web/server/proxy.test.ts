@@ -1,0 +1,129 @@
+import http from 'node:http';
+import { type AddressInfo } from 'node:net';
+import express from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiProxy } from './proxy.js';
+
+/** A stand-in API: echoes requests as JSON and echoes websocket-style upgraded bytes. */
+function startUpstream() {
+  const upstream = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      res.writeHead(req.url?.includes('missing') ? 404 : 200, {
+        'content-type': 'application/json',
+        'x-upstream': 'yes',
+      });
+      res.end(JSON.stringify({ method: req.method, url: req.url, body, headers: req.headers }));
+    });
+  });
+  upstream.on('upgrade', (req, socket) => {
+    if (req.url !== '/realtime/ws') {
+      socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 2\r\nConnection: close\r\n\r\nno');
+      return;
+    }
+    socket.write(
+      'HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n',
+    );
+    socket.on('data', (data: Buffer) => socket.write(`echo:${data.toString()}`));
+  });
+  return upstream;
+}
+
+const listen = (server: http.Server) =>
+  new Promise<number>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+  );
+
+describe('createApiProxy', () => {
+  const upstream = startUpstream();
+  const app = express();
+  const front = http.createServer(app);
+  let frontUrl = '';
+
+  beforeAll(async () => {
+    const upstreamPort = await listen(upstream);
+    const proxy = createApiProxy(`http://127.0.0.1:${upstreamPort}`);
+    app.use(['/realtime', '/images'], (req, res) => proxy.forward(req, res));
+    app.use((_req, res) => res.status(418).send('not proxied'));
+    front.on('upgrade', (req, socket, head) => proxy.tunnel(req, socket, head));
+    frontUrl = `http://127.0.0.1:${await listen(front)}`;
+  });
+
+  afterAll(() => {
+    front.closeAllConnections();
+    upstream.closeAllConnections();
+    front.close();
+    upstream.close();
+  });
+
+  it('forwards method, full path, body and status, and returns upstream headers', async () => {
+    const response = await fetch(`${frontUrl}/realtime/meta?x=1`, {
+      method: 'POST',
+      body: 'hello',
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-upstream')).toBe('yes');
+    const echoed = (await response.json()) as {
+      method: string;
+      url: string;
+      body: string;
+      headers: Record<string, string>;
+    };
+    expect(echoed).toMatchObject({ method: 'POST', url: '/realtime/meta?x=1', body: 'hello' });
+    expect(echoed.headers['x-forwarded-for']).toContain('127.0.0.1');
+    expect(echoed.headers['x-forwarded-host']).toBe(new URL(frontUrl).host);
+  });
+
+  it('passes upstream error statuses through', async () => {
+    const response = await fetch(`${frontUrl}/images/missing.png`);
+    expect(response.status).toBe(404);
+  });
+
+  it('leaves other paths alone', async () => {
+    expect((await fetch(`${frontUrl}/posts/x`)).status).toBe(418);
+  });
+
+  it('tunnels an upgraded connection both ways', async () => {
+    const reply = await new Promise<string>((resolve, reject) => {
+      const request = http.request(`${frontUrl}/realtime/ws`, {
+        headers: { connection: 'Upgrade', upgrade: 'websocket' },
+      });
+      request.on('upgrade', (res, socket) => {
+        expect(res.statusCode).toBe(101);
+        socket.once('data', (data: Buffer) => {
+          resolve(data.toString());
+          socket.destroy();
+        });
+        socket.write('ping');
+      });
+      request.on('error', reject);
+      request.end();
+    });
+    expect(reply).toBe('echo:ping');
+  });
+
+  it('relays a refused upgrade', async () => {
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      const request = http.request(`${frontUrl}/realtime/other`, {
+        headers: { connection: 'Upgrade', upgrade: 'websocket' },
+      });
+      request.on('response', (res) => {
+        resolve(res.statusCode);
+        res.resume();
+      });
+      request.on('error', reject);
+      request.end();
+    });
+    expect(status).toBe(400);
+  });
+
+  it('answers 502 when the API is down', async () => {
+    const proxy = createApiProxy('http://127.0.0.1:1');
+    const server = http.createServer((req, res) => proxy.forward(req, res));
+    const port = await listen(server);
+    const response = await fetch(`http://127.0.0.1:${port}/images/a.png`);
+    expect(response.status).toBe(502);
+    server.close();
+  });
+});

@@ -1,0 +1,173 @@
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiGet, connectBrowser, type PostListing, webUrl } from './support.js';
+
+interface Detail {
+  post: { slug: string };
+  comments: { id: number; authorName: string }[];
+}
+
+let browser: Browser;
+let slug: string;
+let commented: Detail;
+
+beforeAll(async () => {
+  browser = await connectBrowser();
+  const listing = await apiGet<PostListing>('/api/posts?pageSize=50');
+  slug = listing.items[0]!.slug;
+  // A post that already has approved comments, for the reply link.
+  for (const post of listing.items.filter((item) => item.commentCount > 0)) {
+    const detail = await apiGet<Detail>(`/api/posts/${post.slug}`);
+    if (detail.comments.length > 0) {
+      commented = detail;
+      break;
+    }
+  }
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+const field = (page: Page, label: 'Name' | 'Email' | 'Comment') =>
+  page.locator('#comment-form').getByLabel(label, { exact: true });
+
+async function fillComment(page: Page, values: { name: string; email: string; body: string }) {
+  await field(page, 'Name').fill(values.name);
+  await field(page, 'Email').fill(values.email);
+  await field(page, 'Comment').fill(values.body);
+  await page.getByRole('button', { name: 'Post comment' }).click();
+}
+
+for (const javaScriptEnabled of [false, true]) {
+  describe(`commenting with JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+    let context: BrowserContext;
+    let page: Page;
+
+    beforeAll(async () => {
+      context = await browser.newContext({ javaScriptEnabled });
+      page = await context.newPage();
+    });
+
+    afterAll(async () => {
+      await context.close();
+    });
+
+    it('shows field errors inline and keeps what was typed', async () => {
+      await page.goto(`${webUrl}/posts/${slug}`);
+      await fillComment(page, { name: 'Ada Lovelace', email: 'ada@example.org', body: 'x' });
+      await page.locator('.field__error').first().waitFor();
+
+      const body = field(page, 'Comment');
+      expect(await body.getAttribute('aria-invalid')).toBe('true');
+      const errorId = (await body.getAttribute('aria-describedby'))!
+        .split(' ')
+        .find((id) => id.endsWith('-error'))!;
+      expect(await page.locator(`[id="${errorId}"]`).textContent()).toMatch(/\S/);
+      expect(await field(page, 'Name').inputValue()).toBe('Ada Lovelace');
+      expect(await field(page, 'Email').inputValue()).toBe('ada@example.org');
+      expect(await body.inputValue()).toBe('x');
+      expect(await field(page, 'Name').getAttribute('aria-invalid')).toBeNull();
+    });
+
+    it('then posts and says the comment awaits moderation', async () => {
+      await fillComment(page, {
+        name: 'Ada Lovelace',
+        email: 'ada@example.org',
+        body: `A thoughtful comment (JavaScript ${javaScriptEnabled ? 'on' : 'off'}).`,
+      });
+      await page.waitForURL(`${webUrl}/posts/${slug}?comment=pending#comments`);
+      expect(await page.getByRole('status').textContent()).toMatch(/awaits moderation/);
+      expect(await field(page, 'Comment').inputValue()).toBe('');
+    });
+
+    it('replies through ?replyTo= with the parent in the form', async () => {
+      const parent = commented.comments[0]!;
+      await page.goto(`${webUrl}/posts/${commented.post.slug}`);
+      await page
+        .getByRole('link', { name: `Reply to ${parent.authorName}` })
+        .first()
+        .click();
+      await page.waitForURL(
+        `${webUrl}/posts/${commented.post.slug}?replyTo=${parent.id}#comment-form`,
+      );
+      expect(await page.locator('#comment-form h3').textContent()).toBe(
+        `Reply to ${parent.authorName}`,
+      );
+      expect(await page.locator('#comment-form input[name=parentId]').inputValue()).toBe(
+        String(parent.id),
+      );
+      await fillComment(page, {
+        name: 'Grace',
+        email: 'grace@example.org',
+        body: 'A reply in the thread.',
+      });
+      await page.waitForURL(`${webUrl}/posts/${commented.post.slug}?comment=pending#comments`);
+      expect(await page.getByRole('status').textContent()).toMatch(/awaits moderation/);
+    });
+  });
+}
+
+describe('hostile input', () => {
+  const payloads = [
+    '<script>window.__xss = (window.__xss || 0) + 1</script>',
+    '<img src=x onerror="window.__xss = (window.__xss || 0) + 1">',
+    '[click me](javascript:window.__xss=1)',
+    '<a href="javascript:window.__xss=1">click me</a>',
+    '<svg onload="window.__xss=1"><script>window.__xss=1</script></svg>',
+    '"><script>window.__xss=1</script>',
+    "</textarea><img src=x onerror='window.__xss=1'>",
+  ];
+
+  it('never executes or renders as markup what is typed into the comment form', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+
+    for (const payload of payloads) {
+      await page.goto(`${webUrl}/posts/${slug}`);
+      // An invalid email makes the API refuse, so the page echoes the payload back. The
+      // browser's own check of type=email is switched off so the request reaches the server.
+      await page
+        .locator('#comment-form')
+        .evaluate((form) => ((form as HTMLFormElement).noValidate = true));
+      await fillComment(page, { name: payload, email: 'not-an-email', body: payload });
+      await page.locator('.field__error').first().waitFor();
+      expect(await field(page, 'Name').inputValue()).toBe(payload);
+      expect(await field(page, 'Comment').inputValue()).toBe(payload);
+      await assertInert(page);
+
+      // Accepted: the comment goes to moderation and the page after it is clean too.
+      await fillComment(page, { name: 'Mallory', email: 'mallory@example.org', body: payload });
+      await page.waitForURL(/comment=pending/);
+      await assertInert(page);
+    }
+    expect(dialogs).toEqual([]);
+    await context.close();
+  });
+});
+
+/** No payload ran, and none of its markup became elements in the page. */
+async function assertInert(page: Page) {
+  const found = await page.evaluate(() => ({
+    executed: (window as unknown as { __xss?: number }).__xss ?? 0,
+    injectedScripts: [...document.scripts].filter((script) => script.textContent?.includes('__xss'))
+      .length,
+    handlers: document.querySelectorAll('[onerror], [onload]').length,
+    javascriptLinks: document.querySelectorAll('a[href^="javascript:" i]').length,
+    svgs: document.querySelectorAll('main svg').length,
+    imgs: document.querySelectorAll('main img[src="x"]').length,
+  }));
+  expect(found).toEqual({
+    executed: 0,
+    injectedScripts: 0,
+    handlers: 0,
+    javascriptLinks: 0,
+    svgs: 0,
+    imgs: 0,
+  });
+}

@@ -1,0 +1,146 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/*
+ * Starts what the browser checks and the screenshot script need: the real API from source on
+ * a fresh PGlite data dir (seeded with the demo content on first start) and the built web
+ * server in front of it, each on a free loopback port.
+ */
+
+const webRoot = path.resolve(import.meta.dirname, '..');
+const repoRoot = path.resolve(webRoot, '../..');
+const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
+
+export interface Stack {
+  apiUrl: string;
+  webUrl: string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Spawns a process in its own group and resolves with the first match of `ready` in its output. */
+function startProcess(
+  name: string,
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; ready: RegExp; timeoutMs: number },
+): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stopProcess(child);
+      reject(new Error(`${name} did not start within ${options.timeoutMs} ms:\n${output}`));
+    }, options.timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(options.ready);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, match });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited with ${code} before it was ready:\n${output}`));
+    });
+  });
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    // The whole group: npx/tsx wrappers start the real server as a child.
+    process.kill(-child.pid!, 'SIGTERM');
+    setTimeout(() => {
+      if (child.exitCode === null) process.kill(-child.pid!, 'SIGKILL');
+    }, 5_000).unref();
+  });
+}
+
+/** Runs `npm run build` for the web app so the checks exercise the production server. */
+export async function buildWeb(): Promise<void> {
+  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const child = spawn('npm', ['run', 'build'], {
+    cwd: webRoot,
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`web build failed:\n${output}`);
+}
+
+export async function startStack(): Promise<Stack> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'inkwell-web-test-'));
+  const apiPort = await freePort();
+  const { child: api, match } = await startProcess(
+    'API',
+    tsx,
+    ['--conditions=@inkwell/source', 'apps/api/src/main.ts'],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, API_PORT: String(apiPort), DATA_DIR: dataDir, NO_COLOR: '1' },
+      ready: /API listening on (http:\/\/[\w.:-]+)/,
+      timeoutMs: 120_000,
+    },
+  );
+  const apiUrl = match[1]!;
+  try {
+    const webPort = await freePort();
+    const webUrl = `http://127.0.0.1:${webPort}`;
+    const { child: web } = await startProcess(
+      'web',
+      process.execPath,
+      ['build/node/server/main.js'],
+      {
+        cwd: webRoot,
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          API_URL: apiUrl,
+          SITE_URL: webUrl,
+          WEB_PORT: String(webPort),
+          WEB_HOST: '127.0.0.1',
+        },
+        ready: /Web listening on http:\/\/\S+/,
+        timeoutMs: 30_000,
+      },
+    );
+    return {
+      apiUrl,
+      webUrl,
+      async stop() {
+        await Promise.all([stopProcess(web), stopProcess(api)]);
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await stopProcess(api);
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}

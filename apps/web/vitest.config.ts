@@ -1,0 +1,28 @@
+import { defineProjectConfig } from '../../vitest.shared.js';
+
+export default defineProjectConfig(import.meta.dirname, {
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['app/**/*.test.ts', 'server/**/*.test.ts'],
+          // The shared include also names test/**, which is the browser project's.
+          exclude: ['test/browser/**', '**/node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/browser/global-setup.ts'],
+          // One browser and one API/web server pair shared by files run one after another.
+          fileParallelism: false,
+          testTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});
