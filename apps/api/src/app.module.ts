@@ -1,10 +1,13 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { createSharpEngine, type ThumbnailEngine } from '@inkwell/assets';
 import { type Database } from '@inkwell/prisma';
+import { AdminModule } from './admin/admin.module.js';
 import { CategoriesModule } from './categories/categories.module.js';
 import { CommentsModule } from './comments/comments.module.js';
 import { type Config } from './config/config.js';
 import { CoreModule } from './core/core.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ImagesModule } from './images/images.module.js';
 import { PostsModule } from './posts/posts.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { SideEffectsModule } from './side-effects/side-effects.module.js';
@@ -12,6 +15,8 @@ import { SideEffectsModule } from './side-effects/side-effects.module.js';
 export interface AppOverrides {
   /** An already opened (and migrated) database, e.g. one a test counts queries on. */
   database?: Database;
+  /** Tests that only need "an image exists and was sized" pass the no-op engine. */
+  thumbnailEngine?: ThumbnailEngine;
 }
 
 @Module({})
@@ -22,11 +27,13 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, overrides.database),
         HealthModule,
+        ImagesModule.forRoot(overrides.thumbnailEngine ?? createSharpEngine()),
         RealtimeModule,
         SideEffectsModule,
         PostsModule,
         CategoriesModule,
         CommentsModule,
+        AdminModule,
       ],
     };
   }

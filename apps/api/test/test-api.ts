@@ -1,4 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { type INestApplication } from '@nestjs/common';
+import { type ThumbnailEngine } from '@inkwell/assets';
 import {
   applyMigrations,
   openDatabase,
@@ -19,6 +23,8 @@ export interface TestApi {
   app: INestApplication;
   http: ReturnType<typeof supertest>;
   db: Database;
+  /** DATA_DIR of this API: a fresh temporary folder. */
+  dataDir: string;
   /** The PostgreSQL scratch database, when kind is 'postgres'. */
   scratch: ScratchDatabase | null;
   /** SQL statements Prisma sent since the last `resetQueries()`. */
@@ -28,20 +34,29 @@ export interface TestApi {
 }
 
 /** A real API over a real, migrated database (in-memory PGlite or a scratch PostgreSQL database). */
-export async function startTestApi(kind: EngineKind, content: SeedContent): Promise<TestApi> {
+export async function startTestApi(
+  kind: EngineKind,
+  content: SeedContent,
+  options: { thumbnailEngine?: ThumbnailEngine } = {},
+): Promise<TestApi> {
   const queries: string[] = [];
   const onQuery = (sql: string) => queries.push(sql);
   const scratch = kind === 'postgres' ? await createScratchPostgresDatabase('inkwell_api') : null;
   const db = await openDatabase({ databaseUrl: scratch?.url, dataDir: 'memory://', onQuery });
   await db.withScriptRunner(async (runner) => applyMigrations(runner, await readMigrations()));
   await seedDemoContent(db.prisma, content);
-  const config = loadConfig({ SEED_DEMO_CONTENT: 'false', MIGRATE_ON_START: 'false' });
-  const app = await createApp(config, { database: db, logger: false });
-  await app.init();
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'inkwell-api-test-'));
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    SEED_DEMO_CONTENT: 'false',
+    MIGRATE_ON_START: 'false',
+  });
+  const app = await createApp(config, { database: db, logger: false, ...options });
   return {
     app,
     http: supertest(app.getHttpServer()),
     db,
+    dataDir,
     scratch,
     queries,
     resetQueries: () => {
@@ -51,6 +66,7 @@ export async function startTestApi(kind: EngineKind, content: SeedContent): Prom
       await app.close();
       await db.close();
       await scratch?.drop();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

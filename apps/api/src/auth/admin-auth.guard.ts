@@ -46,8 +46,13 @@ export class AdminAuthGuard implements CanActivate {
     if (!session) {
       throw new UnauthorizedError('Sign in first: send Authorization: Bearer <session token>');
     }
-    const roles = this.reflector.getAllAndOverride<Role[]>(ADMIN_ROLES_KEY, targets) ?? ANY_ADMIN_ROLE;
-    assertAdminAccess(session, { method: request.method, csrfToken: header(request, CSRF_HEADER) }, roles);
+    const roles =
+      this.reflector.getAllAndOverride<Role[]>(ADMIN_ROLES_KEY, targets) ?? ANY_ADMIN_ROLE;
+    assertAdminAccess(
+      session,
+      { method: request.method, csrfToken: header(request, CSRF_HEADER) },
+      roles,
+    );
     request.adminSession = session;
     return true;
   }

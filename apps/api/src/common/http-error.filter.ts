@@ -6,6 +6,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
+import { AssetValidationError } from '@inkwell/assets';
 import { NotFoundError } from './not-found.js';
 import { ValidationError } from './validation.js';
 
@@ -33,6 +34,7 @@ export function toErrorBody(error: unknown): ErrorBody {
     return body(400, error.message, error.fields);
   }
   if (error instanceof NotFoundError) return body(404, error.message);
+  if (error instanceof AssetValidationError) return body(error.status, error.message);
   // Nest wraps the JSON body parser's errors in an HttpException; the parser's kind is the cause.
   const parserKind = ((error instanceof HttpException ? error.cause : error) as BodyParserError)
     ?.type;

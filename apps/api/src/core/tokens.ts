@@ -3,3 +3,5 @@ export const CONFIG = Symbol('CONFIG');
 export const DATABASE = Symbol('DATABASE');
 export const PRISMA = Symbol('PRISMA');
 export const REALTIME = Symbol('REALTIME');
+export const ORIGINALS = Symbol('ORIGINALS');
+export const THUMBNAILS = Symbol('THUMBNAILS');

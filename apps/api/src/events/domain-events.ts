@@ -20,6 +20,10 @@ export interface DomainEventMap {
   'comment.created': { commentId: number; postId: number; approved: boolean };
   'comment.approved': { commentId: number; postId: number };
   'comment.deleted': { commentId: number; postId: number; wasApproved: boolean };
+  /** Created or renamed (name and/or slug); posts moved between categories emit `post.saved`. */
+  'category.saved': { categoryId: number; slug: string; previousSlug: string | null; name: string };
+  /** Deleted, after its posts (if any) were moved into `mergedInto`. */
+  'category.deleted': { categoryId: number; slug: string; mergedInto: string | null };
 }
 
 export type DomainEventType = keyof DomainEventMap;

@@ -56,3 +56,26 @@ describe('renderCommentMarkdown', () => {
     );
   });
 });
+
+describe('images in posts', () => {
+  const hash = 'ab'.repeat(32);
+
+  test('an uploaded image becomes a responsive picture with its size', () => {
+    const html = renderPostMarkdown(
+      `![A chart](/images/${hash})`,
+      new Map([[hash, { width: 1000, height: 500 }]]),
+    );
+    expect(html).toContain('<picture><source type="image/avif" srcset="');
+    expect(html).toContain(`/images/${hash}/320.avif 320w`);
+    expect(html).toContain('width="1000" height="500" alt="A chart" loading="lazy"');
+    expect(html).not.toContain('1280w');
+  });
+
+  test('other images stay plain img elements, and unsafe sources are dropped', () => {
+    expect(renderPostMarkdown('![x](https://example.org/a.png)')).toContain(
+      '<img src="https://example.org/a.png" alt="x" loading="lazy" decoding="async" />',
+    );
+    expect(renderPostMarkdown('![x](javascript:alert(1))')).not.toContain('javascript:');
+    expect(renderCommentMarkdown(`![x](/images/${hash})`)).not.toMatch(/<img|<picture/);
+  });
+});

@@ -1,7 +1,15 @@
+import { pictureData } from '@inkwell/assets';
 import hljs from 'highlight.js';
 import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { THUMBNAIL_URL_PATTERN, UPLOADED_IMAGE_URL } from '../images/image-paths.js';
 import { slugify } from './slugify.js';
+
+/** Sizes of the uploads a post shows, by content hash. */
+export type KnownImages = ReadonlyMap<string, { width: number; height: number }>;
+
+/** Post images fill the text column at most (see the web app's stylesheet). */
+const POST_IMAGE_SIZES = '(min-width: 48rem) 46rem, 100vw';
 
 const SAFE_SCHEMES = ['http', 'https', 'mailto'];
 
@@ -85,7 +93,32 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-function createMarked(withHeadingAnchors: boolean): Marked {
+/** An uploaded image becomes a responsive <picture> with its size set (no layout shift). */
+function renderImage(token: Tokens.Image, images: KnownImages): string {
+  const alt = escapeHtml(token.text);
+  const hash = UPLOADED_IMAGE_URL.exec(token.href)?.[1];
+  const size = hash ? images.get(hash) : undefined;
+  if (!hash || !size) {
+    return `<img src="${escapeHtml(token.href)}" alt="${alt}" loading="lazy" decoding="async">`;
+  }
+  const picture = pictureData(
+    { hash, ...size },
+    { urlPattern: THUMBNAIL_URL_PATTERN, sizes: POST_IMAGE_SIZES },
+  );
+  const sources = picture.sources
+    .map(
+      (source) =>
+        `<source type="${source.type}" srcset="${source.srcset}" sizes="${source.sizes}">`,
+    )
+    .join('');
+  const { img } = picture;
+  return (
+    `<picture>${sources}<img src="${img.src}" srcset="${img.srcset}" sizes="${img.sizes}" ` +
+    `width="${img.width}" height="${img.height}" alt="${alt}" loading="lazy" decoding="async"></picture>`
+  );
+}
+
+function createMarked(withHeadingAnchors: boolean, images: KnownImages = new Map()): Marked {
   const usedIds = new Map<string, number>();
   return new Marked({
     gfm: true,
@@ -102,6 +135,9 @@ function createMarked(withHeadingAnchors: boolean): Marked {
         const id = count === 0 ? base : `${base}-${count}`;
         return `<h${token.depth} id="${id}">${inner}</h${token.depth}>\n`;
       },
+      image(token: Tokens.Image) {
+        return renderImage(token, images);
+      },
       code(token: Tokens.Code) {
         const lang = token.lang?.trim().split(/\s+/)[0];
         const { html, language } = highlight(token.text, lang);
@@ -112,9 +148,12 @@ function createMarked(withHeadingAnchors: boolean): Marked {
   });
 }
 
-/** Renders a post's Markdown to sanitized HTML with heading anchors and highlighted code. */
-export function renderPostMarkdown(markdown: string): string {
-  const html = createMarked(true).parse(markdown, { async: false });
+/**
+ * Renders a post's Markdown to sanitized HTML: heading anchors, highlighted code, and uploaded
+ * images as responsive thumbnails.
+ */
+export function renderPostMarkdown(markdown: string, images?: KnownImages): string {
+  const html = createMarked(true, images).parse(markdown, { async: false });
   return sanitizeHtml(html, postPolicy);
 }
 

@@ -3,6 +3,7 @@ import { type Prisma, type PrismaClient } from '@inkwell/prisma';
 import { buildCommentThread } from '../comments/comment-thread.js';
 import { NotFoundError } from '../common/not-found.js';
 import { PRISMA } from '../core/tokens.js';
+import { imageHashesIn } from '../images/image-paths.js';
 import { renderCommentMarkdown, renderPostMarkdown } from '../markdown/render-markdown.js';
 import { approvedCommentCount, categoryRefSelect, publishedWhere } from './published.js';
 import { type ListPostsQuery } from './posts.schemas.js';
@@ -97,7 +98,7 @@ export class PostsService {
         ],
         select: { slug: true, title: true },
       });
-    const [comments, previous, next, related] = await Promise.all([
+    const [comments, previous, next, related, images] = await Promise.all([
       this.prisma.comment.findMany({
         where: { postId: post.id, approved: true },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
@@ -115,12 +116,16 @@ export class PostsService {
         take: RELATED_POSTS,
         select: { slug: true, title: true, publishedAt: true },
       }),
+      this.prisma.image.findMany({
+        where: { hash: { in: imageHashesIn(post.body) } },
+        select: { hash: true, width: true, height: true },
+      }),
     ]);
     return {
       post: {
         ...toSummary(post),
         updatedAt: post.updatedAt.toISOString(),
-        html: renderPostMarkdown(post.body),
+        html: renderPostMarkdown(post.body, new Map(images.map((image) => [image.hash, image]))),
       },
       comments: buildCommentThread(
         comments.map((comment) => ({

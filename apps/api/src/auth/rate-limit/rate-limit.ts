@@ -34,12 +34,20 @@ export async function assertUnderLimit(
   if (window.count >= policy.limit) throw refusal(policy, window);
 }
 
-export function recordHit(store: CounterStore, policy: RateLimitPolicy, key: string): Promise<WindowCount> {
+export function recordHit(
+  store: CounterStore,
+  policy: RateLimitPolicy,
+  key: string,
+): Promise<WindowCount> {
   return store.increment(`${policy.name}:${key}`, policy.windowMs);
 }
 
 /** Counts this event and throws when it goes over the limit (e.g. one comment posted). */
-export async function consume(store: CounterStore, policy: RateLimitPolicy, key: string): Promise<void> {
+export async function consume(
+  store: CounterStore,
+  policy: RateLimitPolicy,
+  key: string,
+): Promise<void> {
   const window = await recordHit(store, policy, key);
   if (window.count > policy.limit) throw refusal(policy, window);
 }

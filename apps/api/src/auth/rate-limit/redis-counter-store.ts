@@ -91,7 +91,9 @@ export class RedisCounterStore implements CounterStore {
     try {
       return await command();
     } catch (error) {
-      this.options.onError(`Redis rate-limit store failed, limit skipped: ${(error as Error).message}`);
+      this.options.onError(
+        `Redis rate-limit store failed, limit skipped: ${(error as Error).message}`,
+      );
       return NO_COUNT;
     }
   }

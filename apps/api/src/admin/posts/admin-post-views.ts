@@ -1,0 +1,118 @@
+import { type Prisma, type PostStatus } from '@inkwell/prisma';
+import { approvedCommentCount, categoryRefSelect } from '../../posts/published.js';
+import { type CategoryRef } from '../../posts/post-views.js';
+
+/** draft: not published; scheduled: published with a date still to come; published: public. */
+export type PostState = 'draft' | 'scheduled' | 'published';
+
+export function postState(
+  status: PostStatus,
+  publishedAt: Date | null,
+  now = new Date(),
+): PostState {
+  if (status === 'DRAFT') return 'draft';
+  return publishedAt && publishedAt <= now ? 'published' : 'scheduled';
+}
+
+export interface AdminPostView {
+  id: number;
+  slug: string;
+  title: string;
+  summary: string;
+  body: string;
+  externalUrl: string | null;
+  status: PostStatus;
+  state: PostState;
+  publishedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  categories: CategoryRef[];
+  author: { id: number; name: string } | null;
+  previousSlugs: string[];
+}
+
+export const adminPostSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  summary: true,
+  body: true,
+  externalUrl: true,
+  status: true,
+  publishedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  version: true,
+  categories: categoryRefSelect,
+  author: { select: { id: true, name: true } },
+  slugRedirects: { orderBy: { createdAt: 'desc' }, select: { oldSlug: true } },
+} satisfies Prisma.PostSelect;
+
+export function toAdminPost(
+  row: Prisma.PostGetPayload<{ select: typeof adminPostSelect }>,
+): AdminPostView {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    body: row.body,
+    externalUrl: row.externalUrl,
+    status: row.status,
+    state: postState(row.status, row.publishedAt),
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+    categories: row.categories.map(({ category }) => category),
+    author: row.author,
+    previousSlugs: row.slugRedirects.map((r) => r.oldSlug),
+  };
+}
+
+export interface AdminPostListItem {
+  id: number;
+  slug: string;
+  title: string;
+  status: PostStatus;
+  state: PostState;
+  publishedAt: string | null;
+  updatedAt: string;
+  version: number;
+  categories: CategoryRef[];
+  commentCount: number;
+  pendingCommentCount: number;
+}
+
+export const adminPostListSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  status: true,
+  publishedAt: true,
+  updatedAt: true,
+  version: true,
+  categories: categoryRefSelect,
+  _count: approvedCommentCount,
+} satisfies Prisma.PostSelect;
+
+export function toAdminPostListItem(
+  row: Prisma.PostGetPayload<{ select: typeof adminPostListSelect }>,
+  pendingCommentCount: number,
+  now: Date,
+): AdminPostListItem {
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    status: row.status,
+    state: postState(row.status, row.publishedAt, now),
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+    categories: row.categories.map(({ category }) => category),
+    commentCount: row._count.comments,
+    pendingCommentCount,
+  };
+}

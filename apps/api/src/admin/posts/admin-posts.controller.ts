@@ -1,0 +1,101 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Put,
+  Query,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
+import { ZodPipe } from '../../common/validation.js';
+import { AdminAuthGuard, CurrentSession } from '../../auth/admin-auth.guard.js';
+import { type AdminSession } from '../../auth/auth.service.js';
+import { AdminErrorFilter } from '../common/admin-error.filter.js';
+import { parseId } from '../common/ids.js';
+import { type Page } from '../common/pagination.js';
+import { type AdminPostListItem, type AdminPostView } from './admin-post-views.js';
+import {
+  createPostSchema,
+  listAdminPostsSchema,
+  previewSchema,
+  publishPostSchema,
+  updatePostSchema,
+  versionOnlySchema,
+  type CreatePostInput,
+  type ListAdminPostsQuery,
+  type PublishPostInput,
+  type UpdatePostInput,
+  type VersionOnlyInput,
+} from './admin-posts.schemas.js';
+import { AdminPostsService } from './admin-posts.service.js';
+
+/** Authors and admins write, preview, publish and delete posts. */
+@Controller('api/admin/posts')
+@UseGuards(AdminAuthGuard)
+@UseFilters(AdminErrorFilter)
+export class AdminPostsController {
+  constructor(@Inject(AdminPostsService) private readonly posts: AdminPostsService) {}
+
+  @Get()
+  list(
+    @Query(new ZodPipe(listAdminPostsSchema, 'query')) query: ListAdminPostsQuery,
+  ): Promise<Page<AdminPostListItem>> {
+    return this.posts.list(query);
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  preview(@Body(new ZodPipe(previewSchema)) input: { markdown: string }): { html: string } {
+    return this.posts.preview(input.markdown);
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string): Promise<AdminPostView> {
+    return this.posts.get(parseId(id, 'post'));
+  }
+
+  @Post()
+  create(
+    @Body(new ZodPipe(createPostSchema)) input: CreatePostInput,
+    @CurrentSession() session: AdminSession,
+  ): Promise<AdminPostView> {
+    return this.posts.create(input, session.user.id);
+  }
+
+  @Put(':id')
+  update(
+    @Param('id') id: string,
+    @Body(new ZodPipe(updatePostSchema)) input: UpdatePostInput,
+  ): Promise<AdminPostView> {
+    return this.posts.update(parseId(id, 'post'), input);
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  publish(
+    @Param('id') id: string,
+    @Body(new ZodPipe(publishPostSchema)) input: PublishPostInput,
+  ): Promise<AdminPostView> {
+    return this.posts.publish(parseId(id, 'post'), input);
+  }
+
+  @Post(':id/unpublish')
+  @HttpCode(200)
+  unpublish(
+    @Param('id') id: string,
+    @Body(new ZodPipe(versionOnlySchema)) input: VersionOnlyInput,
+  ): Promise<AdminPostView> {
+    return this.posts.unpublish(parseId(id, 'post'), input);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async delete(@Param('id') id: string): Promise<void> {
+    await this.posts.delete(parseId(id, 'post'));
+  }
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { SLUG_PATTERN } from '../../posts/posts.schemas.js';
+import { paginationFields } from '../common/pagination.js';
+import { MAX_SLUG_LENGTH } from './post-slugs.js';
+
+export const MAX_BODY_LENGTH = 200_000;
+
+const slugField = z
+  .string({ error: 'must be text' })
+  .trim()
+  .toLowerCase()
+  .min(1, 'must not be empty')
+  .max(MAX_SLUG_LENGTH, `must be at most ${MAX_SLUG_LENGTH} characters`)
+  .regex(SLUG_PATTERN, 'must be lowercase letters and digits separated by single dashes');
+
+const postFields = {
+  title: z
+    .string({ error: 'must be text' })
+    .trim()
+    .min(1, 'is required')
+    .max(200, 'must be at most 200 characters'),
+  slug: slugField,
+  summary: z.string({ error: 'must be text' }).trim().max(500, 'must be at most 500 characters'),
+  body: z
+    .string({ error: 'must be text' })
+    .max(MAX_BODY_LENGTH, `must be at most ${MAX_BODY_LENGTH} characters`),
+  externalUrl: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .max(2000, 'must be at most 2000 characters')
+    .nullable(),
+  categories: z
+    .array(slugField, { error: 'must be a list of category slugs' })
+    .max(20, 'accepts at most 20 categories')
+    .transform((slugs) => [...new Set(slugs)]),
+};
+
+const version = z
+  .number({ error: 'is required: the version this edit is based on' })
+  .int('must be a whole number')
+  .min(1, 'must be at least 1');
+
+export const createPostSchema = z.object(
+  {
+    ...postFields,
+    slug: postFields.slug.optional(),
+    summary: postFields.summary.optional().default(''),
+    body: postFields.body.optional().default(''),
+    externalUrl: postFields.externalUrl.optional().default(null),
+    categories: postFields.categories.optional().default([]),
+  },
+  { error: 'must be a JSON object' },
+);
+export type CreatePostInput = z.output<typeof createPostSchema>;
+
+export const updatePostSchema = z.object(
+  {
+    version,
+    title: postFields.title.optional(),
+    slug: postFields.slug.optional(),
+    summary: postFields.summary.optional(),
+    body: postFields.body.optional(),
+    externalUrl: postFields.externalUrl.optional(),
+    categories: postFields.categories.optional(),
+  },
+  { error: 'must be a JSON object' },
+);
+export type UpdatePostInput = z.output<typeof updatePostSchema>;
+
+export const publishPostSchema = z.object(
+  {
+    version,
+    publishAt: z.iso
+      .datetime({ offset: true, error: 'must be an ISO 8601 date and time' })
+      .transform((value) => new Date(value))
+      .optional(),
+  },
+  { error: 'must be a JSON object' },
+);
+export type PublishPostInput = z.output<typeof publishPostSchema>;
+
+export const versionOnlySchema = z.object({ version }, { error: 'must be a JSON object' });
+export type VersionOnlyInput = z.output<typeof versionOnlySchema>;
+
+export const previewSchema = z.object(
+  {
+    markdown: z
+      .string({ error: 'is required' })
+      .max(MAX_BODY_LENGTH, `must be at most ${MAX_BODY_LENGTH} characters`),
+  },
+  { error: 'must be a JSON object' },
+);
+
+export const listAdminPostsSchema = z.object({
+  q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+  status: z
+    .enum(['all', 'draft', 'scheduled', 'published'], {
+      error: 'must be all, draft, scheduled or published',
+    })
+    .optional()
+    .default('all'),
+  category: slugField.optional(),
+  sort: z
+    .enum(['updated', 'published', 'title'], { error: 'must be updated, published or title' })
+    .optional()
+    .default('updated'),
+  order: z.enum(['asc', 'desc'], { error: 'must be asc or desc' }).optional(),
+  ...paginationFields(20),
+});
+export type ListAdminPostsQuery = z.output<typeof listAdminPostsSchema>;

@@ -1,0 +1,309 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type Prisma, type PrismaClient } from '@inkwell/prisma';
+import { NotFoundError } from '../../common/not-found.js';
+import { ValidationError } from '../../common/validation.js';
+import { PRISMA } from '../../core/tokens.js';
+import { type DomainEventMap, DomainEvents } from '../../events/domain-events.js';
+import { renderPostMarkdown } from '../../markdown/render-markdown.js';
+import { publishedWhere } from '../../posts/published.js';
+import { ConflictError } from '../common/admin-errors.js';
+import { type Page, pageOf, pageWindow } from '../common/pagination.js';
+import { isUniqueViolation } from '../common/prisma-errors.js';
+import {
+  adminPostListSelect,
+  adminPostSelect,
+  type AdminPostListItem,
+  type AdminPostView,
+  toAdminPost,
+  toAdminPostListItem,
+} from './admin-post-views.js';
+import {
+  type CreatePostInput,
+  type ListAdminPostsQuery,
+  type PublishPostInput,
+  type UpdatePostInput,
+  type VersionOnlyInput,
+} from './admin-posts.schemas.js';
+import { firstFreeSlug, slugFromText } from './post-slugs.js';
+
+type Tx = Prisma.TransactionClient;
+
+/** What a write changes that subscribers care about (cache keys, search index, hints). */
+interface PostSnapshot {
+  id: number;
+  slug: string;
+  version: number;
+  public: boolean;
+  publishedAt: Date | null;
+  categorySlugs: string[];
+}
+
+const snapshotSelect = {
+  id: true,
+  slug: true,
+  version: true,
+  status: true,
+  publishedAt: true,
+  categories: { select: { category: { select: { slug: true } } } },
+} satisfies Prisma.PostSelect;
+
+async function loadSnapshot(tx: Tx, id: number): Promise<PostSnapshot> {
+  const row = await tx.post.findUnique({ where: { id }, select: snapshotSelect });
+  if (!row) throw new NotFoundError(`No post has the id ${id}`);
+  return {
+    id: row.id,
+    slug: row.slug,
+    version: row.version,
+    publishedAt: row.publishedAt,
+    public: row.status === 'PUBLISHED' && row.publishedAt !== null && row.publishedAt <= new Date(),
+    categorySlugs: row.categories.map(({ category }) => category.slug).sort(),
+  };
+}
+
+function postSavedEvent(
+  before: PostSnapshot | null,
+  after: PostSnapshot,
+): DomainEventMap['post.saved'] {
+  return {
+    postId: after.id,
+    slug: after.slug,
+    previousSlug: before?.slug ?? null,
+    categorySlugs: after.categorySlugs,
+    previousCategorySlugs: before?.categorySlugs ?? [],
+    published: after.public,
+    wasPublished: before?.public ?? false,
+  };
+}
+
+const SORTS = {
+  updated: { field: 'updatedAt', defaultOrder: 'desc' },
+  published: { field: 'publishedAt', defaultOrder: 'desc' },
+  title: { field: 'title', defaultOrder: 'asc' },
+} as const;
+
+/** Post writes for the admin panel: one transaction each, then one `post.saved`/`post.deleted`. */
+@Injectable()
+export class AdminPostsService {
+  constructor(
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(DomainEvents) private readonly events: DomainEvents,
+  ) {}
+
+  /** One page of posts in every state; three queries whatever the page size. */
+  async list(query: ListAdminPostsQuery): Promise<Page<AdminPostListItem>> {
+    const now = new Date();
+    const where: Prisma.PostWhereInput = {
+      ...(query.q ? { title: { contains: query.q, mode: 'insensitive' } } : {}),
+      ...(query.category ? { categories: { some: { category: { slug: query.category } } } } : {}),
+      ...(query.status === 'draft' ? { status: 'DRAFT' } : {}),
+      ...(query.status === 'published' ? publishedWhere(now) : {}),
+      ...(query.status === 'scheduled' ? { status: 'PUBLISHED', publishedAt: { gt: now } } : {}),
+    };
+    const sort = SORTS[query.sort];
+    const order = query.order ?? sort.defaultOrder;
+    const orderBy: Prisma.PostOrderByWithRelationInput[] = [
+      sort.field === 'publishedAt'
+        ? { publishedAt: { sort: order, nulls: 'last' } }
+        : { [sort.field]: order },
+      { id: order },
+    ];
+    const [total, rows] = await Promise.all([
+      this.prisma.post.count({ where }),
+      this.prisma.post.findMany({
+        where,
+        orderBy,
+        ...pageWindow(query),
+        select: adminPostListSelect,
+      }),
+    ]);
+    const pending = await this.prisma.comment.groupBy({
+      by: ['postId'],
+      where: { postId: { in: rows.map((row) => row.id) }, approved: false },
+      _count: { _all: true },
+    });
+    const pendingByPost = new Map(pending.map((p) => [p.postId, p._count._all]));
+    return pageOf(
+      rows.map((row) => toAdminPostListItem(row, pendingByPost.get(row.id) ?? 0, now)),
+      total,
+      query,
+    );
+  }
+
+  async get(id: number): Promise<AdminPostView> {
+    const row = await this.prisma.post.findUnique({ where: { id }, select: adminPostSelect });
+    if (!row) throw new NotFoundError(`No post has the id ${id}`);
+    return toAdminPost(row);
+  }
+
+  preview(markdown: string): { html: string } {
+    return { html: renderPostMarkdown(markdown) };
+  }
+
+  async create(input: CreatePostInput, authorId: number): Promise<AdminPostView> {
+    const after = await this.write(async (tx) => {
+      const slug = input.slug
+        ? await this.claimSlug(tx, input.slug, null)
+        : await firstFreeSlug(slugFromText(input.title, 'post'), (s) =>
+            this.slugTaken(tx, s, null),
+          );
+      const categoryIds = await this.resolveCategories(tx, input.categories);
+      const post = await tx.post.create({
+        data: {
+          slug,
+          title: input.title,
+          summary: input.summary,
+          body: input.body,
+          externalUrl: input.externalUrl,
+          status: 'DRAFT',
+          authorId,
+          categories: { create: categoryIds.map((categoryId) => ({ categoryId })) },
+        },
+        select: { id: true },
+      });
+      await tx.postSlugRedirect.deleteMany({ where: { oldSlug: slug } });
+      return loadSnapshot(tx, post.id);
+    });
+    await this.events.emit('post.saved', postSavedEvent(null, after));
+    return this.get(after.id);
+  }
+
+  async update(id: number, input: UpdatePostInput): Promise<AdminPostView> {
+    const { version, categories, slug, ...fields } = input;
+    return this.saveVersioned(id, version, async (tx, before) => {
+      const newSlug = slug && slug !== before.slug ? await this.claimSlug(tx, slug, id) : null;
+      const categoryIds = categories ? await this.resolveCategories(tx, categories) : null;
+      await this.bumpVersion(tx, before, { ...fields, ...(newSlug ? { slug: newSlug } : {}) });
+      if (categoryIds) {
+        await tx.postCategory.deleteMany({ where: { postId: id } });
+        await tx.postCategory.createMany({
+          data: categoryIds.map((categoryId) => ({ postId: id, categoryId })),
+        });
+      }
+      if (newSlug) await this.keepOldSlugRedirecting(tx, id, before.slug, newSlug);
+    });
+  }
+
+  /** Public now, or at `publishAt` (scheduled: the public API shows it once the date has come). */
+  publish(id: number, input: PublishPostInput): Promise<AdminPostView> {
+    return this.saveVersioned(id, input.version, async (tx, before) => {
+      const publishedAt = input.publishAt ?? (before.public ? before.publishedAt : new Date());
+      await this.bumpVersion(tx, before, { status: 'PUBLISHED', publishedAt });
+    });
+  }
+
+  unpublish(id: number, input: VersionOnlyInput): Promise<AdminPostView> {
+    return this.saveVersioned(id, input.version, (tx, before) =>
+      this.bumpVersion(tx, before, { status: 'DRAFT', publishedAt: null }),
+    );
+  }
+
+  async delete(id: number): Promise<void> {
+    const before = await this.write(async (tx) => {
+      const snapshot = await loadSnapshot(tx, id);
+      await tx.post.delete({ where: { id } });
+      return snapshot;
+    });
+    await this.events.emit('post.deleted', {
+      postId: before.id,
+      slug: before.slug,
+      categorySlugs: before.categorySlugs,
+      wasPublished: before.public,
+    });
+  }
+
+  /**
+   * Optimistic concurrency: the change applies only to the version the editor started from.
+   * A stale version answers 409 with the post as it is now, so the editor can show the difference.
+   */
+  private async saveVersioned(
+    id: number,
+    version: number,
+    change: (tx: Tx, before: PostSnapshot) => Promise<void>,
+  ): Promise<AdminPostView> {
+    const { before, after } = await this.write(async (tx) => {
+      const before = await loadSnapshot(tx, id);
+      if (before.version !== version) throw await this.staleVersion(tx, id, version);
+      await change(tx, before);
+      return { before, after: await loadSnapshot(tx, id) };
+    });
+    await this.events.emit('post.saved', postSavedEvent(before, after));
+    return this.get(id);
+  }
+
+  /** The compare-and-set itself: a concurrent save that won the race leaves nothing to update. */
+  private async bumpVersion(
+    tx: Tx,
+    before: PostSnapshot,
+    data: Prisma.PostUpdateManyMutationInput,
+  ): Promise<void> {
+    const { count } = await tx.post.updateMany({
+      where: { id: before.id, version: before.version },
+      data: { ...data, version: { increment: 1 } },
+    });
+    if (count === 0) throw await this.staleVersion(tx, before.id, before.version);
+  }
+
+  private async staleVersion(tx: Tx, id: number, version: number): Promise<ConflictError> {
+    const current = await tx.post.findUnique({ where: { id }, select: adminPostSelect });
+    return new ConflictError(
+      `The post was changed since version ${version} (now version ${current?.version ?? '?'})`,
+      { current: current ? toAdminPost(current) : null },
+    );
+  }
+
+  /** Runs a write in one transaction; a slug race lost at the unique index is the same 409 as a taken slug. */
+  private async write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    try {
+      return await this.prisma.$transaction(work);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw slugConflict();
+      throw error;
+    }
+  }
+
+  private async slugTaken(tx: Tx, slug: string, exceptPostId: number | null): Promise<boolean> {
+    const post = await tx.post.findFirst({
+      where: { slug, ...(exceptPostId ? { id: { not: exceptPostId } } : {}) },
+      select: { id: true },
+    });
+    return post !== null;
+  }
+
+  private async claimSlug(tx: Tx, slug: string, postId: number | null): Promise<string> {
+    if (await this.slugTaken(tx, slug, postId)) throw slugConflict();
+    return slug;
+  }
+
+  /** The old slug now points here; a live slug always wins over another post's old one. */
+  private async keepOldSlugRedirecting(
+    tx: Tx,
+    postId: number,
+    oldSlug: string,
+    newSlug: string,
+  ): Promise<void> {
+    await tx.postSlugRedirect.deleteMany({ where: { oldSlug: newSlug } });
+    await tx.postSlugRedirect.upsert({
+      where: { oldSlug },
+      create: { oldSlug, postId },
+      update: { postId },
+    });
+  }
+
+  private async resolveCategories(tx: Tx, slugs: string[]): Promise<number[]> {
+    if (slugs.length === 0) return [];
+    const rows = await tx.category.findMany({
+      where: { slug: { in: slugs } },
+      select: { id: true, slug: true },
+    });
+    const missing = slugs.filter((slug) => !rows.some((row) => row.slug === slug));
+    if (missing.length > 0)
+      throw new ValidationError({ categories: `unknown category: ${missing.join(', ')}` });
+    return rows.map((row) => row.id);
+  }
+}
+
+function slugConflict(): ConflictError {
+  return new ConflictError('slug is already used by another post', {
+    fields: { slug: 'is already used by another post' },
+  });
+}

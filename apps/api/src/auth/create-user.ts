@@ -1,0 +1,48 @@
+import { type PrismaClient, type Role } from '@inkwell/prisma';
+import { ValidationError } from '../common/validation.js';
+import { hashPassword, type ScryptParameters } from './password-hash.js';
+
+export const MIN_PASSWORD_LENGTH = 10;
+
+export interface NewUser {
+  email: string;
+  name?: string;
+  /** Default: ADMIN for the very first user, AUTHOR after that. */
+  role?: Role;
+  password: string;
+}
+
+export interface CreatedUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+/** Adds a user with a scrypt-hashed password; the first user of a site is always its admin. */
+export async function createUser(
+  prisma: Pick<PrismaClient, 'user'>,
+  input: NewUser,
+  scrypt?: ScryptParameters,
+): Promise<CreatedUser> {
+  const email = input.email.trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) {
+    throw new ValidationError({ email: 'must be a valid email address' });
+  }
+  if (input.password.length < MIN_PASSWORD_LENGTH) {
+    throw new ValidationError({ password: `must be at least ${MIN_PASSWORD_LENGTH} characters` });
+  }
+  if (await prisma.user.findFirst({ where: { email: { equals: email, mode: 'insensitive' } } })) {
+    throw new ValidationError({ email: 'already has an account' });
+  }
+  const isFirstUser = (await prisma.user.count()) === 0;
+  return prisma.user.create({
+    data: {
+      email,
+      name: input.name?.trim() || email.split('@')[0]!,
+      role: isFirstUser ? 'ADMIN' : (input.role ?? 'AUTHOR'),
+      passwordHash: await hashPassword(input.password, scrypt),
+    },
+    select: { id: true, email: true, name: true, role: true },
+  });
+}

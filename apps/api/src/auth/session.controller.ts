@@ -1,0 +1,81 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Post,
+  Req,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
+import { z } from 'zod';
+import { ZodPipe } from '../common/validation.js';
+import { AdminErrorFilter } from '../admin/common/admin-error.filter.js';
+import { PublicAdminRoute } from './admin-access.js';
+import { AdminAuthGuard, CurrentSession } from './admin-auth.guard.js';
+import {
+  type AdminSession,
+  AuthService,
+  type LoginResult,
+  type SessionUser,
+} from './auth.service.js';
+
+const loginSchema = z.object(
+  {
+    email: z.string({ error: 'is required' }).trim().min(3, 'is required').max(254, 'is too long'),
+    password: z.string({ error: 'is required' }).min(1, 'is required').max(1024, 'is too long'),
+  },
+  { error: 'must be a JSON object' },
+);
+
+interface RequestLike {
+  ip?: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+@Controller('api/admin')
+@UseGuards(AdminAuthGuard)
+@UseFilters(AdminErrorFilter)
+export class SessionController {
+  constructor(@Inject(AuthService) private readonly auth: AuthService) {}
+
+  @Post('session')
+  @PublicAdminRoute()
+  login(
+    @Body(new ZodPipe(loginSchema)) input: z.output<typeof loginSchema>,
+    @Req() request: RequestLike,
+  ): Promise<LoginResult> {
+    const userAgent = request.headers['user-agent'];
+    return this.auth.login(input.email, input.password, {
+      ip: request.ip ?? 'unknown',
+      userAgent: typeof userAgent === 'string' ? userAgent : null,
+    });
+  }
+
+  @Get('session')
+  current(@CurrentSession() session: AdminSession): {
+    user: SessionUser;
+    csrfToken: string;
+    expiresAt: string;
+  } {
+    return {
+      user: session.user,
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt.toISOString(),
+    };
+  }
+
+  @Delete('session')
+  @HttpCode(204)
+  async logout(@CurrentSession() session: AdminSession): Promise<void> {
+    await this.auth.logout(session.sessionId);
+  }
+
+  @Delete('sessions')
+  @HttpCode(204)
+  async logoutEverywhere(@CurrentSession() session: AdminSession): Promise<void> {
+    await this.auth.logoutEverywhere(session.user.id);
+  }
+}
