@@ -8,6 +8,7 @@ import { type EntryStore } from './store.js';
 export class MemoryEntryStore implements EntryStore {
   readonly kind = 'memory';
   private readonly tagged = new Map<string, Map<string, number>>();
+  private readonly adding = new Set<string>();
 
   constructor(readonly keyv: Keyv) {}
 
@@ -28,9 +29,16 @@ export class MemoryEntryStore implements EntryStore {
   }
 
   async add(key: string, entry: Uint8Array, ttlMs: number): Promise<boolean> {
-    if (await this.keyv.has(key)) return false;
-    await this.set(key, entry, ttlMs);
-    return true;
+    // Keyv's calls are async: without this guard two concurrent adds could both find the key free.
+    if (this.adding.has(key)) return false;
+    this.adding.add(key);
+    try {
+      if (await this.keyv.has(key)) return false;
+      await this.set(key, entry, ttlMs);
+      return true;
+    } finally {
+      this.adding.delete(key);
+    }
   }
 
   async delete(keys: readonly string[]): Promise<void> {

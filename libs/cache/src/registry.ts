@@ -43,7 +43,10 @@ export async function invalidateTags(tags: readonly string[], cache?: CacheRef):
   await getCache(cache).invalidateTags(tags);
 }
 
-/** Hit, miss, error and stampede-wait counters of every registered cache, for `/__metrics__`. */
-export function renderCacheMetrics(): string {
-  return renderPrometheus([...new Set(caches.values())]);
+/**
+ * Hit, miss, error and stampede-wait counters, for `/__metrics__`: of every registered cache,
+ * unless given the caches to render.
+ */
+export function renderCacheMetrics(only?: readonly InkwellCache[]): string {
+  return renderPrometheus(only ?? [...new Set(caches.values())]);
 }

@@ -130,6 +130,14 @@ describe.each([
     expect(cache.codec.decode(entry as Uint8Array)).toBe(true);
   });
 
+  it('storeResult: false runs the function once among concurrent calls', async () => {
+    const send = vi.fn(async (to: string) => `sent to ${to}`);
+    const sendOnce = cacheMemoize(60, { prefix: prefix(), storeResult: false })(send);
+    const results = await Promise.all(Array.from({ length: 10 }, () => sendOnce('ann')));
+    expect(results.filter((result) => result !== undefined)).toEqual(['sent to ann']);
+    expect(send).toHaveBeenCalledTimes(1);
+  });
+
   it('storeResult: false lets the next call try again when the function failed', async () => {
     const send = vi.fn().mockRejectedValueOnce(new Error('smtp down')).mockResolvedValue('sent');
     const sendOnce = cacheMemoize(60, { prefix: prefix(), storeResult: false })(

@@ -1,7 +1,7 @@
 import { CACHE_MANAGER, type Cache } from '@nestjs/cache-manager';
 import { Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { cacheMemoize, getCache, type InkwellCache, memoizedOf } from '../src/index.js';
 import { INKWELL_CACHE, InkwellCacheModule } from '../src/nest/index.js';
 import {
@@ -13,6 +13,7 @@ import {
 } from './support/redis.js';
 
 const namespace = uniqueNamespace('nest');
+const logger = { warn: vi.fn() };
 
 @Injectable()
 class PostsService {
@@ -30,7 +31,12 @@ class PostsModule {}
 
 @Module({
   imports: [
-    InkwellCacheModule.forRoot({ namespace, redisUrl: REDIS_URL, operationTimeoutMs: 2_000 }),
+    InkwellCacheModule.forRoot({
+      namespace,
+      redisUrl: REDIS_URL,
+      operationTimeoutMs: 2_000,
+      logger,
+    }),
     PostsModule,
   ],
 })
@@ -66,5 +72,6 @@ describe('InkwellCacheModule', () => {
 
     await app.close();
     expect((await cache.health()).status).toBe('failing');
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringContaining('health check'));
   });
 });
