@@ -1,0 +1,63 @@
+/*
+ * Screenshots of the main pages into docs/screenshots/ (light mode, 1280 px wide, plus a
+ * phone-width home page). Not part of the test run: `npm run screenshots -w @inkwell/web`.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM } from './chromium.js';
+import { buildWeb, startStack } from './stack.js';
+
+const outDir = path.resolve(import.meta.dirname, '../../../docs/screenshots');
+const MAX_HEIGHT = 2400;
+
+await buildWeb();
+const stack = await startStack();
+const browser = await chromium.launch(CHROMIUM);
+try {
+  await mkdir(outDir, { recursive: true });
+  const posts = (await (await fetch(`${stack.apiUrl}/api/posts?category=postgresql`)).json()) as {
+    items: { slug: string; commentCount: number }[];
+  };
+  const shots = [
+    { name: 'home', path: '/', width: 1280 },
+    { name: 'home-filtered', path: '/?category=postgresql', width: 1280 },
+    { name: 'post', path: `/posts/${posts.items[0]!.slug}`, width: 1280 },
+    { name: 'search', path: '/search?q=replication', width: 1280 },
+    { name: 'home-phone', path: '/', width: 390 },
+    { name: 'post-phone', path: `/posts/${posts.items[0]!.slug}`, width: 390 },
+  ];
+  for (const shot of shots) {
+    const page = await browser.newPage({
+      viewport: { width: shot.width, height: 900 },
+      colorScheme: 'light',
+      deviceScaleFactor: 1,
+    });
+    await page.goto(`${stack.webUrl}${shot.path}`);
+    const height = Math.min(
+      MAX_HEIGHT,
+      await page.evaluate(() => document.documentElement.scrollHeight),
+    );
+    const file = path.join(outDir, `${shot.name}.png`);
+    await page.screenshot({
+      path: file,
+      fullPage: true,
+      clip: { x: 0, y: 0, width: shot.width, height },
+    });
+    console.log(`wrote ${path.relative(process.cwd(), file)}`);
+    await page.close();
+  }
+  // The comment thread and form of the most discussed post, on their own.
+  const discussed = [...posts.items].sort((a, b) => b.commentCount - a.commentCount)[0]!;
+  const page = await browser.newPage({
+    viewport: { width: 1280, height: 900 },
+    colorScheme: 'light',
+  });
+  await page.goto(`${stack.webUrl}/posts/${discussed.slug}`);
+  const file = path.join(outDir, 'post-comments.png');
+  await page.locator('#comments').screenshot({ path: file });
+  console.log(`wrote ${path.relative(process.cwd(), file)}`);
+} finally {
+  await browser.close();
+  await stack.stop();
+}
