@@ -1,12 +1,40 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
+import { AdminCategoriesController } from './categories/admin-categories.controller.js';
+import { AdminCategoriesService } from './categories/admin-categories.service.js';
+import { AdminCommentsController } from './comments/admin-comments.controller.js';
+import { AdminCommentsService } from './comments/admin-comments.service.js';
+import { AdminImagesController } from './images/admin-images.controller.js';
+import { AdminImagesService } from './images/admin-images.service.js';
+import { BlockListController } from './moderation/block-list.controller.js';
+import { BlockListService } from './moderation/block-list.service.js';
+import { CommentGate } from './moderation/comment-gate.service.js';
 import { AdminPostsController } from './posts/admin-posts.controller.js';
 import { AdminPostsService } from './posts/admin-posts.service.js';
+import { AdminUsersController } from './users/admin-users.controller.js';
 
-/** The admin panel's API under /api/admin: every controller is behind AdminAuthGuard. */
+/**
+ * The admin panel's API under /api/admin: every controller is behind AdminAuthGuard.
+ * Exports CommentGate for the public comment form.
+ */
 @Module({
   imports: [AuthModule],
-  controllers: [AdminPostsController],
-  providers: [AdminPostsService],
+  controllers: [
+    AdminPostsController,
+    AdminCategoriesController,
+    AdminCommentsController,
+    BlockListController,
+    AdminImagesController,
+    AdminUsersController,
+  ],
+  providers: [
+    AdminPostsService,
+    AdminCategoriesService,
+    AdminCommentsService,
+    BlockListService,
+    CommentGate,
+    AdminImagesService,
+  ],
+  exports: [CommentGate],
 })
 export class AdminModule {}

@@ -1,17 +1,8 @@
 import { z } from 'zod';
-import { SLUG_PATTERN } from '../../posts/posts.schemas.js';
 import { paginationFields } from '../common/pagination.js';
-import { MAX_SLUG_LENGTH } from './post-slugs.js';
+import { slugField } from '../common/slug-field.js';
 
 export const MAX_BODY_LENGTH = 200_000;
-
-const slugField = z
-  .string({ error: 'must be text' })
-  .trim()
-  .toLowerCase()
-  .min(1, 'must not be empty')
-  .max(MAX_SLUG_LENGTH, `must be at most ${MAX_SLUG_LENGTH} characters`)
-  .regex(SLUG_PATTERN, 'must be lowercase letters and digits separated by single dashes');
 
 const postFields = {
   title: z

@@ -3,7 +3,7 @@ import { type Prisma, type PrismaClient } from '@inkwell/prisma';
 import { NotFoundError } from '../../common/not-found.js';
 import { ValidationError } from '../../common/validation.js';
 import { PRISMA } from '../../core/tokens.js';
-import { type DomainEventMap, DomainEvents } from '../../events/domain-events.js';
+import { DomainEvents } from '../../events/domain-events.js';
 import { renderPostMarkdown } from '../../markdown/render-markdown.js';
 import { publishedWhere } from '../../posts/published.js';
 import { ConflictError } from '../common/admin-errors.js';
@@ -25,55 +25,7 @@ import {
   type VersionOnlyInput,
 } from './admin-posts.schemas.js';
 import { firstFreeSlug, slugFromText } from './post-slugs.js';
-
-type Tx = Prisma.TransactionClient;
-
-/** What a write changes that subscribers care about (cache keys, search index, hints). */
-interface PostSnapshot {
-  id: number;
-  slug: string;
-  version: number;
-  public: boolean;
-  publishedAt: Date | null;
-  categorySlugs: string[];
-}
-
-const snapshotSelect = {
-  id: true,
-  slug: true,
-  version: true,
-  status: true,
-  publishedAt: true,
-  categories: { select: { category: { select: { slug: true } } } },
-} satisfies Prisma.PostSelect;
-
-async function loadSnapshot(tx: Tx, id: number): Promise<PostSnapshot> {
-  const row = await tx.post.findUnique({ where: { id }, select: snapshotSelect });
-  if (!row) throw new NotFoundError(`No post has the id ${id}`);
-  return {
-    id: row.id,
-    slug: row.slug,
-    version: row.version,
-    publishedAt: row.publishedAt,
-    public: row.status === 'PUBLISHED' && row.publishedAt !== null && row.publishedAt <= new Date(),
-    categorySlugs: row.categories.map(({ category }) => category.slug).sort(),
-  };
-}
-
-function postSavedEvent(
-  before: PostSnapshot | null,
-  after: PostSnapshot,
-): DomainEventMap['post.saved'] {
-  return {
-    postId: after.id,
-    slug: after.slug,
-    previousSlug: before?.slug ?? null,
-    categorySlugs: after.categorySlugs,
-    previousCategorySlugs: before?.categorySlugs ?? [],
-    published: after.public,
-    wasPublished: before?.public ?? false,
-  };
-}
+import { loadSnapshot, postSavedEvent, type PostSnapshot, type Tx } from './post-snapshot.js';
 
 const SORTS = {
   updated: { field: 'updatedAt', defaultOrder: 'desc' },

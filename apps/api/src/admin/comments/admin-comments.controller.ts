@@ -1,0 +1,75 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
+import { type z } from 'zod';
+import { ZodPipe } from '../../common/validation.js';
+import { AllowRoles } from '../../auth/admin-access.js';
+import { AdminAuthGuard, CurrentSession } from '../../auth/admin-auth.guard.js';
+import { type AdminSession } from '../../auth/auth.service.js';
+import { AdminErrorFilter } from '../common/admin-error.filter.js';
+import { parseId } from '../common/ids.js';
+import { type Page } from '../common/pagination.js';
+import {
+  bulkCommentsSchema,
+  listCommentsSchema,
+  replySchema,
+  type BulkCommentsInput,
+  type ListCommentsQuery,
+} from './admin-comments.schemas.js';
+import {
+  type AdminCommentView,
+  AdminCommentsService,
+  type BulkResult,
+} from './admin-comments.service.js';
+
+@Controller('api/admin/comments')
+@UseGuards(AdminAuthGuard)
+@UseFilters(AdminErrorFilter)
+@AllowRoles('ADMIN')
+export class AdminCommentsController {
+  constructor(@Inject(AdminCommentsService) private readonly comments: AdminCommentsService) {}
+
+  @Get()
+  list(
+    @Query(new ZodPipe(listCommentsSchema, 'query')) query: ListCommentsQuery,
+  ): Promise<Page<AdminCommentView>> {
+    return this.comments.list(query);
+  }
+
+  @Post('bulk')
+  @HttpCode(200)
+  bulk(@Body(new ZodPipe(bulkCommentsSchema)) input: BulkCommentsInput): Promise<BulkResult> {
+    return this.comments.bulk(input);
+  }
+
+  @Post(':id/approve')
+  @HttpCode(200)
+  approve(@Param('id') id: string): Promise<AdminCommentView> {
+    return this.comments.approve(parseId(id, 'comment'));
+  }
+
+  @Post(':id/reply')
+  reply(
+    @Param('id') id: string,
+    @Body(new ZodPipe(replySchema)) input: z.output<typeof replySchema>,
+    @CurrentSession() session: AdminSession,
+  ): Promise<AdminCommentView> {
+    return this.comments.reply(parseId(id, 'comment'), input.body, session.user);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async delete(@Param('id') id: string): Promise<void> {
+    await this.comments.delete(parseId(id, 'comment'));
+  }
+}

@@ -1,0 +1,157 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type Prisma, type PrismaClient } from '@inkwell/prisma';
+import { NotFoundError } from '../../common/not-found.js';
+import { PRISMA } from '../../core/tokens.js';
+import { DomainEvents } from '../../events/domain-events.js';
+import { renderCommentMarkdown } from '../../markdown/render-markdown.js';
+import { type SessionUser } from '../../auth/auth.service.js';
+import { type Page, pageOf, pageWindow } from '../common/pagination.js';
+import { type BulkCommentsInput, type ListCommentsQuery } from './admin-comments.schemas.js';
+
+export interface AdminCommentView {
+  id: number;
+  postId: number;
+  post: { id: number; slug: string; title: string };
+  parentId: number | null;
+  authorName: string;
+  authorEmail: string;
+  body: string;
+  html: string;
+  approved: boolean;
+  createdAt: string;
+  ipAddress: string | null;
+}
+
+const commentSelect = {
+  id: true,
+  postId: true,
+  parentId: true,
+  authorName: true,
+  authorEmail: true,
+  body: true,
+  approved: true,
+  createdAt: true,
+  ipAddress: true,
+  post: { select: { id: true, slug: true, title: true } },
+} satisfies Prisma.CommentSelect;
+
+function toView(row: Prisma.CommentGetPayload<{ select: typeof commentSelect }>): AdminCommentView {
+  return { ...row, html: renderCommentMarkdown(row.body), createdAt: row.createdAt.toISOString() };
+}
+
+export interface BulkResult {
+  action: 'approve' | 'delete';
+  affected: number[];
+  missing: number[];
+}
+
+/** The moderation queue: pending first; approve, delete, bulk actions, replies as the author. */
+@Injectable()
+export class AdminCommentsService {
+  constructor(
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(DomainEvents) private readonly events: DomainEvents,
+  ) {}
+
+  async list(query: ListCommentsQuery): Promise<Page<AdminCommentView>> {
+    const where: Prisma.CommentWhereInput = {
+      ...(query.status === 'pending' ? { approved: false } : {}),
+      ...(query.status === 'approved' ? { approved: true } : {}),
+      ...(query.post ? { postId: query.post } : {}),
+    };
+    const [total, rows] = await Promise.all([
+      this.prisma.comment.count({ where }),
+      this.prisma.comment.findMany({
+        where,
+        orderBy: [{ approved: 'asc' }, { createdAt: 'desc' }, { id: 'desc' }],
+        ...pageWindow(query),
+        select: commentSelect,
+      }),
+    ]);
+    return pageOf(rows.map(toView), total, query);
+  }
+
+  async approve(id: number): Promise<AdminCommentView> {
+    const result = await this.bulk({ action: 'approve', ids: [id] });
+    if (result.missing.length > 0) await this.find(id);
+    return this.find(id);
+  }
+
+  async delete(id: number): Promise<void> {
+    const result = await this.bulk({ action: 'delete', ids: [id] });
+    if (result.affected.length === 0) throw new NotFoundError(`No comment has the id ${id}`);
+  }
+
+  /** Ids that do not exist (or are already approved, for approve) are reported, not an error. */
+  async bulk(input: BulkCommentsInput): Promise<BulkResult> {
+    const targets = await this.prisma.comment.findMany({
+      where: { id: { in: input.ids }, ...(input.action === 'approve' ? { approved: false } : {}) },
+      select: { id: true, postId: true, approved: true },
+    });
+    const ids = targets.map((t) => t.id);
+    if (input.action === 'approve') {
+      await this.prisma.comment.updateMany({
+        where: { id: { in: ids } },
+        data: { approved: true },
+      });
+      for (const t of targets) {
+        await this.events.emit('comment.approved', { commentId: t.id, postId: t.postId });
+      }
+    } else {
+      await this.prisma.comment.deleteMany({ where: { id: { in: ids } } });
+      for (const t of targets) {
+        await this.events.emit('comment.deleted', {
+          commentId: t.id,
+          postId: t.postId,
+          wasApproved: t.approved,
+        });
+      }
+    }
+    return {
+      action: input.action,
+      affected: ids.sort((a, b) => a - b),
+      missing: input.ids.filter((id) => !ids.includes(id)).sort((a, b) => a - b),
+    };
+  }
+
+  /** An approved reply from the signed-in user; answering a pending comment approves it too. */
+  async reply(parentId: number, body: string, user: SessionUser): Promise<AdminCommentView> {
+    const { parent, reply } = await this.prisma.$transaction(async (tx) => {
+      const parent = await tx.comment.findUnique({
+        where: { id: parentId },
+        select: { id: true, postId: true, approved: true },
+      });
+      if (!parent) throw new NotFoundError(`No comment has the id ${parentId}`);
+      if (!parent.approved) {
+        await tx.comment.update({ where: { id: parent.id }, data: { approved: true } });
+      }
+      const reply = await tx.comment.create({
+        data: {
+          postId: parent.postId,
+          parentId: parent.id,
+          authorName: user.name,
+          authorEmail: user.email,
+          body,
+          approved: true,
+        },
+        select: commentSelect,
+      });
+      return { parent, reply };
+    });
+    if (!parent.approved) {
+      await this.events.emit('comment.approved', { commentId: parent.id, postId: parent.postId });
+    }
+    await this.events.emit('comment.created', {
+      commentId: reply.id,
+      postId: reply.postId,
+      approved: true,
+    });
+    return toView(reply);
+  }
+
+  private async find(id: number): Promise<AdminCommentView> {
+    const row = await this.prisma.comment.findUnique({ where: { id }, select: commentSelect });
+    if (!row) throw new NotFoundError(`No comment has the id ${id}`);
+    return toView(row);
+  }
+}

@@ -1,0 +1,71 @@
+import {
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Res,
+  UploadedFile,
+  UseFilters,
+  UseGuards,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { z } from 'zod';
+import { ValidationError, ZodPipe } from '../../common/validation.js';
+import { AdminAuthGuard } from '../../auth/admin-auth.guard.js';
+import { AdminErrorFilter } from '../common/admin-error.filter.js';
+import { parseId } from '../common/ids.js';
+import { type Page, paginationFields } from '../common/pagination.js';
+import {
+  type AdminImageView,
+  AdminImagesService,
+  MAX_UPLOAD_BYTES,
+} from './admin-images.service.js';
+
+/** What multer's memory storage hands over. */
+interface UploadedFileLike {
+  buffer: Buffer;
+  originalname: string;
+}
+
+const listImagesSchema = z.object(paginationFields(50));
+
+@Controller('api/admin/images')
+@UseGuards(AdminAuthGuard)
+@UseFilters(AdminErrorFilter)
+export class AdminImagesController {
+  constructor(@Inject(AdminImagesService) private readonly images: AdminImagesService) {}
+
+  /** Multipart field `file`, held in memory (bounded: one file, 20 MB) and validated before any write. */
+  @Post()
+  @UseInterceptors(
+    FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } }),
+  )
+  async upload(
+    @UploadedFile() file: UploadedFileLike | undefined,
+    @Res({ passthrough: true }) response: { status(code: number): unknown },
+  ): Promise<AdminImageView> {
+    if (!file)
+      throw new ValidationError({ file: 'is required (multipart/form-data field "file")' });
+    const { image, created } = await this.images.upload(file.buffer, file.originalname);
+    response.status(created ? 201 : 200);
+    return image;
+  }
+
+  @Get()
+  list(
+    @Query(new ZodPipe(listImagesSchema, 'query')) query: z.output<typeof listImagesSchema>,
+  ): Promise<Page<AdminImageView>> {
+    return this.images.list(query);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async delete(@Param('id') id: string): Promise<void> {
+    await this.images.delete(parseId(id, 'image'));
+  }
+}

@@ -1,0 +1,104 @@
+import { rm } from 'node:fs/promises';
+import { Inject, Injectable } from '@nestjs/common';
+import { DEFAULT_THUMBNAIL_WIDTHS, type OriginalStore } from '@inkwell/assets';
+import { type Image, type PrismaClient } from '@inkwell/prisma';
+import { NotFoundError } from '../../common/not-found.js';
+import { ORIGINALS, PRISMA } from '../../core/tokens.js';
+import { type Page, pageOf, pageWindow } from '../common/pagination.js';
+
+export const MAX_UPLOAD_BYTES = 20_000_000;
+
+/** The thumbnail the editor inserts by default; the web app makes a <picture> of any upload. */
+const DEFAULT_WIDTH = 1280;
+const URL_FORMAT = 'webp';
+
+export interface AdminImageView {
+  id: number;
+  hash: string;
+  filename: string;
+  mime: string;
+  width: number;
+  height: number;
+  bytes: number;
+  createdAt: string;
+  url: string;
+  urls: Record<string, string>;
+  /** What to paste into a post: the web app turns `/images/<hash>` into a responsive <picture>. */
+  markdown: string;
+}
+
+export function thumbnailUrl(hash: string, width: number): string {
+  return `/images/${hash}/${width}.${URL_FORMAT}`;
+}
+
+function toView(row: Image): AdminImageView {
+  const alt = row.filename.replace(/\.[a-z0-9]+$/i, '').replace(/[[\]]/g, '');
+  return {
+    id: row.id,
+    hash: row.hash,
+    filename: row.filename,
+    mime: row.mime,
+    width: row.width,
+    height: row.height,
+    bytes: row.bytes,
+    createdAt: row.createdAt.toISOString(),
+    url: thumbnailUrl(row.hash, DEFAULT_WIDTH),
+    urls: Object.fromEntries(
+      DEFAULT_THUMBNAIL_WIDTHS.map((width) => [String(width), thumbnailUrl(row.hash, width)]),
+    ),
+    markdown: `![${alt}](/images/${row.hash})`,
+  };
+}
+
+/** Uploads: validated and stored once by content hash (OriginalStore), one Image row each. */
+@Injectable()
+export class AdminImagesService {
+  constructor(
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(ORIGINALS) private readonly originals: OriginalStore,
+  ) {}
+
+  /** `created` is false when the same bytes were uploaded before (the existing image is answered). */
+  async upload(
+    bytes: Uint8Array,
+    filename: string,
+  ): Promise<{ image: AdminImageView; created: boolean }> {
+    const stored = await this.originals.save(bytes, filename, { maxBytes: MAX_UPLOAD_BYTES });
+    const existing = await this.prisma.image.findUnique({ where: { hash: stored.hash } });
+    if (existing) return { image: toView(existing), created: false };
+    const row = await this.prisma.image.upsert({
+      where: { hash: stored.hash },
+      create: {
+        hash: stored.hash,
+        filename,
+        mime: stored.mime,
+        width: stored.width,
+        height: stored.height,
+        bytes: stored.bytes,
+      },
+      update: {},
+    });
+    return { image: toView(row), created: true };
+  }
+
+  async list(query: { page: number; pageSize: number }): Promise<Page<AdminImageView>> {
+    const [total, rows] = await Promise.all([
+      this.prisma.image.count(),
+      this.prisma.image.findMany({
+        orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+        ...pageWindow(query),
+      }),
+    ]);
+    return pageOf(rows.map(toView), total, query);
+  }
+
+  /** Removes the row, then the original and its description (thumbnails go with the cache). */
+  async delete(id: number): Promise<void> {
+    const row = await this.prisma.image.findUnique({ where: { id } });
+    if (!row) throw new NotFoundError(`No image has the id ${id}`);
+    await this.prisma.image.delete({ where: { id } });
+    const original = this.originals.originalPath(row.hash);
+    await rm(`${original}.json`, { force: true });
+    await rm(original, { force: true });
+  }
+}

@@ -1,0 +1,45 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  UseFilters,
+  UseGuards,
+} from '@nestjs/common';
+import { ZodPipe } from '../../common/validation.js';
+import { AllowRoles } from '../../auth/admin-access.js';
+import { AdminAuthGuard } from '../../auth/admin-auth.guard.js';
+import { AdminErrorFilter } from '../common/admin-error.filter.js';
+import { parseId } from '../common/ids.js';
+import { blockListEntrySchema, type BlockListEntryInput } from './block-list.schemas.js';
+import { type BlockListEntryView, BlockListService } from './block-list.service.js';
+
+@Controller('api/admin/blocklist')
+@UseGuards(AdminAuthGuard)
+@UseFilters(AdminErrorFilter)
+@AllowRoles('ADMIN')
+export class BlockListController {
+  constructor(@Inject(BlockListService) private readonly blockList: BlockListService) {}
+
+  @Get()
+  list(): Promise<BlockListEntryView[]> {
+    return this.blockList.list();
+  }
+
+  @Post()
+  add(
+    @Body(new ZodPipe(blockListEntrySchema)) entry: BlockListEntryInput,
+  ): Promise<BlockListEntryView> {
+    return this.blockList.add(entry);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@Param('id') id: string): Promise<void> {
+    await this.blockList.remove(parseId(id, 'block list entry'));
+  }
+}
