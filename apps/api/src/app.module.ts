@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module.js';
 import { ImagesModule } from './images/images.module.js';
 import { PostsModule } from './posts/posts.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
+import { SearchModule } from './search/search.module.js';
 import { SideEffectsModule } from './side-effects/side-effects.module.js';
 
 export interface AppOverrides {
@@ -29,6 +30,7 @@ export class AppModule {
         HealthModule,
         ImagesModule.forRoot(overrides.thumbnailEngine ?? createSharpEngine()),
         RealtimeModule,
+        SearchModule,
         SideEffectsModule,
         PostsModule,
         CategoriesModule,

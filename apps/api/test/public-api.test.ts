@@ -257,7 +257,10 @@ describe.each(engineKinds)('public API on %s', (kind) => {
   test('health endpoints', async () => {
     expect((await api.http.get('/__lbheartbeat__').expect(200)).body).toEqual({ status: 'ok' });
     const heartbeat = await api.http.get('/__heartbeat__').expect(200);
-    expect(heartbeat.body).toEqual({ status: 'ok', checks: { database: 'ok', realtime: 'ok' } });
+    expect(heartbeat.body).toEqual({
+      status: 'ok',
+      checks: { database: 'ok', realtime: 'ok', search: 'ok' },
+    });
   });
 });
 

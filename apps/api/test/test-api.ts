@@ -37,7 +37,7 @@ export interface TestApi {
 export async function startTestApi(
   kind: EngineKind,
   content: SeedContent,
-  options: { thumbnailEngine?: ThumbnailEngine } = {},
+  options: { thumbnailEngine?: ThumbnailEngine; env?: Record<string, string> } = {},
 ): Promise<TestApi> {
   const queries: string[] = [];
   const onQuery = (sql: string) => queries.push(sql);
@@ -50,8 +50,13 @@ export async function startTestApi(
     DATA_DIR: dataDir,
     SEED_DEMO_CONTENT: 'false',
     MIGRATE_ON_START: 'false',
+    ...options.env,
   });
-  const app = await createApp(config, { database: db, logger: false, ...options });
+  const app = await createApp(config, {
+    database: db,
+    logger: false,
+    thumbnailEngine: options.thumbnailEngine,
+  });
   return {
     app,
     http: supertest(app.getHttpServer()),
@@ -69,4 +74,13 @@ export async function startTestApi(
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Resolves once `check` returns true; for work the API finishes in the background. */
+export async function eventually(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`not true within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -5,3 +5,4 @@ export const PRISMA = Symbol('PRISMA');
 export const REALTIME = Symbol('REALTIME');
 export const ORIGINALS = Symbol('ORIGINALS');
 export const THUMBNAILS = Symbol('THUMBNAILS');
+export const SEARCH_ENGINE = Symbol('SEARCH_ENGINE');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-const positiveInt = (name: string, max: number) =>
+export const positiveInt = (name: string, max: number) =>
   z
     .string()
     .regex(/^\d+$/, `${name} must be a whole number`)

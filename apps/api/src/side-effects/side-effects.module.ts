@@ -1,9 +1,11 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { type PrismaClient } from '@inkwell/prisma';
 import { type RealtimeServer } from '@inkwell/realtime';
-import { PRISMA, REALTIME } from '../core/tokens.js';
+import { type SearchEngine } from '@inkwell/search';
+import { PRISMA, REALTIME, SEARCH_ENGINE } from '../core/tokens.js';
 import { DomainEvents } from '../events/domain-events.js';
 import { sendRealtimeHints } from './realtime-hints.js';
+import { indexForSearch } from './search-indexing.js';
 
 /** Every side effect of a write, subscribed in one place (like Django signals). */
 @Module({})
@@ -12,9 +14,11 @@ export class SideEffectsModule implements OnModuleInit {
     @Inject(DomainEvents) private readonly events: DomainEvents,
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(REALTIME) private readonly realtime: RealtimeServer,
+    @Inject(SEARCH_ENGINE) private readonly search: SearchEngine,
   ) {}
 
   onModuleInit(): void {
     sendRealtimeHints(this.events, this.prisma, this.realtime);
+    indexForSearch(this.events, this.prisma, this.search);
   }
 }

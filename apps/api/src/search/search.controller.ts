@@ -1,0 +1,43 @@
+import { Controller, Get, Inject, Query, ServiceUnavailableException } from '@nestjs/common';
+import { type SearchEngine, type SearchResults, SearchValidationError } from '@inkwell/search';
+import { z } from 'zod';
+import { ValidationError, ZodPipe } from '../common/validation.js';
+import { SEARCH_ENGINE } from '../core/tokens.js';
+import { positiveInt, SLUG_PATTERN } from '../posts/posts.schemas.js';
+
+const searchQuerySchema = z.object({
+  q: z.string({ error: 'q is required' }),
+  category: z.string().regex(SLUG_PATTERN, 'category must be a category slug').optional(),
+  page: positiveInt('page', 1_000).optional(),
+  pageSize: positiveInt('pageSize', 50).optional(),
+  debug: z.enum(['1', 'true', '0', 'false']).optional(),
+});
+
+type SearchQuery = z.output<typeof searchQuerySchema>;
+
+@Controller('api/search')
+export class SearchController {
+  constructor(@Inject(SEARCH_ENGINE) private readonly engine: SearchEngine) {}
+
+  /** Typo-tolerant search. A failing search backend answers 503; the rest of the site is unaffected. */
+  @Get()
+  async search(
+    @Query(new ZodPipe(searchQuerySchema, 'query')) query: SearchQuery,
+  ): Promise<SearchResults> {
+    try {
+      return await this.engine.search({
+        q: query.q,
+        category: query.category,
+        page: query.page,
+        pageSize: query.pageSize,
+        debug: query.debug === '1' || query.debug === 'true',
+      });
+    } catch (error) {
+      if (error instanceof SearchValidationError)
+        throw new ValidationError({ [error.field]: error.message });
+      throw new ServiceUnavailableException(
+        'Search is unavailable right now; please try again shortly',
+      );
+    }
+  }
+}

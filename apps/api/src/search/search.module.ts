@@ -1,0 +1,69 @@
+import {
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { type Database } from '@inkwell/prisma';
+import { type SearchEngine } from '@inkwell/search';
+import { type Config } from '../config/config.js';
+import { CONFIG, DATABASE, SEARCH_ENGINE } from '../core/tokens.js';
+import { HealthChecks } from '../health/health-checks.js';
+import { publishedWhere } from '../posts/published.js';
+import { createSearchEngine } from './create-search-engine.js';
+import { allSearchDocuments } from './search-documents.js';
+import { SearchController } from './search.controller.js';
+
+@Global()
+@Module({
+  controllers: [SearchController],
+  providers: [
+    {
+      provide: SEARCH_ENGINE,
+      useFactory: (config: Config, db: Database): SearchEngine =>
+        createSearchEngine(config.elasticsearchUrl, db),
+      inject: [CONFIG, DATABASE],
+    },
+  ],
+  exports: [SEARCH_ENGINE],
+})
+export class SearchModule implements OnModuleInit, OnApplicationBootstrap {
+  private readonly logger = new Logger('Search');
+
+  constructor(
+    @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
+    @Inject(DATABASE) private readonly db: Database,
+    @Inject(HealthChecks) private readonly health: HealthChecks,
+  ) {}
+
+  onModuleInit(): void {
+    this.health.register('search', async () => {
+      const health = await this.engine.health();
+      if (!health.ok) throw new Error(health.detail ?? `${health.engine} is not answering`);
+    });
+  }
+
+  /**
+   * Prepares the index without holding up the start: a search backend that is down degrades
+   * search, never the site. An empty index over a database with posts (first start, new engine)
+   * is filled in the background.
+   */
+  onApplicationBootstrap(): void {
+    void this.prepareIndex().catch((error: unknown) => {
+      this.logger.error(`Search index not ready: ${(error as Error).message}`);
+    });
+  }
+
+  private async prepareIndex(): Promise<void> {
+    await this.engine.setup();
+    const [health, published] = await Promise.all([
+      this.engine.health(),
+      this.db.prisma.post.count({ where: publishedWhere() }),
+    ]);
+    if (health.posts > 0 || published === 0) return;
+    const done = await this.engine.reindex(allSearchDocuments(this.db.prisma));
+    this.logger.log(`Indexed ${done.posts} posts and ${done.comments} comments for search`);
+  }
+}

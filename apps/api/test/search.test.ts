@@ -1,0 +1,159 @@
+import { type DemoPost } from '@inkwell/prisma';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { engineKinds, eventually, startTestApi, type TestApi } from './test-api.js';
+
+const posts: DemoPost[] = [
+  {
+    slug: 'firefox-profiler',
+    title: 'Profiling page loads with the Firefox Profiler',
+    summary: 'Where the time goes.',
+    body: 'The Firefox Profiler records call stacks while a page loads.',
+    categories: ['browsers'],
+    status: 'PUBLISHED',
+    publishedAt: '2026-01-02T10:00:00.000Z',
+    comments: [],
+  },
+  {
+    slug: 'streaming-replication',
+    title: 'PostgreSQL streaming replication',
+    summary: 'A primary and a standby.',
+    body: 'Streaming replication ships the write-ahead log from the primary to a standby server.',
+    categories: ['postgresql'],
+    status: 'PUBLISHED',
+    publishedAt: '2026-01-03T10:00:00.000Z',
+    comments: [
+      {
+        key: 'a',
+        authorName: 'Ada',
+        authorEmail: 'ada@example.com',
+        body: 'Does logical decoding work with a standby?',
+        approved: true,
+        hoursAfterPost: 1,
+      },
+    ],
+  },
+  {
+    slug: 'unfinished',
+    title: 'Replication notes (draft)',
+    summary: '',
+    body: 'Draft about replication',
+    categories: ['postgresql'],
+    status: 'DRAFT',
+    publishedAt: null,
+    comments: [],
+  },
+];
+const categories = [
+  { slug: 'browsers', name: 'Browsers', description: '' },
+  { slug: 'postgresql', name: 'PostgreSQL', description: '' },
+];
+
+describe.each(engineKinds)('search API on %s', (kind) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(kind, { categories, posts });
+    // The index is filled in the background after start.
+    await eventually(async () => (await api.http.get('/api/search?q=firefox')).body.total === 1);
+  });
+  afterAll(() => api?.close());
+
+  test('a typo finds the post at once and says what it searched for', async () => {
+    const res = await api.http.get('/api/search?q=firefix').expect(200);
+    expect(res.body.hits[0]).toMatchObject({ kind: 'post', slug: 'firefox-profiler' });
+    expect(res.body.terms).toMatchObject({ typed: 'firefix', correctedTo: 'firefox' });
+    expect(res.body.debug).toBeUndefined();
+    const debug = await api.http.get('/api/search?q=postgress%20replicaton&debug=1').expect(200);
+    expect(debug.body.hits[0].slug).toBe('streaming-replication');
+    expect(debug.body.debug.candidates.length).toBeGreaterThan(1);
+  });
+
+  test('drafts are not searchable, category filters apply', async () => {
+    const res = await api.http.get('/api/search?q=replication').expect(200);
+    expect(res.body.hits.map((hit: { slug: string }) => hit.slug)).not.toContain('unfinished');
+    const filtered = await api.http.get('/api/search?q=replication&category=browsers').expect(200);
+    expect(filtered.body.hits.filter((hit: { kind: string }) => hit.kind === 'post')).toEqual([]);
+  });
+
+  test('a newly approved comment becomes searchable through the write path', async () => {
+    await api.http
+      .post('/api/posts/streaming-replication/comments')
+      .send({
+        authorName: 'Ada',
+        authorEmail: 'ada@example.com',
+        body: 'Zanzibar failover drills helped us',
+      })
+      .expect(201);
+    const res = await api.http.get('/api/search?q=zanzibar').expect(200);
+    expect(res.body.hits).toEqual([
+      expect.objectContaining({
+        kind: 'comment',
+        slug: 'streaming-replication',
+        title: 'Comment on PostgreSQL streaming replication',
+      }),
+    ]);
+  });
+
+  test.each([
+    ['', 'q'],
+    ['%20%20%20', 'q'],
+    ['x'.repeat(201), 'q'],
+  ])('q=%s answers 400 naming %s', async (q, field) => {
+    const res = await api.http.get(`/api/search?q=${q}`).expect(400);
+    expect(Object.keys(res.body.fields)).toEqual([field]);
+  });
+
+  test('a missing q and a bad page answer 400', async () => {
+    expect((await api.http.get('/api/search').expect(400)).body.fields).toHaveProperty('q');
+    expect((await api.http.get('/api/search?q=a&page=0').expect(400)).body.fields).toHaveProperty(
+      'page',
+    );
+  });
+
+  test.each([
+    '"unbalanced',
+    'title:firefox AND (',
+    '\'; DROP TABLE "Post"; --',
+    '\\\\',
+    '*?~^',
+    'a:b:c',
+    '🔥 firefox ñandú',
+    '<script>alert(1)</script>',
+    '!!!',
+    '&|!():*',
+  ])('%s is searched as text', async (q) => {
+    const res = await api.http.get(`/api/search?q=${encodeURIComponent(q)}`).expect(200);
+    expect(Array.isArray(res.body.hits)).toBe(true);
+    // Snippets are HTML: only <mark> may come through unescaped.
+    for (const hit of res.body.hits) expect(hit.snippet).not.toMatch(/<(?!\/?mark>)/);
+  });
+});
+
+test('an unreachable search backend degrades search only', async () => {
+  const api = await startTestApi(
+    'pglite',
+    { categories, posts },
+    {
+      env: { ELASTICSEARCH_URL: 'http://127.0.0.1:9' },
+    },
+  );
+  try {
+    const res = await api.http.get('/api/search?q=firefox').expect(503);
+    expect(res.body.message).toBe('Search is unavailable right now; please try again shortly');
+    const heartbeat = await api.http.get('/__heartbeat__').expect(503);
+    expect(heartbeat.body.checks).toMatchObject({
+      database: 'ok',
+      search: expect.stringMatching(/^failing/),
+    });
+    await api.http.get('/api/posts').expect(200);
+    await api.http
+      .post('/api/posts/streaming-replication/comments')
+      .send({
+        authorName: 'Ada',
+        authorEmail: 'ada@example.com',
+        body: 'Still saved without search',
+      })
+      .expect(201);
+  } finally {
+    await api.close();
+  }
+});
