@@ -84,7 +84,11 @@ export class RedisCounterStore implements CounterStore {
   }
 
   async close(): Promise<void> {
-    if (this.client.isOpen) this.client.destroy();
+    try {
+      this.client.destroy();
+    } catch {
+      // Already closed: nothing to release.
+    }
   }
 
   private async failOpen(command: () => Promise<WindowCount>): Promise<WindowCount> {

@@ -1,0 +1,80 @@
+import { createInterface } from 'node:readline/promises';
+import { Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { openDatabase } from '@inkwell/prisma';
+import { ValidationError } from '../common/validation.js';
+import { loadConfig } from '../config/config.js';
+import { prepareDatabase } from '../database/prepare-database.js';
+import { runCli } from '../cli/run-cli.js';
+import { createUser } from './create-user.js';
+
+const USAGE =
+  'Usage: npm run user:create -- --email ada@example.com [--name Ada] [--role admin|author]';
+
+/** Asks on the terminal without echoing what is typed. */
+async function promptHidden(question: string): Promise<string> {
+  let muted = false;
+  const output = new Writable({
+    write(chunk, _encoding, done) {
+      if (!muted) process.stdout.write(chunk);
+      done();
+    },
+  });
+  const rl = createInterface({ input: process.stdin, output, terminal: true });
+  try {
+    const answer = rl.question(question);
+    muted = true;
+    const password = await answer;
+    process.stdout.write('\n');
+    return password;
+  } finally {
+    rl.close();
+  }
+}
+
+async function readPassword(): Promise<string> {
+  if (process.stdin.isTTY) {
+    const password = await promptHidden('Password: ');
+    if ((await promptHidden('Again: ')) !== password) throw new Error('The passwords differ.');
+    return password;
+  }
+  // Piped: the first line of stdin (`echo "$PASSWORD" | npm run user:create -- ...`).
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  return text.split(/\r?\n/)[0] ?? '';
+}
+
+/** `npm run user:create`: the first user is the admin; later ones are authors unless --role admin. */
+runCli(async () => {
+  const { values } = parseArgs({
+    options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } },
+  });
+  if (!values.email) throw new Error(USAGE);
+  if (values.role !== undefined && !['admin', 'author'].includes(values.role)) {
+    throw new Error(`--role must be admin or author. ${USAGE}`);
+  }
+  const password = await readPassword();
+  const config = loadConfig(process.env);
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await prepareDatabase(db, {
+      migrate: config.migrateOnStart,
+      seedDemoContent: false,
+      log: console.log,
+    });
+    const user = await createUser(db.prisma, {
+      email: values.email,
+      name: values.name,
+      role: values.role === 'admin' ? 'ADMIN' : values.role === 'author' ? 'AUTHOR' : undefined,
+      password,
+    });
+    console.log(`Created ${user.role} ${user.email} (${user.name}), id ${user.id}.`);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    // The operator's input, not a bug: the message alone.
+    console.error(`Not created: ${error.message}`);
+    process.exitCode = 1;
+  } finally {
+    await db.close();
+  }
+});
