@@ -92,6 +92,10 @@ export interface NewComment {
   authorEmail: string;
   body: string;
   parentId?: number;
+  /** The form's honeypot, passed on as typed (the API discards comments that fill it). */
+  website?: string;
+  /** When the form was rendered, ms since the epoch (the API holds too-fast submissions). */
+  renderedAt?: number;
 }
 
 /** Who is commenting, forwarded so the API can keep it for moderation. */

@@ -1,22 +1,26 @@
 import { Form, Link, useLocation } from '@remix-run/react';
 import { type ReactNode } from 'react';
-import { type CommentFormValues, emptyCommentForm } from '../lib/comment-form.js';
+import {
+  type CommentFormErrors,
+  type CommentFormValues,
+  emptyCommentForm,
+} from '../lib/comment-form.js';
 
-export interface CommentSubmission {
-  fieldErrors: Record<string, string>;
-  formError: string | null;
+export interface CommentSubmission extends CommentFormErrors {
   values: CommentFormValues;
 }
 
 interface CommentFormProps {
   slug: string;
   replyTo: { id: number; authorName: string } | null;
+  /** When the loader ran; a resubmission keeps the first value. */
+  renderedAt: number;
   /** The rejected submission, echoed back with the API's messages. */
   submission: CommentSubmission | null;
 }
 
 /** Posts to the page's own action; a plain HTML form that needs no JavaScript. */
-export function CommentForm({ slug, replyTo, submission }: CommentFormProps) {
+export function CommentForm({ slug, replyTo, renderedAt, submission }: CommentFormProps) {
   const values = submission?.values ?? emptyCommentForm;
   const errors = submission?.fieldErrors ?? {};
   const parentId = values.parentId || (replyTo ? String(replyTo.id) : '');
@@ -56,6 +60,18 @@ export function CommentForm({ slug, replyTo, submission }: CommentFormProps) {
         </p>
       ) : null}
       <input type="hidden" name="parentId" value={parentId} />
+      <input type="hidden" name="renderedAt" value={values.renderedAt || String(renderedAt)} />
+      <div className="honeypot" aria-hidden="true">
+        <label htmlFor="comment-website">Leave this field empty</label>
+        <input
+          id="comment-website"
+          name="website"
+          type="text"
+          tabIndex={-1}
+          autoComplete="off"
+          defaultValue={values.website}
+        />
+      </div>
       <Field name="authorName" label="Name" error={errors.authorName}>
         {(props) => (
           <input

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { findComment, parseCommentId, readCommentForm } from './comment-form.js';
+import {
+  commentFormErrors,
+  findComment,
+  parseCommentId,
+  parseRenderedAt,
+  readCommentForm,
+} from './comment-form.js';
 
 describe('readCommentForm', () => {
   it('reads text fields and defaults missing ones to empty', () => {
@@ -12,6 +18,8 @@ describe('readCommentForm', () => {
       authorEmail: '',
       body: 'Hello <b>there</b>',
       parentId: '',
+      website: '',
+      renderedAt: '',
     });
   });
 });
@@ -44,5 +52,44 @@ describe('findComment', () => {
 
   it('answers undefined for unknown ids', () => {
     expect(findComment(thread, 99)).toBeUndefined();
+  });
+});
+
+describe('parseRenderedAt', () => {
+  it('reads millisecond timestamps only', () => {
+    expect(parseRenderedAt('1764160000000')).toBe(1764160000000);
+    expect(parseRenderedAt('')).toBeUndefined();
+    expect(parseRenderedAt('soon')).toBeUndefined();
+    expect(parseRenderedAt('12')).toBeUndefined();
+  });
+});
+
+describe('commentFormErrors', () => {
+  it('puts messages about visible fields next to them', () => {
+    expect(
+      commentFormErrors(400, 'invalid', {
+        body: 'must be at least 2 characters',
+        authorName: 'is required',
+      }),
+    ).toEqual({
+      fieldErrors: { body: 'must be at least 2 characters', authorName: 'is required' },
+      formError: null,
+    });
+  });
+
+  it('turns messages about other inputs into a form-level sentence', () => {
+    expect(commentFormErrors(400, 'Bad Request', { comment: 'could not be accepted' })).toEqual({
+      fieldErrors: {},
+      formError: 'Comment could not be accepted.',
+    });
+  });
+
+  it('uses the message when no field is named, as for a rate limit', () => {
+    expect(
+      commentFormErrors(429, 'You are commenting too often. Try again in 9 minutes.', {}),
+    ).toEqual({
+      fieldErrors: {},
+      formError: 'You are commenting too often. Try again in 9 minutes.',
+    });
   });
 });

@@ -4,6 +4,10 @@ export interface CommentFormValues {
   authorEmail: string;
   body: string;
   parentId: string;
+  /** The hidden honeypot: people leave it empty, form-filling bots do not. */
+  website: string;
+  /** When the page with the form was rendered (ms since the epoch), for the API's speed rule. */
+  renderedAt: string;
 }
 
 export const emptyCommentForm: CommentFormValues = {
@@ -11,7 +15,41 @@ export const emptyCommentForm: CommentFormValues = {
   authorEmail: '',
   body: '',
   parentId: '',
+  website: '',
+  renderedAt: '',
 };
+
+/** The fields a visitor fills in; an API message about any other name is about the whole form. */
+const VISIBLE_FIELDS = ['authorName', 'authorEmail', 'body'] as const;
+
+export interface CommentFormErrors {
+  fieldErrors: Partial<Record<(typeof VISIBLE_FIELDS)[number], string>>;
+  formError: string | null;
+}
+
+/**
+ * Splits an API refusal into messages shown next to a field and one shown above the form:
+ * a 400 naming other inputs ("comment": "could not be accepted"), a 429, or no fields at all.
+ */
+export function commentFormErrors(
+  status: number,
+  message: string,
+  fields: Record<string, string>,
+): CommentFormErrors {
+  const fieldErrors: CommentFormErrors['fieldErrors'] = {};
+  const other: string[] = [];
+  for (const [name, problem] of Object.entries(fields)) {
+    if ((VISIBLE_FIELDS as readonly string[]).includes(name)) {
+      fieldErrors[name as (typeof VISIBLE_FIELDS)[number]] = problem;
+    } else {
+      other.push(`${name.charAt(0).toUpperCase()}${name.slice(1)} ${problem}.`);
+    }
+  }
+  const hasFieldErrors = Object.keys(fieldErrors).length > 0;
+  const formError =
+    other.length > 0 ? other.join(' ') : hasFieldErrors && status === 400 ? null : message;
+  return { fieldErrors, formError };
+}
 
 /** Reads the comment form's fields; missing or non-text fields read as empty strings. */
 export function readCommentForm(form: FormData): CommentFormValues {
@@ -24,7 +62,14 @@ export function readCommentForm(form: FormData): CommentFormValues {
     authorEmail: text('authorEmail'),
     body: text('body'),
     parentId: text('parentId'),
+    website: text('website'),
+    renderedAt: text('renderedAt'),
   };
+}
+
+/** The hidden renderedAt field as a timestamp, or nothing when it was tampered with. */
+export function parseRenderedAt(value: string): number | undefined {
+  return /^\d{10,15}$/.test(value) ? Number(value) : undefined;
 }
 
 /** `?replyTo=` and the hidden parentId field: a positive integer id, or nothing. */

@@ -12,7 +12,13 @@ import { CommentForm } from '../components/comment-form.js';
 import { CommentThread } from '../components/comment-thread.js';
 import { PostDate } from '../components/post-date.js';
 import { PRIVATE_NO_STORE, PUBLIC_PAGE_CACHE } from '../lib/cache-control.js';
-import { findComment, parseCommentId, readCommentForm } from '../lib/comment-form.js';
+import {
+  commentFormErrors,
+  findComment,
+  parseCommentId,
+  parseRenderedAt,
+  readCommentForm,
+} from '../lib/comment-form.js';
 import { pageHeaders } from '../lib/headers.js';
 import { pluralize } from '../lib/pluralize.js';
 import { makeCodeBlocksFocusable } from '../lib/post-html.js';
@@ -34,6 +40,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
       post: { ...detail.post, html: makeCodeBlocksFocusable(detail.post.html) },
       replyTo: replyTo ? { id: replyTo.id, authorName: replyTo.authorName } : null,
       commentPending: search.get('comment') === COMMENT_PENDING,
+      renderedAt: Date.now(),
       canonicalUrl: absoluteUrl(context.siteUrl, `/posts/${detail.post.slug}`),
     },
     { headers: { 'Cache-Control': PUBLIC_PAGE_CACHE } },
@@ -51,15 +58,17 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
         authorEmail: values.authorEmail,
         body: values.body,
         parentId: parseCommentId(values.parentId),
+        website: values.website,
+        renderedAt: parseRenderedAt(values.renderedAt),
       },
       { ip: context.clientIp, userAgent: request.headers.get('user-agent') ?? undefined },
     );
   } catch (error) {
-    if (error instanceof ApiError && error.status === 400) {
-      const hasFields = Object.keys(error.fields).length > 0;
+    // 400: invalid or refused input; 429: this address has commented too often.
+    if (error instanceof ApiError && (error.status === 400 || error.status === 429)) {
       return data(
-        { fieldErrors: error.fields, formError: hasFields ? null : error.message, values },
-        { status: 400, headers: { 'Cache-Control': PRIVATE_NO_STORE } },
+        { ...commentFormErrors(error.status, error.message, error.fields), values },
+        { status: error.status, headers: { 'Cache-Control': PRIVATE_NO_STORE } },
       );
     }
     rethrowNotFound(error);
@@ -81,7 +90,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
 };
 
 export default function PostPage() {
-  const { post, comments, previous, next, related, replyTo, commentPending } =
+  const { post, comments, previous, next, related, replyTo, commentPending, renderedAt } =
     useLoaderData<typeof loader>();
   const submission = useActionData<typeof action>();
 
@@ -156,7 +165,12 @@ export default function PostPage() {
         ) : (
           <p>No comments yet. Be the first to say something.</p>
         )}
-        <CommentForm slug={post.slug} replyTo={replyTo} submission={submission ?? null} />
+        <CommentForm
+          slug={post.slug}
+          replyTo={replyTo}
+          renderedAt={renderedAt}
+          submission={submission ?? null}
+        />
       </section>
     </article>
   );

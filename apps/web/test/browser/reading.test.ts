@@ -39,6 +39,8 @@ describe('home page', () => {
     const category = (await apiGet<PostListing>('/api/posts')).items[0]!.categories[0]!;
     await page.locator('.post-card .tags a', { hasText: category.name }).first().click();
     await page.waitForURL(`${webUrl}/?category=${category.slug}`);
+    // With JavaScript the URL changes a moment before React commits the new page.
+    await page.locator('.filter-banner').waitFor();
 
     const filtered = await apiGet<PostListing>(`/api/posts?category=${category.slug}`);
     expect(await postTitles(page)).toEqual(filtered.items.map((post) => post.title));
@@ -51,7 +53,6 @@ describe('home page', () => {
 
     await banner.getByRole('link', { name: 'Clear filter' }).click();
     await page.waitForURL(`${webUrl}/`);
-    // With JavaScript the URL can change a moment before React commits the new page.
     await page.locator('.filter-banner').waitFor({ state: 'detached' });
     expect(await page.locator('.listing__title').textContent()).toBe('Latest posts');
   });
@@ -79,6 +80,7 @@ describe('home page', () => {
       .getByRole('link', { name: 'Older' })
       .click();
     await page.waitForURL(`${webUrl}/?page=2`);
+    await page.locator('.pager [aria-current=page]', { hasText: '2' }).waitFor();
     expect(await postTitles(page)).toEqual(second.items.map((post) => post.title));
     expect(await page.locator('.pager [aria-current=page]').textContent()).toBe('2');
     expect(await page.title()).toBe('Inkwell (page 2) · Inkwell');
@@ -92,6 +94,7 @@ describe('post page', () => {
     await page.goto(webUrl);
     await page.locator('.post-list h2 a').nth(1).click();
     await page.waitForURL(`${webUrl}/posts/${slug}`);
+    await page.locator('section#comments').waitFor();
 
     const detail = await apiGet<{ post: { id: number; title: string } }>(`/api/posts/${slug}`);
     expect(await page.locator('h1').textContent()).toBe(detail.post.title);
@@ -120,6 +123,26 @@ describe('post page', () => {
       break;
     }
     expect(found).toBe(true);
+  });
+});
+
+describe('client side', () => {
+  it('hydrates the listing and a post without errors', async () => {
+    const fresh = await browser.newPage();
+    const errors: string[] = [];
+    fresh.on('pageerror', (error) => errors.push(error.message));
+    fresh.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await fresh.goto(webUrl);
+    await fresh.waitForFunction(
+      () => '__remixContext' in window && document.readyState === 'complete',
+    );
+    // A client-side navigation proves the app took over the server-rendered page.
+    await fresh.locator('.post-list h2 a').first().click();
+    await fresh.locator('section#comments').waitFor();
+    expect(errors).toEqual([]);
+    await fresh.close();
   });
 });
 
@@ -185,6 +208,7 @@ describe('search', () => {
     await page.locator('header input[name=q]').fill('postgresql');
     await page.locator('header input[name=q]').press('Enter');
     await page.waitForURL(`${webUrl}/search?q=postgresql`);
+    await page.locator('h1', { hasText: 'Search' }).waitFor();
     expect(await page.locator('h1').textContent()).toBe('Search');
     const outcome = page.locator('#results-heading, .notice');
     expect(await outcome.first().textContent()).toMatch(
