@@ -1,4 +1,5 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Logger, Module } from '@nestjs/common';
+import { InkwellCacheModule } from '@inkwell/cache/nest';
 import { createSharpEngine, type ThumbnailEngine } from '@inkwell/assets';
 import { type Database } from '@inkwell/prisma';
 import { AdminModule } from './admin/admin.module.js';
@@ -27,6 +28,11 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config, overrides.database),
+        InkwellCacheModule.forRoot({
+          namespace: config.cacheNamespace,
+          redisUrl: config.redisUrl,
+          logger: new Logger('Cache'),
+        }),
         HealthModule,
         ImagesModule.forRoot(overrides.thumbnailEngine ?? createSharpEngine()),
         RealtimeModule,

@@ -15,6 +15,7 @@ import { createScratchPostgresDatabase, type ScratchDatabase } from '@inkwell/pr
 import supertest from 'supertest';
 import { loadConfig } from '../src/config/config.js';
 import { createApp } from '../src/create-app.js';
+import { SearchModule } from '../src/search/search.module.js';
 
 export type EngineKind = 'pglite' | 'postgres';
 export const engineKinds: EngineKind[] = ['pglite', 'postgres'];
@@ -57,6 +58,8 @@ export async function startTestApi(
     logger: false,
     thumbnailEngine: options.thumbnailEngine,
   });
+  // Measurements and assertions start on a settled API, not one still filling its search index.
+  await app.get(SearchModule).indexPrepared();
   return {
     app,
     http: supertest(app.getHttpServer()),
@@ -74,13 +77,4 @@ export async function startTestApi(
       await rm(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/** Resolves once `check` returns true; for work the API finishes in the background. */
-export async function eventually(check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not true within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
 }

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       dataDir: path.resolve('./data'),
       redisUrl: undefined,
       elasticsearchUrl: undefined,
+      cacheNamespace: 'inkwell',
       host: '127.0.0.1',
       port: 3001,
       migrateOnStart: true,

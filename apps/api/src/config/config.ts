@@ -38,6 +38,12 @@ export const configVariables: ConfigVariable[] = [
     sensitive: true,
   },
   {
+    name: 'CACHE_NAMESPACE',
+    description: 'Prefix of every cache key: lets several sites share one Redis.',
+    default: 'inkwell',
+    sensitive: false,
+  },
+  {
     name: 'API_HOST',
     description: 'Interface the API listens on.',
     default: '127.0.0.1',
@@ -90,6 +96,12 @@ const envSchema = z.object({
       .regex(/^https?:\/\/.+/, 'must be an http:// or https:// URL')
       .optional(),
   ),
+  CACHE_NAMESPACE: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1-40 letters, digits, _ or -')
+      .optional(),
+  ),
   API_HOST: optionalString,
   API_PORT: optionalString.pipe(
     z
@@ -108,6 +120,7 @@ export interface Config {
   dataDir: string;
   redisUrl: string | undefined;
   elasticsearchUrl: string | undefined;
+  cacheNamespace: string;
   host: string;
   port: number;
   migrateOnStart: boolean;
@@ -133,6 +146,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     dataDir: path.resolve(values.DATA_DIR ?? './data'),
     redisUrl: values.REDIS_URL,
     elasticsearchUrl: values.ELASTICSEARCH_URL,
+    cacheNamespace: values.CACHE_NAMESPACE ?? 'inkwell',
     host: values.API_HOST ?? '127.0.0.1',
     port: values.API_PORT ?? 3001,
     migrateOnStart: values.MIGRATE_ON_START ?? values.DATABASE_URL === undefined,

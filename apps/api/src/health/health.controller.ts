@@ -1,11 +1,12 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
+import { renderCacheMetrics } from '@inkwell/cache';
 import { HealthChecks } from './health-checks.js';
 
 interface JsonResponse {
   status(code: number): { json(body: unknown): void };
 }
 
-/** Dockerflow endpoints: load-balancer liveness, dependency heartbeat, version. */
+/** Dockerflow endpoints: load-balancer liveness, dependency heartbeat, version; and metrics. */
 @Controller()
 export class HealthController {
   constructor(@Inject(HealthChecks) private readonly health: HealthChecks) {}
@@ -19,6 +20,13 @@ export class HealthController {
   async heartbeat(@Res() response: JsonResponse): Promise<void> {
     const report = await this.health.run();
     response.status(report.status === 'ok' ? 200 : 503).json(report);
+  }
+
+  /** Prometheus text: cache hits, misses, errors and stampede waits per memoized function. */
+  @Get('__metrics__')
+  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
+  metrics(): string {
+    return renderCacheMetrics();
   }
 
   @Get('__version__')

@@ -1,4 +1,6 @@
 import { Global, Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { type InkwellCache } from '@inkwell/cache';
+import { INKWELL_CACHE } from '@inkwell/cache/nest';
 import { type Database } from '@inkwell/prisma';
 import { DATABASE } from '../core/tokens.js';
 import { HealthChecks } from './health-checks.js';
@@ -14,11 +16,16 @@ export class HealthModule implements OnModuleInit {
   constructor(
     @Inject(HealthChecks) private readonly health: HealthChecks,
     @Inject(DATABASE) private readonly db: Database,
+    @Inject(INKWELL_CACHE) private readonly cache: InkwellCache,
   ) {}
 
   onModuleInit(): void {
     this.health.register('database', async () => {
       await this.db.sql.query('SELECT 1');
+    });
+    this.health.register('cache', async () => {
+      const health = await this.cache.health();
+      if (health.status !== 'ok') throw new Error(`${health.store}: ${health.error ?? 'failing'}`);
     });
   }
 }

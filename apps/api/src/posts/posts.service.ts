@@ -1,10 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { cacheMemoize } from '@inkwell/cache';
 import { type Prisma, type PrismaClient } from '@inkwell/prisma';
 import { buildCommentThread } from '../comments/comment-thread.js';
 import { NotFoundError } from '../common/not-found.js';
 import { PRISMA } from '../core/tokens.js';
 import { imageHashesIn } from '../images/image-paths.js';
 import { renderCommentMarkdown, renderPostMarkdown } from '../markdown/render-markdown.js';
+import {
+  LISTING_TTL_SECONDS,
+  listingTags,
+  POST_LINKS_TAG,
+  POST_TTL_SECONDS,
+  postTag,
+} from './post-cache-tags.js';
 import { approvedCommentCount, categoryRefSelect, publishedWhere } from './published.js';
 import { type ListPostsQuery } from './posts.schemas.js';
 import { type PostDetailView, type PostListView, type PostSummaryView } from './post-views.js';
@@ -42,6 +50,10 @@ export class PostsService {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
 
   /** Published posts, newest first; a fixed number of queries whatever the page size. */
+  @cacheMemoize(LISTING_TTL_SECONDS, {
+    prefix: 'posts.list',
+    tags: (query: ListPostsQuery) => listingTags(query.category),
+  })
   async listPosts(query: ListPostsQuery): Promise<PostListView> {
     const categories = query.category.length > 0 ? await this.findCategories(query.category) : [];
     const where: Prisma.PostWhereInput = {
@@ -72,49 +84,26 @@ export class PostsService {
 
   /** The public post page: rendered body, comment thread, neighbours and related posts. */
   async getPost(slug: string): Promise<PostDetailView> {
-    const now = new Date();
+    const content = await this.getPostContent(slug);
+    return { ...content, ...(await this.getPostLinks(content.post.id)) };
+  }
+
+  /** What changes with the post itself and its comments. */
+  @cacheMemoize(POST_TTL_SECONDS, {
+    prefix: 'posts.content',
+    tags: (slug: string) => [postTag(slug)],
+  })
+  async getPostContent(slug: string): Promise<Pick<PostDetailView, 'post' | 'comments'>> {
     const post = await this.prisma.post.findFirst({
-      where: { slug, ...publishedWhere(now) },
+      where: { slug, ...publishedWhere() },
       select: { ...summarySelect, body: true, updatedAt: true },
     });
     if (!post) throw new NotFoundError(`No published post has the slug "${slug}"`);
-    const publishedAt = post.publishedAt!;
-    const categoryIds = await this.prisma.postCategory.findMany({
-      where: { postId: post.id },
-      select: { categoryId: true },
-    });
-    const neighbour = (direction: 'lt' | 'gt') =>
-      this.prisma.post.findFirst({
-        where: {
-          ...publishedWhere(now),
-          OR: [
-            { publishedAt: { [direction]: publishedAt } },
-            { publishedAt, id: { [direction]: post.id } },
-          ],
-        },
-        orderBy: [
-          { publishedAt: direction === 'lt' ? 'desc' : 'asc' },
-          { id: direction === 'lt' ? 'desc' : 'asc' },
-        ],
-        select: { slug: true, title: true },
-      });
-    const [comments, previous, next, related, images] = await Promise.all([
+    const [comments, images] = await Promise.all([
       this.prisma.comment.findMany({
         where: { postId: post.id, approved: true },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         select: { id: true, parentId: true, authorName: true, body: true, createdAt: true },
-      }),
-      neighbour('lt'),
-      neighbour('gt'),
-      this.prisma.post.findMany({
-        where: {
-          ...publishedWhere(now),
-          id: { not: post.id },
-          categories: { some: { categoryId: { in: categoryIds.map((c) => c.categoryId) } } },
-        },
-        orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
-        take: RELATED_POSTS,
-        select: { slug: true, title: true, publishedAt: true },
       }),
       this.prisma.image.findMany({
         where: { hash: { in: imageHashesIn(post.body) } },
@@ -136,6 +125,50 @@ export class PostsService {
           createdAt: comment.createdAt.toISOString(),
         })),
       ),
+    };
+  }
+
+  /** What changes when any other post is published, moved or removed. */
+  @cacheMemoize(POST_TTL_SECONDS, { prefix: 'posts.links', tags: () => [POST_LINKS_TAG] })
+  async getPostLinks(
+    postId: number,
+  ): Promise<Pick<PostDetailView, 'previous' | 'next' | 'related'>> {
+    const now = new Date();
+    const post = await this.prisma.post.findUniqueOrThrow({
+      where: { id: postId },
+      select: { publishedAt: true, categories: { select: { categoryId: true } } },
+    });
+    const publishedAt = post.publishedAt!;
+    const neighbour = (direction: 'lt' | 'gt') =>
+      this.prisma.post.findFirst({
+        where: {
+          ...publishedWhere(now),
+          OR: [
+            { publishedAt: { [direction]: publishedAt } },
+            { publishedAt, id: { [direction]: postId } },
+          ],
+        },
+        orderBy: [
+          { publishedAt: direction === 'lt' ? 'desc' : 'asc' },
+          { id: direction === 'lt' ? 'desc' : 'asc' },
+        ],
+        select: { slug: true, title: true },
+      });
+    const [previous, next, related] = await Promise.all([
+      neighbour('lt'),
+      neighbour('gt'),
+      this.prisma.post.findMany({
+        where: {
+          ...publishedWhere(now),
+          id: { not: postId },
+          categories: { some: { categoryId: { in: post.categories.map((c) => c.categoryId) } } },
+        },
+        orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
+        take: RELATED_POSTS,
+        select: { slug: true, title: true, publishedAt: true },
+      }),
+    ]);
+    return {
       previous,
       next,
       related: related.map((r) => ({

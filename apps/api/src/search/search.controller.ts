@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, Query, ServiceUnavailableException } from '@nestjs/common';
-import { type SearchEngine, type SearchResults, SearchValidationError } from '@inkwell/search';
+import { type SearchResults, SearchValidationError } from '@inkwell/search';
 import { z } from 'zod';
 import { ValidationError, ZodPipe } from '../common/validation.js';
-import { SEARCH_ENGINE } from '../core/tokens.js';
 import { positiveInt, SLUG_PATTERN } from '../posts/posts.schemas.js';
+import { SearchService } from './search.service.js';
 
 const searchQuerySchema = z.object({
   q: z.string({ error: 'q is required' }),
@@ -17,7 +17,7 @@ type SearchQuery = z.output<typeof searchQuerySchema>;
 
 @Controller('api/search')
 export class SearchController {
-  constructor(@Inject(SEARCH_ENGINE) private readonly engine: SearchEngine) {}
+  constructor(@Inject(SearchService) private readonly searchService: SearchService) {}
 
   /** Typo-tolerant search. A failing search backend answers 503; the rest of the site is unaffected. */
   @Get()
@@ -25,7 +25,7 @@ export class SearchController {
     @Query(new ZodPipe(searchQuerySchema, 'query')) query: SearchQuery,
   ): Promise<SearchResults> {
     try {
-      return await this.engine.search({
+      return await this.searchService.search({
         q: query.q,
         category: query.category,
         page: query.page,

@@ -15,6 +15,7 @@ import { publishedWhere } from '../posts/published.js';
 import { createSearchEngine } from './create-search-engine.js';
 import { allSearchDocuments } from './search-documents.js';
 import { SearchController } from './search.controller.js';
+import { SearchService } from './search.service.js';
 
 @Global()
 @Module({
@@ -26,11 +27,13 @@ import { SearchController } from './search.controller.js';
         createSearchEngine(config.elasticsearchUrl, db),
       inject: [CONFIG, DATABASE],
     },
+    SearchService,
   ],
   exports: [SEARCH_ENGINE],
 })
 export class SearchModule implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger('Search');
+  private preparing: Promise<void> = Promise.resolve();
 
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
@@ -51,9 +54,14 @@ export class SearchModule implements OnModuleInit, OnApplicationBootstrap {
    * is filled in the background.
    */
   onApplicationBootstrap(): void {
-    void this.prepareIndex().catch((error: unknown) => {
+    this.preparing = this.prepareIndex().catch((error: unknown) => {
       this.logger.error(`Search index not ready: ${(error as Error).message}`);
     });
+  }
+
+  /** Resolves once the start-up preparation of the index has finished, successfully or not. */
+  async indexPrepared(): Promise<void> {
+    await this.preparing;
   }
 
   private async prepareIndex(): Promise<void> {

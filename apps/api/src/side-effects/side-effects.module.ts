@@ -4,6 +4,7 @@ import { type RealtimeServer } from '@inkwell/realtime';
 import { type SearchEngine } from '@inkwell/search';
 import { PRISMA, REALTIME, SEARCH_ENGINE } from '../core/tokens.js';
 import { DomainEvents } from '../events/domain-events.js';
+import { invalidatePostCaches } from './cache-invalidation.js';
 import { sendRealtimeHints } from './realtime-hints.js';
 import { indexForSearch } from './search-indexing.js';
 
@@ -18,6 +19,7 @@ export class SideEffectsModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    invalidatePostCaches(this.events, this.prisma);
     sendRealtimeHints(this.events, this.prisma, this.realtime);
     indexForSearch(this.events, this.prisma, this.search);
   }

@@ -46,7 +46,9 @@ export class AdminPostsService {
     const now = new Date();
     const where: Prisma.PostWhereInput = {
       ...(query.q ? { title: { contains: query.q, mode: 'insensitive' } } : {}),
-      ...(query.category ? { categories: { some: { category: { slug: query.category } } } } : {}),
+      ...(query.category
+        ? { categories: { some: { categoryId: await this.categoryId(query.category) } } }
+        : {}),
       ...(query.status === 'draft' ? { status: 'DRAFT' } : {}),
       ...(query.status === 'published' ? publishedWhere(now) : {}),
       ...(query.status === 'scheduled' ? { status: 'PUBLISHED', publishedAt: { gt: now } } : {}),
@@ -54,7 +56,9 @@ export class AdminPostsService {
     const sort = SORTS[query.sort];
     const order = query.order ?? sort.defaultOrder;
     const orderBy: Prisma.PostOrderByWithRelationInput[] = [
-      sort.field === 'publishedAt'
+      // Drafts (no date) sort last; with a status that implies a date, the plain order can use
+      // the (status, publishedAt, id) index.
+      sort.field === 'publishedAt' && (query.status === 'all' || query.status === 'draft')
         ? { publishedAt: { sort: order, nulls: 'last' } }
         : { [sort.field]: order },
       { id: order },
@@ -79,6 +83,15 @@ export class AdminPostsService {
       total,
       query,
     );
+  }
+
+  /** An unknown slug matches no post (an empty page, like an empty category). */
+  private async categoryId(slug: string): Promise<number> {
+    const category = await this.prisma.category.findUnique({
+      where: { slug },
+      select: { id: true },
+    });
+    return category?.id ?? 0;
   }
 
   async get(id: number): Promise<AdminPostView> {

@@ -1,0 +1,32 @@
+/**
+ * The cache tags of what readers see, shared by the memoized reads and the invalidation
+ * subscriber so both always agree on names.
+ */
+
+/** Memoized reads live this long at most; writes drop the affected entries at once. */
+export const LISTING_TTL_SECONDS = 300;
+export const POST_TTL_SECONDS = 300;
+export const CATEGORIES_TTL_SECONDS = 300;
+export const SEARCH_TTL_SECONDS = 300;
+
+/** Every page of the unfiltered listing. */
+export const ALL_POSTS_LISTING_TAG = 'listing:all';
+/** Previous/next/related links of every post page. */
+export const POST_LINKS_TAG = 'post-links';
+export const CATEGORIES_TAG = 'categories';
+export const SEARCH_TAG = 'search';
+
+export function categoryListingTag(categorySlug: string): string {
+  return `listing:category:${categorySlug}`;
+}
+
+export function postTag(slug: string): string {
+  return `post:${slug}`;
+}
+
+/** A listing filtered by categories changes when a post of any of them does. */
+export function listingTags(categorySlugs: readonly string[]): string[] {
+  return categorySlugs.length === 0
+    ? [ALL_POSTS_LISTING_TAG]
+    : categorySlugs.map(categoryListingTag);
+}

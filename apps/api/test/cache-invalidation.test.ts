@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DomainEvents } from '../src/events/domain-events.js';
+import { buildFixtureContent } from './fixtures.js';
+import { startTestApi, type TestApi } from './test-api.js';
+
+const stores: Array<[string, Record<string, string>]> = [
+  ['memory', {}],
+  [
+    'redis',
+    {
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      CACHE_NAMESPACE: `test-${randomBytes(4).toString('hex')}`,
+    },
+  ],
+];
+
+describe.each(stores)('cached reads and precise invalidation with the %s store', (_store, env) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi('pglite', buildFixtureContent(), { env });
+  });
+  afterAll(() => api?.close());
+
+  /** Queries a GET costs now: 0 means it was answered from the cache. */
+  async function cost(path: string): Promise<number> {
+    api.resetQueries();
+    await api.http.get(path).expect(200);
+    return api.queries.length;
+  }
+
+  test('repeated reads are served from the cache', async () => {
+    for (const path of ['/api/posts?category=rust', '/api/posts/post-59', '/api/categories']) {
+      expect(await cost(path)).toBeGreaterThan(0);
+      expect(await cost(path)).toBe(0);
+    }
+  });
+
+  test('an approved comment drops its post and the listings showing its count, nothing else', async () => {
+    // post-59 is filed under python; post-3 under postgresql; rust listings are unrelated.
+    const warm = [
+      '/api/posts',
+      '/api/posts?category=python',
+      '/api/posts?category=rust',
+      '/api/posts/post-59',
+      '/api/posts/post-3',
+    ];
+    for (const path of warm) await cost(path);
+
+    await api.http
+      .post('/api/posts/post-59/comments')
+      .send({ authorName: 'Ada', authorEmail: 'ada@example.com', body: 'Fresh comment' })
+      .expect(201);
+
+    const post = await api.http.get('/api/posts/post-59').expect(200);
+    expect(post.body.post.commentCount).toBe(3);
+    const home = await api.http.get('/api/posts').expect(200);
+    expect(
+      home.body.items.find((item: { slug: string }) => item.slug === 'post-59').commentCount,
+    ).toBe(3);
+    const python = await api.http.get('/api/posts?category=python').expect(200);
+    expect(
+      python.body.items.find((item: { slug: string }) => item.slug === 'post-59').commentCount,
+    ).toBe(3);
+    expect(await cost('/api/posts?category=rust')).toBe(0);
+    expect(await cost('/api/posts/post-3')).toBe(0);
+  });
+
+  test('a saved post drops its page, the home listing, its old and new categories and the counts', async () => {
+    const warm = [
+      '/api/posts',
+      '/api/posts?category=rust',
+      '/api/posts?category=python',
+      '/api/posts?category=postgresql',
+      '/api/posts/post-58',
+      '/api/posts/post-57',
+      '/api/categories',
+    ];
+    for (const path of warm) await cost(path);
+
+    // post-58 moves from rust to postgresql and is renamed, as the admin write path would do.
+    const post = await api.db.prisma.post.update({
+      where: { slug: 'post-58' },
+      data: { title: 'Renamed', categories: { deleteMany: {}, create: [{ categoryId: 3 }] } },
+      include: { categories: { include: { category: true } } },
+    });
+    expect(post.categories.map((c) => c.category.slug)).toEqual(['postgresql']);
+    await api.app.get(DomainEvents).emit('post.saved', {
+      postId: post.id,
+      slug: 'post-58',
+      previousSlug: null,
+      categorySlugs: ['postgresql'],
+      previousCategorySlugs: ['rust'],
+      published: true,
+      wasPublished: true,
+    });
+
+    expect((await api.http.get('/api/posts/post-58').expect(200)).body.post.title).toBe('Renamed');
+    const rust = await api.http.get('/api/posts?category=rust').expect(200);
+    expect(rust.body.items.map((item: { slug: string }) => item.slug)).not.toContain('post-58');
+    const postgres = await api.http.get('/api/posts?category=postgresql').expect(200);
+    expect(postgres.body.items.map((item: { slug: string }) => item.slug)).toContain('post-58');
+    const categories = await api.http.get('/api/categories').expect(200);
+    expect(categories.body.items.find((c: { slug: string }) => c.slug === 'rust').postCount).toBe(
+      19,
+    );
+    expect((await api.http.get('/api/posts').expect(200)).body.items[2].title).toBe('Renamed');
+    // The neighbours' links name the new title; a listing of an untouched category stays cached.
+    expect((await api.http.get('/api/posts/post-57').expect(200)).body.next.title).toBe('Renamed');
+    expect(await cost('/api/posts?category=python')).toBe(0);
+  });
+
+  test('/__metrics__ counts hits and misses per memoized function', async () => {
+    const res = await api.http.get('/__metrics__').expect(200);
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.text).toMatch(/inkwell_cache_hit_total\{[^}]*prefix="posts\.list"\} [1-9]/);
+    expect(res.text).toMatch(/inkwell_cache_miss_total\{[^}]*prefix="posts\.content"\} [1-9]/);
+  });
+});
+
+test('with Redis unreachable every read and write still succeeds, and the heartbeat says why', async () => {
+  const api = await startTestApi('pglite', buildFixtureContent(), {
+    env: { REDIS_URL: 'redis://127.0.0.1:1' },
+  });
+  try {
+    await api.http.get('/api/posts').expect(200);
+    await api.http.get('/api/posts/post-59').expect(200);
+    const created = await api.http
+      .post('/api/posts/post-59/comments')
+      .send({ authorName: 'Ada', authorEmail: 'ada@example.com', body: 'Saved despite the outage' })
+      .expect(201);
+    expect(await api.db.prisma.comment.count({ where: { id: created.body.id } })).toBe(1);
+    const heartbeat = await api.http.get('/__heartbeat__').expect(503);
+    expect(heartbeat.body.checks.cache).toMatch(/^failing: redis/);
+    expect(heartbeat.body.checks.database).toBe('ok');
+  } finally {
+    await api.close();
+  }
+});
