@@ -1,0 +1,31 @@
+import { formatProgressBar } from '@inkwell/assets';
+import { openDatabase } from '@inkwell/prisma';
+import { loadConfig } from '../config/config.js';
+import { publishedWhere } from '../posts/published.js';
+import { createSearchEngine } from '../search/create-search-engine.js';
+import { allSearchDocuments } from '../search/search-documents.js';
+import { runCli } from './run-cli.js';
+
+/** `npm run reindex`: rebuilds the search index from the database, then swaps it in. */
+runCli(async () => {
+  const config = loadConfig(process.env);
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const engine = createSearchEngine(config.elasticsearchUrl, db);
+    await engine.setup();
+    const [posts, comments] = await Promise.all([
+      db.prisma.post.count({ where: publishedWhere() }),
+      db.prisma.comment.count({ where: { approved: true, post: publishedWhere() } }),
+    ]);
+    const total = posts + comments;
+    const started = performance.now();
+    const done = await engine.reindex(allSearchDocuments(db.prisma), (progress) => {
+      process.stderr.write(`\r${formatProgressBar(progress.posts + progress.comments, total)}`);
+    });
+    process.stderr.write('\n');
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(`Reindexed ${done.posts} posts and ${done.comments} comments in ${seconds} s.`);
+  } finally {
+    await db.close();
+  }
+});
