@@ -61,17 +61,33 @@ const categoryList = z.object({
 
 const commentCreated = z.object({ id: z.number(), awaitingModeration: z.boolean() });
 
-/** Search arrives later; only what the results page shows is required. */
+const searchHit = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('post'),
+    id: z.number(),
+    slug: z.string(),
+    title: z.string(),
+    publishedAt: z.string(),
+    categories: z.array(categoryRef),
+    /** HTML-escaped text with matches in <mark>; see lib/snippet.ts. */
+    snippet: z.string(),
+  }),
+  z.object({
+    kind: z.literal('comment'),
+    id: z.number(),
+    slug: z.string(),
+    title: z.string(),
+    snippet: z.string(),
+  }),
+]);
+
 const searchResults = z.object({
-  items: z.array(
-    z.object({
-      slug: z.string(),
-      title: z.string(),
-      summary: z.string().optional(),
-      publishedAt: z.string().optional(),
-    }),
-  ),
-  total: z.number().optional(),
+  q: z.string(),
+  page: z.number(),
+  pageSize: z.number(),
+  total: z.number(),
+  hits: z.array(searchHit),
+  terms: z.object({ correctedTo: z.string().nullable() }),
 });
 
 const errorBody = z.object({
@@ -86,6 +102,7 @@ export type PostDetail = z.infer<typeof postDetail>;
 export type Comment = CommentShape;
 export type CategoryList = z.infer<typeof categoryList>;
 export type SearchResults = z.infer<typeof searchResults>;
+export type SearchHit = z.infer<typeof searchHit>;
 
 export interface NewComment {
   authorName: string;

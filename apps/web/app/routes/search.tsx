@@ -1,28 +1,42 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { apiFor, ApiError, type SearchResults } from '../api.server.js';
+import { apiFor, ApiError, type SearchHit, type SearchResults } from '../api.server.js';
+import { CategoryLinks } from '../components/category-links.js';
+import { Pager } from '../components/pager.js';
 import { PostDate } from '../components/post-date.js';
 import { SearchForm } from '../components/search-form.js';
 import { PUBLIC_PAGE_CACHE } from '../lib/cache-control.js';
 import { pageHeaders } from '../lib/headers.js';
+import { parsePageParam } from '../lib/pagination.js';
 import { pluralize } from '../lib/pluralize.js';
 import { seoMeta } from '../lib/seo.js';
 import { absoluteUrl } from '../lib/site.js';
+import { parseSnippet } from '../lib/snippet.js';
+
+/** The API accepts 1..200 characters. */
+const MAX_QUERY = 200;
 
 type SearchOutcome =
-  { state: 'idle' } | { state: 'results'; results: SearchResults } | { state: 'unavailable' };
+  | { state: 'idle' }
+  | { state: 'results'; results: SearchResults }
+  | { state: 'refused'; message: string }
+  | { state: 'unavailable' };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const query = (new URL(request.url).searchParams.get('q') ?? '').trim().slice(0, 200);
+  const params = new URL(request.url).searchParams;
+  const query = (params.get('q') ?? '').trim().slice(0, MAX_QUERY);
+  const page = parsePageParam(params.get('page'));
   let outcome: SearchOutcome = { state: 'idle' };
   if (query) {
     try {
-      outcome = { state: 'results', results: await apiFor(context).search(query) };
+      outcome = { state: 'results', results: await apiFor(context).search(query, page) };
     } catch (error) {
-      // Until the search endpoint ships (or while its engine is down) the page says so.
-      if (!(error instanceof ApiError) || error.status >= 500 || error.status === 404) {
+      if (error instanceof ApiError && error.status === 400) {
+        outcome = { state: 'refused', message: Object.values(error.fields)[0] ?? error.message };
+      } else {
+        // Search down (503), not deployed (404) or unreachable: the rest of the site works.
         outcome = { state: 'unavailable' };
-      } else throw error;
+      }
     }
   }
   return data(
@@ -36,7 +50,7 @@ export const headers = pageHeaders;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   ...seoMeta({
     title: data?.query ? `Search: ${data.query}` : 'Search',
-    description: 'Search the posts.',
+    description: 'Search the posts and comments.',
     url: data?.canonicalUrl ?? '/search',
   }),
   { name: 'robots', content: 'noindex' },
@@ -50,39 +64,73 @@ export default function SearchPage() {
       <SearchForm id="search-page-query" defaultValue={query} />
       {outcome.state === 'unavailable' ? (
         <p className="notice" role="status">
-          Search is coming soon. Meanwhile, browse the <Link to="/">latest posts</Link> or their
-          categories.
+          Search is not available right now. Meanwhile, browse the <Link to="/">latest posts</Link>{' '}
+          or their categories.
         </p>
       ) : null}
-      {outcome.state === 'results' ? (
-        <section aria-labelledby="results-heading">
-          <h2 id="results-heading">
-            {pluralize(outcome.results.total ?? outcome.results.items.length, 'result')} for “
-            {query}”
-          </h2>
-          {outcome.results.items.length === 0 ? (
-            <p>Nothing matched. Try other words.</p>
-          ) : (
-            <ol className="post-list">
-              {outcome.results.items.map((item) => (
-                <li key={item.slug}>
-                  <article className="post-card">
-                    <h3>
-                      <Link to={`/posts/${item.slug}`}>{item.title}</Link>
-                    </h3>
-                    {item.publishedAt ? (
-                      <p className="post-meta">
-                        <PostDate iso={item.publishedAt} />
-                      </p>
-                    ) : null}
-                    {item.summary ? <p className="post-card__summary">{item.summary}</p> : null}
-                  </article>
-                </li>
-              ))}
-            </ol>
-          )}
-        </section>
+      {outcome.state === 'refused' ? (
+        <p className="notice notice--error" role="status">
+          {outcome.message}
+        </p>
       ) : null}
+      {outcome.state === 'results' ? <Results query={query} results={outcome.results} /> : null}
     </div>
+  );
+}
+
+function Results({ query, results }: { query: string; results: SearchResults }) {
+  const pages = Math.ceil(results.total / results.pageSize);
+  const corrected = results.terms.correctedTo;
+  return (
+    <section aria-labelledby="results-heading" className="search-results">
+      <h2 id="results-heading">
+        {pluralize(results.total, 'result')} for “{query}”
+      </h2>
+      {corrected ? (
+        <p className="search-results__corrected">
+          Showing results for <strong>{corrected}</strong>.
+        </p>
+      ) : null}
+      {results.hits.length === 0 ? (
+        <p>Nothing matched. Try other words, or fewer of them.</p>
+      ) : (
+        <ol className="post-list">
+          {results.hits.map((hit) => (
+            <li key={`${hit.kind}-${hit.id}`}>
+              <HitCard hit={hit} />
+            </li>
+          ))}
+        </ol>
+      )}
+      <Pager
+        current={results.page}
+        total={pages}
+        hrefFor={(page) =>
+          `/search?${new URLSearchParams({ q: query, ...(page > 1 ? { page: String(page) } : {}) })}`
+        }
+      />
+    </section>
+  );
+}
+
+function HitCard({ hit }: { hit: SearchHit }) {
+  const href = hit.kind === 'post' ? `/posts/${hit.slug}` : `/posts/${hit.slug}#comment-${hit.id}`;
+  return (
+    <article className="post-card" aria-labelledby={`hit-${hit.kind}-${hit.id}`}>
+      <h3 id={`hit-${hit.kind}-${hit.id}`}>
+        <Link to={href}>{hit.title}</Link>
+      </h3>
+      {hit.kind === 'post' ? (
+        <p className="post-meta">
+          <PostDate iso={hit.publishedAt} />
+        </p>
+      ) : null}
+      <p className="post-card__summary">
+        {parseSnippet(hit.snippet).map((part, index) =>
+          part.marked ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>,
+        )}
+      </p>
+      {hit.kind === 'post' ? <CategoryLinks categories={hit.categories} /> : null}
+    </article>
   );
 }

@@ -203,16 +203,35 @@ describe('not found', () => {
 });
 
 describe('search', () => {
-  it('answers a query with results or says search is coming', async () => {
+  interface Search {
+    total: number;
+    hits: { title: string }[];
+    terms: { correctedTo: string | null };
+  }
+
+  it('shows the API results with their matches marked', async () => {
+    const expected = await apiGet<Search>('/api/search?q=replication');
+    expect(expected.hits.length).toBeGreaterThan(0);
     await page.goto(webUrl);
-    await page.locator('header input[name=q]').fill('postgresql');
+    await page.locator('header input[name=q]').fill('replication');
     await page.locator('header input[name=q]').press('Enter');
-    await page.waitForURL(`${webUrl}/search?q=postgresql`);
-    await page.locator('h1', { hasText: 'Search' }).waitFor();
-    expect(await page.locator('h1').textContent()).toBe('Search');
-    const outcome = page.locator('#results-heading, .notice');
-    expect(await outcome.first().textContent()).toMatch(
-      /results? for “postgresql”|Search is coming/,
+    await page.waitForURL(`${webUrl}/search?q=replication`);
+    await page.locator('#results-heading').waitFor();
+    expect(await page.locator('#results-heading').textContent()).toBe(
+      `${expected.total} ${expected.total === 1 ? 'result' : 'results'} for “replication”`,
+    );
+    expect(await page.locator('.search-results .post-list h3 a').allTextContents()).toEqual(
+      expected.hits.map((hit) => hit.title),
+    );
+    expect(await page.locator('.search-results mark').count()).toBeGreaterThan(0);
+  });
+
+  it('says which word it searched for instead of a misspelt one', async () => {
+    const expected = await apiGet<Search>('/api/search?q=djnago');
+    expect(expected.terms.correctedTo).toBeTruthy();
+    await page.goto(`${webUrl}/search?q=djnago`);
+    expect(await page.locator('.search-results__corrected').textContent()).toBe(
+      `Showing results for ${expected.terms.correctedTo}.`,
     );
   });
 });
