@@ -1,20 +1,9 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Inject,
-  Post,
-  Req,
-  UseFilters,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { z } from 'zod';
 import { ZodPipe } from '../common/validation.js';
-import { AdminErrorFilter } from '../admin/common/admin-error.filter.js';
+import { AdminController } from '../admin/common/admin-controller.decorator.js';
 import { PublicAdminRoute } from './admin-access.js';
-import { AdminAuthGuard, CurrentSession } from './admin-auth.guard.js';
+import { CurrentSession } from './admin-auth.guard.js';
 import {
   type AdminSession,
   AuthService,
@@ -35,9 +24,7 @@ interface RequestLike {
   headers: Record<string, string | string[] | undefined>;
 }
 
-@Controller('api/admin')
-@UseGuards(AdminAuthGuard)
-@UseFilters(AdminErrorFilter)
+@AdminController('api/admin')
 export class SessionController {
   constructor(@Inject(AuthService) private readonly auth: AuthService) {}
 

@@ -1,22 +1,8 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  Patch,
-  Post,
-  Query,
-  UseFilters,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { type z } from 'zod';
 import { ZodPipe } from '../../common/validation.js';
 import { AllowRoles } from '../../auth/admin-access.js';
-import { AdminAuthGuard } from '../../auth/admin-auth.guard.js';
-import { AdminErrorFilter } from '../common/admin-error.filter.js';
+import { AdminController } from '../common/admin-controller.decorator.js';
 import { parseId } from '../common/ids.js';
 import {
   createCategorySchema,
@@ -29,9 +15,7 @@ import {
 import { type AdminCategoryView, AdminCategoriesService } from './admin-categories.service.js';
 
 /** Authors read the list (the post editor's picker); only admins change categories. */
-@Controller('api/admin/categories')
-@UseGuards(AdminAuthGuard)
-@UseFilters(AdminErrorFilter)
+@AdminController('api/admin/categories')
 @AllowRoles('ADMIN')
 export class AdminCategoriesController {
   constructor(

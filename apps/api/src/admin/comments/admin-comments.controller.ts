@@ -1,22 +1,10 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  Post,
-  Query,
-  UseFilters,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { type z } from 'zod';
 import { ZodPipe } from '../../common/validation.js';
 import { AllowRoles } from '../../auth/admin-access.js';
-import { AdminAuthGuard, CurrentSession } from '../../auth/admin-auth.guard.js';
+import { CurrentSession } from '../../auth/admin-auth.guard.js';
 import { type AdminSession } from '../../auth/auth.service.js';
-import { AdminErrorFilter } from '../common/admin-error.filter.js';
+import { AdminController } from '../common/admin-controller.decorator.js';
 import { parseId } from '../common/ids.js';
 import { type Page } from '../common/pagination.js';
 import {
@@ -32,9 +20,7 @@ import {
   type BulkResult,
 } from './admin-comments.service.js';
 
-@Controller('api/admin/comments')
-@UseGuards(AdminAuthGuard)
-@UseFilters(AdminErrorFilter)
+@AdminController('api/admin/comments')
 @AllowRoles('ADMIN')
 export class AdminCommentsController {
   constructor(@Inject(AdminCommentsService) private readonly comments: AdminCommentsService) {}

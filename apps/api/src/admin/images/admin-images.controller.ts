@@ -1,5 +1,4 @@
 import {
-  Controller,
   Delete,
   Get,
   HttpCode,
@@ -9,15 +8,12 @@ import {
   Query,
   Res,
   UploadedFile,
-  UseFilters,
-  UseGuards,
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { z } from 'zod';
 import { ValidationError, ZodPipe } from '../../common/validation.js';
-import { AdminAuthGuard } from '../../auth/admin-auth.guard.js';
-import { AdminErrorFilter } from '../common/admin-error.filter.js';
+import { AdminController } from '../common/admin-controller.decorator.js';
 import { parseId } from '../common/ids.js';
 import { type Page, paginationFields } from '../common/pagination.js';
 import {
@@ -34,9 +30,7 @@ interface UploadedFileLike {
 
 const listImagesSchema = z.object(paginationFields(50));
 
-@Controller('api/admin/images')
-@UseGuards(AdminAuthGuard)
-@UseFilters(AdminErrorFilter)
+@AdminController('api/admin/images')
 export class AdminImagesController {
   constructor(@Inject(AdminImagesService) private readonly images: AdminImagesService) {}
 

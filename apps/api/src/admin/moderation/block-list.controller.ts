@@ -1,26 +1,12 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  Post,
-  UseFilters,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
 import { ZodPipe } from '../../common/validation.js';
 import { AllowRoles } from '../../auth/admin-access.js';
-import { AdminAuthGuard } from '../../auth/admin-auth.guard.js';
-import { AdminErrorFilter } from '../common/admin-error.filter.js';
+import { AdminController } from '../common/admin-controller.decorator.js';
 import { parseId } from '../common/ids.js';
 import { blockListEntrySchema, type BlockListEntryInput } from './block-list.schemas.js';
 import { type BlockListEntryView, BlockListService } from './block-list.service.js';
 
-@Controller('api/admin/blocklist')
-@UseGuards(AdminAuthGuard)
-@UseFilters(AdminErrorFilter)
+@AdminController('api/admin/blocklist')
 @AllowRoles('ADMIN')
 export class BlockListController {
   constructor(@Inject(BlockListService) private readonly blockList: BlockListService) {}

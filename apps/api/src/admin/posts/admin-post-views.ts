@@ -1,5 +1,5 @@
 import { type Prisma, type PostStatus } from '@inkwell/prisma';
-import { approvedCommentCount, categoryRefSelect } from '../../posts/published.js';
+import { categoryRefSelect } from '../../posts/published.js';
 import { type CategoryRef } from '../../posts/post-views.js';
 
 /** draft: not published; scheduled: published with a date still to come; published: public. */
@@ -94,11 +94,11 @@ export const adminPostListSelect = {
   updatedAt: true,
   version: true,
   categories: categoryRefSelect,
-  _count: approvedCommentCount,
 } satisfies Prisma.PostSelect;
 
 export function toAdminPostListItem(
   row: Prisma.PostGetPayload<{ select: typeof adminPostListSelect }>,
+  commentCount: number,
   pendingCommentCount: number,
   now: Date,
 ): AdminPostListItem {
@@ -112,7 +112,7 @@ export function toAdminPostListItem(
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
     categories: row.categories.map(({ category }) => category),
-    commentCount: row._count.comments,
+    commentCount,
     pendingCommentCount,
   };
 }

@@ -1,21 +1,8 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Inject,
-  Param,
-  Post,
-  Put,
-  Query,
-  UseFilters,
-  UseGuards,
-} from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
 import { ZodPipe } from '../../common/validation.js';
-import { AdminAuthGuard, CurrentSession } from '../../auth/admin-auth.guard.js';
+import { CurrentSession } from '../../auth/admin-auth.guard.js';
 import { type AdminSession } from '../../auth/auth.service.js';
-import { AdminErrorFilter } from '../common/admin-error.filter.js';
+import { AdminController } from '../common/admin-controller.decorator.js';
 import { parseId } from '../common/ids.js';
 import { type Page } from '../common/pagination.js';
 import { type AdminPostListItem, type AdminPostView } from './admin-post-views.js';
@@ -35,9 +22,7 @@ import {
 import { AdminPostsService } from './admin-posts.service.js';
 
 /** Authors and admins write, preview, publish and delete posts. */
-@Controller('api/admin/posts')
-@UseGuards(AdminAuthGuard)
-@UseFilters(AdminErrorFilter)
+@AdminController('api/admin/posts')
 export class AdminPostsController {
   constructor(@Inject(AdminPostsService) private readonly posts: AdminPostsService) {}
 

@@ -72,14 +72,18 @@ export class AdminPostsService {
         select: adminPostListSelect,
       }),
     ]);
-    const pending = await this.prisma.comment.groupBy({
-      by: ['postId'],
-      where: { postId: { in: rows.map((row) => row.id) }, approved: false },
+    // Counted for this page's posts only: Prisma's relation _count would aggregate every comment.
+    const counts = await this.prisma.comment.groupBy({
+      by: ['postId', 'approved'],
+      where: { postId: { in: rows.map((row) => row.id) } },
       _count: { _all: true },
     });
-    const pendingByPost = new Map(pending.map((p) => [p.postId, p._count._all]));
+    const countOf = (postId: number, approved: boolean) =>
+      counts.find((c) => c.postId === postId && c.approved === approved)?._count._all ?? 0;
     return pageOf(
-      rows.map((row) => toAdminPostListItem(row, pendingByPost.get(row.id) ?? 0, now)),
+      rows.map((row) =>
+        toAdminPostListItem(row, countOf(row.id, true), countOf(row.id, false), now),
+      ),
       total,
       query,
     );

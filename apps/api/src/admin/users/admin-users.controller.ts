@@ -1,9 +1,8 @@
-import { Controller, Get, Inject, UseFilters, UseGuards } from '@nestjs/common';
+import { Get, Inject } from '@nestjs/common';
 import { type PrismaClient, type Role } from '@inkwell/prisma';
 import { PRISMA } from '../../core/tokens.js';
 import { AllowRoles } from '../../auth/admin-access.js';
-import { AdminAuthGuard } from '../../auth/admin-auth.guard.js';
-import { AdminErrorFilter } from '../common/admin-error.filter.js';
+import { AdminController } from '../common/admin-controller.decorator.js';
 
 export interface AdminUserView {
   id: number;
@@ -14,9 +13,7 @@ export interface AdminUserView {
 }
 
 /** Read-only: users are created with `npm run user:create`. */
-@Controller('api/admin/users')
-@UseGuards(AdminAuthGuard)
-@UseFilters(AdminErrorFilter)
+@AdminController('api/admin/users')
 @AllowRoles('ADMIN')
 export class AdminUsersController {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
