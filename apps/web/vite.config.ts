@@ -7,7 +7,8 @@ export default defineConfig({
   plugins: [
     remix({
       appDirectory: 'app',
-      buildDirectory: 'build',
+      // The browser tests build into their own folder so a server running `build/` is left alone.
+      buildDirectory: process.env.WEB_BUILD_DIR ?? 'build',
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,
