@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createPostgresSearchEngine,
+  type IndexableDocument,
   type SearchEngine,
   SearchValidationError,
 } from '../src/index.js';
@@ -176,9 +177,108 @@ describe.each([
     ).toContain('profiling-pages-in-firefox');
   });
 
+  it('matches phrases by adjacent words only, with and without a stop word inside', async () => {
+    // Two words side by side: decided by the pair index alone.
+    expect(slugs(await engine.search({ q: 'streaming replication' }))[0]).toBe(
+      'postgresql-streaming-replication',
+    );
+    // Three words: the pair index narrows, positions are rechecked.
+    expect(slugs(await engine.search({ q: 'ships the write-ahead log' }))).toEqual([
+      'postgresql-streaming-replication',
+    ]);
+    // Both words are in the post, never side by side: no phrase match, so any-word finds it.
+    const apart = await engine.search({ q: 'slot streaming', debug: true });
+    expect(apart.debug?.strategiesTried).toEqual(['phrase', 'any-word']);
+    // A stop word inside the phrase leaves no pair: matched through the word index.
+    const withStopWord = await engine.search({ q: 'markers and the call', debug: true });
+    expect(slugs(withStopWord)).toEqual(['profiling-pages-in-firefox']);
+    expect(withStopWord.debug?.strategy).toBe('phrase');
+  });
+
   it('reindexes into a new generation and reports health', async () => {
     await engine.reindex(iterate(demoDocuments(smallPosts, smallCategories)));
     expect(await engine.health()).toEqual({ engine: 'postgres', ok: true, posts: 4, comments: 2 });
     expect(slugs(await engine.search({ q: 'tokio' }))).toEqual(['tokio-channels']);
   });
 });
+
+describe.each([
+  ['PGlite', openPglite],
+  ['PostgreSQL 15', openPostgres],
+])('PostgreSQL engine at scale and across versions on %s', (_name, open) => {
+  let database: TestDatabase;
+  afterAll(() => database.close());
+
+  it('upgrades an index created by version 1 in place, keeping its documents', async () => {
+    database = await open();
+    for (const statement of VERSION_1_SCHEMA) await database.db.query(statement);
+    await database.db.query(
+      `INSERT INTO search_document (generation, kind, source_id, post_id, slug, title, body, words, vec)
+       VALUES (1, 'post', 1, 1, 'tokio-channels', 'Async Rust with tokio channels', 'Bounded channels.',
+         '{async,rust,with,tokio,channels,bounded}',
+         setweight(to_tsvector('english', 'Async Rust with tokio channels'), 'A')
+           || setweight(to_tsvector('english', 'Bounded channels.'), 'B'))`,
+    );
+    await database.db.query(
+      `INSERT INTO search_term (generation, word, doc_count)
+       SELECT 1, unnest('{async,rust,with,tokio,channels,bounded}'::text[]), 1`,
+    );
+    const engine = createPostgresSearchEngine(database.db);
+    await engine.setup();
+    await engine.setup();
+    const { rows } = await database.db.query('SELECT schema_version FROM search_state');
+    expect(rows).toEqual([{ schema_version: 2 }]);
+    const results = await engine.search({ q: 'tokoi channels' });
+    expect(slugs(results)).toEqual(['tokio-channels']);
+    expect(results.hits[0]?.snippet).toContain('<mark>channels</mark>');
+  });
+
+  it('ranks beyond the shortlist: title matches first, exact totals, every page', async () => {
+    const engine = createPostgresSearchEngine(database.db);
+    const filler = (id: number): Extract<IndexableDocument, { kind: 'post' }> => ({
+      kind: 'post',
+      id,
+      slug: `filler-${id}`,
+      title: `Notes ${id}`,
+      // Long enough that snippets come from the window around the first match.
+      // Scores differ (1 to 3 mentions), so exact ranking reorders the shortlist.
+      body: `${'Unrelated words about gardens. '.repeat(120 + (id % 7) * 20)} ${'The lantern is here. '.repeat(1 + (id % 3))}`,
+      summary: '',
+      categories: [],
+      publishedAt: new Date(Date.UTC(2024, 0, 1) + id * 3_600_000).toISOString(),
+    });
+    const docs: IndexableDocument[] = Array.from({ length: 260 }, (_, i) => filler(i + 1));
+    // The oldest post, so only its title match can bring it into the shortlist.
+    docs.push({ ...filler(0), id: 999, slug: 'lantern-guide', title: 'A lantern guide' });
+    await engine.reindex(iterate(docs));
+
+    const first = await engine.search({ q: 'lantern' });
+    expect(first.total).toBe(261);
+    expect(slugs(first)[0]).toBe('lantern-guide');
+    expect(first.hits[1]?.snippet).toContain('<mark>lantern</mark>');
+    const last = await engine.search({ q: 'lantern', page: 27 });
+    expect(last.hits).toHaveLength(1);
+    const past = await engine.search({ q: 'lantern', page: 28 });
+    expect(past).toMatchObject({ total: 261, hits: [] });
+    const seen = new Set<number>();
+    for (let page = 1; page <= 27; page++)
+      for (const hit of (await engine.search({ q: 'lantern', page })).hits) seen.add(hit.id);
+    expect(seen.size).toBe(261);
+  });
+});
+
+/** The tables as version 1 of the engine created them, before schema versions existed. */
+const VERSION_1_SCHEMA = [
+  'CREATE EXTENSION IF NOT EXISTS pg_trgm',
+  'CREATE TABLE search_state (id int PRIMARY KEY DEFAULT 1 CHECK (id = 1), generation int NOT NULL)',
+  'INSERT INTO search_state (id, generation) VALUES (1, 1)',
+  `CREATE TABLE search_document (generation int NOT NULL, kind text NOT NULL, source_id int NOT NULL,
+    post_id int NOT NULL, slug text NOT NULL, title text NOT NULL, body text NOT NULL,
+    categories jsonb NOT NULL DEFAULT '[]', category_slugs text[] NOT NULL DEFAULT '{}',
+    published_at timestamptz, words text[] NOT NULL, vec tsvector NOT NULL,
+    PRIMARY KEY (generation, kind, source_id))`,
+  'CREATE INDEX search_document_vec_idx ON search_document USING gin (vec)',
+  `CREATE TABLE search_term (generation int NOT NULL, word text NOT NULL, doc_count int NOT NULL,
+    PRIMARY KEY (generation, word))`,
+  'CREATE INDEX search_term_word_trgm_idx ON search_term USING gin (word gin_trgm_ops)',
+];

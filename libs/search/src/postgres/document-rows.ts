@@ -1,5 +1,6 @@
 import { commentIndexText, postIndexText, toIsoDate } from '../documents.js';
 import { type CommentDocument, type IndexableDocument, type PostDocument } from '../engine.js';
+import { TITLE_VECTOR_SQL } from './schema.js';
 
 /** One `search_document` row, as JSON for `jsonb_to_recordset`. */
 export interface DocumentRow {
@@ -58,12 +59,12 @@ export function documentRow(doc: IndexableDocument): DocumentRow {
  */
 export function insertRowsSql(rowsParam: string, generation: string): string {
   return `INSERT INTO search_document
-      (generation, kind, source_id, post_id, slug, title, body, categories, category_slugs, published_at, words, vec)
+      (generation, kind, source_id, post_id, slug, title, body, categories, category_slugs, published_at, words, vec, title_vec)
     SELECT ${generation}, x.kind, x.source_id, x.post_id, x.slug, x.title, x.body, x.categories,
       ARRAY(SELECT jsonb_array_elements_text(x.category_slugs)), x.published_at,
       ARRAY(SELECT jsonb_array_elements_text(x.words)),
-      CASE WHEN x.kind = 'post' THEN setweight(to_tsvector('english', x.title), 'A') ELSE ''::tsvector END
-        || setweight(to_tsvector('english', x.body), 'B')
+      ${TITLE_VECTOR_SQL('x.kind', 'x.title')} || setweight(to_tsvector('english', x.body), 'B'),
+      ${TITLE_VECTOR_SQL('x.kind', 'x.title')}
     FROM jsonb_to_recordset(${rowsParam}::jsonb) AS x(kind text, source_id int, post_id int, slug text, title text,
       body text, categories jsonb, category_slugs jsonb, published_at timestamptz, words jsonb)`;
 }

@@ -18,7 +18,8 @@ export async function upsertDocument(db: SqlClient, row: DocumentRow): Promise<v
        ON CONFLICT (generation, kind, source_id) DO UPDATE SET
          post_id = EXCLUDED.post_id, slug = EXCLUDED.slug, title = EXCLUDED.title, body = EXCLUDED.body,
          categories = EXCLUDED.categories, category_slugs = EXCLUDED.category_slugs,
-         published_at = EXCLUDED.published_at, words = EXCLUDED.words, vec = EXCLUDED.vec
+         published_at = EXCLUDED.published_at, words = EXCLUDED.words, vec = EXCLUDED.vec,
+         title_vec = EXCLUDED.title_vec
        RETURNING 1
      ), delta AS (
        SELECT word, sum(change)::int AS change FROM (

@@ -9,12 +9,23 @@ const RANK_WEIGHTS = `'{0, 0, 0.5, 1}'`;
 
 export const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=" ... "`;
 
+/** A phrase's adjacent lexeme pairs (see `search_bigrams`), and whether they alone decide a match. */
+export interface PhrasePairs {
+  pairs: string[];
+  /** Two lexemes side by side ('a' <-> 'b'): holding the pair 'a b' is matching the phrase. */
+  exact: boolean;
+}
+
 export interface CandidateQuery {
   /** Index of the candidate in the plan, reported back as `matched`. */
   index: number;
   weight: number;
   /** A tsquery SQL expression over parameters. */
   tsquery: string;
+  /** The words it searches, for finding where a snippet starts. */
+  text: string;
+  /** For a phrase with pairs: the parameter holding them, and whether they are exact. */
+  pairs: { param: string; exact: boolean } | null;
 }
 
 /**
@@ -22,26 +33,66 @@ export interface CandidateQuery {
  * always reaches PostgreSQL as a parameter of phraseto_tsquery/plainto_tsquery, which never
  * parse operators, so no input can cause a syntax error. Candidates without a searchable word
  * (only punctuation or emoji) are left out rather than sent as empty queries.
+ * `phrasePairs[i]` are candidate i's pairs when the plan matches phrases.
  */
-export function candidateQueries(plan: MatchPlan, params: SqlParams): CandidateQuery[] {
+export function candidateQueries(
+  plan: MatchPlan,
+  phrasePairs: readonly PhrasePairs[],
+  params: SqlParams,
+): CandidateQuery[] {
+  // Corrections often stem alike (`registry`, `registrys`): one parameter, hence one scan, each.
+  const pairParams = new Map<string, string>();
+  const pairsParam = (pairs: string[]): string => {
+    const key = JSON.stringify(pairs);
+    const param = pairParams.get(key) ?? params.add(pairs);
+    pairParams.set(key, param);
+    return param;
+  };
   return plan.candidates.flatMap((candidate, index) => {
+    const { text, weight } = candidate;
     if (plan.strategy === 'phrase') {
-      if (tokenizeWords(candidate.text).length === 0) return [];
-      return [
-        {
-          index,
-          weight: candidate.weight,
-          tsquery: `phraseto_tsquery('english', ${params.add(candidate.text)})`,
-        },
-      ];
+      if (tokenizeWords(text).length === 0) return [];
+      const tsquery = `phraseto_tsquery('english', ${params.add(text)})`;
+      const found = phrasePairs[index];
+      const pairs =
+        found === undefined || found.pairs.length === 0
+          ? null
+          : { param: pairsParam(found.pairs), exact: found.exact };
+      return [{ index, weight, tsquery, text, pairs }];
     }
     if (candidate.words.length === 0) return [];
     const anyWord = candidate.words
       .map((word) => `plainto_tsquery('english', ${params.add(word)})`)
       .join(' || ');
-    return [{ index, weight: candidate.weight, tsquery: `(${anyWord})` }];
+    return [
+      { index, weight, tsquery: `(${anyWord})`, text: candidate.words.join(' '), pairs: null },
+    ];
   });
 }
+
+/**
+ * The conditions of matching any candidate, one index scan each: the candidates
+ * without pairs as one tsquery (one GIN scan; plain words need no recheck, so no body vector
+ * is read), each phrase through the pair index. A two-word phrase is decided by its pair
+ * alone; a longer one rechecks positions on the few documents holding all its pairs, through
+ * `ts_match_vq` (the function behind @@, which no index serves: given @@, the planner takes a
+ * phrase for rare, scans the vector index for its words and computes thousands of rows' pairs).
+ */
+function matchBranches(queries: readonly CandidateQuery[]): string[] {
+  const plain = queries.filter((query) => query.pairs === null).map((query) => query.tsquery);
+  const branches = queries.flatMap(({ pairs, tsquery }) => {
+    if (pairs === null) return [];
+    const recheck = pairs.exact ? '' : ` AND ts_match_vq(d.vec, ${tsquery})`;
+    return [`search_bigrams(d.vec) @> ${pairs.param}::text[]${recheck}`];
+  });
+  if (plain.length > 0) branches.unshift(`d.vec @@ (${plain.join(' || ')})`);
+  return [...new Set(branches)];
+}
+
+/** The pairs of each phrase, by PostgreSQL's own parser and stemmer; `numnode` 3 is 'a' <-> 'b'. */
+export const PHRASE_PAIRS_SQL = `SELECT pairs, cardinality(pairs) = 1 AND numnode(phraseto_tsquery('english', t)) = 3 AS exact
+  FROM unnest($1::text[]) WITH ORDINALITY AS x(t, i), search_bigrams(to_tsvector('english', t)) AS pairs
+  ORDER BY i`;
 
 export interface MatchSqlOptions {
   kind: 'post' | 'comment';
@@ -51,42 +102,94 @@ export interface MatchSqlOptions {
 }
 
 /**
- * Ranks matching documents by the weighted sum of each candidate's ts_rank, pages them, then
- * builds snippets for the page only (ts_headline reads the whole body, so it runs after LIMIT).
+ * How many matches the exact ranking sees. Ranking reads each match's whole body vector
+ * (~5 KB, TOASTed), which is what made common words slow; the first stage orders matches by
+ * what is cheap to read instead: title matches (the small inline `title_vec`), weighted like
+ * the candidates, then recency.
  */
-export function matchSql(
+export const SHORTLIST_SIZE = 200;
+
+/**
+ * The matching documents as a FROM clause. Several branches are joined by UNION rather than
+ * OR: an OR keeps every branch's condition, pairs included, in the filter of each row.
+ */
+function matchesSql(
   queries: readonly CandidateQuery[],
   options: MatchSqlOptions,
   params: SqlParams,
 ): string {
-  const anyCandidate = queries.map((query) => query.tsquery).join(' || ');
-  const score = queries
-    .map(
-      (query) =>
-        `${params.add(query.weight)}::float8 * ts_rank(${RANK_WEIGHTS}, d.vec, ${query.tsquery})`,
-    )
-    .join(' + ');
-  const matched = queries
-    .map((query) => `CASE WHEN d.vec @@ ${query.tsquery} THEN ${query.index} END`)
-    .join(', ');
+  const scope = `d.generation = ${ACTIVE_GENERATION} AND d.kind = ${params.add(options.kind)}`;
   const categoryFilter =
     options.category === null
       ? ''
       : `AND d.category_slugs @> ARRAY[${params.add(options.category)}]::text[]`;
-  const kind = params.add(options.kind);
-  return `WITH ranked AS (
-      SELECT d.source_id, ${score} AS score, count(*) OVER ()::int AS total
-      FROM search_document d
-      WHERE d.generation = ${ACTIVE_GENERATION} AND d.kind = ${kind} AND d.vec @@ (${anyCandidate}) ${categoryFilter}
-      ORDER BY score DESC, d.published_at DESC NULLS LAST, d.source_id DESC
+  const branches = matchBranches(queries);
+  if (branches.length === 1)
+    return `search_document d WHERE ${scope} AND ${branches[0]} ${categoryFilter}`;
+  const ids = branches
+    .map((branch) => `SELECT d.source_id FROM search_document d WHERE ${scope} AND ${branch}`)
+    .join('\n      UNION ');
+  return `search_document d JOIN (${ids}) m ON ${scope} AND d.source_id = m.source_id ${categoryFilter}`;
+}
+
+/**
+ * Two stages, like a search engine's rescore window. First every match is counted and ordered
+ * by what is cheap to read: the weights of the candidates its title matches (the small inline
+ * `title_vec`), then recency. Then the first `shortlist` of that order are ranked exactly by
+ * the weighted sum of each candidate's ts_rank (title A twice body B), which reads their long
+ * body vectors; matches after the shortlist keep the first-stage order, so deep pages stay
+ * consistent with each other. Snippets are built for the page only. With no more matches than
+ * the shortlist holds, the order is exactly that of ranking every match.
+ */
+export function matchSql(
+  queries: readonly CandidateQuery[],
+  options: MatchSqlOptions & { shortlist: number },
+  params: SqlParams,
+): string {
+  const weights = queries.map((query) => params.add(query.weight));
+  const titleScore = queries
+    .map(
+      (query, i) =>
+        `CASE WHEN d.title_vec @@ ${query.tsquery} THEN ${weights[i]}::float8 ELSE 0 END`,
+    )
+    .join(' + ');
+  const score = queries
+    .map((query, i) => `${weights[i]}::float8 * ts_rank(${RANK_WEIGHTS}, d.vec, ${query.tsquery})`)
+    .join(' + ');
+  const anyQuery = queries.map((query) => query.tsquery).join(' || ');
+  const matched = queries
+    .map((query) => `CASE WHEN d.vec @@ ${query.tsquery} THEN ${query.index} END`)
+    .join(', ');
+  const matches = matchesSql(queries, options, params);
+  const headlineOptions = params.add(HEADLINE_OPTIONS);
+  const lexemes = `tsvector_to_array(to_tsvector('english', ${params.add(queries.map((query) => query.text).join(' '))}))`;
+  const shortlist = params.add(options.shortlist);
+  const sameDocument = `d.generation = ${ACTIVE_GENERATION} AND d.kind = ${params.add(options.kind)} AND d.source_id = s.source_id`;
+  const firstStageOrder = 's.title_score DESC, s.published_at DESC NULLS LAST, s.source_id DESC';
+  const finalOrder = `s.stage > ${shortlist}, s.score DESC NULLS LAST, s.stage`;
+  return `WITH first_stage AS (
+      SELECT d.source_id, d.published_at, ${titleScore} AS title_score, count(*) OVER ()::int AS total
+      FROM ${matches}
+      ORDER BY title_score DESC, d.published_at DESC NULLS LAST, d.source_id DESC
+      LIMIT ${params.add(Math.max(options.shortlist, options.offset + options.limit))}
+    ), staged AS (
+      SELECT s.source_id, s.published_at, s.total, row_number() OVER (ORDER BY ${firstStageOrder}) AS stage
+      FROM first_stage s
+    ), ranked AS (
+      SELECT s.source_id, s.total, s.stage, CASE WHEN s.stage <= ${shortlist} THEN ${score} END AS score
+      FROM staged s JOIN search_document d ON ${sameDocument}
+      ORDER BY s.stage > ${shortlist}, score DESC NULLS LAST, s.published_at DESC NULLS LAST, s.source_id DESC
       LIMIT ${params.add(options.limit)} OFFSET ${params.add(options.offset)}
     )
-    SELECT r.total, r.score, d.source_id AS id, d.post_id, d.slug, d.title, d.published_at, d.categories,
-      ts_headline('english', d.body, (${anyCandidate}), ${params.add(HEADLINE_OPTIONS)}) AS snippet,
+    SELECT s.total, coalesce(s.score, 0) AS score, d.source_id AS id, d.post_id, d.slug, d.title,
+      d.published_at, d.categories,
+      CASE WHEN strpos(w.snippet, ${params.add(MATCH_START)}) > 0 THEN w.snippet
+        ELSE ts_headline('english', d.body, (${anyQuery}), ${headlineOptions}) END AS snippet,
       array_to_json(array_remove(ARRAY[${matched}]::int[], NULL)) AS matched
-    FROM ranked r
-    JOIN search_document d ON d.generation = ${ACTIVE_GENERATION} AND d.kind = ${kind} AND d.source_id = r.source_id
-    ORDER BY r.score DESC, d.published_at DESC NULLS LAST, d.source_id DESC`;
+    FROM ranked s JOIN search_document d ON ${sameDocument}
+    CROSS JOIN LATERAL (SELECT ts_headline('english',
+      search_snippet_source(d.body, d.vec, d.title_vec, ${lexemes}), (${anyQuery}), ${headlineOptions}) AS snippet) w
+    ORDER BY ${finalOrder}, d.published_at DESC NULLS LAST, d.source_id DESC`;
 }
 
 /** The number of matches alone, for a page past the last result. */
@@ -95,11 +198,5 @@ export function countSql(
   options: MatchSqlOptions,
   params: SqlParams,
 ): string {
-  const anyCandidate = queries.map((query) => query.tsquery).join(' || ');
-  const categoryFilter =
-    options.category === null
-      ? ''
-      : `AND d.category_slugs @> ARRAY[${params.add(options.category)}]::text[]`;
-  return `SELECT count(*)::int AS total FROM search_document d
-    WHERE d.generation = ${ACTIVE_GENERATION} AND d.kind = ${params.add(options.kind)} AND d.vec @@ (${anyCandidate}) ${categoryFilter}`;
+  return `SELECT count(*)::int AS total FROM ${matchesSql(queries, options, params)}`;
 }

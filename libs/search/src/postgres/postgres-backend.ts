@@ -3,7 +3,15 @@ import { type SuggestionsByWord } from '../query/candidates.js';
 import { type MatchPlan, type RankedPage, type SearchBackend } from '../query/run-search.js';
 import { renderSnippet } from '../text/snippet.js';
 import { suggestFromLexicon } from './lexicon-suggester.js';
-import { candidateQueries, countSql, matchSql, type MatchSqlOptions } from './match-sql.js';
+import {
+  candidateQueries,
+  countSql,
+  matchSql,
+  type MatchSqlOptions,
+  PHRASE_PAIRS_SQL,
+  type PhrasePairs,
+  SHORTLIST_SIZE,
+} from './match-sql.js';
 import { type SqlClient } from './sql-client.js';
 import { SqlParams } from './sql-params.js';
 
@@ -20,21 +28,32 @@ interface MatchRow {
   matched: number[];
 }
 
+/** Each candidate's adjacent lexeme pairs when it is matched as a phrase; none otherwise. */
+async function phrasePairs(db: SqlClient, plan: MatchPlan): Promise<PhrasePairs[]> {
+  if (plan.strategy !== 'phrase') return [];
+  const { rows } = await db.query(PHRASE_PAIRS_SQL, [
+    plan.candidates.map((candidate) => candidate.text),
+  ]);
+  return rows.map((row) => ({ pairs: row.pairs as string[], exact: row.exact === true }));
+}
+
 async function findMatches(
   db: SqlClient,
   plan: MatchPlan,
   options: MatchSqlOptions,
 ): Promise<{ total: number; rows: MatchRow[] }> {
+  const pairs = await phrasePairs(db, plan);
   const params = new SqlParams();
-  const queries = candidateQueries(plan, params);
+  const queries = candidateQueries(plan, pairs, params);
   if (queries.length === 0) return { total: 0, rows: [] };
-  const { rows } = await db.query(matchSql(queries, options, params), params.values);
+  const sql = matchSql(queries, { ...options, shortlist: SHORTLIST_SIZE }, params);
+  const { rows } = await db.query(sql, params.values);
   const matches = rows as unknown as MatchRow[];
   if (matches.length > 0 || options.offset === 0)
     return { total: matches[0]?.total ?? 0, rows: matches };
   const countParams = new SqlParams();
   const count = await db.query(
-    countSql(candidateQueries(plan, countParams), options, countParams),
+    countSql(candidateQueries(plan, pairs, countParams), options, countParams),
     countParams.values,
   );
   return { total: Number(count.rows[0]?.total ?? 0), rows: [] };
