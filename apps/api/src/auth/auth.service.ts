@@ -68,6 +68,10 @@ export class AuthService {
     const token = newRandomToken();
     const csrfToken = newRandomToken();
     const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
+    // Expired sessions are swept at the user's next login, so the table stays small.
+    await this.prisma.session.deleteMany({
+      where: { userId: user.id, expiresAt: { lt: new Date() } },
+    });
     await this.prisma.session.create({
       data: {
         tokenHash: hashSessionToken(token),
