@@ -164,6 +164,7 @@ export function matchSql(
   const headlineOptions = params.add(HEADLINE_OPTIONS);
   const lexemes = `tsvector_to_array(to_tsvector('english', ${params.add(queries.map((query) => query.text).join(' '))}))`;
   const shortlist = params.add(options.shortlist);
+  // A primary-key lookup per shortlisted id (a join would read the whole table to hash it).
   const sameDocument = `d.generation = ${ACTIVE_GENERATION} AND d.kind = ${params.add(options.kind)} AND d.source_id = s.source_id`;
   const firstStageOrder = 's.title_score DESC, s.published_at DESC NULLS LAST, s.source_id DESC';
   const finalOrder = `s.stage > ${shortlist}, s.score DESC NULLS LAST, s.stage`;
@@ -176,8 +177,9 @@ export function matchSql(
       SELECT s.source_id, s.published_at, s.total, row_number() OVER (ORDER BY ${firstStageOrder}) AS stage
       FROM first_stage s
     ), ranked AS (
-      SELECT s.source_id, s.total, s.stage, CASE WHEN s.stage <= ${shortlist} THEN ${score} END AS score
-      FROM staged s JOIN search_document d ON ${sameDocument}
+      SELECT s.source_id, s.total, s.stage,
+        CASE WHEN s.stage <= ${shortlist} THEN (SELECT ${score} FROM search_document d WHERE ${sameDocument}) END AS score
+      FROM staged s
       ORDER BY s.stage > ${shortlist}, score DESC NULLS LAST, s.published_at DESC NULLS LAST, s.source_id DESC
       LIMIT ${params.add(options.limit)} OFFSET ${params.add(options.offset)}
     )
@@ -188,7 +190,7 @@ export function matchSql(
       array_to_json(array_remove(ARRAY[${matched}]::int[], NULL)) AS matched
     FROM ranked s JOIN search_document d ON ${sameDocument}
     CROSS JOIN LATERAL (SELECT ts_headline('english',
-      search_snippet_source(d.body, d.vec, d.title_vec, ${lexemes}), (${anyQuery}), ${headlineOptions}) AS snippet) w
+      search_snippet_source(d.body, ${lexemes}), (${anyQuery}), ${headlineOptions}) AS snippet) w
     ORDER BY ${finalOrder}, d.published_at DESC NULLS LAST, d.source_id DESC`;
 }
 

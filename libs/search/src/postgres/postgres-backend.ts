@@ -2,6 +2,7 @@ import { type CategoryRef, type CommentHit, type PostHit } from '../engine.js';
 import { type SuggestionsByWord } from '../query/candidates.js';
 import { type MatchPlan, type RankedPage, type SearchBackend } from '../query/run-search.js';
 import { renderSnippet } from '../text/snippet.js';
+import { tokenizeWords } from '../text/tokenize.js';
 import { suggestFromLexicon } from './lexicon-suggester.js';
 import {
   candidateQueries,
@@ -30,7 +31,8 @@ interface MatchRow {
 
 /** Each candidate's adjacent lexeme pairs when it is matched as a phrase; none otherwise. */
 async function phrasePairs(db: SqlClient, plan: MatchPlan): Promise<PhrasePairs[]> {
-  if (plan.strategy !== 'phrase') return [];
+  const phrases = plan.candidates.map((candidate) => tokenizeWords(candidate.text).length > 1);
+  if (plan.strategy !== 'phrase' || !phrases.includes(true)) return [];
   const { rows } = await db.query(PHRASE_PAIRS_SQL, [
     plan.candidates.map((candidate) => candidate.text),
   ]);
