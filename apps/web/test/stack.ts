@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,8 @@ const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
 export interface Stack {
   apiUrl: string;
   webUrl: string;
+  /** The site's administrator, for checks that moderate comments through the admin API. */
+  admin: { email: string; password: string };
   stop(): Promise<void>;
 }
 
@@ -111,8 +114,31 @@ export async function buildWeb(): Promise<void> {
   await run(bin('tsc'), ['-p', 'tsconfig.server.json', '--outDir', `${testBuildDir}/node`], env);
 }
 
+/** `npm run user:create` on the fresh data dir, before the API opens it (PGlite has one user). */
+async function createAdmin(dataDir: string): Promise<Stack['admin']> {
+  const admin = { email: 'admin@inkwell.test', password: randomBytes(12).toString('hex') };
+  const child = spawn(
+    tsx,
+    [
+      '--conditions=@inkwell/source',
+      'apps/api/src/auth/create-user.cli.ts',
+      '--email',
+      admin.email,
+    ],
+    { cwd: repoRoot, env: { ...process.env, DATA_DIR: dataDir }, stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdin.end(`${admin.password}\n`);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`creating the admin failed:\n${output}`);
+  return admin;
+}
+
 export async function startStack(): Promise<Stack> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'inkwell-web-test-'));
+  const admin = await createAdmin(dataDir);
   const apiPort = await freePort();
   const { child: api, match } = await startProcess(
     'API',
@@ -150,6 +176,7 @@ export async function startStack(): Promise<Stack> {
     return {
       apiUrl,
       webUrl,
+      admin,
       async stop() {
         await Promise.all([stopProcess(web), stopProcess(api)]);
         await rm(dataDir, { recursive: true, force: true });

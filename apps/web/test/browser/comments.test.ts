@@ -1,6 +1,12 @@
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiGet, connectBrowser, type PostListing, webUrl } from './support.js';
+import {
+  apiGet,
+  approvePendingComments,
+  connectBrowser,
+  type PostListing,
+  webUrl,
+} from './support.js';
 
 interface Detail {
   post: { slug: string };
@@ -157,6 +163,22 @@ describe('hostile input', () => {
       await page.getByRole('status').filter({ hasText: 'awaits moderation' }).waitFor();
       await assertInert(page);
     }
+    // Approved by a moderator, the payloads are shown as the API rendered them: still inert.
+    const postId = (await apiGet<{ post: { id: number } }>(`/api/posts/${slug}`)).post.id;
+    expect((await approvePendingComments(postId)).length).toBeGreaterThanOrEqual(payloads.length);
+    await approvedCommentsVisible(slug, 'Mallory', payloads.length);
+    // This browser still holds the post page from before (max-age=60): ask for a fresh URL.
+    const reader = await context.newPage();
+    reader.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await reader.goto(`${webUrl}/posts/${slug}?approved`);
+    const shown = reader.locator('.comment__header strong', { hasText: /^Mallory$/ });
+    expect(await shown.count()).toBe(payloads.length);
+    await assertInert(reader);
+    await reader.close();
+
     // The search page echoes the query into its heading and both search boxes.
     for (const payload of payloads) {
       await page.goto(`${webUrl}/search?q=${encodeURIComponent(payload)}`);
@@ -167,6 +189,21 @@ describe('hostile input', () => {
     await context.close();
   });
 });
+
+/**
+ * The API drops its cached post page after the approval is saved, a moment after answering:
+ * wait (bounded) until it lists the approved comments.
+ */
+async function approvedCommentsVisible(postSlug: string, author: string, count: number) {
+  const countShown = async () => {
+    const detail = await apiGet<{ comments: { authorName: string }[] }>(`/api/posts/${postSlug}`);
+    return detail.comments.filter((comment) => comment.authorName === author).length;
+  };
+  for (let attempt = 0; attempt < 50 && (await countShown()) < count; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  expect(await countShown()).toBe(count);
+}
 
 /** No payload ran, and none of its markup became elements in the page. */
 async function assertInert(page: Page) {

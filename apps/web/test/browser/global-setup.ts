@@ -7,6 +7,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     apiUrl: string;
     webUrl: string;
+    admin: { email: string; password: string };
     browserWsEndpoint: string;
   }
 }
@@ -17,6 +18,7 @@ export default async function setup(project: TestProject) {
   const [stack, browserServer] = await Promise.all([startStack(), chromium.launchServer(CHROMIUM)]);
   project.provide('apiUrl', stack.apiUrl);
   project.provide('webUrl', stack.webUrl);
+  project.provide('admin', stack.admin);
   project.provide('browserWsEndpoint', browserServer.wsEndpoint());
   return async () => {
     await browserServer.close();

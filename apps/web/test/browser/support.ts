@@ -18,6 +18,34 @@ export async function apiGet<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** Logs in to the admin API and approves every pending comment on a post; returns their ids. */
+export async function approvePendingComments(postId: number): Promise<number[]> {
+  const login = await fetch(`${apiUrl}/api/admin/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(inject('admin')),
+  });
+  if (login.status !== 201) throw new Error(`admin login answered ${login.status}`);
+  const { token, csrfToken } = (await login.json()) as { token: string; csrfToken: string };
+  const auth = { authorization: `Bearer ${token}`, 'x-csrf-token': csrfToken };
+  const pending = await fetch(
+    `${apiUrl}/api/admin/comments?status=pending&post=${postId}&pageSize=100`,
+    {
+      headers: auth,
+    },
+  );
+  const { items } = (await pending.json()) as { items: { id: number }[] };
+  const ids = items.map((item) => item.id);
+  if (ids.length === 0) return ids;
+  const approved = await fetch(`${apiUrl}/api/admin/comments/bulk`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ action: 'approve', ids }),
+  });
+  if (!approved.ok) throw new Error(`approving comments answered ${approved.status}`);
+  return ids;
+}
+
 export interface PostListing {
   items: {
     slug: string;
