@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DomainEvents } from '../src/events/domain-events.js';
-import { buildFixtureContent } from './fixtures.js';
+import { buildFixtureContent, formRenderedAt } from './fixtures.js';
 import { startTestApi, type TestApi } from './test-api.js';
 
 const stores: Array<[string, Record<string, string>]> = [
@@ -49,7 +49,12 @@ describe.each(stores)('cached reads and precise invalidation with the %s store',
 
     await api.http
       .post('/api/posts/post-59/comments')
-      .send({ authorName: 'Ada', authorEmail: 'ada@example.com', body: 'Fresh comment' })
+      .send({
+        authorName: 'Ada',
+        authorEmail: 'ada@example.com',
+        renderedAt: formRenderedAt(),
+        body: 'Fresh comment',
+      })
       .expect(201);
 
     const post = await api.http.get('/api/posts/post-59').expect(200);
@@ -127,7 +132,12 @@ test('with Redis unreachable every read and write still succeeds, and the heartb
     await api.http.get('/api/posts/post-59').expect(200);
     const created = await api.http
       .post('/api/posts/post-59/comments')
-      .send({ authorName: 'Ada', authorEmail: 'ada@example.com', body: 'Saved despite the outage' })
+      .send({
+        authorName: 'Ada',
+        authorEmail: 'ada@example.com',
+        renderedAt: formRenderedAt(),
+        body: 'Saved despite the outage',
+      })
       .expect(201);
     expect(await api.db.prisma.comment.count({ where: { id: created.body.id } })).toBe(1);
     const heartbeat = await api.http.get('/__heartbeat__').expect(503);

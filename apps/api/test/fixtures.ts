@@ -93,3 +93,8 @@ export function buildFixtureContent(): SeedContent {
   );
   return { categories: fixtureCategories, posts };
 }
+
+/** When a reader's comment form was rendered: long enough ago to pass the time-to-submit rule. */
+export function formRenderedAt(): number {
+  return Date.now() - 60_000;
+}

@@ -3,7 +3,7 @@ import { applyMigrations, openDatabase, readMigrations, seedDemoContent } from '
 import { createScratchPostgresDatabase, type ScratchDatabase } from '@inkwell/prisma/testing';
 import { FayeNodeClient } from '@inkwell/realtime';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { buildFixtureContent } from './fixtures.js';
+import { buildFixtureContent, formRenderedAt } from './fixtures.js';
 import { freePort, startProcess, type StartedProcess } from './processes.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -64,6 +64,7 @@ test('a comment published through one process reaches readers connected to the o
       body: JSON.stringify({
         authorName: 'Ada',
         authorEmail: 'ada@example.com',
+        renderedAt: formRenderedAt(),
         body: 'Across processes',
       }),
     });

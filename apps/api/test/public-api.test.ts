@@ -1,6 +1,6 @@
 import { invalidateTags } from '@inkwell/cache';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildFixtureContent } from './fixtures.js';
+import { buildFixtureContent, formRenderedAt } from './fixtures.js';
 import { engineKinds, startTestApi, type TestApi } from './test-api.js';
 
 describe.each(engineKinds)('public API on %s', (kind) => {
@@ -174,7 +174,13 @@ describe.each(engineKinds)('public API on %s', (kind) => {
       const parentId = post.body.comments[0].id;
       const res = await api.http
         .post('/api/posts/post-59/comments')
-        .send({ authorName: 'Ada', authorEmail: 'ADA@example.com', body: 'Thanks Bob', parentId })
+        .send({
+          authorName: 'Ada',
+          authorEmail: 'ADA@example.com',
+          renderedAt: formRenderedAt(),
+          body: 'Thanks Bob',
+          parentId,
+        })
         .expect(201);
       expect(res.body.awaitingModeration).toBe(false);
       const after = await api.http.get('/api/posts/post-59').expect(200);
@@ -287,4 +293,48 @@ test('unsupported body encodings and bad percent-encoding are client errors', as
   } finally {
     await api.close();
   }
+});
+
+describe('the public comment form is guarded', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi('pglite', buildFixtureContent());
+  });
+  afterAll(() => api?.close());
+
+  const comment = (extra: object = {}) => ({
+    authorName: 'Ada',
+    authorEmail: 'ada@example.com',
+    body: 'A thoughtful reply',
+    renderedAt: formRenderedAt(),
+    ...extra,
+  });
+
+  test('a filled honeypot is answered like a held comment and nothing is stored', async () => {
+    const before = await api.db.prisma.comment.count();
+    const res = await api.http
+      .post('/api/posts/post-10/comments')
+      .send(comment({ website: 'https://spam.example' }))
+      .expect(201);
+    expect(res.body).toEqual({ id: 0, awaitingModeration: true });
+    expect(await api.db.prisma.comment.count()).toBe(before);
+  });
+
+  test('a form sent back faster than a person types is held, even from a trusted commenter', async () => {
+    const res = await api.http
+      .post('/api/posts/post-10/comments')
+      .send(comment({ renderedAt: Date.now() - 500 }))
+      .expect(201);
+    expect(res.body.awaitingModeration).toBe(true);
+  });
+
+  test('too many comments from one address answer 429 with Retry-After', async () => {
+    let res = await api.http.post('/api/posts/post-10/comments').send(comment());
+    for (let i = 0; i < 10 && res.status !== 429; i++) {
+      res = await api.http.post('/api/posts/post-10/comments').send(comment());
+    }
+    expect(res.status).toBe(429);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+    expect(res.body.message).toMatch(/too often/);
+  });
 });

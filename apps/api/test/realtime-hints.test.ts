@@ -1,6 +1,6 @@
 import { FayeNodeClient } from '@inkwell/realtime';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { buildFixtureContent } from './fixtures.js';
+import { buildFixtureContent, formRenderedAt } from './fixtures.js';
 import { startTestApi, type TestApi } from './test-api.js';
 
 let api: TestApi;
@@ -40,7 +40,12 @@ test('readers of a post get a hint within 500 ms of a published comment; other p
     // Ada has an approved comment already, so hers is published at once.
     const created = await api.http
       .post('/api/posts/post-59/comments')
-      .send({ authorName: 'Ada', authorEmail: 'ada@example.com', body: 'Live, please' })
+      .send({
+        authorName: 'Ada',
+        authorEmail: 'ada@example.com',
+        renderedAt: formRenderedAt(),
+        body: 'Live, please',
+      })
       .expect(201);
     expect(created.body.awaitingModeration).toBe(false);
     const elapsed = await arrived;

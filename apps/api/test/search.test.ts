@@ -1,4 +1,5 @@
 import { type DemoPost } from '@inkwell/prisma';
+import { formRenderedAt } from './fixtures.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { engineKinds, startTestApi, type TestApi } from './test-api.js';
 
@@ -78,6 +79,7 @@ describe.each(engineKinds)('search API on %s', (kind) => {
       .send({
         authorName: 'Ada',
         authorEmail: 'ada@example.com',
+        renderedAt: formRenderedAt(),
         body: 'Zanzibar failover drills helped us',
       })
       .expect(201);
@@ -148,6 +150,7 @@ test('an unreachable search backend degrades search only', async () => {
       .send({
         authorName: 'Ada',
         authorEmail: 'ada@example.com',
+        renderedAt: formRenderedAt(),
         body: 'Still saved without search',
       })
       .expect(201);

@@ -14,7 +14,7 @@ async function openCounterStore(config: Config): Promise<CounterStore> {
   const logger = new Logger('RateLimit');
   return RedisCounterStore.connect({
     url: config.redisUrl,
-    prefix: 'inkwell:ratelimit:',
+    prefix: `${config.cacheNamespace}:ratelimit:`,
     onError: (message) => logger.warn(message),
   });
 }

@@ -23,6 +23,17 @@ export const newCommentSchema = z.object(
       .positive('must be a comment id')
       .max(2_147_483_647, 'must be a comment id')
       .nullish(),
+    /** The form's hidden honeypot field: people leave it empty. */
+    website: z
+      .string({ error: 'must be text' })
+      .max(200, 'must be at most 200 characters')
+      .nullish(),
+    /** When the form was rendered (ms since the epoch): a bot answers faster than a person can. */
+    renderedAt: z
+      .number({ error: 'must be a timestamp' })
+      .int('must be a timestamp')
+      .nonnegative()
+      .nullish(),
   },
   { error: 'must be a JSON object' },
 );

@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AdminModule } from '../admin/admin.module.js';
 import { CommentsController } from './comments.controller.js';
 import { CommentsService } from './comments.service.js';
 
+/** The public comment form; its moderation gate (rules, block list, rate limit) is the admin's. */
 @Module({
+  imports: [AdminModule],
   controllers: [CommentsController],
   providers: [CommentsService],
   exports: [CommentsService],

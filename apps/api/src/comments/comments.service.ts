@@ -3,10 +3,10 @@ import { type PrismaClient } from '@inkwell/prisma';
 import { NotFoundError } from '../common/not-found.js';
 import { ValidationError } from '../common/validation.js';
 import { PRISMA } from '../core/tokens.js';
+import { CommentGate } from '../admin/moderation/comment-gate.service.js';
 import { DomainEvents } from '../events/domain-events.js';
 import { publishedWhere } from '../posts/published.js';
 import { type NewComment } from './comment.schema.js';
-import { decideModeration } from './moderation-rules.js';
 
 export interface CommentOrigin {
   ipAddress: string | null;
@@ -23,6 +23,7 @@ export class CommentsService {
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(DomainEvents) private readonly events: DomainEvents,
+    @Inject(CommentGate) private readonly gate: CommentGate,
   ) {}
 
   async createComment(
@@ -48,7 +49,18 @@ export class CommentsService {
         where: { authorEmail: { equals: input.authorEmail, mode: 'insensitive' }, approved: true },
         take: 1,
       })) > 0;
-    const decision = decideModeration({ body: input.body, hasApprovedCommentBefore });
+    const outcome = await this.gate.screen({
+      authorName: input.authorName,
+      authorEmail: input.authorEmail,
+      body: input.body,
+      ipAddress: origin.ipAddress,
+      website: input.website,
+      renderedAt: input.renderedAt,
+      hasApprovedCommentBefore,
+    });
+    // A bot that filled the honeypot is told what a person would be told, and nothing is kept.
+    if (outcome.action === 'discard') return { id: 0, awaitingModeration: true };
+    const approved = outcome.action === 'publish';
     const comment = await this.prisma.comment.create({
       data: {
         postId: post.id,
@@ -56,7 +68,7 @@ export class CommentsService {
         authorName: input.authorName,
         authorEmail: input.authorEmail,
         body: input.body,
-        approved: decision.approved,
+        approved,
         ipAddress: origin.ipAddress?.slice(0, 64) ?? null,
         userAgent: origin.userAgent?.slice(0, 512) ?? null,
       },
@@ -65,8 +77,8 @@ export class CommentsService {
     await this.events.emit('comment.created', {
       commentId: comment.id,
       postId: post.id,
-      approved: decision.approved,
+      approved,
     });
-    return { id: comment.id, awaitingModeration: !decision.approved };
+    return { id: comment.id, awaitingModeration: !approved };
   }
 }

@@ -7,7 +7,8 @@ import {
 } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { AssetValidationError } from '@inkwell/assets';
-import { NotFoundError } from './not-found.js';
+import { TooManyRequestsError } from '../auth/auth.errors.js';
+import { MovedError, NotFoundError } from './not-found.js';
 import { ValidationError } from './validation.js';
 
 export interface ErrorBody {
@@ -15,10 +16,13 @@ export interface ErrorBody {
   error: string;
   message: string;
   fields?: Record<string, string>;
+  /** With 301: the new slug. */
+  slug?: string;
 }
 
 interface ExpressLikeResponse {
   headersSent: boolean;
+  setHeader(name: string, value: string): void;
   status(code: number): { json(body: unknown): void };
 }
 
@@ -34,6 +38,7 @@ export function toErrorBody(error: unknown): ErrorBody {
     return body(400, error.message, error.fields);
   }
   if (error instanceof NotFoundError) return body(404, error.message);
+  if (error instanceof MovedError) return { ...body(301, error.message), slug: error.slug };
   if (error instanceof AssetValidationError) return body(error.status, error.message);
   // Nest wraps the JSON body parser's errors in an HttpException; the parser's kind is the cause.
   const parserKind = ((error instanceof HttpException ? error.cause : error) as BodyParserError)
@@ -72,6 +77,11 @@ export class HttpErrorFilter implements ExceptionFilter {
       this.logger.error((error as Error)?.stack ?? String(error));
     }
     const response = host.switchToHttp().getResponse<ExpressLikeResponse>();
-    if (!response.headersSent) response.status(errorBody.statusCode).json(errorBody);
+    if (response.headersSent) return;
+    if (error instanceof MovedError) response.setHeader('Location', error.location);
+    if (error instanceof TooManyRequestsError) {
+      response.setHeader('Retry-After', String(error.retryAfterSeconds));
+    }
+    response.status(errorBody.statusCode).json(errorBody);
   }
 }

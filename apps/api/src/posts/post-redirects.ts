@@ -1,5 +1,5 @@
 import { type PrismaClient } from '@inkwell/prisma';
-import { publishedWhere } from '../../posts/published.js';
+import { publishedWhere } from './published.js';
 
 /**
  * The current slug of the public post that used to be called `oldSlug`, or null. For the public

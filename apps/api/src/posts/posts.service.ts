@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { cacheMemoize } from '@inkwell/cache';
 import { type Prisma, type PrismaClient } from '@inkwell/prisma';
 import { buildCommentThread } from '../comments/comment-thread.js';
-import { NotFoundError } from '../common/not-found.js';
+import { MovedError, NotFoundError } from '../common/not-found.js';
 import { PRISMA } from '../core/tokens.js';
 import { imageHashesIn } from '../images/image-paths.js';
 import { renderCommentMarkdown, renderPostMarkdown } from '../markdown/render-markdown.js';
@@ -14,6 +14,7 @@ import {
   postTag,
 } from './post-cache-tags.js';
 import { approvedCommentCount, categoryRefSelect, publishedWhere } from './published.js';
+import { findRedirect } from './post-redirects.js';
 import { type ListPostsQuery } from './posts.schemas.js';
 import { type PostDetailView, type PostListView, type PostSummaryView } from './post-views.js';
 
@@ -84,7 +85,10 @@ export class PostsService {
 
   /** The public post page: rendered body, comment thread, neighbours and related posts. */
   async getPost(slug: string): Promise<PostDetailView> {
-    const content = await this.getPostContent(slug);
+    const content = await this.getPostContent(slug).catch(async (error: unknown) => {
+      const newSlug = error instanceof NotFoundError ? await findRedirect(this.prisma, slug) : null;
+      throw newSlug ? new MovedError(newSlug, `/api/posts/${newSlug}`) : error;
+    });
     return { ...content, ...(await this.getPostLinks(content.post.id)) };
   }
 

@@ -28,6 +28,14 @@ export function indexForSearch(
 
   events.on('post.saved', 'search index', ({ postId }) => syncPost(postId));
   events.on('post.deleted', 'search index', ({ postId }) => engine.removePost(postId));
+  // Posts are indexed with their categories' names.
+  events.on('category.saved', 'search index', async ({ categoryId }) => {
+    const posts = await prisma.post.findMany({
+      where: { categories: { some: { categoryId } } },
+      select: { id: true },
+    });
+    for (const post of posts) await syncPost(post.id);
+  });
   events.on('comment.created', 'search index', async ({ commentId, approved }) => {
     if (approved) await syncComment(commentId);
   });

@@ -145,8 +145,12 @@ describe.each(engineKinds)('admin posts on %s', (kind) => {
         },
       },
     ]);
-    const { findRedirect } = await import('../../src/admin/posts/post-redirects.js');
+    const { findRedirect } = await import('../../src/posts/post-redirects.js');
     expect(await findRedirect(api.db.prisma, 'old-name')).toBe('new-name');
+    // Readers following an old link are sent to the new address.
+    const moved = await api.http.get('/api/posts/old-name').expect(301);
+    expect(moved.headers.location).toBe('/api/posts/new-name');
+    expect(moved.body).toMatchObject({ statusCode: 301, slug: 'new-name' });
     expect(await findRedirect(api.db.prisma, 'never-existed')).toBeNull();
     // The old slug is free for a new post, which then wins over the redirect.
     const taker = await createPost({ title: 'Takes it', slug: 'old-name' });
