@@ -3,7 +3,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/build/**', '**/generated/**', '**/node_modules/**', '.nx/**', 'data/**'],
+    ignores: [
+      '**/dist/**',
+      '**/build/**',
+      '**/generated/**',
+      '**/node_modules/**',
+      '.nx/**',
+      'data/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -12,11 +19,26 @@ export default tseslint.config(
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
     },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['libs/**/*.ts'],
+    rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/apps/*', '@inkwell/api', '@inkwell/web'], message: 'Libraries never import apps.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/apps/*', '@inkwell/api', '@inkwell/web'],
+              message: 'Libraries never import apps.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -9,7 +9,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { freePort, startProcess, type StartedProcess } from '../../apps/api/test/processes.js';
+import {
+  freePort,
+  startApiProcess,
+  startProcess,
+  type StartedProcess,
+} from '../../apps/api/test/processes.js';
 
 const { values } = parseArgs({
   options: {
@@ -47,24 +52,9 @@ async function main(): Promise<void> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'inkwell-bench-load-'));
   const started: StartedProcess[] = [];
   try {
-    const apiPort = await freePort();
-    const api = `http://127.0.0.1:${apiPort}`;
-    started.push(
-      await startProcess(
-        process.execPath,
-        ['--conditions=@inkwell/source', '--import', 'tsx', 'apps/api/src/main.ts'],
-        {
-          cwd: root,
-          env: {
-            ...process.env,
-            API_PORT: String(apiPort),
-            DATA_DIR: dataDir,
-            NODE_ENV: 'production',
-          },
-          ready: /API listening on/,
-        },
-      ),
-    );
+    const apiProcess = await startApiProcess({ DATA_DIR: dataDir, NODE_ENV: 'production' });
+    started.push(apiProcess);
+    const api = apiProcess.url;
     const targets: Array<[string, string]> = [
       ['API /__lbheartbeat__', `${api}/__lbheartbeat__`],
       ['API listing', `${api}/api/posts`],

@@ -1,12 +1,10 @@
-import path from 'node:path';
 import { applyMigrations, openDatabase, readMigrations, seedDemoContent } from '@inkwell/prisma';
 import { createScratchPostgresDatabase, type ScratchDatabase } from '@inkwell/prisma/testing';
 import { FayeNodeClient } from '@inkwell/realtime';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildFixtureContent, formRenderedAt } from './fixtures.js';
-import { freePort, startProcess, type StartedProcess } from './processes.js';
+import { startApiProcess, type StartedProcess } from './processes.js';
 
-const repoRoot = path.resolve(import.meta.dirname, '../../..');
 let scratch: ScratchDatabase;
 const processes: StartedProcess[] = [];
 const urls: string[] = [];
@@ -22,25 +20,13 @@ beforeAll(async () => {
     await db.close();
   }
   for (let i = 0; i < 2; i++) {
-    const port = await freePort();
-    processes.push(
-      await startProcess(
-        process.execPath,
-        ['--conditions=@inkwell/source', '--import', 'tsx', 'apps/api/src/main.ts'],
-        {
-          cwd: repoRoot,
-          env: {
-            ...process.env,
-            DATABASE_URL: scratch.url,
-            REDIS_URL: 'redis://127.0.0.1:6379',
-            API_PORT: String(port),
-            SEED_DEMO_CONTENT: 'false',
-          },
-          ready: /API listening on/,
-        },
-      ),
-    );
-    urls.push(`http://127.0.0.1:${port}`);
+    const api = await startApiProcess({
+      DATABASE_URL: scratch.url,
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      SEED_DEMO_CONTENT: 'false',
+    });
+    processes.push(api);
+    urls.push(api.url);
   }
 }, 180_000);
 

@@ -59,3 +59,24 @@ export async function startProcess(
       }),
   };
 }
+
+const repoRoot = new URL('../../../', import.meta.url).pathname;
+
+export interface ApiProcess extends StartedProcess {
+  url: string;
+}
+
+/** The API from source in a child process on a free port, as `npm start` runs it. */
+export async function startApiProcess(env: NodeJS.ProcessEnv): Promise<ApiProcess> {
+  const port = await freePort();
+  const started = await startProcess(
+    process.execPath,
+    ['--conditions=@inkwell/source', '--import', 'tsx', 'apps/api/src/main.ts'],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, ...env, API_PORT: String(port) },
+      ready: /API listening on/,
+    },
+  );
+  return { ...started, url: `http://127.0.0.1:${port}` };
+}
