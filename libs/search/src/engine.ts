@@ -120,6 +120,8 @@ export interface SearchResults {
     /** The best used candidate when the typed text itself matched nothing on this page. */
     correctedTo: string | null;
   };
+  /** With no hits: the closest spellings not already searched, as queries to offer as links. */
+  suggestions: string[];
   debug?: SearchDebug;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { correctableWords, planCandidates } from './candidates.js';
+import { closestSuggestions, correctableWords, planCandidates } from './candidates.js';
 
 describe('planCandidates', () => {
   it('keeps the typed text first with score 1.1 and weights (n - i) * s', () => {
@@ -72,5 +72,30 @@ describe('planCandidates', () => {
       'rust',
       'tokio',
     ]);
+  });
+});
+
+describe('closestSuggestions', () => {
+  const suggestions = new Map([
+    ['kubernets', [{ text: 'kubernetes', score: 0.9, freq: 3 }]],
+    [
+      'zebra',
+      [
+        { text: 'zebras', score: 0.55, freq: 1 },
+        { text: 'debra', score: 0.4, freq: 1 },
+      ],
+    ],
+  ]);
+
+  it('offers weaker corrections that were not already searched, as whole queries', () => {
+    const searched = planCandidates('kubernets zebra', suggestions);
+    expect(searched.map((c) => c.text)).toEqual(['kubernets zebra', 'kubernetes zebra']);
+    expect(closestSuggestions('kubernets zebra', suggestions, searched)).toEqual([
+      'kubernetes zebras',
+    ]);
+  });
+
+  it('nothing to offer without alternatives', () => {
+    expect(closestSuggestions('qqq', new Map(), planCandidates('qqq', new Map()))).toEqual([]);
   });
 });

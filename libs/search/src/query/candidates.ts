@@ -59,11 +59,15 @@ function applyRewrite(text: string, replacements: ReadonlyMap<string, string>): 
  * of its alternatives; a rewrite's score is the product of its replacements' scores (independent
  * corrections), so fixing two typos scores lower than fixing one. A beam keeps this bounded.
  */
-function rewrites(words: readonly string[], suggestions: SuggestionsByWord): Rewrite[] {
+function rewrites(
+  words: readonly string[],
+  suggestions: SuggestionsByWord,
+  minScore = MIN_SUGGESTION_SCORE,
+): Rewrite[] {
   let beam: Rewrite[] = [{ replacements: new Map(), score: 1 }];
   for (const word of new Set(words)) {
     const alternatives = (suggestions.get(word) ?? [])
-      .filter((option) => option.score >= MIN_SUGGESTION_SCORE && option.text !== word)
+      .filter((option) => option.score >= minScore && option.text !== word)
       .sort((a, b) => b.score - a.score || b.freq - a.freq)
       .slice(0, ALTERNATIVES_PER_WORD);
     if (alternatives.length === 0) continue;
@@ -118,4 +122,29 @@ export function planCandidates(
       words: nonStopWords(candidate.text),
     };
   });
+}
+
+/** Weaker corrections are still worth offering as links when nothing matched at all. */
+export const MIN_CLOSEST_SCORE = 0.5;
+
+/**
+ * For an empty result page: the closest spellings of the query that were not already searched,
+ * best first, as whole queries a reader can follow.
+ */
+export function closestSuggestions(
+  typedText: string,
+  suggestions: SuggestionsByWord,
+  searched: readonly CandidateTerm[],
+  limit = 3,
+): string[] {
+  const words = typedText.toLowerCase().match(WORD) ?? [];
+  const seen = new Set(searched.map((candidate) => candidate.text.toLowerCase()));
+  const closest: string[] = [];
+  for (const rewrite of rewrites(words, suggestions, MIN_CLOSEST_SCORE)) {
+    const text = applyRewrite(typedText, rewrite.replacements);
+    if (seen.has(text.toLowerCase()) || closest.length >= limit) continue;
+    seen.add(text.toLowerCase());
+    closest.push(text);
+  }
+  return closest;
 }

@@ -9,6 +9,7 @@ import {
   type SearchResults,
 } from '../engine.js';
 import {
+  closestSuggestions,
   correctableWords,
   planCandidates,
   type PlannedCandidate,
@@ -112,6 +113,7 @@ export async function runSearch(
     total,
     hits: hits.map(({ matched: _matched, ...hit }) => hit),
     terms: usedTerms(candidates, hits),
+    suggestions: total === 0 ? closestSuggestions(parsed.text, suggestions, candidates) : [],
   };
   if (parsed.debug) {
     const debug: SearchDebug = {
