@@ -1,0 +1,130 @@
+import { redirect } from '@remix-run/node';
+import { ApiError } from '../api.server.js';
+import { type AdminApi, type AdminPost, conflictingPost } from './admin-api.server.js';
+import { type DiffLine, lineDiff } from './line-diff.js';
+import { type DoneKey } from './post-notices.js';
+import {
+  localToIso,
+  type PostFormValues,
+  postFormValuesOf,
+  readOffset,
+  readPostForm,
+  readVersion,
+  toPostInput,
+} from './post-form.js';
+
+/*
+ * What the editor's submit buttons do, shared by the new-post and edit pages. Success
+ * redirects (so a reload never resubmits); refusals come back with what the author typed.
+ */
+
+export type EditorIntent = 'save' | 'preview' | 'publish' | 'schedule' | 'unpublish';
+const INTENTS: readonly EditorIntent[] = ['save', 'preview', 'publish', 'schedule', 'unpublish'];
+
+export interface DiffSection {
+  field: 'Title' | 'Categories' | 'Summary' | 'Body';
+  lines: DiffLine[];
+}
+
+export type EditorResult =
+  | {
+      kind: 'invalid';
+      values: PostFormValues;
+      fieldErrors: Record<string, string>;
+      formError: string | null;
+    }
+  | { kind: 'preview'; values: PostFormValues; html: string }
+  | { kind: 'conflict'; values: PostFormValues; current: AdminPost; diff: DiffSection[] };
+
+/** Only the fields that differ, each as a line diff from the saved post to the author's text. */
+export function conflictDiff(mine: PostFormValues, current: AdminPost): DiffSection[] {
+  const saved = postFormValuesOf(current);
+  const pairs: [DiffSection['field'], string, string][] = [
+    ['Title', saved.title, mine.title],
+    ['Categories', saved.categories.join('\n'), mine.categories.join('\n')],
+    ['Summary', saved.summary, mine.summary],
+    ['Body', saved.body, mine.body],
+  ];
+  return pairs
+    .filter(([, before, after]) => before !== after)
+    .map(([field, before, after]) => ({ field, lines: lineDiff(before, after) }));
+}
+
+function invalid(values: PostFormValues, error: unknown): EditorResult {
+  if (error instanceof ApiError && [400, 409, 413].includes(error.status)) {
+    const hasFields = Object.keys(error.fields).length > 0;
+    return {
+      kind: 'invalid',
+      values,
+      fieldErrors: error.fields,
+      formError: hasFields ? null : error.message,
+    };
+  }
+  throw error;
+}
+
+/**
+ * Runs the submitted intent for post `id` (null: a new post). Saving always comes first so
+ * "Publish" publishes what is on screen; every write names the version it was based on.
+ */
+export async function runEditorIntent(
+  api: AdminApi,
+  form: FormData,
+  id: number | null,
+): Promise<EditorResult | Response> {
+  const values = readPostForm(form);
+  const intent = INTENTS.find((name) => name === form.get('intent')) ?? 'save';
+  if (intent === 'preview') {
+    return { kind: 'preview', values, html: (await api.preview(values.body)).html };
+  }
+  let publishAt: string | undefined;
+  if (intent === 'schedule') {
+    publishAt = localToIso(String(form.get('publishAt') ?? ''), readOffset(form)) ?? undefined;
+    if (!publishAt) {
+      return {
+        kind: 'invalid',
+        values,
+        fieldErrors: { publishAt: 'needs a date and time' },
+        formError: null,
+      };
+    }
+  }
+
+  let post: AdminPost;
+  try {
+    if (id === null) {
+      post = await api.createPost(toPostInput(values));
+    } else {
+      const version = readVersion(form);
+      if (version === null) {
+        return {
+          kind: 'invalid',
+          values,
+          fieldErrors: {},
+          formError: 'The form lost its version: reload the post.',
+        };
+      }
+      post = await api.updatePost(id, version, toPostInput(values));
+    }
+    if (intent === 'publish' || intent === 'schedule') {
+      post = await api.publishPost(post.id, post.version, publishAt);
+    } else if (intent === 'unpublish') {
+      post = await api.unpublishPost(post.id, post.version);
+    }
+  } catch (error) {
+    const current = conflictingPost(error);
+    if (current) return { kind: 'conflict', values, current, diff: conflictDiff(values, current) };
+    return invalid(values, error);
+  }
+  const done: DoneKey =
+    intent === 'save'
+      ? id === null
+        ? 'created'
+        : 'saved'
+      : intent === 'publish'
+        ? 'published'
+        : intent === 'schedule'
+          ? 'scheduled'
+          : 'unpublished';
+  return redirect(`/admin/posts/${post.id}?done=${done}`);
+}

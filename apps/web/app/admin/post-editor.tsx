@@ -1,0 +1,396 @@
+import { Form, useFetcher } from '@remix-run/react';
+import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import {
+  type AdminCategory,
+  type AdminImage,
+  type AdminPost,
+  type ImageActionResult,
+} from './admin-api.server.js';
+import { CsrfField, DateTime, Notice, StateBadge } from './components.js';
+import { CSRF_FIELD } from './csrf.js';
+import { useAdminLayout } from './layout-data.js';
+import { isoToLocal, type PostFormValues } from './post-form.js';
+
+/*
+ * The Markdown editor: a textarea with a live preview rendered by the API (debounced through
+ * the /admin/preview resource route; without JavaScript the "Preview" button does the same by
+ * a full submit), an image picker, categories, slug and publishing controls.
+ */
+
+const PREVIEW_DELAY_MS = 400;
+
+interface EditorProps {
+  /** The saved post, or null on the new-post page. */
+  post: AdminPost | null;
+  values: PostFormValues;
+  categories: AdminCategory[];
+  images: AdminImage[];
+  fieldErrors: Record<string, string>;
+  formError: string | null;
+  /** HTML of a no-JavaScript preview submission. */
+  previewHtml: string | null;
+}
+
+export function PostEditor(props: EditorProps) {
+  const { post, values, categories, images, fieldErrors, formError } = props;
+  const body = useRef<HTMLTextAreaElement>(null);
+  const preview = useFetcher<{ html: string }>();
+  // `submit` keeps its identity across renders; the fetcher object does not.
+  const { submit: submitPreview } = preview;
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const { csrfToken } = useAdminLayout();
+
+  const refreshPreview = useCallback(() => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => {
+      submitPreview(
+        { markdown: body.current?.value ?? '', [CSRF_FIELD]: csrfToken },
+        { method: 'post', action: '/admin/preview' },
+      );
+    }, PREVIEW_DELAY_MS);
+  }, [csrfToken, submitPreview]);
+
+  // Show the saved body's preview as soon as the page is interactive.
+  useEffect(() => {
+    if (!props.previewHtml && body.current?.value) refreshPreview();
+    return () => clearTimeout(timer.current);
+  }, [props.previewHtml, refreshPreview]);
+
+  const insertAtCursor = (snippet: string) => {
+    const textarea = body.current;
+    if (!textarea) return;
+    textarea.focus();
+    textarea.setRangeText(snippet, textarea.selectionStart, textarea.selectionEnd, 'end');
+    refreshPreview();
+  };
+
+  const html = preview.data?.html ?? props.previewHtml;
+  const error = (name: string) => fieldErrors[name];
+
+  return (
+    <div className="editor">
+      <Form method="post" className="admin-form editor__form" aria-label="Post">
+        <CsrfField />
+        {post ? <input type="hidden" name="version" value={post.version} /> : null}
+        {formError ? <Notice kind="error">{formError}</Notice> : null}
+        {Object.keys(fieldErrors).length > 0 ? (
+          <Notice kind="error">Please correct the highlighted fields.</Notice>
+        ) : null}
+        <Field name="title" label="Title" error={error('title')}>
+          {(control) => (
+            <input {...control} type="text" required maxLength={200} defaultValue={values.title} />
+          )}
+        </Field>
+        <Field
+          name="slug"
+          label="Slug"
+          hint={
+            post
+              ? 'The address is /posts/<slug>. When you change it, the old address keeps redirecting to the new one.'
+              : 'Leave it empty to make one from the title.'
+          }
+          error={error('slug')}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              pattern="[a-z0-9]+(-[a-z0-9]+)*"
+              defaultValue={values.slug}
+            />
+          )}
+        </Field>
+        {post && post.previousSlugs.length > 0 ? (
+          <p className="field__hint">
+            Old addresses redirecting here:{' '}
+            {post.previousSlugs.map((slug) => `/posts/${slug}`).join(', ')}
+          </p>
+        ) : null}
+        <Field
+          name="summary"
+          label="Summary"
+          hint="Shown in listings and feeds."
+          error={error('summary')}
+        >
+          {(control) => (
+            <textarea {...control} rows={2} maxLength={500} defaultValue={values.summary} />
+          )}
+        </Field>
+        <div className="editor__panes">
+          <Field name="body" label="Body (Markdown)" error={error('body')}>
+            {(control) => (
+              <textarea
+                {...control}
+                ref={body}
+                rows={22}
+                className="editor__body"
+                defaultValue={values.body}
+                onChange={refreshPreview}
+              />
+            )}
+          </Field>
+          <section className="editor__preview" aria-labelledby="preview-heading" aria-live="polite">
+            <h2 id="preview-heading">Preview</h2>
+            {html ? (
+              <div className="prose" dangerouslySetInnerHTML={{ __html: html }} />
+            ) : (
+              <p className="muted">
+                Press “Preview” (or type, with JavaScript on) to see the post.
+              </p>
+            )}
+          </section>
+        </div>
+        <Field
+          name="externalUrl"
+          label="Link to (optional)"
+          hint="For a post that points at another page."
+          error={error('externalUrl')}
+        >
+          {(control) => <input {...control} type="url" defaultValue={values.externalUrl} />}
+        </Field>
+        <fieldset
+          className="field editor__categories"
+          aria-describedby={error('categories') ? 'post-categories-error' : undefined}
+        >
+          <legend>Categories</legend>
+          {categories.length === 0 ? <p className="muted">No categories yet.</p> : null}
+          <ul>
+            {categories.map((category) => (
+              <li key={category.slug}>
+                <label>
+                  <input
+                    type="checkbox"
+                    name="categories"
+                    value={category.slug}
+                    defaultChecked={values.categories.includes(category.slug)}
+                  />{' '}
+                  {category.name}
+                </label>
+              </li>
+            ))}
+          </ul>
+          {error('categories') ? (
+            <p className="field__error" id="post-categories-error">
+              Categories {error('categories')}
+            </p>
+          ) : null}
+        </fieldset>
+        <PublishControls post={post} error={error('publishAt')} />
+      </Form>
+      <ImagePicker images={images} onInsert={insertAtCursor} />
+    </div>
+  );
+}
+
+/**
+ * The author's time zone for the publication date, as the browser knows it. Server-rendered
+ * (and without JavaScript) it is UTC, and the label says so.
+ */
+function useTimeZone(): { name: string; offset: number } {
+  const [zone, setZone] = useState({ name: 'UTC', offset: 0 });
+  useEffect(
+    () =>
+      setZone({
+        name: Intl.DateTimeFormat().resolvedOptions().timeZone || 'your time zone',
+        offset: new Date().getTimezoneOffset(),
+      }),
+    [],
+  );
+  return zone;
+}
+
+function PublishControls({ post, error }: { post: AdminPost | null; error: string | undefined }) {
+  const zone = useTimeZone();
+  const scheduled =
+    post?.state === 'scheduled' && post.publishedAt
+      ? isoToLocal(post.publishedAt, zone.offset)
+      : '';
+  return (
+    <div className="editor__publish">
+      <input type="hidden" name="tzOffset" value={zone.offset} />
+      {post ? (
+        <p>
+          <StateBadge state={post.state} />{' '}
+          {post.publishedAt ? (
+            <>
+              {post.state === 'scheduled' ? 'goes public' : 'public since'}{' '}
+              <DateTime iso={post.publishedAt} />
+            </>
+          ) : (
+            'not public'
+          )}{' '}
+          · version {post.version}
+          {post.state === 'published' ? (
+            <>
+              {' '}
+              · <a href={`/posts/${post.slug}`}>view</a>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      <div className="button-row">
+        <button type="submit" name="intent" value="save">
+          {post ? 'Save' : 'Save draft'}
+        </button>
+        <button type="submit" name="intent" value="preview" className="button--quiet">
+          Preview
+        </button>
+        <button type="submit" name="intent" value="publish">
+          {post?.state === 'published' ? 'Save and keep published' : 'Publish now'}
+        </button>
+        {post && post.state !== 'draft' ? (
+          <button type="submit" name="intent" value="unpublish" className="button--quiet">
+            Unpublish
+          </button>
+        ) : null}
+      </div>
+      <div className={error ? 'field field--invalid schedule' : 'field schedule'}>
+        <label htmlFor="post-publishAt">Publish at ({zone.name})</label>
+        <input
+          id="post-publishAt"
+          name="publishAt"
+          type="datetime-local"
+          defaultValue={scheduled}
+          key={scheduled}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'post-publishAt-error' : undefined}
+        />
+        <button type="submit" name="intent" value="schedule">
+          Schedule
+        </button>
+        {error ? (
+          <p className="field__error" id="post-publishAt-error">
+            Publish at {error}
+          </p>
+        ) : null}
+      </div>
+      {post ? (
+        <p>
+          <a href={`/admin/posts/${post.id}/delete`} className="danger-link">
+            Delete this post…
+          </a>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * Uploaded images with their Markdown snippet. With JavaScript "Insert" puts the snippet at the
+ * cursor; without, the snippet is there to copy. Uploading goes through a fetcher so the text
+ * being edited stays; without JavaScript it lands on the images page.
+ */
+function ImagePicker({
+  images,
+  onInsert,
+}: {
+  images: AdminImage[];
+  onInsert: (snippet: string) => void;
+}) {
+  const upload = useFetcher<ImageActionResult>();
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  const uploaded = upload.data?.kind === 'uploaded' ? upload.data.image : null;
+  return (
+    <aside className="image-picker" aria-labelledby="images-heading">
+      <h2 id="images-heading">Images</h2>
+      <upload.Form
+        method="post"
+        action="/admin/images"
+        encType="multipart/form-data"
+        className="image-upload"
+      >
+        <CsrfField />
+        <label htmlFor="image-file">Upload an image</label>
+        <input
+          id="image-file"
+          name="file"
+          type="file"
+          accept="image/jpeg,image/png,image/webp,image/avif,image/gif"
+          required
+        />
+        <button type="submit" name="intent" value="upload" disabled={upload.state !== 'idle'}>
+          {upload.state === 'idle' ? 'Upload' : 'Uploading…'}
+        </button>
+      </upload.Form>
+      {upload.data?.kind === 'error' ? <Notice kind="error">{upload.data.message}</Notice> : null}
+      {uploaded ? (
+        <Notice kind="success">
+          Uploaded {uploaded.filename}.{' '}
+          <button
+            type="button"
+            className="button--quiet"
+            onClick={() => onInsert(uploaded.markdown)}
+          >
+            Insert it
+          </button>
+        </Notice>
+      ) : null}
+      {images.length === 0 ? <p className="muted">No images uploaded yet.</p> : null}
+      <ul className="image-picker__list">
+        {images.map((image) => (
+          <li key={image.id}>
+            <img src={image.urls['320'] ?? image.url} alt="" width={160} loading="lazy" />
+            <code>{image.markdown}</code>
+            {hydrated ? (
+              <button
+                type="button"
+                className="button--quiet"
+                onClick={() => onInsert(image.markdown)}
+              >
+                Insert<span className="visually-hidden"> {image.filename}</span>
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}
+
+interface FieldControl {
+  id: string;
+  name: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+function Field({
+  name,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  error: string | undefined;
+  children: (control: FieldControl) => ReactNode;
+}) {
+  const id = `post-${name}`;
+  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className={error ? 'field field--invalid' : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {children({
+        id,
+        name,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': described || undefined,
+      })}
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {label} {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { type AdminPost, type PostInput } from './admin-api.server.js';
+
+/*
+ * The post editor's form, read back on the server. Values stay strings as typed so a refused
+ * or conflicting save re-renders exactly what the author wrote.
+ */
+
+export interface PostFormValues {
+  title: string;
+  slug: string;
+  summary: string;
+  body: string;
+  externalUrl: string;
+  categories: string[];
+}
+
+const text = (form: FormData, name: string): string => {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+};
+
+export function readPostForm(form: FormData): PostFormValues {
+  return {
+    title: text(form, 'title').trim(),
+    slug: text(form, 'slug').trim(),
+    summary: text(form, 'summary').trim(),
+    // Line endings as browsers submit them (CRLF) would show as changes in every diff.
+    body: text(form, 'body').replace(/\r\n?/g, '\n'),
+    externalUrl: text(form, 'externalUrl').trim(),
+    categories: form
+      .getAll('categories')
+      .filter((value): value is string => typeof value === 'string'),
+  };
+}
+
+export function postFormValuesOf(post: AdminPost): PostFormValues {
+  return {
+    title: post.title,
+    slug: post.slug,
+    summary: post.summary,
+    body: post.body,
+    externalUrl: post.externalUrl ?? '',
+    categories: post.categories.map((category) => category.slug),
+  };
+}
+
+export const emptyPostForm: PostFormValues = {
+  title: '',
+  slug: '',
+  summary: '',
+  body: '',
+  externalUrl: '',
+  categories: [],
+};
+
+/** The API's body: an empty slug lets the API make one from the title. */
+export function toPostInput(values: PostFormValues): PostInput {
+  return {
+    title: values.title,
+    ...(values.slug ? { slug: values.slug } : {}),
+    summary: values.summary,
+    body: values.body,
+    externalUrl: values.externalUrl || null,
+    categories: values.categories,
+  };
+}
+
+/** `version` from the form, or null when it is missing or not a positive integer. */
+export function readVersion(form: FormData): number | null {
+  const value = text(form, 'version');
+  return /^[1-9]\d{0,9}$/.test(value) ? Number(value) : null;
+}
+
+/** Comment, category or image ids ticked in a form (`name` repeated), invalid ones dropped. */
+export function readIds(form: FormData, name: string): number[] {
+  return form
+    .getAll(name)
+    .filter((value): value is string => typeof value === 'string' && /^[1-9]\d{0,9}$/.test(value))
+    .map(Number);
+}
+
+/**
+ * A `datetime-local` value ("2026-12-01T09:00") read in the author's time zone, given as
+ * minutes behind UTC like `Date#getTimezoneOffset` (the editor's script fills it in; without
+ * JavaScript it is 0 and the form says times are UTC). Null for an empty or invalid value.
+ */
+export function localToIso(local: string, offsetMinutes: number): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local.trim());
+  if (!match) return null;
+  const [, year, month, day, hour, minute] = match.map(Number) as number[];
+  const utc = Date.UTC(year!, month! - 1, day!, hour!, minute!);
+  const date = new Date(utc + offsetMinutes * 60_000);
+  // Date.UTC rolls 2026-02-31 over into March: such a value was not a real date.
+  if (new Date(utc).getUTCDate() !== day) return null;
+  return date.toISOString();
+}
+
+/** The inverse, to fill a `datetime-local` field with a stored date. */
+export function isoToLocal(iso: string, offsetMinutes: number): string {
+  return new Date(new Date(iso).getTime() - offsetMinutes * 60_000).toISOString().slice(0, 16);
+}
+
+/** The time zone offset the form carried (minutes, within the real range), else UTC. */
+export function readOffset(form: FormData): number {
+  const value = Number(text(form, 'tzOffset'));
+  return Number.isInteger(value) && Math.abs(value) <= 14 * 60 ? value : 0;
+}

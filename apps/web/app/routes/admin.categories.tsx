@@ -1,0 +1,257 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { ApiError } from '../api.server.js';
+import { type AdminApi, type AdminCategory } from '../admin/admin-api.server.js';
+import { CsrfField, Notice } from '../admin/components.js';
+import { readIds } from '../admin/post-form.js';
+import { adminAct, adminLoad } from '../admin/session.server.js';
+import { pluralize } from '../lib/pluralize.js';
+import { SITE_NAME } from '../lib/site.js';
+
+export const meta: MetaFunction = () => [{ title: `Categories · ${SITE_NAME} admin` }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  return adminLoad(args, async (api) => ({ categories: await api.listCategories() }));
+}
+
+interface CategoryResult {
+  ok: boolean;
+  message: string;
+  /** A refused delete: the category still has posts and needs a reassign target. */
+  reassign?: { id: number; postCount: number };
+}
+
+const field = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
+
+async function changeCategories(api: AdminApi, form: FormData): Promise<CategoryResult> {
+  const intent = form.get('intent');
+  const [id] = readIds(form, 'id');
+  const [target] = readIds(form, 'target');
+  if (intent === 'create') {
+    const created = await api.createCategory({
+      name: field(form, 'name'),
+      ...(field(form, 'slug') ? { slug: field(form, 'slug') } : {}),
+      description: field(form, 'description'),
+    });
+    return { ok: true, message: `Category “${created.name}” created.` };
+  }
+  if (!id) return { ok: false, message: 'No category was chosen.' };
+  if (intent === 'rename') {
+    const renamed = await api.updateCategory(id, {
+      name: field(form, 'name'),
+      slug: field(form, 'slug') || undefined,
+      description: field(form, 'description'),
+    });
+    return { ok: true, message: `Saved “${renamed.name}”.` };
+  }
+  if (intent === 'merge') {
+    if (!target) return { ok: false, message: 'Choose the category to merge into.' };
+    const merged = await api.mergeCategory(id, target);
+    return {
+      ok: true,
+      message: `Merged into “${merged.name}”, now with ${pluralize(merged.postCount, 'post')}.`,
+    };
+  }
+  if (intent === 'delete') {
+    try {
+      await api.deleteCategory(id, target);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) {
+        const postCount = Number(/\d+/.exec(error.message)?.[0] ?? 0);
+        return { ok: false, message: error.message, reassign: { id, postCount } };
+      }
+      throw error;
+    }
+    return { ok: true, message: 'Category deleted.' };
+  }
+  return { ok: false, message: 'Unknown action.' };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return adminAct(args, async (api, form): Promise<CategoryResult> => {
+    try {
+      return await changeCategories(api, form);
+    } catch (error) {
+      // Name or slug taken (409), bad input (400): the API's words, field by field.
+      if (error instanceof ApiError && [400, 409].includes(error.status)) {
+        const details = Object.entries(error.fields).map(([name, problem]) => `${name} ${problem}`);
+        return {
+          ok: false,
+          message: details.length > 0 ? `${error.message}: ${details.join('; ')}` : error.message,
+        };
+      }
+      throw error;
+    }
+  });
+}
+
+export default function AdminCategories() {
+  const { categories } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <section aria-labelledby="categories-heading">
+      <h1 id="categories-heading">Categories</h1>
+      {result ? <Notice kind={result.ok ? 'success' : 'error'}>{result.message}</Notice> : null}
+      {result?.reassign ? (
+        <ReassignForm
+          categories={categories}
+          categoryId={result.reassign.id}
+          postCount={result.reassign.postCount}
+        />
+      ) : null}
+      <div className="table-scroll">
+        <table className="admin-table">
+          <thead>
+            <tr>
+              <th scope="col">Name, slug and description</th>
+              <th scope="col">Posts</th>
+              <th scope="col">Merge or delete</th>
+            </tr>
+          </thead>
+          <tbody>
+            {categories.map((category) => (
+              <CategoryRow
+                key={category.id}
+                category={category}
+                others={categories.filter((c) => c.id !== category.id)}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>New category</h2>
+      <Form method="post" className="admin-form category-form">
+        <CsrfField />
+        <CategoryFields idPrefix="new" />
+        <button type="submit" name="intent" value="create">
+          Create category
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+function CategoryFields({ idPrefix, category }: { idPrefix: string; category?: AdminCategory }) {
+  return (
+    <div className="category-fields">
+      <div className="field">
+        <label htmlFor={`${idPrefix}-name`}>Name</label>
+        <input
+          id={`${idPrefix}-name`}
+          name="name"
+          type="text"
+          required
+          maxLength={80}
+          defaultValue={category?.name}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-slug`}>Slug</label>
+        <input
+          id={`${idPrefix}-slug`}
+          name="slug"
+          type="text"
+          placeholder="made from the name"
+          defaultValue={category?.slug}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-description`}>Description</label>
+        <input
+          id={`${idPrefix}-description`}
+          name="description"
+          type="text"
+          defaultValue={category?.description}
+        />
+      </div>
+    </div>
+  );
+}
+
+function CategoryRow({ category, others }: { category: AdminCategory; others: AdminCategory[] }) {
+  const prefix = `category-${category.id}`;
+  return (
+    <tr>
+      <td>
+        <Form method="post" className="inline-form" aria-label={`Rename ${category.name}`}>
+          <CsrfField />
+          <input type="hidden" name="id" value={category.id} />
+          <CategoryFields idPrefix={prefix} category={category} />
+          <button type="submit" name="intent" value="rename" className="button--quiet">
+            Save<span className="visually-hidden"> {category.name}</span>
+          </button>
+        </Form>
+      </td>
+      <td>{category.postCount}</td>
+      <td>
+        <Form method="post" className="inline-form" aria-label={`Merge or delete ${category.name}`}>
+          <CsrfField />
+          <input type="hidden" name="id" value={category.id} />
+          <label htmlFor={`${prefix}-target`} className="visually-hidden">
+            Merge {category.name} into
+          </label>
+          <select id={`${prefix}-target`} name="target" defaultValue="">
+            <option value="">Merge into…</option>
+            {others.map((other) => (
+              <option key={other.id} value={other.id}>
+                {other.name}
+              </option>
+            ))}
+          </select>
+          <button type="submit" name="intent" value="merge" className="button--quiet">
+            Merge
+          </button>
+          <button type="submit" name="intent" value="delete" className="button--quiet">
+            Delete<span className="visually-hidden"> {category.name}</span>
+          </button>
+        </Form>
+      </td>
+    </tr>
+  );
+}
+
+/** After the API refused a delete because posts use the category: move them, then delete. */
+function ReassignForm({
+  categories,
+  categoryId,
+  postCount,
+}: {
+  categories: AdminCategory[];
+  categoryId: number;
+  postCount: number;
+}) {
+  const category = categories.find((c) => c.id === categoryId);
+  if (!category) return null;
+  return (
+    <Form
+      method="post"
+      className="admin-form notice"
+      aria-label={`Reassign the posts of ${category.name}`}
+    >
+      <CsrfField />
+      <input type="hidden" name="id" value={categoryId} />
+      <label htmlFor="reassign-target">
+        Move the {pluralize(postCount, 'post')} of “{category.name}” to
+      </label>{' '}
+      <select id="reassign-target" name="target" required defaultValue="">
+        <option value="" disabled>
+          choose a category
+        </option>
+        {categories
+          .filter((c) => c.id !== categoryId)
+          .map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+      </select>{' '}
+      <button type="submit" name="intent" value="delete" className="button--danger">
+        Move the posts and delete “{category.name}”
+      </button>
+    </Form>
+  );
+}

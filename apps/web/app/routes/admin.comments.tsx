@@ -1,0 +1,193 @@
+import {
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import { ApiError } from '../api.server.js';
+import { type AdminApi, type AdminComment } from '../admin/admin-api.server.js';
+import { CsrfField, DateTime, Notice } from '../admin/components.js';
+import { readIds } from '../admin/post-form.js';
+import { adminAct, adminLoad } from '../admin/session.server.js';
+import { Pager } from '../components/pager.js';
+import { parsePageParam } from '../lib/pagination.js';
+import { pluralize } from '../lib/pluralize.js';
+import { SITE_NAME } from '../lib/site.js';
+
+export const meta: MetaFunction = () => [{ title: `Comments · ${SITE_NAME} admin` }];
+
+const STATUSES = { pending: 'Awaiting moderation', approved: 'Approved', all: 'All' } as const;
+type Status = keyof typeof STATUSES;
+
+export async function loader(args: LoaderFunctionArgs) {
+  const params = new URL(args.request.url).searchParams;
+  const requested = params.get('status');
+  const status: Status =
+    requested && Object.hasOwn(STATUSES, requested) ? (requested as Status) : 'pending';
+  return adminLoad(args, async (api) => ({
+    status,
+    comments: await api.listComments({ status, page: parsePageParam(params.get('page')) }),
+  }));
+}
+
+/** One moderation step, answered with what to tell the moderator. */
+async function moderate(api: AdminApi, form: FormData): Promise<{ ok: boolean; message: string }> {
+  const intent = form.get('intent');
+  const ids = readIds(form, 'id');
+  const [id] = ids;
+  if (intent === 'bulk-approve' || intent === 'bulk-delete') {
+    if (ids.length === 0) return { ok: false, message: 'Tick the comments to act on first.' };
+    const action = intent === 'bulk-approve' ? 'approve' : 'delete';
+    const { affected } = await api.bulkComments(action, ids);
+    return {
+      ok: true,
+      message: `${action === 'approve' ? 'Approved' : 'Deleted'} ${pluralize(affected.length, 'comment')}.`,
+    };
+  }
+  if (!id) return { ok: false, message: 'No comment was chosen.' };
+  if (intent === 'approve') {
+    await api.approveComment(id);
+    return { ok: true, message: 'Comment approved.' };
+  }
+  if (intent === 'delete') {
+    await api.deleteComment(id);
+    return { ok: true, message: 'Comment deleted (with its replies).' };
+  }
+  if (intent === 'reply') {
+    const body = String(form.get('body') ?? '').trim();
+    if (!body) return { ok: false, message: 'Write a reply first.' };
+    await api.replyToComment(id, body);
+    return { ok: true, message: 'Reply posted; the comment is approved too.' };
+  }
+  if (intent === 'block-ip') {
+    const ip = String(form.get('ip') ?? '');
+    await api.block('ip', ip);
+    return { ok: true, message: `New comments from ${ip} are refused now.` };
+  }
+  return { ok: false, message: 'Unknown action.' };
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return adminAct(args, async (api, form) => {
+    try {
+      return await moderate(api, form);
+    } catch (error) {
+      // A comment deleted meanwhile (404), a bad reply (400) or an IP already listed (409).
+      if (error instanceof ApiError && [400, 404, 409].includes(error.status)) {
+        return { ok: false, message: error.message };
+      }
+      throw error;
+    }
+  });
+}
+
+export default function ModerationQueue() {
+  const { status, comments } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  return (
+    <section aria-labelledby="comments-heading">
+      <h1 id="comments-heading">Comments</h1>
+      <nav aria-label="Comment status" className="admin-filters">
+        {Object.entries(STATUSES).map(([value, label]) => (
+          <Link
+            key={value}
+            to={`?status=${value}`}
+            aria-current={value === status ? 'page' : undefined}
+          >
+            {label}
+          </Link>
+        ))}
+      </nav>
+      {result ? <Notice kind={result.ok ? 'success' : 'error'}>{result.message}</Notice> : null}
+      <p className="muted">{pluralize(comments.total, 'comment')}</p>
+      <Form method="post" id="bulk" className="button-row" aria-label="Act on the ticked comments">
+        <CsrfField />
+        <button type="submit" name="intent" value="bulk-approve">
+          Approve selected
+        </button>
+        <button type="submit" name="intent" value="bulk-delete" className="button--quiet">
+          Delete selected
+        </button>
+      </Form>
+      {comments.items.length === 0 ? <p className="empty">Nothing to moderate.</p> : null}
+      <ul className="comment-queue">
+        {comments.items.map((comment) => (
+          <QueueItem key={comment.id} comment={comment} />
+        ))}
+      </ul>
+      <Pager
+        current={comments.page}
+        total={comments.pages}
+        hrefFor={(page) => {
+          const next = new URLSearchParams(params);
+          next.set('page', String(page));
+          return `?${next.toString()}`;
+        }}
+      />
+    </section>
+  );
+}
+
+/** A comment with its own buttons; its checkbox belongs to the bulk form above (form="bulk"). */
+function QueueItem({ comment }: { comment: AdminComment }) {
+  const label = `comment-${comment.id}-label`;
+  return (
+    <li className="queue-item" aria-labelledby={label}>
+      <input
+        type="checkbox"
+        name="id"
+        value={comment.id}
+        form="bulk"
+        aria-label={`Select the comment by ${comment.authorName}`}
+      />
+      <div>
+        <p className="queue-item__meta" id={label}>
+          <strong>{comment.authorName}</strong> ({comment.authorEmail}
+          {comment.ipAddress ? `, ${comment.ipAddress}` : ''}) on{' '}
+          <a href={`/posts/${comment.post.slug}#comment-${comment.id}`}>{comment.post.title}</a>,{' '}
+          <DateTime iso={comment.createdAt} />{' '}
+          {comment.approved ? null : <span className="badge badge--pending">pending</span>}
+          {comment.parentId ? ' (a reply)' : null}
+        </p>
+        <div className="prose" dangerouslySetInnerHTML={{ __html: comment.html }} />
+        <div className="button-row">
+          <Form method="post" className="inline-form">
+            <CsrfField />
+            <input type="hidden" name="id" value={comment.id} />
+            {comment.approved ? null : (
+              <button type="submit" name="intent" value="approve">
+                Approve
+              </button>
+            )}
+            <button type="submit" name="intent" value="delete" className="button--quiet">
+              Delete
+            </button>
+            {comment.ipAddress ? (
+              <>
+                <input type="hidden" name="ip" value={comment.ipAddress} />
+                <button type="submit" name="intent" value="block-ip" className="button--quiet">
+                  Block this IP
+                </button>
+              </>
+            ) : null}
+          </Form>
+        </div>
+        <details>
+          <summary>Reply as the author</summary>
+          <Form method="post" className="admin-form">
+            <CsrfField />
+            <input type="hidden" name="id" value={comment.id} />
+            <div className="field">
+              <label htmlFor={`reply-${comment.id}`}>Your reply (Markdown)</label>
+              <textarea id={`reply-${comment.id}`} name="body" rows={4} required maxLength={5000} />
+            </div>
+            <button type="submit" name="intent" value="reply">
+              Post reply
+            </button>
+          </Form>
+        </details>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,95 @@
+import {
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+  redirect,
+} from '@remix-run/node';
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
+import { ApiError } from '../api.server.js';
+import { createAdminApi } from '../admin/admin-api.server.js';
+import { Notice } from '../admin/components.js';
+import { isSecureRequest, safeAdminPath, sessionCookie } from '../admin/session-cookie.js';
+import { SITE_NAME } from '../lib/site.js';
+import adminStyles from '../styles/admin.css?url';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminStyles }];
+
+export const meta: MetaFunction = () => [
+  { title: `Log in · ${SITE_NAME} admin` },
+  { name: 'robots', content: 'noindex' },
+];
+
+export function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  return {
+    next: safeAdminPath(url.searchParams.get('next')),
+    loggedOut: url.searchParams.has('loggedOut'),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const email = String(form.get('email') ?? '').trim();
+  const password = String(form.get('password') ?? '');
+  const next = safeAdminPath(String(form.get('next') ?? ''));
+  if (!email || !password) return { email, error: 'Enter your email and password.' };
+  const api = createAdminApi({ baseUrl: context.apiUrl, clientIp: context.clientIp });
+  try {
+    const login = await api.login(email, password);
+    const cookie = sessionCookie(login, new Date(login.expiresAt), {
+      secure: isSecureRequest(request, context.siteUrl),
+    });
+    return redirect(next, { headers: { 'Set-Cookie': cookie } });
+  } catch (error) {
+    // 401 (wrong email or password), 429 (too many attempts) and 400 say what went wrong.
+    if (error instanceof ApiError && [400, 401, 429].includes(error.status)) {
+      return { email, error: error.message };
+    }
+    throw error;
+  }
+}
+
+export function headers() {
+  return { 'Cache-Control': 'private, no-store' };
+}
+
+export default function Login() {
+  const { next, loggedOut } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === 'submitting';
+  return (
+    <div className="admin-login">
+      <h1>Log in to write</h1>
+      {loggedOut && !result ? <Notice kind="success">You are logged out.</Notice> : null}
+      {result?.error ? <Notice kind="error">{result.error}</Notice> : null}
+      <Form method="post" className="admin-form" aria-label="Log in">
+        <input type="hidden" name="next" value={next} />
+        <div className="field">
+          <label htmlFor="login-email">Email</label>
+          <input
+            id="login-email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            defaultValue={result?.email ?? ''}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="login-password">Password</label>
+          <input
+            id="login-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+          />
+        </div>
+        <button type="submit" disabled={busy}>
+          {busy ? 'Logging in…' : 'Log in'}
+        </button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { type ActionFunctionArgs, redirect } from '@remix-run/node';
+import { ApiError } from '../api.server.js';
+import { createAdminApi } from '../admin/admin-api.server.js';
+import { CSRF_FIELD } from '../admin/csrf.js';
+import {
+  clearedSessionCookie,
+  isSecureRequest,
+  readAdminSession,
+} from '../admin/session-cookie.js';
+
+/** Ends this session (or, with scope=everywhere, every session of the user), then forgets it. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const session = readAdminSession(request.headers.get('Cookie'));
+  if (session) {
+    const api = createAdminApi({
+      baseUrl: context.apiUrl,
+      token: session.token,
+      csrfToken: String(form.get(CSRF_FIELD) ?? ''),
+    });
+    try {
+      await (form.get('scope') === 'everywhere' ? api.logoutEverywhere() : api.logout());
+    } catch (error) {
+      // Already logged out (401) is the outcome wanted; a forged form (403) must change nothing.
+      if (error instanceof ApiError && error.status === 403) {
+        throw new Response(error.message, { status: 403, statusText: 'Forbidden' });
+      }
+      if (!(error instanceof ApiError && error.status === 401)) throw error;
+    }
+  }
+  return redirect('/admin/login?loggedOut', {
+    headers: {
+      'Set-Cookie': clearedSessionCookie({ secure: isSecureRequest(request, context.siteUrl) }),
+    },
+  });
+}
+
+/** A GET (a typed URL) only shows the login page; logging out is a POST. */
+export function loader() {
+  return redirect('/admin/login');
+}
