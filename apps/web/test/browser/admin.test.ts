@@ -80,8 +80,8 @@ describe('an author at work', () => {
 
   it('logs in into an HttpOnly, SameSite=Lax cookie limited to /admin', async () => {
     await logIn(page);
-    await page.waitForURL(`${webUrl}/admin/posts`);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Posts');
+    await page.getByRole('heading', { level: 1, name: 'Posts' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/admin/posts');
     const [cookie] = (await context.cookies(webUrl + '/admin')).filter(
       (c) => c.name === 'inkwell_admin',
     );
@@ -101,9 +101,13 @@ describe('an author at work', () => {
     await page.getByLabel('Title contains').fill(word);
     await page.getByRole('button', { name: 'Show' }).click();
     await page.waitForURL(/q=/);
-    const titles = await page.locator('.admin-table tbody tr td a').allTextContents();
-    expect(titles.length).toBeGreaterThan(0);
-    for (const shown of titles) expect(shown.toLowerCase()).toContain(word.toLowerCase());
+    const titles = () => page.locator('.admin-table tbody tr td a').allTextContents();
+    await expect
+      .poll(async () =>
+        (await titles()).every((shown) => shown.toLowerCase().includes(word.toLowerCase())),
+      )
+      .toBe(true);
+    expect((await titles()).length).toBeGreaterThan(0);
   });
 
   it('writes and publishes a post with an uploaded image', async () => {
@@ -130,8 +134,11 @@ describe('an author at work', () => {
 
     await page.locator('.editor__categories input[type=checkbox]').first().check();
     await page.getByRole('button', { name: 'Publish now' }).click();
-    await page.waitForURL(/\/admin\/posts\/\d+\?done=published/);
-    expect(await page.getByRole('status').first().textContent()).toMatch(/Published/);
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Published: the post is public now.' })
+      .waitFor();
+    expect(page.url()).toMatch(/\/admin\/posts\/\d+\?done=published$/);
     postPath = (await page.getByRole('link', { name: 'view' }).getAttribute('href'))!;
     expect(postPath).toMatch(/^\/posts\/tuning-autovacuum-/);
   });
@@ -188,7 +195,7 @@ describe('an author at work', () => {
 
     await other.getByLabel('Title', { exact: true }).fill(`${title} (revised)`);
     await other.getByRole('button', { name: 'Save', exact: true }).click();
-    await other.waitForURL(/done=saved/);
+    await other.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
 
     const body = page.getByLabel('Body (Markdown)');
     await body.fill(`${await body.inputValue()}\nA closing line from the stale tab.`);
@@ -205,7 +212,7 @@ describe('an author at work', () => {
     ).toBe(1);
 
     await page.getByRole('button', { name: 'Overwrite with my version' }).click();
-    await page.waitForURL(/done=saved/);
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
     expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe(title);
     expect(await page.getByLabel('Body (Markdown)').inputValue()).toContain(
       'A closing line from the stale tab.',

@@ -1,0 +1,40 @@
+/*
+ * Screenshots of the admin panel into docs/screenshots/admin-*.png: the post list and the
+ * editor with its live preview (light mode, 1280 px). Not part of the test run:
+ * `npx tsx test/admin/screenshots.ts` from apps/web.
+ */
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM } from '../chromium.js';
+import { buildWeb, startStack } from '../stack.js';
+
+const outDir = path.resolve(import.meta.dirname, '../../../../docs/screenshots');
+
+await buildWeb();
+const stack = await startStack();
+const browser = await chromium.launch(CHROMIUM);
+try {
+  const page = await browser.newPage({
+    viewport: { width: 1280, height: 900 },
+    colorScheme: 'light',
+    deviceScaleFactor: 1,
+  });
+  await page.goto(`${stack.webUrl}/admin/login`);
+  await page.getByLabel('Email').fill(stack.admin.email);
+  await page.getByLabel('Password').fill(stack.admin.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL(`${stack.webUrl}/admin/posts`);
+  await page.screenshot({ path: path.join(outDir, 'admin-posts.png'), fullPage: true });
+
+  await page.locator('.admin-table tbody a').first().click();
+  await page.waitForURL(/\/admin\/posts\/\d+$/);
+  // The live preview arrives once the page is interactive.
+  await page.locator('.editor__preview .prose').waitFor();
+  await page.screenshot({ path: path.join(outDir, 'admin-editor.png'), fullPage: true });
+  console.log(
+    `wrote admin-posts.png and admin-editor.png in ${path.relative(process.cwd(), outDir)}`,
+  );
+} finally {
+  await browser.close();
+  await stack.stop();
+}
