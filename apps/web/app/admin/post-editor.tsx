@@ -9,6 +9,7 @@ import {
 import { CsrfField, DateTime, Notice, StateBadge } from './components.js';
 import { CSRF_FIELD } from './csrf.js';
 import { useAdminLayout } from './layout-data.js';
+import { type EditorResult } from './post-actions.server.js';
 import { isoToLocal, type PostFormValues } from './post-form.js';
 
 /*
@@ -22,17 +23,20 @@ const PREVIEW_DELAY_MS = 400;
 interface EditorProps {
   /** The saved post, or null on the new-post page. */
   post: AdminPost | null;
-  values: PostFormValues;
+  /** The form's values when nothing was submitted yet. */
+  saved: PostFormValues;
   categories: AdminCategory[];
   images: AdminImage[];
-  fieldErrors: Record<string, string>;
-  formError: string | null;
-  /** HTML of a no-JavaScript preview submission. */
-  previewHtml: string | null;
+  /** The last submission's outcome: refused (with messages) or a no-JavaScript preview. */
+  result: EditorResult | undefined;
 }
 
 export function PostEditor(props: EditorProps) {
-  const { post, values, categories, images, fieldErrors, formError } = props;
+  const { post, categories, images, result } = props;
+  const values = result?.values ?? props.saved;
+  const fieldErrors = result?.kind === 'invalid' ? result.fieldErrors : {};
+  const formError = result?.kind === 'invalid' ? result.formError : null;
+  const previewHtml = result?.kind === 'preview' ? result.html : null;
   const body = useRef<HTMLTextAreaElement>(null);
   const preview = useFetcher<{ html: string }>();
   // `submit` keeps its identity across renders; the fetcher object does not.
@@ -52,9 +56,9 @@ export function PostEditor(props: EditorProps) {
 
   // Show the saved body's preview as soon as the page is interactive.
   useEffect(() => {
-    if (!props.previewHtml && body.current?.value) refreshPreview();
+    if (!previewHtml && body.current?.value) refreshPreview();
     return () => clearTimeout(timer.current);
-  }, [props.previewHtml, refreshPreview]);
+  }, [previewHtml, refreshPreview]);
 
   const insertAtCursor = (snippet: string) => {
     const textarea = body.current;
@@ -64,7 +68,7 @@ export function PostEditor(props: EditorProps) {
     refreshPreview();
   };
 
-  const html = preview.data?.html ?? props.previewHtml;
+  const html = preview.data?.html ?? previewHtml;
   const error = (name: string) => fieldErrors[name];
 
   return (

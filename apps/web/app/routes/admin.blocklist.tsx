@@ -4,8 +4,8 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { ApiError } from '../api.server.js';
 import { CsrfField, DateTime, Notice } from '../admin/components.js';
+import { refusalNotice } from '../admin/refusal.js';
 import { readIds } from '../admin/post-form.js';
 import { adminAct, adminLoad } from '../admin/session.server.js';
 import { SITE_NAME } from '../lib/site.js';
@@ -30,11 +30,7 @@ export async function action(args: ActionFunctionArgs) {
       return { ok: true, message: `“${value}” is blocked.` };
     } catch (error) {
       // Already listed (409), an invalid address or word (400), gone meanwhile (404).
-      if (error instanceof ApiError && [400, 404, 409].includes(error.status)) {
-        const details = Object.values(error.fields);
-        return { ok: false, message: [error.message, ...details].join(': ') };
-      }
-      throw error;
+      return refusalNotice(error, [400, 404, 409]);
     }
   });
 }

@@ -7,6 +7,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { ApiError } from '../api.server.js';
 import { type AdminApi, type AdminCategory } from '../admin/admin-api.server.js';
 import { CsrfField, Notice } from '../admin/components.js';
+import { type ActionNotice, refusalNotice } from '../admin/refusal.js';
 import { readIds } from '../admin/post-form.js';
 import { adminAct, adminLoad } from '../admin/session.server.js';
 import { pluralize } from '../lib/pluralize.js';
@@ -18,9 +19,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return adminLoad(args, async (api) => ({ categories: await api.listCategories() }));
 }
 
-interface CategoryResult {
-  ok: boolean;
-  message: string;
+interface CategoryResult extends ActionNotice {
   /** A refused delete: the category still has posts and needs a reassign target. */
   reassign?: { id: number; postCount: number };
 }
@@ -77,14 +76,7 @@ export async function action(args: ActionFunctionArgs) {
       return await changeCategories(api, form);
     } catch (error) {
       // Name or slug taken (409), bad input (400): the API's words, field by field.
-      if (error instanceof ApiError && [400, 409].includes(error.status)) {
-        const details = Object.entries(error.fields).map(([name, problem]) => `${name} ${problem}`);
-        return {
-          ok: false,
-          message: details.length > 0 ? `${error.message}: ${details.join('; ')}` : error.message,
-        };
-      }
-      throw error;
+      return refusalNotice(error, [400, 409]);
     }
   });
 }

@@ -4,9 +4,10 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { ApiError } from '../api.server.js';
 import { type AdminApi, type AdminComment } from '../admin/admin-api.server.js';
 import { CsrfField, DateTime, Notice } from '../admin/components.js';
+import { pageHref } from '../admin/page-href.js';
+import { type ActionNotice, refusalNotice } from '../admin/refusal.js';
 import { readIds } from '../admin/post-form.js';
 import { adminAct, adminLoad } from '../admin/session.server.js';
 import { Pager } from '../components/pager.js';
@@ -31,7 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 /** One moderation step, answered with what to tell the moderator. */
-async function moderate(api: AdminApi, form: FormData): Promise<{ ok: boolean; message: string }> {
+async function moderate(api: AdminApi, form: FormData): Promise<ActionNotice> {
   const intent = form.get('intent');
   const ids = readIds(form, 'id');
   const [id] = ids;
@@ -73,10 +74,7 @@ export async function action(args: ActionFunctionArgs) {
       return await moderate(api, form);
     } catch (error) {
       // A comment deleted meanwhile (404), a bad reply (400) or an IP already listed (409).
-      if (error instanceof ApiError && [400, 404, 409].includes(error.status)) {
-        return { ok: false, message: error.message };
-      }
-      throw error;
+      return refusalNotice(error, [400, 404, 409]);
     }
   });
 }
@@ -116,15 +114,7 @@ export default function ModerationQueue() {
           <QueueItem key={comment.id} comment={comment} />
         ))}
       </ul>
-      <Pager
-        current={comments.page}
-        total={comments.pages}
-        hrefFor={(page) => {
-          const next = new URLSearchParams(params);
-          next.set('page', String(page));
-          return `?${next.toString()}`;
-        }}
-      />
+      <Pager current={comments.page} total={comments.pages} hrefFor={pageHref(params)} />
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { ApiError } from '../api.server.js';
 import { CsrfField, DateTime, Notice } from '../admin/components.js';
 import { readIds } from '../admin/post-form.js';
+import { pageHref } from '../admin/page-href.js';
 import { adminAct, adminLoad } from '../admin/session.server.js';
 import { Pager } from '../components/pager.js';
 import { parsePageParam } from '../lib/pagination.js';
@@ -102,15 +103,7 @@ export default function AdminImages() {
           </li>
         ))}
       </ul>
-      <Pager
-        current={images.page}
-        total={images.pages}
-        hrefFor={(page) => {
-          const next = new URLSearchParams(params);
-          next.set('page', String(page));
-          return `?${next.toString()}`;
-        }}
-      />
+      <Pager current={images.page} total={images.pages} hrefFor={pageHref(params)} />
     </section>
   );
 }

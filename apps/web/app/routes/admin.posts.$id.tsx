@@ -58,12 +58,10 @@ export default function EditPost() {
         <PostEditor
           key={post.version}
           post={post}
-          values={result?.values ?? postFormValuesOf(post)}
+          saved={postFormValuesOf(post)}
           categories={categories}
           images={images}
-          fieldErrors={result?.kind === 'invalid' ? result.fieldErrors : {}}
-          formError={result?.kind === 'invalid' ? result.formError : null}
-          previewHtml={result?.kind === 'preview' ? result.html : null}
+          result={result}
         />
       )}
     </section>

@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { DateTime, StateBadge } from '../admin/components.js';
+import { pageHref } from '../admin/page-href.js';
 import { adminLoad } from '../admin/session.server.js';
 import { Pager } from '../components/pager.js';
 import { parsePageParam } from '../lib/pagination.js';
@@ -38,11 +39,6 @@ export async function loader(args: LoaderFunctionArgs) {
 export default function AdminPosts() {
   const { posts, categories } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const hrefFor = (page: number) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(page));
-    return `?${next.toString()}`;
-  };
   return (
     <section aria-labelledby="posts-heading">
       <div className="admin-heading">
@@ -145,7 +141,7 @@ export default function AdminPosts() {
           </table>
         </div>
       )}
-      <Pager current={posts.page} total={posts.pages} hrefFor={hrefFor} />
+      <Pager current={posts.page} total={posts.pages} hrefFor={pageHref(params)} />
     </section>
   );
 }

@@ -34,12 +34,10 @@ export default function NewPost() {
       <h1 id="editor-heading">New post</h1>
       <PostEditor
         post={null}
-        values={result?.values ?? emptyPostForm}
+        saved={emptyPostForm}
         categories={categories}
         images={images}
-        fieldErrors={result?.kind === 'invalid' ? result.fieldErrors : {}}
-        formError={result?.kind === 'invalid' ? result.formError : null}
-        previewHtml={result?.kind === 'preview' ? result.html : null}
+        result={result}
       />
     </section>
   );
