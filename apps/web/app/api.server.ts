@@ -55,6 +55,9 @@ const postDetail = z.object({
   related: z.array(postRef.extend({ publishedAt: z.string() })),
 });
 
+/** The API's answer for a slug the post had before it was renamed (a 301, docs/api.md). */
+const postMoved = z.object({ statusCode: z.literal(301), slug: z.string().min(1) });
+
 const categoryList = z.object({
   items: z.array(categoryRef.extend({ description: z.string(), postCount: z.number() })),
 });
@@ -99,6 +102,8 @@ export type CategoryRef = z.infer<typeof categoryRef>;
 export type PostSummary = z.infer<typeof postSummary>;
 export type PostPage = z.infer<typeof postPage>;
 export type PostDetail = z.infer<typeof postDetail>;
+/** A post found under its current slug, or the slug it moved to. */
+export type PostLookup = { found: PostDetail } | { movedTo: string };
 export type Comment = CommentShape;
 export type CategoryList = z.infer<typeof categoryList>;
 export type SearchResults = z.infer<typeof searchResults>;
@@ -150,18 +155,25 @@ export function createApiClient({ baseUrl, fetch: fetchImpl = fetch }: ApiClient
   async function request<T>(
     schema: z.ZodType<T>,
     path: string,
-    init: RequestInit & { query?: Record<string, string | number | undefined> } = {},
+    init: RequestInit & {
+      query?: Record<string, string | number | undefined>;
+      /** Non-2xx statuses whose body the schema reads instead of raising an `ApiError`. */
+      acceptStatus?: readonly number[];
+    } = {},
   ): Promise<T> {
     const url = new URL(`${baseUrl}${path}`);
     for (const [key, value] of Object.entries(init.query ?? {})) {
       if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
     }
+    const { query: _query, acceptStatus = [], ...requestInit } = init;
     const response = await fetchImpl(url, {
-      ...init,
+      ...requestInit,
       headers: { accept: 'application/json', ...init.headers },
     });
     const body: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) throw toApiError(response.status, body);
+    if (!response.ok && !acceptStatus.includes(response.status)) {
+      throw toApiError(response.status, body);
+    }
     return schema.parse(body);
   }
 
@@ -172,8 +184,19 @@ export function createApiClient({ baseUrl, fetch: fetchImpl = fetch }: ApiClient
       });
     },
 
-    getPost(slug: string): Promise<PostDetail> {
-      return request(postDetail, `/api/posts/${encodeURIComponent(slug)}`);
+    /**
+     * A renamed post's old slug answers 301: not followed (the page must redirect the reader,
+     * not show the post under its old URL), but returned as `{ movedTo }`.
+     */
+    getPost(slug: string): Promise<PostLookup> {
+      const lookup: z.ZodType<PostLookup> = z.union([
+        postDetail.transform((found) => ({ found })),
+        postMoved.transform((answer) => ({ movedTo: answer.slug })),
+      ]);
+      return request(lookup, `/api/posts/${encodeURIComponent(slug)}`, {
+        redirect: 'manual',
+        acceptStatus: [301],
+      });
     },
 
     listCategories(): Promise<CategoryList> {

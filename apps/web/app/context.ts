@@ -10,6 +10,8 @@ declare module '@remix-run/node' {
     siteUrl: string;
     /** The visitor's address, forwarded to the API with comments for moderation. */
     clientIp: string | undefined;
+    /** The static bundles' manifest.json (bundles.json, built by `npm run bundles:build`). */
+    bundleManifestPath: string;
   }
   interface Future {
     v3_singleFetch: true;

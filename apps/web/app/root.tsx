@@ -1,4 +1,4 @@
-import { type LinksFunction, type MetaFunction } from '@remix-run/node';
+import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import {
   isRouteErrorResponse,
   Links,
@@ -6,9 +6,12 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  type ShouldRevalidateFunction,
   useRouteError,
+  useRouteLoaderData,
 } from '@remix-run/react';
 import { type ReactNode } from 'react';
+import { siteBundles } from './bundles.server.js';
 import { NotFound } from './components/not-found.js';
 import { SiteFooter, SiteHeader } from './components/site-chrome.js';
 import { SITE_NAME } from './lib/site.js';
@@ -22,6 +25,14 @@ export const links: LinksFunction = () => [
   { rel: 'alternate', type: 'application/rss+xml', title: `${SITE_NAME} (RSS)`, href: '/feed.xml' },
 ];
 
+/** The static bundles' tags: the same for every page while this server runs. */
+export async function loader({ context }: LoaderFunctionArgs) {
+  return { bundles: await siteBundles(context) };
+}
+
+// Nothing here changes between navigations: live-comment refetches load the post's data only.
+export const shouldRevalidate: ShouldRevalidateFunction = () => false;
+
 /** Only reached for error pages: each route describes itself. */
 export const meta: MetaFunction = ({ error }) => {
   const notFound = isRouteErrorResponse(error) && error.status === 404;
@@ -29,6 +40,8 @@ export const meta: MetaFunction = ({ error }) => {
 };
 
 export function Layout({ children }: { children: ReactNode }) {
+  // Undefined only when the root loader itself failed: the error page goes without print styles.
+  const bundles = useRouteLoaderData<typeof loader>('root')?.bundles;
   return (
     <html lang="en">
       <head>
@@ -37,6 +50,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="color-scheme" content="light dark" />
         <Meta />
         <Links />
+        {bundles ? <link {...bundles.print} media="print" /> : null}
       </head>
       <body>
         <a className="skip-link" href="#main">

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,20 +26,35 @@ app.set('trust proxy', 'loopback');
 app.use(PROXIED_PATHS, (req, res) => proxy.forward(req, res));
 app.use(compression());
 
+/** Content-hashed files: a name never changes content, so browsers keep them for a year. */
+const immutableFiles = (dir: string) =>
+  express.static(dir, {
+    immutable: true,
+    maxAge: '1y',
+    fallthrough: false,
+    index: false,
+    setHeaders: (res) => res.setHeader('Cache-Control', IMMUTABLE_ASSET_CACHE),
+  });
+
+// Compiled to build/node/server/main.js, the build sits two folders up; from source, in build/.
+const buildDir = config.production
+  ? path.resolve(import.meta.dirname, '../..')
+  : path.resolve(import.meta.dirname, '../build');
+// The static bundles of bundles.json (`npm run bundles:build`), beside the Remix build.
+const bundlesDir = path.join(buildDir, 'bundles');
+const bundleManifestPath = path.join(bundlesDir, 'manifest.json');
+if (!existsSync(bundleManifestPath)) {
+  throw new Error(`No bundle manifest at ${bundleManifestPath}: run npm run bundles:build`);
+}
+// The manifest is for the server; only the hashed files it names are public.
+app.get('/bundles/manifest.json', (_req, res) => res.status(404).end());
+app.use('/bundles', immutableFiles(bundlesDir));
+
 let build: ServerBuild | (() => Promise<ServerBuild>);
 if (config.production) {
-  // Compiled to build/node/server/main.js; the Remix build sits in build/server and build/client.
-  const buildDir = path.resolve(import.meta.dirname, '../..');
+  // The Remix build sits in build/server and build/client.
   const clientDir = path.join(buildDir, 'client');
-  app.use(
-    '/assets',
-    express.static(path.join(clientDir, 'assets'), {
-      immutable: true,
-      maxAge: '1y',
-      fallthrough: false,
-      setHeaders: (res) => res.setHeader('Cache-Control', IMMUTABLE_ASSET_CACHE),
-    }),
-  );
+  app.use('/assets', immutableFiles(path.join(clientDir, 'assets')));
   app.use(express.static(clientDir, { maxAge: '1h' }));
   build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild;
 } else {
@@ -56,7 +72,12 @@ app.all(
   createRequestHandler({
     build,
     mode: config.production ? 'production' : 'development',
-    getLoadContext: (req) => ({ apiUrl: config.apiUrl, siteUrl: config.siteUrl, clientIp: req.ip }),
+    getLoadContext: (req) => ({
+      apiUrl: config.apiUrl,
+      siteUrl: config.siteUrl,
+      clientIp: req.ip,
+      bundleManifestPath,
+    }),
   }),
 );
 

@@ -101,7 +101,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
   });
 }
 
-/** Builds the site as `npm run build` does, into the test build folder. */
+/** Builds the site and its static bundles as `npm run build` does, into the test build folder. */
 export async function buildWeb(): Promise<void> {
   // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
   const env: NodeJS.ProcessEnv = {
@@ -112,6 +112,21 @@ export async function buildWeb(): Promise<void> {
   const bin = (name: string) => path.join(repoRoot, 'node_modules/.bin', name);
   await run(bin('remix'), ['vite:build'], env);
   await run(bin('tsc'), ['-p', 'tsconfig.server.json', '--outDir', `${testBuildDir}/node`], env);
+  await run(
+    tsx,
+    [
+      '--conditions=@inkwell/source',
+      path.join(repoRoot, 'libs/assets/src/bundles/cli.ts'),
+      'build',
+      '--config',
+      'bundles.json',
+      '--out',
+      `${testBuildDir}/bundles`,
+      '--base-url',
+      '/bundles/',
+    ],
+    env,
+  );
 }
 
 /** `npm run user:create` on the fresh data dir, before the API opens it (PGlite has one user). */

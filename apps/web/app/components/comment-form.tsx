@@ -1,5 +1,5 @@
 import { Form, Link, useLocation } from '@remix-run/react';
-import { type ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import {
   type CommentFormErrors,
   type CommentFormValues,
@@ -60,7 +60,7 @@ export function CommentForm({ slug, replyTo, renderedAt, submission }: CommentFo
         </p>
       ) : null}
       <input type="hidden" name="parentId" value={parentId} />
-      <input type="hidden" name="renderedAt" value={values.renderedAt || String(renderedAt)} />
+      <RenderedAtInput value={values.renderedAt || String(renderedAt)} />
       <div className="honeypot" aria-hidden="true">
         <label htmlFor="comment-website">Leave this field empty</label>
         <input
@@ -109,6 +109,17 @@ export function CommentForm({ slug, replyTo, renderedAt, submission }: CommentFo
       <button type="submit">Post comment</button>
     </Form>
   );
+}
+
+/**
+ * When this form first rendered. Live comments revalidate the page (a new `renderedAt` each
+ * time) while the reader types; the API must see when the form appeared, or a comment sent
+ * just after a refetch would look sent too fast. The form is keyed by location, so a new page
+ * gets a new value.
+ */
+function RenderedAtInput({ value }: { value: string }) {
+  const [firstValue] = useState(value);
+  return <input type="hidden" name="renderedAt" value={firstValue} />;
 }
 
 interface FieldControlProps {

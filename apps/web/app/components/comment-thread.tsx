@@ -5,15 +5,20 @@ import { PostDate } from './post-date.js';
 interface CommentThreadProps {
   comments: readonly Comment[];
   slug: string;
+  /** Comments that arrived with a live refetch: highlighted briefly (`comment--new`). */
+  arrivedIds?: ReadonlySet<number>;
 }
 
 /** Nested approved comments, each with a reply link that works without JavaScript. */
-export function CommentThread({ comments, slug }: CommentThreadProps) {
+export function CommentThread({ comments, slug, arrivedIds }: CommentThreadProps) {
   return (
     <ol className="comment-thread">
       {comments.map((comment) => (
         <li key={comment.id} id={`comment-${comment.id}`}>
-          <article className="comment" aria-labelledby={`comment-${comment.id}-author`}>
+          <article
+            className={arrivedIds?.has(comment.id) ? 'comment comment--new' : 'comment'}
+            aria-labelledby={`comment-${comment.id}-author`}
+          >
             <header className="comment__header">
               <strong id={`comment-${comment.id}-author`}>{comment.authorName}</strong>
               <span aria-hidden="true"> · </span>
@@ -36,7 +41,7 @@ export function CommentThread({ comments, slug }: CommentThreadProps) {
             </Link>
           </article>
           {comment.replies.length > 0 ? (
-            <CommentThread comments={comment.replies} slug={slug} />
+            <CommentThread comments={comment.replies} slug={slug} arrivedIds={arrivedIds} />
           ) : null}
         </li>
       ))}

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { pageHeaders } from './headers.js';
+import { pageHeaders, uncachedDataResponse } from './headers.js';
 
 const call = (loader: HeadersInit, action: HeadersInit = {}) =>
   new Headers(
@@ -27,4 +27,16 @@ it("prefers the action's Cache-Control", () => {
 
 it('sets nothing when neither chose', () => {
   expect(call({}).has('Cache-Control')).toBe(false);
+});
+
+it('makes a data response uncacheable, keeping its status and other headers', () => {
+  const response = uncachedDataResponse(
+    new Response('{}', {
+      status: 202,
+      headers: { 'Cache-Control': 'public, max-age=60', 'Content-Type': 'text/x-script' },
+    }),
+  );
+  expect(response.status).toBe(202);
+  expect(response.headers.get('Cache-Control')).toBe('private, no-store');
+  expect(response.headers.get('Content-Type')).toBe('text/x-script');
 });

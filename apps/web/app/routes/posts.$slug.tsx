@@ -5,12 +5,13 @@ import {
   type MetaFunction,
   redirect,
 } from '@remix-run/node';
-import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Link, useActionData, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import { apiFor, ApiError, rethrowNotFound } from '../api.server.js';
 import { CategoryLinks } from '../components/category-links.js';
 import { CommentForm } from '../components/comment-form.js';
 import { CommentThread } from '../components/comment-thread.js';
 import { PostDate } from '../components/post-date.js';
+import { useArrivedCommentIds, useLiveComments } from '../hooks/use-live-comments.js';
 import { PRIVATE_NO_STORE, PUBLIC_PAGE_CACHE } from '../lib/cache-control.js';
 import {
   commentFormErrors,
@@ -24,13 +25,22 @@ import { pluralize } from '../lib/pluralize.js';
 import { makeCodeBlocksFocusable } from '../lib/post-html.js';
 import { seoMeta } from '../lib/seo.js';
 import { absoluteUrl } from '../lib/site.js';
+import { type loader as rootLoader } from '../root.js';
 
 /** Query flag set after a comment was accepted; the page then says it awaits moderation. */
 const COMMENT_PENDING = 'pending';
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const slug = params.slug ?? '';
-  const detail = await apiFor(context).getPost(slug).catch(rethrowNotFound);
+  const lookup = await apiFor(context).getPost(slug).catch(rethrowNotFound);
+  // An old slug: send readers (and search engines) to the post's current address for good.
+  if ('movedTo' in lookup) {
+    throw redirect(`/posts/${encodeURIComponent(lookup.movedTo)}`, {
+      status: 301,
+      headers: { 'Cache-Control': PUBLIC_PAGE_CACHE },
+    });
+  }
+  const detail = lookup.found;
   const search = new URL(request.url).searchParams;
   const replyToId = parseCommentId(search.get('replyTo'));
   const replyTo = replyToId === undefined ? undefined : findComment(detail.comments, replyToId);
@@ -93,6 +103,10 @@ export default function PostPage() {
   const { post, comments, previous, next, related, replyTo, commentPending, renderedAt } =
     useLoaderData<typeof loader>();
   const submission = useActionData<typeof action>();
+  // The root loader always runs before this page renders, so its bundles are there.
+  const { bundles } = useRouteLoaderData<typeof rootLoader>('root')!;
+  useLiveComments(post.id, bundles.fayeClient);
+  const arrivedIds = useArrivedCommentIds(post.id, comments);
 
   return (
     <article className="post" aria-labelledby="post-title">
@@ -160,8 +174,11 @@ export default function PostPage() {
             Thank you! Your comment awaits moderation and will appear once it is approved.
           </p>
         ) : null}
+        <p className="visually-hidden" role="status">
+          {arrivedIds.size > 0 ? `${pluralize(arrivedIds.size, 'new comment')} arrived.` : ''}
+        </p>
         {comments.length > 0 ? (
-          <CommentThread comments={comments} slug={post.slug} />
+          <CommentThread comments={comments} slug={post.slug} arrivedIds={arrivedIds} />
         ) : (
           <p>No comments yet. Be the first to say something.</p>
         )}

@@ -1,0 +1,22 @@
+/** What these functions read of a comment: the API's `Comment` fits. */
+export interface CommentNode {
+  id: number;
+  replies: readonly CommentNode[];
+}
+
+/** The ids of a comment thread, replies included, in document order. */
+export function commentIds(comments: readonly CommentNode[]): number[] {
+  return comments.flatMap((comment) => [comment.id, ...commentIds(comment.replies)]);
+}
+
+/**
+ * The comments that were not on the page before a refetch: the ones to highlight. `known`
+ * is the previous thread's ids; a comment removed and one added in the same refetch still
+ * counts as one arrival.
+ */
+export function arrivedCommentIds(
+  known: ReadonlySet<number>,
+  comments: readonly CommentNode[],
+): Set<number> {
+  return new Set(commentIds(comments).filter((id) => !known.has(id)));
+}
