@@ -91,6 +91,8 @@ const searchResults = z.object({
   total: z.number(),
   hits: z.array(searchHit),
   terms: z.object({ correctedTo: z.string().nullable() }),
+  /** With no hits: the closest spellings of the query, to offer as links. */
+  suggestions: z.array(z.string()).default([]),
 });
 
 const errorBody = z.object({

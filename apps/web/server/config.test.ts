@@ -8,6 +8,7 @@ describe('loadWebConfig', () => {
       siteUrl: 'http://localhost:3000',
       port: 3000,
       host: '127.0.0.1',
+      pageCacheSeconds: 1,
       production: false,
     });
   });
@@ -18,6 +19,7 @@ describe('loadWebConfig', () => {
       SITE_URL: 'https://blog.example.org/',
       WEB_PORT: '8081',
       WEB_HOST: '0.0.0.0',
+      PAGE_CACHE_SECONDS: '0',
       NODE_ENV: 'production',
     });
     expect(config).toEqual({
@@ -25,6 +27,7 @@ describe('loadWebConfig', () => {
       siteUrl: 'https://blog.example.org',
       port: 8081,
       host: '0.0.0.0',
+      pageCacheSeconds: 0,
       production: true,
     });
   });
@@ -36,5 +39,6 @@ describe('loadWebConfig', () => {
   it('names the variable that is wrong', () => {
     expect(() => loadWebConfig({ WEB_PORT: 'eighty' })).toThrow(/WEB_PORT/);
     expect(() => loadWebConfig({ API_URL: 'ftp://x' })).toThrow(/API_URL/);
+    expect(() => loadWebConfig({ PAGE_CACHE_SECONDS: '3600' })).toThrow(/PAGE_CACHE_SECONDS/);
   });
 });

@@ -10,6 +10,12 @@ const webConfigSchema = z.object({
     .describe('Public URL of this site, used in canonical links, feeds and the sitemap'),
   WEB_PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('Port to listen on'),
   WEB_HOST: z.string().min(1).default('127.0.0.1').describe('Interface to listen on'),
+  PAGE_CACHE_SECONDS: z.coerce
+    .number()
+    .min(0)
+    .max(60)
+    .default(1)
+    .describe('How long a rendered public page answers repeat requests; 0 turns it off'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -18,6 +24,7 @@ export interface WebConfig {
   siteUrl: string;
   port: number;
   host: string;
+  pageCacheSeconds: number;
   production: boolean;
 }
 
@@ -35,12 +42,13 @@ export function loadWebConfig(env: Record<string, string | undefined>): WebConfi
     );
     throw new Error(`Invalid web configuration: ${problems.join('; ')}`);
   }
-  const { API_URL, SITE_URL, WEB_PORT, WEB_HOST, NODE_ENV } = parsed.data;
+  const { API_URL, SITE_URL, WEB_PORT, WEB_HOST, PAGE_CACHE_SECONDS, NODE_ENV } = parsed.data;
   return {
     apiUrl: API_URL,
     siteUrl: SITE_URL,
     port: WEB_PORT,
     host: WEB_HOST,
+    pageCacheSeconds: PAGE_CACHE_SECONDS,
     production: NODE_ENV === 'production',
   };
 }

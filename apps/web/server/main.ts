@@ -8,6 +8,7 @@ import compression from 'compression';
 import express from 'express';
 import { IMMUTABLE_ASSET_CACHE } from '../app/lib/cache-control.js';
 import { loadWebConfig } from './config.js';
+import { createPageCache } from './page-cache.js';
 import { createApiProxy } from './proxy.js';
 
 /** Paths served by the API but reached through this origin, so the browser talks to one host. */
@@ -66,6 +67,9 @@ if (config.production) {
   app.use(viteDevServer.middlewares);
   build = () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>;
 }
+
+// Development renders every request afresh.
+if (config.production) app.use(createPageCache({ seconds: config.pageCacheSeconds }).middleware);
 
 app.all(
   '*',

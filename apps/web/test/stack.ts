@@ -183,6 +183,8 @@ export async function startStack(): Promise<Stack> {
           SITE_URL: webUrl,
           WEB_PORT: String(webPort),
           WEB_HOST: '127.0.0.1',
+          // Tests write through the API and read the page at once; the page cache has its own tests.
+          PAGE_CACHE_SECONDS: '0',
         },
         ready: /Web listening on http:\/\/\S+/,
         timeoutMs: 30_000,

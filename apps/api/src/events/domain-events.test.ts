@@ -18,3 +18,17 @@ test('every subscriber runs, and a failing one neither stops the others nor reje
   ).resolves.toBeUndefined();
   expect(seen).toEqual(['approved 7']);
 });
+
+test('subscribers run one after another in the order they subscribed', async () => {
+  const events = new DomainEvents();
+  const order: string[] = [];
+  events.on('post.deleted', 'cache', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    order.push('cache dropped');
+  });
+  events.on('post.deleted', 'realtime', () => {
+    order.push('readers told');
+  });
+  await events.emit('post.deleted', { postId: 1, slug: 'a', categorySlugs: [], wasPublished: true });
+  expect(order).toEqual(['cache dropped', 'readers told']);
+});

@@ -42,18 +42,20 @@ export class DomainEvents {
     this.handlers.set(type, list);
   }
 
-  /** Runs every subscriber; resolves when all have finished, successfully or not. */
+  /**
+   * Runs every subscriber in the order they subscribed, one after another, and resolves when all
+   * have finished, successfully or not. Order matters: caches are dropped before readers are told
+   * to refetch, or the refetch could read the stale entry.
+   */
   async emit<T extends DomainEventType>(type: T, payload: DomainEventMap[T]): Promise<void> {
     const handlers = (this.handlers.get(type) ?? []) as Array<DomainEventHandler<T>>;
-    await Promise.all(
-      handlers.map(async (handler) => {
-        try {
-          await handler(payload);
-        } catch (error) {
-          const name = (handler as { subscriberName?: string }).subscriberName ?? 'subscriber';
-          this.logger.error(`${name} failed on ${type}: ${(error as Error).message}`);
-        }
-      }),
-    );
+    for (const handler of handlers) {
+      try {
+        await handler(payload);
+      } catch (error) {
+        const name = (handler as { subscriberName?: string }).subscriberName ?? 'subscriber';
+        this.logger.error(`${name} failed on ${type}: ${(error as Error).message}`);
+      }
+    }
   }
 }

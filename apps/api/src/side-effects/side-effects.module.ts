@@ -8,7 +8,10 @@ import { invalidatePostCaches } from './cache-invalidation.js';
 import { sendRealtimeHints } from './realtime-hints.js';
 import { indexForSearch } from './search-indexing.js';
 
-/** Every side effect of a write, subscribed in one place (like Django signals). */
+/**
+ * Every side effect of a write, subscribed in one place (like Django signals), in the order they
+ * run: caches first, then the search index, then the hint that makes readers refetch.
+ */
 @Module({})
 export class SideEffectsModule implements OnModuleInit {
   constructor(
@@ -20,7 +23,7 @@ export class SideEffectsModule implements OnModuleInit {
 
   onModuleInit(): void {
     invalidatePostCaches(this.events, this.prisma);
-    sendRealtimeHints(this.events, this.prisma, this.realtime);
     indexForSearch(this.events, this.prisma, this.search);
+    sendRealtimeHints(this.events, this.prisma, this.realtime);
   }
 }

@@ -88,11 +88,24 @@ function Results({ query, results }: { query: string; results: SearchResults }) 
       </h2>
       {corrected ? (
         <p className="search-results__corrected">
-          Showing results for <strong>{corrected}</strong>.
+          Showing results for <strong>{corrected}</strong> (you typed {query}).
         </p>
       ) : null}
       {results.hits.length === 0 ? (
-        <p>Nothing matched. Try other words, or fewer of them.</p>
+        <>
+          <p>Nothing matched. Try other words, or fewer of them.</p>
+          {results.suggestions.length > 0 ? (
+            <p className="search-results__suggestions">
+              Closest spellings:{' '}
+              {results.suggestions.map((suggestion, index) => (
+                <span key={suggestion}>
+                  {index > 0 ? ', ' : null}
+                  <a href={`/search?${new URLSearchParams({ q: suggestion })}`}>{suggestion}</a>
+                </span>
+              ))}
+            </p>
+          ) : null}
+        </>
       ) : (
         <ol className="post-list">
           {results.hits.map((hit) => (

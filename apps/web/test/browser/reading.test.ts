@@ -231,7 +231,20 @@ describe('search', () => {
     expect(expected.terms.correctedTo).toBeTruthy();
     await page.goto(`${webUrl}/search?q=djnago`);
     expect(await page.locator('.search-results__corrected').textContent()).toBe(
-      `Showing results for ${expected.terms.correctedTo}.`,
+      `Showing results for ${expected.terms.correctedTo} (you typed djnago).`,
+    );
+  });
+
+  it('offers the closest spellings when nothing matched', async () => {
+    const query = 'tokoi hydratoin bisekt';
+    const expected = await apiGet<Search & { suggestions: string[] }>(
+      `/api/search?q=${encodeURIComponent(query)}`,
+    );
+    expect(expected.total).toBe(0);
+    expect(expected.suggestions).toContain('tokio hydration bisect');
+    await page.goto(`${webUrl}/search?${new URLSearchParams({ q: query })}`);
+    expect(await page.locator('.search-results__suggestions a').allTextContents()).toEqual(
+      expected.suggestions,
     );
   });
 });
