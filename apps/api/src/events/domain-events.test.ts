@@ -29,6 +29,11 @@ test('subscribers run one after another in the order they subscribed', async () 
   events.on('post.deleted', 'realtime', () => {
     order.push('readers told');
   });
-  await events.emit('post.deleted', { postId: 1, slug: 'a', categorySlugs: [], wasPublished: true });
+  await events.emit('post.deleted', {
+    postId: 1,
+    slug: 'a',
+    categorySlugs: [],
+    wasPublished: true,
+  });
   expect(order).toEqual(['cache dropped', 'readers told']);
 });
