@@ -57,25 +57,41 @@ async function main(): Promise<void> {
     const api = apiProcess.url;
     const targets: Array<[string, string]> = [
       ['API /__lbheartbeat__', `${api}/__lbheartbeat__`],
+      ['API /__heartbeat__', `${api}/__heartbeat__`],
       ['API listing', `${api}/api/posts`],
       ['API category listing', `${api}/api/posts?category=postgresql`],
       ['API post', `${api}/api/posts/${await newestPostSlug(api)}`],
     ];
     const webServer = path.join(root, 'apps/web/build/server/index.js');
     if (existsSync(webServer)) {
-      const webPort = await freePort();
-      const web = `http://127.0.0.1:${webPort}`;
-      started.push(
-        await startProcess('npm', ['run', 'serve', '-w', '@inkwell/web'], {
-          cwd: root,
-          env: { ...process.env, WEB_PORT: String(webPort), API_URL: api, NODE_ENV: 'production' },
-          ready: /Web listening on/,
-        }),
-      );
+      const startWeb = async (pageCacheSeconds: string): Promise<string> => {
+        const port = await freePort();
+        started.push(
+          await startProcess('npm', ['run', 'serve', '-w', '@inkwell/web'], {
+            cwd: root,
+            env: {
+              ...process.env,
+              WEB_PORT: String(port),
+              API_URL: api,
+              NODE_ENV: 'production',
+              PAGE_CACHE_SECONDS: pageCacheSeconds,
+            },
+            ready: /Web listening on/,
+          }),
+        );
+        return `http://127.0.0.1:${port}`;
+      };
+      const slug = await newestPostSlug(api);
+      // The site as configured by default (one-second page cache), and rendering every request.
+      const web = await startWeb('1');
+      const rendering = await startWeb('0');
       targets.push(
         ['Web home', `${web}/`],
         ['Web filtered home', `${web}/?category=postgresql`],
-        ['Web post', `${web}/posts/${await newestPostSlug(api)}`],
+        ['Web post', `${web}/posts/${slug}`],
+        ['Web home, no page cache', `${rendering}/`],
+        ['Web filtered home, no page cache', `${rendering}/?category=postgresql`],
+        ['Web post, no page cache', `${rendering}/posts/${slug}`],
       );
     } else {
       console.log("(apps/web is not built: run `npm run build` to include the site's pages)\n");
