@@ -1,11 +1,12 @@
 import { Form, useFetcher } from '@remix-run/react';
-import { type ReactNode, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   type AdminCategory,
   type AdminImage,
   type AdminPost,
   type ImageActionResult,
 } from './admin-api.server.js';
+import { Field } from '../components/field.js';
 import { CsrfField, DateTime, Notice, StateBadge } from './components.js';
 import { CSRF_FIELD } from './csrf.js';
 import { useAdminLayout } from './layout-data.js';
@@ -80,12 +81,13 @@ export function PostEditor(props: EditorProps) {
         {Object.keys(fieldErrors).length > 0 ? (
           <Notice kind="error">Please correct the highlighted fields.</Notice>
         ) : null}
-        <Field name="title" label="Title" error={error('title')}>
+        <Field idPrefix="post" name="title" label="Title" error={error('title')}>
           {(control) => (
             <input {...control} type="text" required maxLength={200} defaultValue={values.title} />
           )}
         </Field>
         <Field
+          idPrefix="post"
           name="slug"
           label="Slug"
           hint={
@@ -111,6 +113,7 @@ export function PostEditor(props: EditorProps) {
           </p>
         ) : null}
         <Field
+          idPrefix="post"
           name="summary"
           label="Summary"
           hint="Shown in listings and feeds."
@@ -121,7 +124,7 @@ export function PostEditor(props: EditorProps) {
           )}
         </Field>
         <div className="editor__panes">
-          <Field name="body" label="Body (Markdown)" error={error('body')}>
+          <Field idPrefix="post" name="body" label="Body (Markdown)" error={error('body')}>
             {(control) => (
               <textarea
                 {...control}
@@ -145,6 +148,7 @@ export function PostEditor(props: EditorProps) {
           </section>
         </div>
         <Field
+          idPrefix="post"
           name="externalUrl"
           label="Link to (optional)"
           hint="For a post that points at another page."
@@ -349,52 +353,5 @@ function ImagePicker({
         ))}
       </ul>
     </aside>
-  );
-}
-
-interface FieldControl {
-  id: string;
-  name: string;
-  'aria-invalid': true | undefined;
-  'aria-describedby': string | undefined;
-}
-
-function Field({
-  name,
-  label,
-  hint,
-  error,
-  children,
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  error: string | undefined;
-  children: (control: FieldControl) => ReactNode;
-}) {
-  const id = `post-${name}`;
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <div className={error ? 'field field--invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {children({
-        id,
-        name,
-        'aria-invalid': error ? true : undefined,
-        'aria-describedby': described || undefined,
-      })}
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {label} {error}
-        </p>
-      ) : null}
-    </div>
   );
 }

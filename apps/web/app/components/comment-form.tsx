@@ -1,5 +1,6 @@
 import { Form, Link, useLocation } from '@remix-run/react';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
+import { Field } from './field.js';
 import {
   type CommentFormErrors,
   type CommentFormValues,
@@ -72,7 +73,7 @@ export function CommentForm({ slug, replyTo, renderedAt, submission }: CommentFo
           defaultValue={values.website}
         />
       </div>
-      <Field name="authorName" label="Name" error={errors.authorName}>
+      <Field idPrefix="comment" name="authorName" label="Name" error={errors.authorName}>
         {(props) => (
           <input
             {...props}
@@ -85,6 +86,7 @@ export function CommentForm({ slug, replyTo, renderedAt, submission }: CommentFo
         )}
       </Field>
       <Field
+        idPrefix="comment"
         name="authorEmail"
         label="Email"
         hint="Never shown publicly."
@@ -101,7 +103,13 @@ export function CommentForm({ slug, replyTo, renderedAt, submission }: CommentFo
           />
         )}
       </Field>
-      <Field name="body" label="Comment" hint="Markdown is supported." error={errors.body}>
+      <Field
+        idPrefix="comment"
+        name="body"
+        label="Comment"
+        hint="Markdown is supported."
+        error={errors.body}
+      >
         {(props) => (
           <textarea {...props} rows={6} required maxLength={5000} defaultValue={values.body} />
         )}
@@ -120,52 +128,4 @@ export function CommentForm({ slug, replyTo, renderedAt, submission }: CommentFo
 function RenderedAtInput({ value }: { value: string }) {
   const [firstValue] = useState(value);
   return <input type="hidden" name="renderedAt" value={firstValue} />;
-}
-
-interface FieldControlProps {
-  id: string;
-  name: string;
-  'aria-invalid': boolean | undefined;
-  'aria-describedby': string | undefined;
-}
-
-function Field({
-  name,
-  label,
-  hint,
-  error,
-  children,
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  error: string | undefined;
-  children: (props: FieldControlProps) => ReactNode;
-}) {
-  const id = `comment-${name}`;
-  const described = [hint ? `${id}-hint` : null, error ? `${id}-error` : null]
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <div className={error ? 'field field--invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="field__hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {children({
-        id,
-        name,
-        'aria-invalid': error ? true : undefined,
-        'aria-describedby': described || undefined,
-      })}
-      {error ? (
-        <p className="field__error" id={`${id}-error`}>
-          {/* The API phrases field errors as fragments ("must be …"): lead with the label. */}
-          {/^[a-z]/.test(error) ? `${label} ${error}` : error}
-        </p>
-      ) : null}
-    </div>
-  );
 }
