@@ -87,15 +87,21 @@ const emptyHits = {
 describe('Elasticsearch engine (official client mock)', () => {
   let mock: ClientMock;
   let engine: SearchEngine;
-  let requests: { method: string; path: string; body: unknown }[];
+  let requests: { method: string; path: string; body: unknown; querystring: unknown }[];
 
   const record =
     (response: Body | ((body: unknown) => Body)) =>
-    (params: { method: string | string[]; path: string | string[]; body?: unknown }) => {
+    (params: {
+      method: string | string[];
+      path: string | string[];
+      body?: unknown;
+      querystring?: unknown;
+    }) => {
       requests.push({
         method: String(params.method),
         path: String(params.path),
         body: params.body,
+        querystring: params.querystring,
       });
       return typeof response === 'function' ? response(params.body) : response;
     };
@@ -395,6 +401,47 @@ describe('Elasticsearch engine (official client mock)', () => {
       path: '/inkwell-comments/_delete_by_query',
       body: { query: { term: { post_id: 5 } } },
     });
+  });
+
+  it('makes every single-document write visible to searches before it returns', async () => {
+    for (const [method, path] of [
+      ['PUT', '/inkwell-posts/_doc/5'],
+      ['DELETE', '/inkwell-posts/_doc/5'],
+      ['PUT', '/inkwell-comments/_doc/9'],
+      ['DELETE', '/inkwell-comments/_doc/9'],
+    ] as const)
+      mock.add({ method, path }, record({ _id: path.slice(-1), result: 'ok' }));
+    mock.add(
+      { method: 'POST', path: '/inkwell-comments/_delete_by_query' },
+      record({ deleted: 0 }),
+    );
+    await engine.indexPost({
+      id: 5,
+      slug: 's',
+      title: 'T',
+      body: 'B',
+      summary: 'S',
+      categories: [],
+      publishedAt: new Date('2024-01-01T00:00:00Z'),
+    });
+    await engine.indexComment({
+      id: 9,
+      postId: 5,
+      postSlug: 's',
+      postTitle: 'T',
+      body: 'C',
+      createdAt: new Date('2024-01-02T00:00:00Z'),
+    });
+    await engine.removeComment(9);
+    await engine.removePost(5);
+    expect(requests.map((r) => [r.method, r.path, r.querystring])).toEqual([
+      ['PUT', '/inkwell-posts/_doc/5', { refresh: 'wait_for' }],
+      ['PUT', '/inkwell-comments/_doc/9', { refresh: 'wait_for' }],
+      ['DELETE', '/inkwell-comments/_doc/9', { refresh: 'wait_for' }],
+      ['DELETE', '/inkwell-posts/_doc/5', { refresh: 'wait_for' }],
+      // _delete_by_query has no wait_for: it refreshes once the deletions are done.
+      ['POST', '/inkwell-comments/_delete_by_query', { refresh: 'true' }],
+    ]);
   });
 
   it('reports health from both aliases', async () => {

@@ -18,7 +18,7 @@ describe.runIf(url !== undefined && url !== '')(
 
     beforeAll(async () => {
       client = new Client({ node: url });
-      engine = createElasticsearchSearchEngine({ client, indexPrefix: prefix, refresh: true });
+      engine = createElasticsearchSearchEngine({ client, indexPrefix: prefix });
       await engine.setup();
       await engine.setup();
       await engine.reindex(iterate(demoDocuments(demoPosts, demoCategories)));

@@ -7,13 +7,14 @@ import {
   categoryListingTag,
   POST_LINKS_TAG,
   postTag,
-  SEARCH_TAG,
 } from '../posts/post-cache-tags.js';
 
 /**
- * Drops exactly the cached reads a write made stale. A comment changes its post's page, the
- * comment counts in the listings that show the post, and search; a post also changes the
- * neighbour links of other posts and the category counts.
+ * Drops exactly the cached reads a write made stale. A comment changes its post's page and the
+ * comment counts in the listings that show the post; a post also changes the neighbour links of
+ * other posts and the category counts; a category's name shows on its posts' pages and in every
+ * listing that shows one of them. Search results are dropped by the search indexing subscriber,
+ * after the index write.
  */
 export function invalidatePostCaches(events: DomainEvents, prisma: PrismaClient): void {
   const commentChanged = async (postId: number) => {
@@ -26,7 +27,6 @@ export function invalidatePostCaches(events: DomainEvents, prisma: PrismaClient)
       postTag(post.slug),
       ALL_POSTS_LISTING_TAG,
       ...post.categories.map(({ category }) => categoryListingTag(category.slug)),
-      SEARCH_TAG,
     ]);
   };
   const postChanged = (slugs: Array<string | null>, categorySlugs: string[]) =>
@@ -36,8 +36,24 @@ export function invalidatePostCaches(events: DomainEvents, prisma: PrismaClient)
       ...new Set(categorySlugs.map(categoryListingTag)),
       POST_LINKS_TAG,
       CATEGORIES_TAG,
-      SEARCH_TAG,
     ]);
+  const categoryChanged = async (categoryId: number, slugs: Array<string | null>) => {
+    const posts = await prisma.post.findMany({
+      where: { categories: { some: { categoryId } } },
+      select: { slug: true, categories: { select: { category: { select: { slug: true } } } } },
+    });
+    await invalidateTags([
+      CATEGORIES_TAG,
+      ALL_POSTS_LISTING_TAG,
+      ...new Set(
+        [
+          ...slugs.filter((slug): slug is string => slug !== null),
+          ...posts.flatMap((post) => post.categories.map(({ category }) => category.slug)),
+        ].map(categoryListingTag),
+      ),
+      ...posts.map((post) => postTag(post.slug)),
+    ]);
+  };
 
   events.on('comment.created', 'cache invalidation', async ({ postId, approved }) => {
     if (approved) await commentChanged(postId);
@@ -54,5 +70,12 @@ export function invalidatePostCaches(events: DomainEvents, prisma: PrismaClient)
   );
   events.on('post.deleted', 'cache invalidation', (event) =>
     postChanged([event.slug], event.categorySlugs),
+  );
+  events.on('category.saved', 'cache invalidation', ({ categoryId, slug, previousSlug }) =>
+    categoryChanged(categoryId, [slug, previousSlug]),
+  );
+  // Its posts were moved first (each a `post.saved`); what is left is the list and its listing.
+  events.on('category.deleted', 'cache invalidation', ({ categoryId, slug }) =>
+    categoryChanged(categoryId, [slug]),
   );
 }

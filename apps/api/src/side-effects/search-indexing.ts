@@ -1,11 +1,19 @@
+import { invalidateTags } from '@inkwell/cache';
 import { type PrismaClient } from '@inkwell/prisma';
 import { type SearchEngine } from '@inkwell/search';
-import { type DomainEvents } from '../events/domain-events.js';
+import {
+  type DomainEventMap,
+  type DomainEvents,
+  type DomainEventType,
+} from '../events/domain-events.js';
+import { SEARCH_TAG } from '../posts/post-cache-tags.js';
 import { loadCommentDocuments, loadPostDocument } from '../search/search-documents.js';
 
 /**
  * Keeps the search index equal to what readers can see: published posts and approved comments.
- * Each handler reloads the current state, so a replayed or reordered event converges.
+ * Each handler reloads the current state, so a replayed or reordered event converges. Cached
+ * search results are dropped after the index write, never before: a search made while the write
+ * is under way would otherwise cache the old answer for the whole TTL.
  */
 export function indexForSearch(
   events: DomainEvents,
@@ -25,20 +33,29 @@ export function indexForSearch(
     if (comment) await engine.indexComment(comment);
     else await engine.removeComment(commentId);
   };
+  /** `write` returns false when it left the index untouched. */
+  const onIndexWrite = <T extends DomainEventType>(
+    type: T,
+    write: (payload: DomainEventMap[T]) => Promise<boolean | void>,
+  ) =>
+    events.on(type, 'search index', async (payload) => {
+      if ((await write(payload)) !== false) await invalidateTags([SEARCH_TAG]);
+    });
 
-  events.on('post.saved', 'search index', ({ postId }) => syncPost(postId));
-  events.on('post.deleted', 'search index', ({ postId }) => engine.removePost(postId));
+  onIndexWrite('post.saved', ({ postId }) => syncPost(postId));
+  onIndexWrite('post.deleted', ({ postId }) => engine.removePost(postId));
   // Posts are indexed with their categories' names.
-  events.on('category.saved', 'search index', async ({ categoryId }) => {
+  onIndexWrite('category.saved', async ({ categoryId }) => {
     const posts = await prisma.post.findMany({
       where: { categories: { some: { categoryId } } },
       select: { id: true },
     });
     for (const post of posts) await syncPost(post.id);
   });
-  events.on('comment.created', 'search index', async ({ commentId, approved }) => {
-    if (approved) await syncComment(commentId);
+  onIndexWrite('comment.created', async ({ commentId, approved }) => {
+    if (!approved) return false;
+    await syncComment(commentId);
   });
-  events.on('comment.approved', 'search index', ({ commentId }) => syncComment(commentId));
-  events.on('comment.deleted', 'search index', ({ commentId }) => engine.removeComment(commentId));
+  onIndexWrite('comment.approved', ({ commentId }) => syncComment(commentId));
+  onIndexWrite('comment.deleted', ({ commentId }) => engine.removeComment(commentId));
 }

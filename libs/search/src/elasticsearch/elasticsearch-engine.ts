@@ -24,8 +24,6 @@ export interface ElasticsearchEngineOptions {
   client: Client;
   /** Aliases are `<prefix>-posts` and `<prefix>-comments`. Default `inkwell`. */
   indexPrefix?: string;
-  /** Refresh after each write (`wait_for`), for read-after-write in tests. Default false. */
-  refresh?: boolean;
   /** Clock for index names; tests pin it. */
   now?: () => Date;
 }
@@ -59,7 +57,9 @@ function elasticsearchBackend(client: Client, indices: IndexNames): SearchBacken
 export function createElasticsearchSearchEngine(options: ElasticsearchEngineOptions): SearchEngine {
   const { client } = options;
   const indices = aliasNames(options.indexPrefix ?? 'inkwell');
-  const refresh = options.refresh === true ? 'wait_for' : false;
+  // Each single-document write returns once a search can see it: the API drops cached search
+  // results right after the write, and a search in between must not read (and cache) the old index.
+  const refresh = 'wait_for';
   const now = options.now ?? (() => new Date());
   const backend = elasticsearchBackend(client, indices);
 
@@ -120,7 +120,8 @@ export function createElasticsearchSearchEngine(options: ElasticsearchEngineOpti
       await client.deleteByQuery({
         index: indices.comments,
         query: { term: { post_id: id } },
-        refresh: refresh !== false,
+        // No wait_for here: delete-by-query refreshes once its deletions are done.
+        refresh: true,
       });
     },
 

@@ -82,24 +82,28 @@ export class AdminCommentsService {
     if (result.affected.length === 0) throw new NotFoundError(`No comment has the id ${id}`);
   }
 
-  /** Ids that do not exist (or are already approved, for approve) are reported, not an error. */
+  /**
+   * Ids that do not exist (or are already approved, for approve) are reported, not an error.
+   * The write itself says which rows it changed (`RETURNING`), so two simultaneous requests for
+   * the same comments affect, report and announce each comment once between them.
+   */
   async bulk(input: BulkCommentsInput): Promise<BulkResult> {
-    const targets = await this.prisma.comment.findMany({
-      where: { id: { in: input.ids }, ...(input.action === 'approve' ? { approved: false } : {}) },
-      select: { id: true, postId: true, approved: true },
-    });
-    const ids = targets.map((t) => t.id);
+    const ids = input.ids;
+    let affected: Array<{ id: number; postId: number; approved: boolean }>;
     if (input.action === 'approve') {
-      await this.prisma.comment.updateMany({
-        where: { id: { in: ids } },
+      affected = await this.prisma.comment.updateManyAndReturn({
+        where: { id: { in: ids }, approved: false },
         data: { approved: true },
+        select: { id: true, postId: true, approved: true },
       });
-      for (const t of targets) {
+      for (const t of affected) {
         await this.events.emit('comment.approved', { commentId: t.id, postId: t.postId });
       }
     } else {
-      await this.prisma.comment.deleteMany({ where: { id: { in: ids } } });
-      for (const t of targets) {
+      // Prisma has no deleteManyAndReturn; replies go with their parent (ON DELETE CASCADE).
+      affected = await this.prisma.$queryRaw<typeof affected>`
+        DELETE FROM "Comment" WHERE id = ANY(${ids}::int[]) RETURNING id, "postId", approved`;
+      for (const t of affected) {
         await this.events.emit('comment.deleted', {
           commentId: t.id,
           postId: t.postId,
@@ -107,10 +111,11 @@ export class AdminCommentsService {
         });
       }
     }
+    const affectedIds = affected.map((t) => t.id).sort((a, b) => a - b);
     return {
       action: input.action,
-      affected: ids.sort((a, b) => a - b),
-      missing: input.ids.filter((id) => !ids.includes(id)).sort((a, b) => a - b),
+      affected: affectedIds,
+      missing: ids.filter((id) => !affectedIds.includes(id)).sort((a, b) => a - b),
     };
   }
 
