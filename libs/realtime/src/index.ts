@@ -4,6 +4,7 @@ export {
   type RealtimeServer,
   type RealtimeServerOptions,
   createRealtimeServer,
+  redisChannelFor,
 } from './realtime-server.js';
 export { POSTS_CHANNEL, commentChannel, isHintChannel } from './channels.js';
 export {

@@ -20,14 +20,23 @@ import { DEFAULT_MOUNT, assertMount } from './mount.js';
 import { createPublishGuard, createPublishSigner } from './publish-guard.js';
 import { createRedisRelay } from './redis-relay.js';
 
-export const DEFAULT_REDIS_CHANNEL = 'inkwell:realtime:hints';
+export const DEFAULT_NAMESPACE = 'inkwell';
+
+/** The Redis pub/sub channel of one site: sites sharing a Redis never see each other's hints. */
+export function redisChannelFor(namespace: string): string {
+  return `${namespace}:realtime:hints`;
+}
+
+export const DEFAULT_REDIS_CHANNEL = redisChannelFor(DEFAULT_NAMESPACE);
 
 export interface RealtimeServerOptions {
   /** URL path of the Bayeux endpoint; the browser client is served at `<mount>/client.js`. */
   mount?: string;
   /** With a Redis URL, hints published by any API process reach readers connected to any other. */
   redisUrl?: string;
-  /** Redis pub/sub channel shared by the processes of one deployment. */
+  /** The site's namespace (the API passes CACHE_NAMESPACE); names the Redis channel. Default `inkwell`. */
+  namespace?: string;
+  /** Redis pub/sub channel shared by the processes of one site. Default `<namespace>:realtime:hints`. */
   redisChannel?: string;
   logger?: RealtimeLogger;
 }
@@ -71,7 +80,7 @@ export function createRealtimeServer(options: RealtimeServerOptions = {}): Realt
   const relay: HintRelay = options.redisUrl
     ? createRedisRelay({
         url: options.redisUrl,
-        channel: options.redisChannel ?? DEFAULT_REDIS_CHANNEL,
+        channel: options.redisChannel ?? redisChannelFor(options.namespace ?? DEFAULT_NAMESPACE),
         deliverLocally,
         logger,
       })

@@ -82,6 +82,42 @@ describe('Redis bridge across two API processes', () => {
   });
 });
 
+describe('two sites sharing one Redis', () => {
+  it('deliver each hint only to readers of the site that published it', async () => {
+    const sites = await Promise.all(
+      ['a', 'b'].map(async (label) => {
+        const http = await listenOnLoopback();
+        const realtime = createRealtimeServer({
+          redisUrl: REDIS_URL,
+          namespace: `inkwell-test-${label}-${randomUUID().slice(0, 8)}`,
+          logger: createRecordingLogger(),
+        });
+        realtime.attach(http.server);
+        await realtime.ready();
+        const reader = createReader(`${http.origin}/realtime`);
+        await reader.subscribe(commentChannel(7));
+        return { http, realtime, reader };
+      }),
+    );
+    const [a, b] = sites as [(typeof sites)[number], (typeof sites)[number]];
+    try {
+      const fromA = { postId: 7, commentCount: 1, latestCommentId: 1 };
+      const fromB = { postId: 7, commentCount: 2, latestCommentId: 2 };
+      await a.realtime.publishCommentHint(fromA);
+      // B's bridge receives in publish order: had A's hint leaked to B, it would be first.
+      await b.realtime.publishCommentHint(fromB);
+      expect(await b.reader.waitFor(commentChannel(7), 1)).toEqual([fromB]);
+      expect(await a.reader.waitFor(commentChannel(7), 1)).toEqual([fromA]);
+    } finally {
+      for (const site of sites) {
+        site.reader.close();
+        await site.realtime.close();
+        await site.http.close();
+      }
+    }
+  });
+});
+
 describe('Redis bridge while Redis is unreachable', () => {
   it('degrades to this process, logs, reports degraded, and never throws', async () => {
     const http = await listenOnLoopback();

@@ -39,7 +39,8 @@ export const configVariables: ConfigVariable[] = [
   },
   {
     name: 'CACHE_NAMESPACE',
-    description: 'Prefix of every cache key: lets several sites share one Redis.',
+    description:
+      'Prefix of every cache key and name of the realtime Redis channel: lets several sites share one Redis.',
     default: 'inkwell',
     sensitive: false,
   },

@@ -21,7 +21,11 @@ import { HealthChecks } from '../health/health-checks.js';
     {
       provide: REALTIME,
       useFactory: (config: Config): RealtimeServer =>
-        createRealtimeServer({ redisUrl: config.redisUrl, logger: new Logger('Realtime') }),
+        createRealtimeServer({
+          redisUrl: config.redisUrl,
+          namespace: config.cacheNamespace,
+          logger: new Logger('Realtime'),
+        }),
       inject: [CONFIG],
     },
   ],
