@@ -25,6 +25,14 @@ export interface InkwellCacheOptions extends CodecOptions {
   lockWaitMs?: number;
   /** Poll period of those waiters. Default 20 ms. */
   lockPollMs?: number;
+  /** Bound of the in-process store; the least recently used entry goes first. Default 10 000. */
+  memoryMaxEntries?: number;
+}
+
+/** A computation running in this process, and the invalidations this process had seen when it began. */
+export interface PendingComputation {
+  promise: Promise<unknown>;
+  invalidationsBefore: number;
 }
 
 export interface CacheHealth {
@@ -76,7 +84,9 @@ export class InkwellCache {
   readonly keyv: Keyv;
   readonly store: EntryStore;
   /** Computations running in this process, by key: concurrent misses share one. */
-  readonly pending = new Map<string, Promise<unknown>>();
+  readonly pending = new Map<string, PendingComputation>();
+  /** Invalidations made by this process: a caller never joins a computation older than one. */
+  invalidations = 0;
   readonly lockTtlMs: number;
   readonly lockWaitMs: number;
   readonly lockPollMs: number;
@@ -101,7 +111,10 @@ export class InkwellCache {
         url: options.redisUrl,
         onError: (error) => this.failures.report(error, 'connection'),
       });
-      this.store = new RedisEntryStore(client);
+      this.store = new RedisEntryStore(client, {
+        keyPrefix: `${this.keyPrefix}:`,
+        epochKey: `${this.keyPrefix}:#epoch`,
+      });
       // useKeyPrefix: false, or Keyv and @keyv/redis each add the namespace (`blog::blog:key`).
       this.keyv = new Keyv({
         store: new KeyvRedis(client, { namespace: options.namespace }),
@@ -109,14 +122,18 @@ export class InkwellCache {
         useKeyPrefix: false,
       });
     } else {
-      // No Keyv serializer, as in cache-manager's own default: entries are already bytes. No Keyv
-      // key prefix: our keys carry the namespace, and Keyv 5.6 skips its prefix on single-key calls
-      // for keys that already start with it but not on deleteMany, which then misses them.
-      const memory = new MemoryEntryStore(
-        new Keyv({ serialize: undefined, deserialize: undefined, useKeyPrefix: false }),
-      );
+      // Keyv stores into the memoizer's bounded map. No Keyv serializer, as in cache-manager's own
+      // default: entries are already bytes. No Keyv key prefix: our keys carry the namespace, and
+      // Keyv 5.6 skips its prefix on single-key calls for keys that already start with it but
+      // not on deleteMany, which then misses them.
+      const memory = new MemoryEntryStore(options.memoryMaxEntries ?? 10_000);
       this.store = memory;
-      this.keyv = memory.keyv;
+      this.keyv = new Keyv({
+        store: memory.records,
+        serialize: undefined,
+        deserialize: undefined,
+        useKeyPrefix: false,
+      });
     }
     this.keyv.on('error', (error: unknown) => this.failures.report(error, 'a Keyv operation'));
   }
@@ -131,6 +148,21 @@ export class InkwellCache {
 
   lockKey(entryKey: string): string {
     return `${this.keyPrefix}:#lock:${entryKey}`;
+  }
+
+  /** Counter bumped by every invalidation of `tag`. */
+  tagGenerationKey(tag: string): string {
+    return `${this.keyPrefix}:#gen:tag:${safeKey(tag)}`;
+  }
+
+  /** Counter bumped by every `invalidate(...args)` of the memoized function with this prefix. */
+  functionGenerationKey(prefix: string): string {
+    return `${this.keyPrefix}:#gen:fn:${safeKey(prefix)}`;
+  }
+
+  /** Entries the in-process store dropped to stay within `memoryMaxEntries` (0 for Redis). */
+  get evictions(): number {
+    return this.store instanceof MemoryEntryStore ? this.store.evictions : 0;
   }
 
   /** Runs a store operation within the timeout (memory cannot hang, so it is left unbounded). */
@@ -169,7 +201,30 @@ export class InkwellCache {
 
   /** Deletes every entry stored under any of the tags. Failures are thrown: a write must know. */
   async invalidateTags(tags: readonly string[]): Promise<void> {
-    await this.run((store) => store.deleteTagged(tags.map((tag) => this.tagKey(tag))));
+    await this.invalidate(
+      tags.map((tag) => this.tagGenerationKey(tag)),
+      [],
+      tags.map((tag) => this.tagKey(tag)),
+    );
+  }
+
+  /**
+   * Bumps the generation counters, deletes the keys and the tagged entries. A failure (thrown)
+   * also makes the store forget everything cached so far once it answers again: the lost
+   * invalidation cannot leave a stale entry behind.
+   */
+  async invalidate(
+    generationKeys: readonly string[],
+    keys: readonly string[],
+    tagKeys: readonly string[],
+  ): Promise<void> {
+    this.invalidations += 1;
+    try {
+      await this.run((store) => store.invalidate(generationKeys, keys, tagKeys));
+    } catch (error) {
+      this.store.forgetAfterLostInvalidation();
+      throw error;
+    }
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type InkwellCache } from './cache.js';
 import { buildCacheKey, digest, safeKey } from './keys.js';
 import { type CacheRef, getCache } from './registry.js';
+import { type GenerationSnapshot } from './store.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- `any[]` is the only parameter list every function is assignable to. */
 
@@ -100,31 +101,46 @@ class MemoizedCall {
       return this.callOnce(cache, key, thisArg, args, refresh);
     if (refresh) return this.computeAndStore(cache, key, thisArg, args);
 
-    if (!cache.pending.has(key)) {
-      const lookup = await this.lookup(cache, key);
+    let lookup: Lookup = { found: false, failed: false };
+    if (!this.running(cache, key)) {
+      lookup = await this.lookup(cache, key);
       if (lookup.found) {
         cache.metrics.count(this.prefix, 'hit');
         this.options.onHit?.(...args);
         return lookup.value;
       }
-      if (lookup.failed) return this.original.apply(thisArg, args);
     }
     this.miss(cache, args);
     // Checked after the lookup too: concurrent callers all miss, the first one computes.
-    const running = cache.pending.get(key);
+    const running = this.running(cache, key);
     if (running) {
       cache.metrics.count(this.prefix, 'stampede_wait');
       return running;
     }
-    return this.share(cache, key, () => this.computeOnce(cache, key, thisArg, args));
+    // A failed or slow store still gets one computation per key in this process; it just is
+    // not stored (nor locked across processes).
+    return this.share(cache, key, () =>
+      lookup.failed
+        ? this.original.apply(thisArg, args)
+        : this.computeOnce(cache, key, thisArg, args),
+    );
   }
 
   async invalidate(args: unknown[]): Promise<void> {
     const cache = getCache(this.options.cache);
-    const key = this.cacheKey(args, cache);
-    // New callers must not join a computation that started before the invalidation.
-    cache.pending.delete(key);
-    await cache.run((store) => store.delete([key]));
+    await cache.invalidate(
+      [cache.functionGenerationKey(this.prefix)],
+      [this.cacheKey(args, cache)],
+      [],
+    );
+  }
+
+  /** The computation running for `key` that began after this process's last invalidation. */
+  private running(cache: InkwellCache, key: string): Promise<unknown> | undefined {
+    const pending = cache.pending.get(key);
+    return pending && pending.invalidationsBefore === cache.invalidations
+      ? pending.promise
+      : undefined;
   }
 
   private miss(cache: InkwellCache, args: unknown[]): void {
@@ -161,9 +177,9 @@ class MemoizedCall {
     compute: () => Promise<unknown>,
   ): Promise<unknown> {
     const shared: Promise<unknown> = compute().finally(() => {
-      if (cache.pending.get(key) === shared) cache.pending.delete(key);
+      if (cache.pending.get(key)?.promise === shared) cache.pending.delete(key);
     });
-    cache.pending.set(key, shared);
+    cache.pending.set(key, { promise: shared, invalidationsBefore: cache.invalidations });
     return shared;
   }
 
@@ -212,17 +228,39 @@ class MemoizedCall {
     return { found: false, failed: false };
   }
 
+  /**
+   * The generation check: the counters of the function and of its tags are read before the
+   * computation and compared by the store before the write, so a computation that began before
+   * an invalidation returns its value but never stores it.
+   */
   private async computeAndStore(
     cache: InkwellCache,
     key: string,
     thisArg: unknown,
     args: unknown[],
   ): Promise<unknown> {
+    const tags = this.options.tags?.(...args) ?? [];
+    const generationKeys = [
+      cache.functionGenerationKey(this.prefix),
+      ...tags.map((tag) => cache.tagGenerationKey(tag)),
+    ];
+    let snapshot: GenerationSnapshot | undefined;
+    try {
+      snapshot = await cache.run((store) => store.readGenerations(generationKeys));
+    } catch (error) {
+      this.failed(cache, error, `reading the generations of ${key}`);
+    }
     const value = await this.original.apply(thisArg, args);
-    const tagKeys = (this.options.tags?.(...args) ?? []).map((tag) => cache.tagKey(tag));
+    // Without a snapshot nothing proves the value current: it is returned, not stored.
+    if (snapshot === undefined) return value;
+    const current = snapshot;
     try {
       const entry = cache.codec.encode(value);
-      await cache.run((store) => store.set(key, entry, this.ttlMs, tagKeys));
+      const tagKeys = tags.map((tag) => cache.tagKey(tag));
+      const stored = await cache.run((store) =>
+        store.setIfCurrent(key, entry, this.ttlMs, tagKeys, current),
+      );
+      if (!stored) cache.metrics.count(this.prefix, 'stale_skip');
     } catch (error) {
       this.failed(cache, error, `a write of ${key}`);
     }

@@ -1,67 +1,84 @@
-import { type Keyv } from 'keyv';
-import { type EntryStore } from './store.js';
+import { LruMap } from './lru-map.js';
+import { type EntryStore, type GenerationSnapshot } from './store.js';
+
+/** Keyv's record layout (`{ value, expires }`), plus the tags the memoizer recorded. */
+export interface MemoryRecord {
+  value: unknown;
+  expires?: number | undefined;
+  tagKeys?: readonly string[];
+}
 
 /**
- * In-process store on a Keyv in-memory store (the default store of cache-manager 7). Tags are a
- * map from tag to keys with their expiry, pruned as tags are written.
+ * In-process store on a bounded LRU map, which is also the store of the Keyv instance
+ * cache-manager uses. Every operation is synchronous underneath, so a compare-and-set cannot
+ * interleave with an invalidation.
  */
 export class MemoryEntryStore implements EntryStore {
   readonly kind = 'memory';
-  private readonly tagged = new Map<string, Map<string, number>>();
-  private readonly adding = new Set<string>();
+  readonly records: LruMap<MemoryRecord>;
+  /** Tag key -> keys recorded under it; a key leaves its tags when its record leaves the map. */
+  private readonly tagged = new Map<string, Set<string>>();
+  private readonly generations = new Map<string, number>();
 
-  constructor(readonly keyv: Keyv) {}
-
-  async get(key: string): Promise<Uint8Array | undefined> {
-    return (await this.keyv.get<Uint8Array>(key)) ?? undefined;
+  constructor(maxEntries: number) {
+    this.records = new LruMap<MemoryRecord>(maxEntries, (key, record) => this.untag(key, record));
   }
 
-  async set(
+  get evictions(): number {
+    return this.records.evictions;
+  }
+
+  async get(key: string): Promise<Uint8Array | undefined> {
+    return this.live(key)?.value as Uint8Array | undefined;
+  }
+
+  async readGenerations(generationKeys: readonly string[]): Promise<GenerationSnapshot> {
+    return {
+      keys: generationKeys,
+      values: generationKeys.map((key) => String(this.generations.get(key) ?? 0)),
+    };
+  }
+
+  async setIfCurrent(
     key: string,
     entry: Uint8Array,
     ttlMs: number,
-    tagKeys: readonly string[] = [],
-  ): Promise<void> {
-    // A copy: an encoder may hand out a view into a large shared buffer, which a long-lived
-    // entry would otherwise keep alive.
-    await this.keyv.set(key, new Uint8Array(entry), ttlMs);
-    this.tag(key, tagKeys, ttlMs);
+    tagKeys: readonly string[],
+    snapshot: GenerationSnapshot,
+  ): Promise<boolean> {
+    const current = snapshot.keys.every(
+      (generationKey, i) => String(this.generations.get(generationKey) ?? 0) === snapshot.values[i],
+    );
+    if (current) this.store(key, entry, ttlMs, tagKeys);
+    return current;
+  }
+
+  async set(key: string, entry: Uint8Array, ttlMs: number): Promise<void> {
+    this.store(key, entry, ttlMs, []);
   }
 
   async add(key: string, entry: Uint8Array, ttlMs: number): Promise<boolean> {
-    // Keyv's calls are async: without this guard two concurrent adds could both find the key free.
-    if (this.adding.has(key)) return false;
-    this.adding.add(key);
-    try {
-      if (await this.keyv.has(key)) return false;
-      await this.set(key, entry, ttlMs);
-      return true;
-    } finally {
-      this.adding.delete(key);
-    }
+    if (this.live(key)) return false;
+    this.store(key, entry, ttlMs, []);
+    return true;
   }
 
   async delete(keys: readonly string[]): Promise<void> {
-    if (keys.length > 0) await this.keyv.deleteMany([...keys]);
+    for (const key of keys) this.records.delete(key);
   }
 
-  private tag(key: string, tagKeys: readonly string[], ttlMs: number): void {
-    const now = Date.now();
-    for (const tag of tagKeys) {
-      let keys = this.tagged.get(tag);
-      if (!keys) this.tagged.set(tag, (keys = new Map()));
-      for (const [member, expiresAt] of keys) if (expiresAt <= now) keys.delete(member);
-      keys.set(key, Math.max(keys.get(key) ?? 0, now + ttlMs));
+  async invalidate(
+    generationKeys: readonly string[],
+    keys: readonly string[],
+    tagKeys: readonly string[],
+  ): Promise<void> {
+    for (const key of generationKeys)
+      this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+    for (const key of keys) this.records.delete(key);
+    for (const tagKey of tagKeys) {
+      for (const key of [...(this.tagged.get(tagKey) ?? [])]) this.records.delete(key);
+      this.tagged.delete(tagKey);
     }
-  }
-
-  async deleteTagged(tagKeys: readonly string[]): Promise<void> {
-    const keys = new Set<string>();
-    for (const tag of tagKeys) {
-      for (const key of this.tagged.get(tag)?.keys() ?? []) keys.add(key);
-      this.tagged.delete(tag);
-    }
-    await this.delete([...keys]);
   }
 
   async lock(): Promise<boolean> {
@@ -70,10 +87,41 @@ export class MemoryEntryStore implements EntryStore {
 
   async unlock(): Promise<void> {}
 
+  /** Nothing to do: an in-process invalidation cannot get lost. */
+  forgetAfterLostInvalidation(): void {}
+
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {
-    this.tagged.clear();
-    await this.keyv.disconnect();
+    this.records.clear();
+    this.generations.clear();
+  }
+
+  private live(key: string): MemoryRecord | undefined {
+    const record = this.records.get(key);
+    if (record?.expires !== undefined && record.expires <= Date.now()) {
+      this.records.delete(key);
+      return undefined;
+    }
+    return record;
+  }
+
+  private store(key: string, entry: Uint8Array, ttlMs: number, tagKeys: readonly string[]): void {
+    // A copy: an encoder may hand out a view into a large shared buffer, which a long-lived
+    // entry would otherwise keep alive.
+    this.records.set(key, { value: new Uint8Array(entry), expires: Date.now() + ttlMs, tagKeys });
+    for (const tagKey of tagKeys) {
+      let keys = this.tagged.get(tagKey);
+      if (!keys) this.tagged.set(tagKey, (keys = new Set()));
+      keys.add(key);
+    }
+  }
+
+  private untag(key: string, record: MemoryRecord): void {
+    for (const tagKey of record.tagKeys ?? []) {
+      const keys = this.tagged.get(tagKey);
+      keys?.delete(key);
+      if (keys?.size === 0) this.tagged.delete(tagKey);
+    }
   }
 }

@@ -1,4 +1,4 @@
-export const CACHE_EVENTS = ['hit', 'miss', 'error', 'stampede_wait'] as const;
+export const CACHE_EVENTS = ['hit', 'miss', 'error', 'stampede_wait', 'stale_skip'] as const;
 export type CacheEvent = (typeof CACHE_EVENTS)[number];
 export type CacheCounters = Record<CacheEvent, number>;
 
@@ -7,7 +7,11 @@ const HELP: Record<CacheEvent, string> = {
   miss: 'Memoized calls that found nothing cached.',
   error: 'Cache operations that failed or timed out (the call ran uncached).',
   stampede_wait: 'Calls that waited for a computation already running for the same key.',
+  stale_skip:
+    'Computed values not stored because an invalidation happened while they were computed.',
 };
+
+const NO_EVENTS: CacheCounters = { hit: 0, miss: 0, error: 0, stampede_wait: 0, stale_skip: 0 };
 
 /** Counters per memoization prefix. */
 export class CacheMetrics {
@@ -15,13 +19,12 @@ export class CacheMetrics {
 
   count(prefix: string, event: CacheEvent): void {
     let counters = this.byPrefix.get(prefix);
-    if (!counters)
-      this.byPrefix.set(prefix, (counters = { hit: 0, miss: 0, error: 0, stampede_wait: 0 }));
+    if (!counters) this.byPrefix.set(prefix, (counters = { ...NO_EVENTS }));
     counters[event] += 1;
   }
 
   counters(prefix: string): CacheCounters {
-    return { hit: 0, miss: 0, error: 0, stampede_wait: 0, ...this.byPrefix.get(prefix) };
+    return { ...NO_EVENTS, ...this.byPrefix.get(prefix) };
   }
 
   entries(): IterableIterator<[string, CacheCounters]> {
@@ -35,7 +38,7 @@ function labelValue(value: string): string {
 
 /** Prometheus text exposition (version 0.0.4) of the counters of several caches. */
 export function renderPrometheus(
-  sources: ReadonlyArray<{ namespace: string; metrics: CacheMetrics }>,
+  sources: ReadonlyArray<{ namespace: string; metrics: CacheMetrics; evictions: number }>,
 ): string {
   const lines: string[] = [];
   for (const event of CACHE_EVENTS) {
@@ -49,5 +52,13 @@ export function renderPrometheus(
       }
     }
   }
+  lines.push(
+    '# HELP inkwell_cache_evictions_total Entries the in-process store dropped to stay within its bound.',
+    '# TYPE inkwell_cache_evictions_total counter',
+    ...sources.map(
+      ({ namespace, evictions }) =>
+        `inkwell_cache_evictions_total{namespace="${labelValue(namespace)}"} ${evictions}`,
+    ),
+  );
   return `${lines.join('\n')}\n`;
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import {
   cacheMemoize,
   configureDefaultCache,
+  createInkwellCache,
   getCache,
   type InkwellCache,
   type InkwellCacheOptions,
@@ -227,6 +228,7 @@ describe.each([
       miss: 50,
       error: 0,
       stampede_wait: 49,
+      stale_skip: 0,
     });
   });
 
@@ -277,6 +279,71 @@ describe.each([
       ['rust', 3],
     ]);
     expect(postCompute).toHaveBeenCalledTimes(1);
+  });
+
+  it('never stores a value whose computation began before an invalidation of its tag', async () => {
+    let title = 'old title';
+    let readStarted!: () => void;
+    let finishRead!: () => void;
+    const started = new Promise<void>((resolve) => (readStarted = resolve));
+    const gate = new Promise<void>((resolve) => (finishRead = resolve));
+    const compute = vi.fn(async (slug: string) => {
+      const read = `${slug}: ${title}`; // the database read
+      readStarted();
+      await gate;
+      return read;
+    });
+    const post = cacheMemoize(60, { prefix: prefix(), tags: (slug: string) => [`post:${slug}`] })(
+      compute,
+    );
+    const slow = post('hello');
+    await started;
+    title = 'new title'; // the write commits, then invalidates
+    await invalidateTags(['post:hello']);
+    finishRead();
+    expect(await slow).toBe('hello: old title');
+    expect(await post('hello')).toBe('hello: new title');
+    expect(await post('hello')).toBe('hello: new title');
+    expect(compute).toHaveBeenCalledTimes(2);
+    expect(cache.metrics.counters(post.prefix).stale_skip).toBe(1);
+  });
+
+  it('never stores a value whose computation began before fn.invalidate', async () => {
+    let version = 1;
+    let finishRead!: () => void;
+    const gate = new Promise<void>((resolve) => (finishRead = resolve));
+    const fn = cacheMemoize(60, { prefix: prefix() })(async (id: number) => {
+      const read = `${id}@${version}`;
+      if (read === '1@1') await gate;
+      return read;
+    });
+    const slow = fn(1);
+    await sleep(20);
+    version = 2;
+    await fn.invalidate(1);
+    finishRead();
+    expect(await slow).toBe('1@1');
+    expect(await fn(1)).toBe('1@2');
+    expect(await fn(1)).toBe('1@2');
+  });
+
+  it('does not hand a computation that began before an invalidation to callers that came after', async () => {
+    let version = 1;
+    let finishRead!: () => void;
+    const gate = new Promise<void>((resolve) => (finishRead = resolve));
+    const fn = cacheMemoize(60, { prefix: prefix(), tags: () => ['t'] })(async () => {
+      const read = version;
+      if (read === 1) await gate;
+      return read;
+    });
+    const slow = fn();
+    await sleep(20);
+    version = 2;
+    await invalidateTags(['t']);
+    const after = fn();
+    finishRead();
+    expect(await slow).toBe(1);
+    expect(await after).toBe(2);
   });
 
   it('memoizes decorated methods per call arguments with the right `this`', async () => {
@@ -337,7 +404,43 @@ describe.each([
     );
   });
 
+  it('counts a store that refuses a stale write in Prometheus text', async () => {
+    expect(renderCacheMetrics()).toContain('# TYPE inkwell_cache_stale_skip_total counter');
+  });
+
   it('reports a healthy store', async () => {
     expect(await cache.health()).toMatchObject({ status: 'ok', store });
+  });
+});
+
+describe('the in-process store', () => {
+  it('keeps at most memoryMaxEntries entries, dropping the least recently used, and counts evictions', async () => {
+    const namespace = uniqueNamespace('lru');
+    const cache = createInkwellCache({ namespace, memoryMaxEntries: 3 });
+    try {
+      const compute = vi.fn(async (query: string) => `results for ${query}`);
+      const search = cacheMemoize(60, { prefix: 'search', cache, tags: () => ['search'] })(
+        compute,
+      );
+      for (const query of ['a', 'b', 'c']) await search(query);
+      await search('a'); // "a" is now the most recently used
+      for (const query of ['d', 'e']) await search(query); // evict "b" then "c"
+      expect(compute).toHaveBeenCalledTimes(5);
+
+      await search('a');
+      await search('e');
+      expect(compute).toHaveBeenCalledTimes(5);
+      await search('b');
+      expect(compute).toHaveBeenCalledTimes(6);
+      expect(cache.evictions).toBe(3);
+      expect(renderCacheMetrics([cache])).toContain(
+        `inkwell_cache_evictions_total{namespace="${namespace}"} 3`,
+      );
+      await cache.invalidateTags(['search']);
+      await search('a');
+      expect(compute).toHaveBeenCalledTimes(7);
+    } finally {
+      await cache.close();
+    }
   });
 });

@@ -64,10 +64,11 @@ describe('InkwellCacheModule', () => {
     const manager = app.get<Cache>(CACHE_MANAGER);
     await manager.set('greeting', 'hi', 60_000);
     expect(await manager.get('greeting')).toBe('hi');
-    // One namespace prefix on cache-manager keys (Keyv and @keyv/redis would each add one).
+    // One namespace prefix on cache-manager keys (Keyv and @keyv/redis would each add one);
+    // memoized entries live under the epoch, 0 until an outage bumps it.
     expect(await keysUnder(await client, namespace)).toEqual([
       `${namespace}::greeting`,
-      `${namespace}:PostsService.render:["hello"]`,
+      `${namespace}:@0:PostsService.render:["hello"]`,
     ]);
 
     await app.close();

@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cacheMemoize, createInkwellCache, type InkwellCache } from '../src/index.js';
-import { openTestClient, removeNamespace, uniqueNamespace } from './support/redis.js';
+import { openTestClient, REDIS_URL, removeNamespace, uniqueNamespace } from './support/redis.js';
 import { TcpProxy } from './support/tcp-proxy.js';
 
 async function closedPort(): Promise<number> {
@@ -23,7 +23,7 @@ async function untilHealthy(cache: InkwellCache): Promise<void> {
 }
 
 describe('a Redis URL pointing at a closed port', () => {
-  it('runs every call uncached, logs once, counts errors and reports failing health', async () => {
+  it('runs calls uncached, once per key at a time, logs once, counts errors and reports failing health', async () => {
     const logger = { warn: vi.fn() };
     const cache = createInkwellCache({
       namespace: uniqueNamespace('closed'),
@@ -37,7 +37,8 @@ describe('a Redis URL pointing at a closed port', () => {
 
       const results = await Promise.all(Array.from({ length: 20 }, (_, i) => fn(i % 2)));
       expect(results).toEqual(Array.from({ length: 20 }, (_, i) => `post ${i % 2}`));
-      expect(compute).toHaveBeenCalledTimes(20);
+      // Concurrent misses in one process still share one computation per key.
+      expect(compute).toHaveBeenCalledTimes(2);
       expect(logger.warn).toHaveBeenCalledTimes(1);
       expect(cache.metrics.counters('posts').error).toBe(20);
       expect(await cache.health()).toMatchObject({ status: 'failing', store: 'redis' });
@@ -88,6 +89,23 @@ describe('the real Redis made slow, then unreachable, mid-test', () => {
     expect(compute).toHaveBeenCalledTimes(2);
   });
 
+  it('computes once for concurrent misses on one key while Redis stalls', async () => {
+    const compute = vi.fn(async (id: number) => {
+      await sleep(50);
+      return `post ${id}`;
+    });
+    const fn = cacheMemoize(60, { prefix: 'stalled-flight', cache })(compute);
+    proxy.stall();
+    try {
+      const results = await Promise.all(Array.from({ length: 20 }, () => fn(3)));
+      expect(results).toEqual(Array(20).fill('post 3'));
+      expect(compute).toHaveBeenCalledTimes(1);
+    } finally {
+      proxy.resume();
+      await untilHealthy(cache);
+    }
+  });
+
   it('answers from the function while Redis is unreachable, and caches again after reconnecting', async () => {
     const compute = vi.fn(async (id: number) => `post ${id}`);
     const fn = cacheMemoize(60, { prefix: 'down', cache })(compute);
@@ -103,5 +121,50 @@ describe('the real Redis made slow, then unreachable, mid-test', () => {
     await fn(2);
     await fn(2);
     expect(compute).toHaveBeenCalledTimes(3);
+  });
+});
+
+describe('an invalidation lost while Redis was unreachable', () => {
+  const namespace = uniqueNamespace('epoch');
+  const proxy = new TcpProxy('127.0.0.1', 6379);
+  // Two processes of one site: "cut" reaches Redis through the proxy, "steady" directly.
+  let cut: InkwellCache;
+  let steady: InkwellCache;
+
+  beforeAll(async () => {
+    await proxy.start();
+    cut = createInkwellCache({ namespace, redisUrl: proxy.url, operationTimeoutMs: 250 });
+    steady = createInkwellCache({ namespace, redisUrl: REDIS_URL, operationTimeoutMs: 2_000 });
+    await Promise.all([cut.ready(), steady.ready()]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([cut.close(), steady.close()]);
+    await proxy.close();
+    const client = await openTestClient();
+    await removeNamespace(client, namespace);
+    client.destroy();
+  });
+
+  it('serves nothing cached before the outage once Redis is back, in any process', async () => {
+    const database = { title: 'Old title', published: true };
+    const readPost = async () => ({ ...database });
+    const options = { prefix: 'post', tags: () => ['post:hello'] };
+    const onCut = cacheMemoize(60, { ...options, cache: cut })(readPost);
+    const onSteady = cacheMemoize(60, { ...options, cache: steady })(readPost);
+    expect(await onCut()).toEqual({ title: 'Old title', published: true });
+    expect(await onSteady()).toEqual({ title: 'Old title', published: true });
+
+    await proxy.close();
+    // An edit and an unpublish on the cut process: the write commits, the invalidation is lost.
+    Object.assign(database, { title: 'New title', published: false });
+    await expect(cut.invalidateTags(['post:hello'])).rejects.toThrow();
+
+    await proxy.start();
+    await untilHealthy(cut);
+    for (let read = 0; read < 10; read += 1) {
+      expect(await onCut()).toEqual({ title: 'New title', published: false });
+      expect(await onSteady()).toEqual({ title: 'New title', published: false });
+    }
   });
 });
