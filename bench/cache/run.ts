@@ -201,7 +201,10 @@ async function main(): Promise<void> {
   const fn = cacheMemoize(600, { cache, prefix: 'hit' })(async (_key: string) => list);
   await fn('k');
   const bytesClient = raw.withTypeMapping({ [RESP_TYPES.BLOB_STRING]: Buffer });
-  const entryKey = fn.cacheKey('k');
+  // Memoized entries live under the namespace's epoch: `<namespace>:@<epoch>:<rest of the key>`.
+  const epoch = (await raw.get(`${cache.namespace}:#epoch`)) ?? '0';
+  const entryKey = fn.cacheKey('k').replace(`${cache.namespace}:`, `${cache.namespace}:@${epoch}:`);
+  if ((await bytesClient.get(entryKey)) === null) throw new Error(`${entryKey} is not the entry`);
   const [rawGet, memoized] = (await measure(
     [() => bytesClient.get(entryKey), () => fn('k')],
     6_000,

@@ -31,6 +31,7 @@ export class AppModule {
         InkwellCacheModule.forRoot({
           namespace: config.cacheNamespace,
           redisUrl: config.redisUrl,
+          memoryMaxEntries: config.cacheMemoryMaxEntries,
           logger: new Logger('Cache'),
         }),
         HealthModule,

@@ -147,3 +147,28 @@ test('with Redis unreachable every read and write still succeeds, and the heartb
     await api.close();
   }
 });
+
+test('the in-process cache keeps at most CACHE_MAX_ENTRIES entries and counts evictions', async () => {
+  const api = await startTestApi('pglite', buildFixtureContent(), {
+    env: { CACHE_MAX_ENTRIES: '2' },
+  });
+  try {
+    // Search is cached per query text: distinct queries must not grow memory without bound.
+    for (const q of ['rust', 'python', 'postgres', 'async']) {
+      await api.http.get(`/api/search?q=${q}`).expect(200);
+    }
+    const evictions = async () =>
+      /inkwell_cache_evictions_total\{namespace="inkwell"\} (\d+)/u.exec(
+        (await api.http.get('/__metrics__').expect(200)).text,
+      )?.[1];
+    expect(await evictions()).toBe('2');
+    // The newest query is still cached (a hit stores nothing); the oldest was evicted, so
+    // searching it again stores it and evicts another.
+    await api.http.get('/api/search?q=async').expect(200);
+    expect(await evictions()).toBe('2');
+    await api.http.get('/api/search?q=rust').expect(200);
+    expect(await evictions()).toBe('3');
+  } finally {
+    await api.close();
+  }
+});

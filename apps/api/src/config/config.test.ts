@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       redisUrl: undefined,
       elasticsearchUrl: undefined,
       cacheNamespace: 'inkwell',
+      cacheMemoryMaxEntries: 10_000,
       host: '127.0.0.1',
       port: 3001,
       migrateOnStart: true,
@@ -38,13 +39,19 @@ describe('loadConfig', () => {
 
   test('a bad value is reported with the variable it came from', () => {
     const attempt = () =>
-      loadConfig({ DATABASE_URL: 'mysql://x', API_PORT: '99999', MIGRATE_ON_START: 'maybe' });
+      loadConfig({
+        DATABASE_URL: 'mysql://x',
+        CACHE_MAX_ENTRIES: '0',
+        API_PORT: '99999',
+        MIGRATE_ON_START: 'maybe',
+      });
     expect(attempt).toThrow(ConfigError);
     try {
       attempt();
     } catch (error) {
       expect((error as ConfigError).problems).toEqual([
         'DATABASE_URL: must be a postgresql:// URL',
+        'CACHE_MAX_ENTRIES: must be at least 1',
         'API_PORT: must be between 0 and 65535',
         'MIGRATE_ON_START: must be one of true, false, 1, 0, yes, no',
       ]);

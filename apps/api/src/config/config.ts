@@ -45,6 +45,13 @@ export const configVariables: ConfigVariable[] = [
     sensitive: false,
   },
   {
+    name: 'CACHE_MAX_ENTRIES',
+    description:
+      'Most entries the in-process cache keeps (without REDIS_URL); the least recently used go first.',
+    default: '10000',
+    sensitive: false,
+  },
+  {
     name: 'API_HOST',
     description: 'Interface the API listens on.',
     default: '127.0.0.1',
@@ -103,6 +110,14 @@ const envSchema = z.object({
       .regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1-40 letters, digits, _ or -')
       .optional(),
   ),
+  CACHE_MAX_ENTRIES: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number')
+      .transform(Number)
+      .pipe(z.number().min(1, 'must be at least 1'))
+      .optional(),
+  ),
   API_HOST: optionalString,
   API_PORT: optionalString.pipe(
     z
@@ -122,6 +137,7 @@ export interface Config {
   redisUrl: string | undefined;
   elasticsearchUrl: string | undefined;
   cacheNamespace: string;
+  cacheMemoryMaxEntries: number;
   host: string;
   port: number;
   migrateOnStart: boolean;
@@ -148,6 +164,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     redisUrl: values.REDIS_URL,
     elasticsearchUrl: values.ELASTICSEARCH_URL,
     cacheNamespace: values.CACHE_NAMESPACE ?? 'inkwell',
+    cacheMemoryMaxEntries: values.CACHE_MAX_ENTRIES ?? 10_000,
     host: values.API_HOST ?? '127.0.0.1',
     port: values.API_PORT ?? 3001,
     migrateOnStart: values.MIGRATE_ON_START ?? values.DATABASE_URL === undefined,
