@@ -211,7 +211,8 @@ export class InkwellCache {
   /**
    * Bumps the generation counters, deletes the keys and the tagged entries. A failure (thrown)
    * also makes the store forget everything cached so far once it answers again: the lost
-   * invalidation cannot leave a stale entry behind.
+   * invalidation cannot leave a stale entry behind. A timeout is not a loss: the command is still
+   * on its way and runs in order, unless the connection drops, which the store notices itself.
    */
   async invalidate(
     generationKeys: readonly string[],
@@ -222,7 +223,7 @@ export class InkwellCache {
     try {
       await this.run((store) => store.invalidate(generationKeys, keys, tagKeys));
     } catch (error) {
-      this.store.forgetAfterLostInvalidation();
+      if (!(error instanceof CacheTimeoutError)) this.store.forgetAfterLostInvalidation();
       throw error;
     }
   }
