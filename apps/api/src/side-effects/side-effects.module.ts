@@ -10,7 +10,8 @@ import { indexForSearch } from './search-indexing.js';
 
 /**
  * Every side effect of a write, subscribed in one place (like Django signals), in the order they
- * run: caches first, then the search index, then the hint that makes readers refetch.
+ * run: caches first, then the search index (which drops cached search results once written), then
+ * the hint that makes readers refetch.
  */
 @Module({})
 export class SideEffectsModule implements OnModuleInit {
