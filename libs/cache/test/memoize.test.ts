@@ -419,9 +419,7 @@ describe('the in-process store', () => {
     const cache = createInkwellCache({ namespace, memoryMaxEntries: 3 });
     try {
       const compute = vi.fn(async (query: string) => `results for ${query}`);
-      const search = cacheMemoize(60, { prefix: 'search', cache, tags: () => ['search'] })(
-        compute,
-      );
+      const search = cacheMemoize(60, { prefix: 'search', cache, tags: () => ['search'] })(compute);
       for (const query of ['a', 'b', 'c']) await search(query);
       await search('a'); // "a" is now the most recently used
       for (const query of ['d', 'e']) await search(query); // evict "b" then "c"
