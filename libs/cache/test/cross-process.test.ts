@@ -75,6 +75,37 @@ describe('stampede protection across processes', () => {
     }
   });
 
+  it('never stores a value computed in one process before another process invalidated it', async () => {
+    const reader = createInkwellCache({ namespace, redisUrl: REDIS_URL, operationTimeoutMs: 500 });
+    const writer = createInkwellCache({ namespace, redisUrl: REDIS_URL, operationTimeoutMs: 500 });
+    try {
+      let title = 'Old title';
+      let finishRead!: () => void;
+      const gate = new Promise<void>((resolve) => (finishRead = resolve));
+      const read = async () => {
+        const seen = title;
+        if (seen === 'Old title') await gate;
+        return seen;
+      };
+      const options = { prefix: 'generation', tags: () => ['post:generation'] };
+      const onReader = cacheMemoize(60, { ...options, cache: reader })(read);
+      const onWriter = cacheMemoize(60, { ...options, cache: writer })(read);
+
+      const slow = onReader();
+      await sleep(50);
+      title = 'New title';
+      await writer.invalidateTags(['post:generation']);
+      finishRead();
+      expect(await slow).toBe('Old title');
+      expect(await onWriter()).toBe('New title');
+      expect(await onReader()).toBe('New title');
+      expect(reader.metrics.counters('generation').stale_skip).toBe(1);
+    } finally {
+      await reader.close();
+      await writer.close();
+    }
+  });
+
   it('lets only the owner of a lock release it', async () => {
     const cache = createInkwellCache({ namespace, redisUrl: REDIS_URL });
     try {
