@@ -2,7 +2,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { connectBrowser, webUrl } from './support.js';
+import { connectBrowser, seriousA11yViolations, webUrl } from './support.js';
 
 /*
  * An admin adds an author on the users page and hands over the generated password; the author
@@ -81,6 +81,7 @@ describe('the users page', () => {
     // Shown once: the list itself never shows it again.
     await adminPage.goto(`${webUrl}/admin/users`);
     expect(await adminPage.content()).not.toContain(writerPassword);
+    expect(await seriousA11yViolations(adminPage)).toEqual([]);
   });
 
   it('the new author signs in with it; the users page is not theirs', async () => {
@@ -172,6 +173,7 @@ describe('changing one’s password', () => {
     await loggedIn(elsewhere, writer.email, writerPassword);
 
     await writerPage.goto(`${webUrl}/admin/account`);
+    expect(await seriousA11yViolations(writerPage)).toEqual([]);
     const form = writerPage.getByRole('form', { name: 'Change your password' });
     await form.getByLabel('Current password').fill('not the password');
     await form.getByLabel('New password', { exact: true }).fill('my own new password');
