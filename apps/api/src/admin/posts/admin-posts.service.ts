@@ -174,8 +174,8 @@ export class AdminPostsService {
 
   async delete(id: number, actor: Viewer): Promise<void> {
     const before = await this.write(async (tx) => {
-      await this.assertMayChangePost(tx, id, actor);
       const snapshot = await loadSnapshot(tx, id);
+      assertMayChange(actor, snapshot.authorId, NOT_YOUR_POST);
       await tx.post.delete({ where: { id } });
       return snapshot;
     });
@@ -198,21 +198,15 @@ export class AdminPostsService {
     change: (tx: Tx, before: PostSnapshot) => Promise<void>,
   ): Promise<AdminPostView> {
     const { before, after } = await this.write(async (tx) => {
-      // Ownership first: someone else's post answers 403, never a 409 showing its text.
-      await this.assertMayChangePost(tx, id, actor);
       const before = await loadSnapshot(tx, id);
+      // Ownership first: someone else's post answers 403, never a 409 showing its text.
+      assertMayChange(actor, before.authorId, NOT_YOUR_POST);
       if (before.version !== version) throw await this.staleVersion(tx, id, version, actor);
       await change(tx, before);
       return { before, after: await loadSnapshot(tx, id) };
     });
     await this.events.emit('post.saved', postSavedEvent(before, after));
     return this.get(id, actor);
-  }
-
-  private async assertMayChangePost(tx: Tx, id: number, actor: Viewer): Promise<void> {
-    const post = await tx.post.findUnique({ where: { id }, select: { authorId: true } });
-    if (!post) throw new NotFoundError(`No post has the id ${id}`);
-    assertMayChange(actor, post.authorId, NOT_YOUR_POST);
   }
 
   /** The compare-and-set itself: a concurrent save that won the race leaves nothing to update. */

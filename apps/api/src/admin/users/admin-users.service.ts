@@ -75,13 +75,14 @@ export class AdminUsersService {
   }
 
   async create(input: CreateUserInput): Promise<AdminUserView & WithGeneratedPassword> {
-    const generatedPassword = input.password === undefined ? generatePassword() : null;
+    const password = input.password ?? generatePassword();
+    const generatedPassword = input.password === undefined ? password : null;
     try {
       const user = await createUser(this.prisma, {
         email: input.email,
         name: input.name,
         role: input.role,
-        password: input.password ?? generatedPassword!,
+        password,
       });
       return { ...(await this.get(user.id)), generatedPassword };
     } catch (error) {
@@ -122,11 +123,14 @@ export class AdminUsersService {
     password: string | undefined,
   ): Promise<AdminUserView & WithGeneratedPassword> {
     const user = await this.find(this.prisma, id);
-    const generatedPassword = password === undefined ? generatePassword() : null;
-    await setPassword(this.prisma, id, password ?? generatedPassword!);
+    const newPassword = password ?? generatePassword();
+    await setPassword(this.prisma, id, newPassword);
     // The new password should work at once, even right after the failures that led here.
     await this.throttle.unlock(user.email);
-    return { ...(await this.get(id)), generatedPassword };
+    return {
+      ...(await this.get(id)),
+      generatedPassword: password === undefined ? newPassword : null,
+    };
   }
 
   /** Clears the account's failed-login count: sign-in works again before the window ends. */
