@@ -1,15 +1,22 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PASSWORD, type AdminTestApi, startAdminTestApi } from './admin/admin-test-api.js';
 
 /*
  * `npm run user:reset-password` run as a separate process against the scratch PostgreSQL
- * database a running API uses; the API then signs the user in with the new password.
+ * database and the Redis namespace a running API uses; the API then signs the user in with
+ * the new password.
  */
 
 const apiRoot = path.resolve(import.meta.dirname, '..');
 const tsx = path.resolve(apiRoot, '../../node_modules/.bin/tsx');
+/** The API's and the CLI's login counters, in a Redis namespace of this run's own. */
+const redisEnv = {
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  CACHE_NAMESPACE: `test-reset-${randomBytes(4).toString('hex')}`,
+};
 
 interface CliRun {
   code: number | null;
@@ -23,7 +30,7 @@ function resetPassword(databaseUrl: string, args: string[], stdin = ''): Promise
     ['--conditions=@inkwell/source', 'src/auth/reset-password.cli.ts', ...args],
     {
       cwd: apiRoot,
-      env: { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: '', NO_COLOR: '1' },
+      env: { ...process.env, ...redisEnv, DATABASE_URL: databaseUrl, NO_COLOR: '1' },
       stdio: ['pipe', 'pipe', 'pipe'],
     },
   );
@@ -39,7 +46,7 @@ describe('npm run user:reset-password', () => {
   let api: AdminTestApi;
   let address = 0;
   beforeAll(async () => {
-    api = await startAdminTestApi('postgres');
+    api = await startAdminTestApi('postgres', { env: redisEnv });
   });
   afterAll(async () => {
     await api?.close();
@@ -65,6 +72,19 @@ describe('npm run user:reset-password', () => {
     await login('admin@example.com', PASSWORD).expect(401);
     const signedIn = await login('admin@example.com', match![1]!).expect(201);
     expect(signedIn.body.user.role).toBe('ADMIN');
+  });
+
+  test('clears the login lockout the API keeps in Redis', async () => {
+    await api.addUser('locked-out@example.com', 'AUTHOR');
+    for (let i = 0; i < 5; i += 1) await login('locked-out@example.com', `guess ${i}`).expect(401);
+    await login('locked-out@example.com', PASSWORD).expect(429);
+    const run = await resetPassword(
+      api.scratch!.url,
+      ['--email', 'locked-out@example.com', '--stdin'],
+      'after the lockout\n',
+    );
+    expect(run.code).toBe(0);
+    await login('locked-out@example.com', 'after the lockout').expect(201);
   });
 
   test('--stdin takes the password from the first line piped in', async () => {
