@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
+import { AccountController } from './account/account.controller.js';
+import { AccountService } from './account/account.service.js';
 import { AdminCategoriesController } from './categories/admin-categories.controller.js';
 import { AdminCategoriesService } from './categories/admin-categories.service.js';
 import { AdminCommentsController } from './comments/admin-comments.controller.js';
@@ -12,6 +14,7 @@ import { CommentGate } from './moderation/comment-gate.service.js';
 import { AdminPostsController } from './posts/admin-posts.controller.js';
 import { AdminPostsService } from './posts/admin-posts.service.js';
 import { AdminUsersController } from './users/admin-users.controller.js';
+import { AdminUsersService } from './users/admin-users.service.js';
 
 /**
  * The admin panel's API under /api/admin: every controller is behind AdminAuthGuard.
@@ -26,6 +29,7 @@ import { AdminUsersController } from './users/admin-users.controller.js';
     BlockListController,
     AdminImagesController,
     AdminUsersController,
+    AccountController,
   ],
   providers: [
     AdminPostsService,
@@ -34,6 +38,8 @@ import { AdminUsersController } from './users/admin-users.controller.js';
     BlockListService,
     CommentGate,
     AdminImagesService,
+    AdminUsersService,
+    AccountService,
   ],
   exports: [CommentGate],
 })

@@ -57,7 +57,7 @@ export class AuthService {
     await this.throttle.assertAllowed(origin.ip, email);
     const user = await this.prisma.user.findFirst({
       where: { email: { equals: email, mode: 'insensitive' } },
-      select: { ...userSelect, passwordHash: true },
+      select: { ...userSelect, passwordHash: true, disabledAt: true },
     });
     const valid = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
     if (!user || !valid) {
@@ -65,6 +65,8 @@ export class AuthService {
       throw new UnauthorizedError('Wrong email or password');
     }
     await this.throttle.recordSuccess(email);
+    // Said only to someone who knows the password: a disabled account is not a wrong password.
+    if (user.disabledAt) throw new UnauthorizedError('This account is disabled: ask an admin');
     const token = newRandomToken();
     const csrfToken = newRandomToken();
     const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
@@ -72,6 +74,7 @@ export class AuthService {
     await this.prisma.session.deleteMany({
       where: { userId: user.id, expiresAt: { lt: new Date() } },
     });
+    await this.prisma.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
     await this.prisma.session.create({
       data: {
         tokenHash: hashSessionToken(token),
@@ -82,7 +85,7 @@ export class AuthService {
         userAgent: origin.userAgent?.slice(0, 512) ?? null,
       },
     });
-    const { passwordHash: _, ...sessionUser } = user;
+    const { passwordHash: _, disabledAt: __, ...sessionUser } = user;
     return { token, csrfToken, user: sessionUser, expiresAt: expiresAt.toISOString() };
   }
 

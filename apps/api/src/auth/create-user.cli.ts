@@ -1,48 +1,14 @@
-import { createInterface } from 'node:readline/promises';
-import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '@inkwell/prisma';
 import { ValidationError } from '../common/validation.js';
 import { loadConfig } from '../config/config.js';
 import { prepareDatabase } from '../database/prepare-database.js';
+import { readPassword } from '../cli/read-password.js';
 import { runCli } from '../cli/run-cli.js';
 import { createUser } from './create-user.js';
 
 const USAGE =
   'Usage: npm run user:create -- --email ada@example.com [--name Ada] [--role admin|author]';
-
-/** Asks on the terminal without echoing what is typed. */
-async function promptHidden(question: string): Promise<string> {
-  let muted = false;
-  const output = new Writable({
-    write(chunk, _encoding, done) {
-      if (!muted) process.stdout.write(chunk);
-      done();
-    },
-  });
-  const rl = createInterface({ input: process.stdin, output, terminal: true });
-  try {
-    const answer = rl.question(question);
-    muted = true;
-    const password = await answer;
-    process.stdout.write('\n');
-    return password;
-  } finally {
-    rl.close();
-  }
-}
-
-async function readPassword(): Promise<string> {
-  if (process.stdin.isTTY) {
-    const password = await promptHidden('Password: ');
-    if ((await promptHidden('Again: ')) !== password) throw new Error('The passwords differ.');
-    return password;
-  }
-  // Piped: the first line of stdin (`echo "$PASSWORD" | npm run user:create -- ...`).
-  let text = '';
-  for await (const chunk of process.stdin) text += String(chunk);
-  return text.split(/\r?\n/)[0] ?? '';
-}
 
 /** `npm run user:create`: the first user is the admin; later ones are authors unless --role admin. */
 runCli(async () => {

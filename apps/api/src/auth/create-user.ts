@@ -19,6 +19,13 @@ export interface CreatedUser {
   role: Role;
 }
 
+/** The email belongs to another user: a 400 at the CLI, a 409 in the admin API. */
+export class EmailTakenError extends ValidationError {
+  constructor() {
+    super({ email: 'already has an account' });
+  }
+}
+
 /** Adds a user with a scrypt-hashed password; the first user of a site is always its admin. */
 export async function createUser(
   prisma: Pick<PrismaClient, 'user'>,
@@ -33,7 +40,7 @@ export async function createUser(
     throw new ValidationError({ password: `must be at least ${MIN_PASSWORD_LENGTH} characters` });
   }
   if (await prisma.user.findFirst({ where: { email: { equals: email, mode: 'insensitive' } } })) {
-    throw new ValidationError({ email: 'already has an account' });
+    throw new EmailTakenError();
   }
   const isFirstUser = (await prisma.user.count()) === 0;
   return prisma.user.create({

@@ -17,6 +17,11 @@ export const loginFailuresPerAccount: RateLimitPolicy = {
   describe: (wait) => `Too many failed logins for this account. Try again in ${wait}.`,
 };
 
+/** The counter key `recordHit`/`assertUnderLimit` use for an account. */
+function accountKey(email: string): string {
+  return `${loginFailuresPerAccount.name}:${email.toLowerCase()}`;
+}
+
 /**
  * Failed logins are counted per IP address (guessing many accounts) and per account (guessing
  * one password from many addresses). Unknown emails count too, so the answer never tells
@@ -38,6 +43,17 @@ export class LoginThrottle {
   }
 
   async recordSuccess(email: string): Promise<void> {
-    await this.store.reset(`${loginFailuresPerAccount.name}:${email.toLowerCase()}`);
+    await this.unlock(email);
+  }
+
+  /** Whether the account has used up its failures: logins are refused until the window ends. */
+  async isLocked(email: string): Promise<boolean> {
+    const window = await this.store.peek(accountKey(email));
+    return window.count >= loginFailuresPerAccount.limit;
+  }
+
+  /** Forgets the account's failures (a successful login, or an admin unlocking it). */
+  async unlock(email: string): Promise<void> {
+    await this.store.reset(accountKey(email));
   }
 }

@@ -47,8 +47,11 @@ const eventTypes: DomainEventType[] = [
 ];
 
 /** The API over the fixture content with an admin and an author signed in and an event recorder. */
-export async function startAdminTestApi(kind: EngineKind): Promise<AdminTestApi> {
-  const api = await startTestApi(kind, buildFixtureContent());
+export async function startAdminTestApi(
+  kind: EngineKind,
+  options: { env?: Record<string, string> } = {},
+): Promise<AdminTestApi> {
+  const api = await startTestApi(kind, buildFixtureContent(), options);
   const events: RecordedEvent[] = [];
   const bus = api.app.get(DomainEvents);
   for (const type of eventTypes) {

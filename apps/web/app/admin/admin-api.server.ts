@@ -19,6 +19,7 @@ const loginResult = z.object({
 const sessionInfo = z.object({ user: adminUser, csrfToken: z.string(), expiresAt: z.string() });
 
 const categoryRef = z.object({ slug: z.string(), name: z.string() });
+const personRef = z.object({ id: z.number(), name: z.string() });
 const postState = z.enum(['draft', 'scheduled', 'published']);
 
 const adminPost = z.object({
@@ -35,6 +36,9 @@ const adminPost = z.object({
   version: z.number(),
   categories: z.array(categoryRef),
   previousSlugs: z.array(z.string()),
+  author: personRef.nullable(),
+  /** The API's word on whether this user may change the post (authors: their own only). */
+  canEdit: z.boolean(),
 });
 
 const page = <T extends z.ZodType>(item: T) =>
@@ -56,6 +60,8 @@ const postListItem = adminPost
     updatedAt: true,
     version: true,
     categories: true,
+    author: true,
+    canEdit: true,
   })
   .extend({ commentCount: z.number(), pendingCommentCount: z.number() });
 
@@ -99,7 +105,18 @@ const adminImage = z.object({
   url: z.string(),
   urls: z.record(z.string(), z.string()),
   markdown: z.string(),
+  uploadedBy: personRef.nullable(),
+  canDelete: z.boolean(),
 });
+
+const managedUser = adminUser.extend({
+  status: z.enum(['active', 'disabled']),
+  locked: z.boolean(),
+  lastSignInAt: z.string().nullable(),
+  createdAt: z.string(),
+  postCount: z.number(),
+});
+const withGeneratedPassword = managedUser.extend({ generatedPassword: z.string().nullable() });
 
 const preview = z.object({ html: z.string() });
 const none = z.undefined();
@@ -115,6 +132,8 @@ export type AdminCommentPage = z.infer<ReturnType<typeof page<typeof adminCommen
 export type BlockEntry = z.infer<typeof blockEntry>;
 export type AdminImage = z.infer<typeof adminImage>;
 export type AdminImagePage = z.infer<ReturnType<typeof page<typeof adminImage>>>;
+export type ManagedUser = z.infer<typeof managedUser>;
+export type Role = z.infer<typeof role>;
 
 /** What the images page's action answers; the editor's upload fetcher reads it too. */
 export type ImageActionResult =
@@ -283,6 +302,32 @@ export function createAdminApi(options: AdminApiOptions) {
     },
     deleteImage(id: number) {
       return request(none, 'DELETE', `/images/${id}`);
+    },
+
+    changeOwnPassword(currentPassword: string, newPassword: string) {
+      return request(none, 'PUT', '/account/password', {
+        json: { currentPassword, newPassword },
+      });
+    },
+
+    listUsers() {
+      return request(z.array(managedUser), 'GET', '/users');
+    },
+    /** Without a password the API generates one and answers it once (`generatedPassword`). */
+    createUser(input: { email: string; name?: string; role: Role; password?: string }) {
+      return request(withGeneratedPassword, 'POST', '/users', { json: input });
+    },
+    updateUser(id: number, input: { name?: string; role?: Role; disabled?: boolean }) {
+      return request(managedUser, 'PATCH', `/users/${id}`, { json: input });
+    },
+    resetUserPassword(id: number) {
+      return request(withGeneratedPassword, 'POST', `/users/${id}/password`);
+    },
+    unlockUser(id: number) {
+      return request(managedUser, 'POST', `/users/${id}/unlock`);
+    },
+    deleteUser(id: number, reassignTo?: number) {
+      return request(none, 'DELETE', `/users/${id}`, { query: { reassignTo } });
     },
   };
 }

@@ -91,15 +91,18 @@ export default function AdminImages() {
               <br />
               {image.width}×{image.height}, {Math.ceil(image.bytes / 1024)} KB,{' '}
               <DateTime iso={image.createdAt} />
+              {image.uploadedBy ? <>, by {image.uploadedBy.name}</> : null}
             </p>
             <code>{image.markdown}</code>
-            <Form method="post">
-              <CsrfField />
-              <input type="hidden" name="id" value={image.id} />
-              <button type="submit" name="intent" value="delete" className="button--quiet">
-                Delete<span className="visually-hidden"> {image.filename}</span>
-              </button>
-            </Form>
+            {image.canDelete ? (
+              <Form method="post">
+                <CsrfField />
+                <input type="hidden" name="id" value={image.id} />
+                <button type="submit" name="intent" value="delete" className="button--quiet">
+                  Delete<span className="visually-hidden"> {image.filename}</span>
+                </button>
+              </Form>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -11,6 +11,7 @@ import { doneMessage } from '../admin/post-notices.js';
 import { PostEditor } from '../admin/post-editor.js';
 import { postFormValuesOf } from '../admin/post-form.js';
 import { idParam } from '../admin/id-param.js';
+import { notYourPost } from '../admin/ownership.js';
 import { revalidateOnOwnSubmissions } from '../admin/revalidation.js';
 import { adminAct, adminLoad } from '../admin/session.server.js';
 import { SITE_NAME } from '../lib/site.js';
@@ -29,6 +30,8 @@ export async function loader(args: LoaderFunctionArgs) {
       api.listCategories(),
       api.listImages(),
     ]);
+    // An author gets no editor for a colleague's post (the API would refuse the save).
+    if (!post.canEdit) throw notYourPost();
     return { post, categories, images: images.items };
   });
 }

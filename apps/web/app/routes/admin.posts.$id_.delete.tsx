@@ -7,6 +7,7 @@ import {
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { CsrfField, StateBadge } from '../admin/components.js';
 import { idParam } from '../admin/id-param.js';
+import { notYourPost } from '../admin/ownership.js';
 import { adminAct, adminLoad } from '../admin/session.server.js';
 import { SITE_NAME } from '../lib/site.js';
 
@@ -14,7 +15,12 @@ export const meta: MetaFunction = () => [{ title: `Delete post · ${SITE_NAME} a
 
 export async function loader(args: LoaderFunctionArgs) {
   const id = idParam(args.params.id);
-  return adminLoad(args, async (api) => ({ post: await api.getPost(id) }));
+  return adminLoad(args, async (api) => {
+    const post = await api.getPost(id);
+    // The API refuses the delete anyway; the page does not offer it.
+    if (!post.canEdit) throw notYourPost();
+    return { post };
+  });
 }
 
 export async function action(args: ActionFunctionArgs) {

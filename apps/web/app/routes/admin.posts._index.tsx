@@ -104,6 +104,7 @@ export default function AdminPosts() {
             <thead>
               <tr>
                 <th scope="col">Title</th>
+                <th scope="col">Author</th>
                 <th scope="col">Status</th>
                 <th scope="col">Published</th>
                 <th scope="col">Updated</th>
@@ -115,8 +116,14 @@ export default function AdminPosts() {
               {posts.items.map((post) => (
                 <tr key={post.id}>
                   <td>
-                    <Link to={`/admin/posts/${post.id}`}>{post.title}</Link>
+                    {/* Someone else's post (for an author): readable, not editable. */}
+                    {post.canEdit ? (
+                      <Link to={`/admin/posts/${post.id}`}>{post.title}</Link>
+                    ) : (
+                      post.title
+                    )}
                   </td>
+                  <td>{post.author?.name ?? <span className="muted">–</span>}</td>
                   <td>
                     <StateBadge state={post.state} />
                   </td>

@@ -66,8 +66,10 @@ function AdminNav({ isAdmin }: { isAdmin: boolean }) {
           { to: '/admin/categories', label: 'Categories' },
           { to: '/admin/comments', label: 'Comments' },
           { to: '/admin/blocklist', label: 'Block list' },
+          { to: '/admin/users', label: 'Users' },
         ]
       : []),
+    { to: '/admin/account', label: 'Your account' },
   ];
   return (
     <nav className="admin-nav" aria-label="Admin">
@@ -89,6 +91,7 @@ export function ErrorBoundary() {
       <div className="page-message">
         <h1>Not allowed</h1>
         <p>Your account may not use this page.</p>
+        {typeof error.data === 'string' && error.data ? <p>{error.data}.</p> : null}
         <p>
           <a href="/admin/posts">Back to your posts</a>
         </p>

@@ -12,6 +12,8 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { z } from 'zod';
+import { CurrentSession } from '../../auth/admin-auth.guard.js';
+import { type AdminSession } from '../../auth/auth.service.js';
 import { ValidationError, ZodPipe } from '../../common/validation.js';
 import { AdminController } from '../common/admin-controller.decorator.js';
 import { parseId } from '../common/ids.js';
@@ -42,10 +44,15 @@ export class AdminImagesController {
   async upload(
     @UploadedFile() file: UploadedFileLike | undefined,
     @Res({ passthrough: true }) response: { status(code: number): unknown },
+    @CurrentSession() session: AdminSession,
   ): Promise<AdminImageView> {
     if (!file)
       throw new ValidationError({ file: 'is required (multipart/form-data field "file")' });
-    const { image, created } = await this.images.upload(file.buffer, file.originalname);
+    const { image, created } = await this.images.upload(
+      file.buffer,
+      file.originalname,
+      session.user,
+    );
     response.status(created ? 201 : 200);
     return image;
   }
@@ -53,13 +60,14 @@ export class AdminImagesController {
   @Get()
   list(
     @Query(new ZodPipe(listImagesSchema, 'query')) query: z.output<typeof listImagesSchema>,
+    @CurrentSession() session: AdminSession,
   ): Promise<Page<AdminImageView>> {
-    return this.images.list(query);
+    return this.images.list(query, session.user);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  async delete(@Param('id') id: string): Promise<void> {
-    await this.images.delete(parseId(id, 'image'));
+  async delete(@Param('id') id: string, @CurrentSession() session: AdminSession): Promise<void> {
+    await this.images.delete(parseId(id, 'image'), session.user);
   }
 }

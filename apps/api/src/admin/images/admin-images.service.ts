@@ -1,9 +1,10 @@
 import { rm } from 'node:fs/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { DEFAULT_THUMBNAIL_WIDTHS, type OriginalStore } from '@inkwell/assets';
-import { type Image, type PrismaClient } from '@inkwell/prisma';
+import { type Prisma, type PrismaClient } from '@inkwell/prisma';
 import { NotFoundError } from '../../common/not-found.js';
 import { ORIGINALS, PRISMA } from '../../core/tokens.js';
+import { assertMayChange, mayChange, type Viewer } from '../common/ownership.js';
 import { type Page, pageOf, pageWindow } from '../common/pagination.js';
 
 export const MAX_UPLOAD_BYTES = 20_000_000;
@@ -11,6 +12,15 @@ export const MAX_UPLOAD_BYTES = 20_000_000;
 /** The thumbnail the editor inserts by default; the web app makes a <picture> of any upload. */
 const DEFAULT_WIDTH = 1280;
 const URL_FORMAT = 'webp';
+
+const NOT_YOUR_IMAGE =
+  'This image was uploaded by someone else: only they or an admin may delete it';
+
+const imageInclude = {
+  uploadedBy: { select: { id: true, name: true } },
+} satisfies Prisma.ImageInclude;
+
+type ImageRow = Prisma.ImageGetPayload<{ include: typeof imageInclude }>;
 
 export interface AdminImageView {
   id: number;
@@ -25,13 +35,17 @@ export interface AdminImageView {
   urls: Record<string, string>;
   /** What to paste into a post: the web app turns `/images/<hash>` into a responsive <picture>. */
   markdown: string;
+  /** Null for images uploaded before uploads were recorded, or whose uploader was deleted. */
+  uploadedBy: { id: number; name: string } | null;
+  /** Whether the caller may delete it (authors: their own uploads only). */
+  canDelete: boolean;
 }
 
 export function thumbnailUrl(hash: string, width: number): string {
   return `/images/${hash}/${width}.${URL_FORMAT}`;
 }
 
-function toView(row: Image): AdminImageView {
+function toView(row: ImageRow, viewer: Viewer): AdminImageView {
   const alt = row.filename.replace(/\.[a-z0-9]+$/i, '').replace(/[[\]]/g, '');
   return {
     id: row.id,
@@ -47,6 +61,8 @@ function toView(row: Image): AdminImageView {
       DEFAULT_THUMBNAIL_WIDTHS.map((width) => [String(width), thumbnailUrl(row.hash, width)]),
     ),
     markdown: `![${alt}](/images/${row.hash})`,
+    uploadedBy: row.uploadedBy,
+    canDelete: mayChange(viewer, row.uploadedById),
   };
 }
 
@@ -62,10 +78,14 @@ export class AdminImagesService {
   async upload(
     bytes: Uint8Array,
     filename: string,
+    uploader: Viewer,
   ): Promise<{ image: AdminImageView; created: boolean }> {
     const stored = await this.originals.save(bytes, filename, { maxBytes: MAX_UPLOAD_BYTES });
-    const existing = await this.prisma.image.findUnique({ where: { hash: stored.hash } });
-    if (existing) return { image: toView(existing), created: false };
+    const existing = await this.prisma.image.findUnique({
+      where: { hash: stored.hash },
+      include: imageInclude,
+    });
+    if (existing) return { image: toView(existing, uploader), created: false };
     const row = await this.prisma.image.upsert({
       where: { hash: stored.hash },
       create: {
@@ -75,27 +95,38 @@ export class AdminImagesService {
         width: stored.width,
         height: stored.height,
         bytes: stored.bytes,
+        uploadedById: uploader.id,
       },
       update: {},
+      include: imageInclude,
     });
-    return { image: toView(row), created: true };
+    return { image: toView(row, uploader), created: true };
   }
 
-  async list(query: { page: number; pageSize: number }): Promise<Page<AdminImageView>> {
+  async list(
+    query: { page: number; pageSize: number },
+    viewer: Viewer,
+  ): Promise<Page<AdminImageView>> {
     const [total, rows] = await Promise.all([
       this.prisma.image.count(),
       this.prisma.image.findMany({
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         ...pageWindow(query),
+        include: imageInclude,
       }),
     ]);
-    return pageOf(rows.map(toView), total, query);
+    return pageOf(
+      rows.map((row) => toView(row, viewer)),
+      total,
+      query,
+    );
   }
 
   /** Removes the row, then the original and its description (thumbnails go with the cache). */
-  async delete(id: number): Promise<void> {
+  async delete(id: number, actor: Viewer): Promise<void> {
     const row = await this.prisma.image.findUnique({ where: { id } });
     if (!row) throw new NotFoundError(`No image has the id ${id}`);
+    assertMayChange(actor, row.uploadedById, NOT_YOUR_IMAGE);
     await this.prisma.image.delete({ where: { id } });
     const original = this.originals.originalPath(row.hash);
     await rm(`${original}.json`, { force: true });

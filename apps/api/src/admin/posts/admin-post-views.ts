@@ -1,4 +1,5 @@
 import { type Prisma, type PostStatus } from '@inkwell/prisma';
+import { mayChange, type Viewer } from '../common/ownership.js';
 import { categoryRefSelect } from '../../posts/published.js';
 import { type CategoryRef } from '../../posts/post-views.js';
 
@@ -30,6 +31,8 @@ export interface AdminPostView {
   categories: CategoryRef[];
   author: { id: number; name: string } | null;
   previousSlugs: string[];
+  /** Whether the caller may edit, publish, unpublish and delete it (authors: their own only). */
+  canEdit: boolean;
 }
 
 export const adminPostSelect = {
@@ -51,6 +54,7 @@ export const adminPostSelect = {
 
 export function toAdminPost(
   row: Prisma.PostGetPayload<{ select: typeof adminPostSelect }>,
+  viewer: Viewer,
 ): AdminPostView {
   return {
     id: row.id,
@@ -68,6 +72,7 @@ export function toAdminPost(
     categories: row.categories.map(({ category }) => category),
     author: row.author,
     previousSlugs: row.slugRedirects.map((r) => r.oldSlug),
+    canEdit: mayChange(viewer, row.author?.id ?? null),
   };
 }
 
@@ -83,6 +88,8 @@ export interface AdminPostListItem {
   categories: CategoryRef[];
   commentCount: number;
   pendingCommentCount: number;
+  author: { id: number; name: string } | null;
+  canEdit: boolean;
 }
 
 export const adminPostListSelect = {
@@ -94,6 +101,7 @@ export const adminPostListSelect = {
   updatedAt: true,
   version: true,
   categories: categoryRefSelect,
+  author: { select: { id: true, name: true } },
 } satisfies Prisma.PostSelect;
 
 export function toAdminPostListItem(
@@ -101,6 +109,7 @@ export function toAdminPostListItem(
   commentCount: number,
   pendingCommentCount: number,
   now: Date,
+  viewer: Viewer,
 ): AdminPostListItem {
   return {
     id: row.id,
@@ -114,5 +123,7 @@ export function toAdminPostListItem(
     categories: row.categories.map(({ category }) => category),
     commentCount,
     pendingCommentCount,
+    author: row.author,
+    canEdit: mayChange(viewer, row.author?.id ?? null),
   };
 }

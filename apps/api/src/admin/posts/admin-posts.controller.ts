@@ -21,7 +21,7 @@ import {
 } from './admin-posts.schemas.js';
 import { AdminPostsService } from './admin-posts.service.js';
 
-/** Authors and admins write, preview, publish and delete posts. */
+/** Authors and admins write, preview, publish and delete posts; authors change only their own. */
 @AdminController('api/admin/posts')
 export class AdminPostsController {
   constructor(@Inject(AdminPostsService) private readonly posts: AdminPostsService) {}
@@ -29,8 +29,9 @@ export class AdminPostsController {
   @Get()
   list(
     @Query(new ZodPipe(listAdminPostsSchema, 'query')) query: ListAdminPostsQuery,
+    @CurrentSession() session: AdminSession,
   ): Promise<Page<AdminPostListItem>> {
-    return this.posts.list(query);
+    return this.posts.list(query, session.user);
   }
 
   @Post('preview')
@@ -40,8 +41,8 @@ export class AdminPostsController {
   }
 
   @Get(':id')
-  get(@Param('id') id: string): Promise<AdminPostView> {
-    return this.posts.get(parseId(id, 'post'));
+  get(@Param('id') id: string, @CurrentSession() session: AdminSession): Promise<AdminPostView> {
+    return this.posts.get(parseId(id, 'post'), session.user);
   }
 
   @Post()
@@ -49,15 +50,16 @@ export class AdminPostsController {
     @Body(new ZodPipe(createPostSchema)) input: CreatePostInput,
     @CurrentSession() session: AdminSession,
   ): Promise<AdminPostView> {
-    return this.posts.create(input, session.user.id);
+    return this.posts.create(input, session.user);
   }
 
   @Put(':id')
   update(
     @Param('id') id: string,
     @Body(new ZodPipe(updatePostSchema)) input: UpdatePostInput,
+    @CurrentSession() session: AdminSession,
   ): Promise<AdminPostView> {
-    return this.posts.update(parseId(id, 'post'), input);
+    return this.posts.update(parseId(id, 'post'), input, session.user);
   }
 
   @Post(':id/publish')
@@ -65,8 +67,9 @@ export class AdminPostsController {
   publish(
     @Param('id') id: string,
     @Body(new ZodPipe(publishPostSchema)) input: PublishPostInput,
+    @CurrentSession() session: AdminSession,
   ): Promise<AdminPostView> {
-    return this.posts.publish(parseId(id, 'post'), input);
+    return this.posts.publish(parseId(id, 'post'), input, session.user);
   }
 
   @Post(':id/unpublish')
@@ -74,13 +77,14 @@ export class AdminPostsController {
   unpublish(
     @Param('id') id: string,
     @Body(new ZodPipe(versionOnlySchema)) input: VersionOnlyInput,
+    @CurrentSession() session: AdminSession,
   ): Promise<AdminPostView> {
-    return this.posts.unpublish(parseId(id, 'post'), input);
+    return this.posts.unpublish(parseId(id, 'post'), input, session.user);
   }
 
   @Delete(':id')
   @HttpCode(204)
-  async delete(@Param('id') id: string): Promise<void> {
-    await this.posts.delete(parseId(id, 'post'));
+  async delete(@Param('id') id: string, @CurrentSession() session: AdminSession): Promise<void> {
+    await this.posts.delete(parseId(id, 'post'), session.user);
   }
 }

@@ -7,6 +7,7 @@ import { DomainEvents } from '../../events/domain-events.js';
 import { renderPostMarkdown } from '../../markdown/render-markdown.js';
 import { publishedWhere } from '../../posts/published.js';
 import { ConflictError } from '../common/admin-errors.js';
+import { assertMayChange, type Viewer } from '../common/ownership.js';
 import { type Page, pageOf, pageWindow } from '../common/pagination.js';
 import { isUniqueViolation } from '../common/prisma-errors.js';
 import {
@@ -27,6 +28,8 @@ import {
 import { firstFreeSlug, slugFromText } from './post-slugs.js';
 import { loadSnapshot, postSavedEvent, type PostSnapshot, type Tx } from './post-snapshot.js';
 
+const NOT_YOUR_POST = 'This post belongs to another author: only they or an admin may change it';
+
 const SORTS = {
   updated: { field: 'updatedAt', defaultOrder: 'desc' },
   published: { field: 'publishedAt', defaultOrder: 'desc' },
@@ -42,7 +45,7 @@ export class AdminPostsService {
   ) {}
 
   /** One page of posts in every state; three queries whatever the page size. */
-  async list(query: ListAdminPostsQuery): Promise<Page<AdminPostListItem>> {
+  async list(query: ListAdminPostsQuery, viewer: Viewer): Promise<Page<AdminPostListItem>> {
     const now = new Date();
     const where: Prisma.PostWhereInput = {
       ...(query.q ? { title: { contains: query.q, mode: 'insensitive' } } : {}),
@@ -82,7 +85,7 @@ export class AdminPostsService {
       counts.find((c) => c.postId === postId && c.approved === approved)?._count._all ?? 0;
     return pageOf(
       rows.map((row) =>
-        toAdminPostListItem(row, countOf(row.id, true), countOf(row.id, false), now),
+        toAdminPostListItem(row, countOf(row.id, true), countOf(row.id, false), now, viewer),
       ),
       total,
       query,
@@ -98,17 +101,17 @@ export class AdminPostsService {
     return category?.id ?? 0;
   }
 
-  async get(id: number): Promise<AdminPostView> {
+  async get(id: number, viewer: Viewer): Promise<AdminPostView> {
     const row = await this.prisma.post.findUnique({ where: { id }, select: adminPostSelect });
     if (!row) throw new NotFoundError(`No post has the id ${id}`);
-    return toAdminPost(row);
+    return toAdminPost(row, viewer);
   }
 
   preview(markdown: string): { html: string } {
     return { html: renderPostMarkdown(markdown) };
   }
 
-  async create(input: CreatePostInput, authorId: number): Promise<AdminPostView> {
+  async create(input: CreatePostInput, author: Viewer): Promise<AdminPostView> {
     const after = await this.write(async (tx) => {
       const slug = input.slug
         ? await this.claimSlug(tx, input.slug, null)
@@ -124,7 +127,7 @@ export class AdminPostsService {
           body: input.body,
           externalUrl: input.externalUrl,
           status: 'DRAFT',
-          authorId,
+          authorId: author.id,
           categories: { create: categoryIds.map((categoryId) => ({ categoryId })) },
         },
         select: { id: true },
@@ -133,15 +136,18 @@ export class AdminPostsService {
       return loadSnapshot(tx, post.id);
     });
     await this.events.emit('post.saved', postSavedEvent(null, after));
-    return this.get(after.id);
+    return this.get(after.id, author);
   }
 
-  async update(id: number, input: UpdatePostInput): Promise<AdminPostView> {
+  async update(id: number, input: UpdatePostInput, actor: Viewer): Promise<AdminPostView> {
     const { version, categories, slug, ...fields } = input;
-    return this.saveVersioned(id, version, async (tx, before) => {
+    return this.saveVersioned(id, version, actor, async (tx, before) => {
       const newSlug = slug && slug !== before.slug ? await this.claimSlug(tx, slug, id) : null;
       const categoryIds = categories ? await this.resolveCategories(tx, categories) : null;
-      await this.bumpVersion(tx, before, { ...fields, ...(newSlug ? { slug: newSlug } : {}) });
+      await this.bumpVersion(tx, actor, before, {
+        ...fields,
+        ...(newSlug ? { slug: newSlug } : {}),
+      });
       if (categoryIds) {
         await tx.postCategory.deleteMany({ where: { postId: id } });
         await tx.postCategory.createMany({
@@ -153,22 +159,23 @@ export class AdminPostsService {
   }
 
   /** Public now, or at `publishAt` (scheduled: the public API shows it once the date has come). */
-  publish(id: number, input: PublishPostInput): Promise<AdminPostView> {
-    return this.saveVersioned(id, input.version, async (tx, before) => {
+  publish(id: number, input: PublishPostInput, actor: Viewer): Promise<AdminPostView> {
+    return this.saveVersioned(id, input.version, actor, async (tx, before) => {
       const publishedAt = input.publishAt ?? (before.public ? before.publishedAt : new Date());
-      await this.bumpVersion(tx, before, { status: 'PUBLISHED', publishedAt });
+      await this.bumpVersion(tx, actor, before, { status: 'PUBLISHED', publishedAt });
     });
   }
 
-  unpublish(id: number, input: VersionOnlyInput): Promise<AdminPostView> {
-    return this.saveVersioned(id, input.version, (tx, before) =>
-      this.bumpVersion(tx, before, { status: 'DRAFT', publishedAt: null }),
+  unpublish(id: number, input: VersionOnlyInput, actor: Viewer): Promise<AdminPostView> {
+    return this.saveVersioned(id, input.version, actor, (tx, before) =>
+      this.bumpVersion(tx, actor, before, { status: 'DRAFT', publishedAt: null }),
     );
   }
 
-  async delete(id: number): Promise<void> {
+  async delete(id: number, actor: Viewer): Promise<void> {
     const before = await this.write(async (tx) => {
       const snapshot = await loadSnapshot(tx, id);
+      assertMayChange(actor, snapshot.authorId, NOT_YOUR_POST);
       await tx.post.delete({ where: { id } });
       return snapshot;
     });
@@ -187,21 +194,25 @@ export class AdminPostsService {
   private async saveVersioned(
     id: number,
     version: number,
+    actor: Viewer,
     change: (tx: Tx, before: PostSnapshot) => Promise<void>,
   ): Promise<AdminPostView> {
     const { before, after } = await this.write(async (tx) => {
       const before = await loadSnapshot(tx, id);
-      if (before.version !== version) throw await this.staleVersion(tx, id, version);
+      // Ownership first: someone else's post answers 403, never a 409 showing its text.
+      assertMayChange(actor, before.authorId, NOT_YOUR_POST);
+      if (before.version !== version) throw await this.staleVersion(tx, id, version, actor);
       await change(tx, before);
       return { before, after: await loadSnapshot(tx, id) };
     });
     await this.events.emit('post.saved', postSavedEvent(before, after));
-    return this.get(id);
+    return this.get(id, actor);
   }
 
   /** The compare-and-set itself: a concurrent save that won the race leaves nothing to update. */
   private async bumpVersion(
     tx: Tx,
+    actor: Viewer,
     before: PostSnapshot,
     data: Prisma.PostUpdateManyMutationInput,
   ): Promise<void> {
@@ -209,14 +220,19 @@ export class AdminPostsService {
       where: { id: before.id, version: before.version },
       data: { ...data, version: { increment: 1 } },
     });
-    if (count === 0) throw await this.staleVersion(tx, before.id, before.version);
+    if (count === 0) throw await this.staleVersion(tx, before.id, before.version, actor);
   }
 
-  private async staleVersion(tx: Tx, id: number, version: number): Promise<ConflictError> {
+  private async staleVersion(
+    tx: Tx,
+    id: number,
+    version: number,
+    viewer: Viewer,
+  ): Promise<ConflictError> {
     const current = await tx.post.findUnique({ where: { id }, select: adminPostSelect });
     return new ConflictError(
       `The post was changed since version ${version} (now version ${current?.version ?? '?'})`,
-      { current: current ? toAdminPost(current) : null },
+      { current: current ? toAdminPost(current, viewer) : null },
     );
   }
 

@@ -13,6 +13,8 @@ export interface PostSnapshot {
   public: boolean;
   publishedAt: Date | null;
   categorySlugs: string[];
+  /** Who may change the post besides admins (null: only admins). */
+  authorId: number | null;
 }
 
 const snapshotSelect = {
@@ -21,6 +23,7 @@ const snapshotSelect = {
   version: true,
   status: true,
   publishedAt: true,
+  authorId: true,
   categories: { select: { category: { select: { slug: true } } } },
 } satisfies Prisma.PostSelect;
 
@@ -34,6 +37,7 @@ function toSnapshot(row: SnapshotRow, now: Date): PostSnapshot {
     publishedAt: row.publishedAt,
     public: row.status === 'PUBLISHED' && row.publishedAt !== null && row.publishedAt <= now,
     categorySlugs: row.categories.map(({ category }) => category.slug).sort(),
+    authorId: row.authorId,
   };
 }
 

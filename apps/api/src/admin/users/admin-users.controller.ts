@@ -1,29 +1,81 @@
-import { Get, Inject } from '@nestjs/common';
-import { type PrismaClient, type Role } from '@inkwell/prisma';
-import { PRISMA } from '../../core/tokens.js';
+import { Body, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
+import { type z } from 'zod';
 import { AllowRoles } from '../../auth/admin-access.js';
+import { CurrentSession } from '../../auth/admin-auth.guard.js';
+import { type AdminSession } from '../../auth/auth.service.js';
+import { ZodPipe } from '../../common/validation.js';
 import { AdminController } from '../common/admin-controller.decorator.js';
+import { parseId } from '../common/ids.js';
+import {
+  createUserSchema,
+  deleteUserQuerySchema,
+  resetPasswordSchema,
+  updateUserSchema,
+  type CreateUserInput,
+  type ResetPasswordInput,
+  type UpdateUserInput,
+} from './admin-users.schemas.js';
+import {
+  type AdminUserView,
+  AdminUsersService,
+  type WithGeneratedPassword,
+} from './admin-users.service.js';
 
-export interface AdminUserView {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  createdAt: string;
-}
-
-/** Read-only: users are created with `npm run user:create`. */
+/** Admins manage the accounts; `npm run user:create` / `user:reset-password` do it offline. */
 @AdminController('api/admin/users')
 @AllowRoles('ADMIN')
 export class AdminUsersController {
-  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+  constructor(@Inject(AdminUsersService) private readonly users: AdminUsersService) {}
 
   @Get()
-  async list(): Promise<AdminUserView[]> {
-    const users = await this.prisma.user.findMany({
-      orderBy: { id: 'asc' },
-      select: { id: true, email: true, name: true, role: true, createdAt: true },
-    });
-    return users.map((user) => ({ ...user, createdAt: user.createdAt.toISOString() }));
+  list(): Promise<AdminUserView[]> {
+    return this.users.list();
+  }
+
+  @Post()
+  create(
+    @Body(new ZodPipe(createUserSchema)) input: CreateUserInput,
+  ): Promise<AdminUserView & WithGeneratedPassword> {
+    return this.users.create(input);
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string): Promise<AdminUserView> {
+    return this.users.get(parseId(id, 'user'));
+  }
+
+  @Patch(':id')
+  update(
+    @Param('id') id: string,
+    @Body(new ZodPipe(updateUserSchema)) input: UpdateUserInput,
+    @CurrentSession() session: AdminSession,
+  ): Promise<AdminUserView> {
+    return this.users.update(parseId(id, 'user'), input, session.user);
+  }
+
+  @Post(':id/password')
+  @HttpCode(200)
+  resetPassword(
+    @Param('id') id: string,
+    @Body(new ZodPipe(resetPasswordSchema)) input: ResetPasswordInput,
+  ): Promise<AdminUserView & WithGeneratedPassword> {
+    return this.users.resetPassword(parseId(id, 'user'), input.password);
+  }
+
+  @Post(':id/unlock')
+  @HttpCode(200)
+  unlock(@Param('id') id: string): Promise<AdminUserView> {
+    return this.users.unlock(parseId(id, 'user'));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async delete(
+    @Param('id') id: string,
+    @Query(new ZodPipe(deleteUserQuerySchema, 'query'))
+    query: z.output<typeof deleteUserQuerySchema>,
+    @CurrentSession() session: AdminSession,
+  ): Promise<void> {
+    await this.users.delete(parseId(id, 'user'), query.reassignTo, session.user);
   }
 }

@@ -1,0 +1,32 @@
+import { Body, HttpCode, Inject, Put, Req } from '@nestjs/common';
+import { CurrentSession } from '../../auth/admin-auth.guard.js';
+import { type AdminSession } from '../../auth/auth.service.js';
+import { ZodPipe } from '../../common/validation.js';
+import { AdminController } from '../common/admin-controller.decorator.js';
+import { changeOwnPasswordSchema, type ChangeOwnPasswordInput } from './account.schemas.js';
+import { AccountService } from './account.service.js';
+
+interface RequestLike {
+  ip?: string;
+}
+
+/** The signed-in user's own account, whatever their role. */
+@AdminController('api/admin/account')
+export class AccountController {
+  constructor(@Inject(AccountService) private readonly account: AccountService) {}
+
+  @Put('password')
+  @HttpCode(204)
+  async changePassword(
+    @Body(new ZodPipe(changeOwnPasswordSchema)) input: ChangeOwnPasswordInput,
+    @CurrentSession() session: AdminSession,
+    @Req() request: RequestLike,
+  ): Promise<void> {
+    await this.account.changePassword(
+      session,
+      input.currentPassword,
+      input.newPassword,
+      request.ip ?? 'unknown',
+    );
+  }
+}

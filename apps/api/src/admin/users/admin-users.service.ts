@@ -1,0 +1,190 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type Prisma, type PrismaClient, type Role } from '@inkwell/prisma';
+import { createUser, EmailTakenError } from '../../auth/create-user.js';
+import { LoginThrottle } from '../../auth/login-throttle.js';
+import { type CounterStore } from '../../auth/rate-limit/counter-store.js';
+import { RATE_LIMIT_STORE } from '../../auth/rate-limit/tokens.js';
+import { generatePassword, setPassword } from '../../auth/set-password.js';
+import { NotFoundError } from '../../common/not-found.js';
+import { ValidationError } from '../../common/validation.js';
+import { PRISMA } from '../../core/tokens.js';
+import { ConflictError } from '../common/admin-errors.js';
+import { type Viewer } from '../common/ownership.js';
+import { isUniqueViolation } from '../common/prisma-errors.js';
+import { type CreateUserInput, type UpdateUserInput } from './admin-users.schemas.js';
+import { assertAnotherActiveAdmin, assertNotYourself } from './last-admin.js';
+
+type Tx = Prisma.TransactionClient;
+
+export interface AdminUserView {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  status: 'active' | 'disabled';
+  /** Too many failed logins: refused until the window ends or an admin unlocks it. */
+  locked: boolean;
+  lastSignInAt: string | null;
+  createdAt: string;
+  postCount: number;
+}
+
+/** A password the API made: answered once, never stored in the clear nor shown again. */
+export interface WithGeneratedPassword {
+  generatedPassword: string | null;
+}
+
+const userSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  disabledAt: true,
+  lastSignInAt: true,
+  createdAt: true,
+  _count: { select: { posts: true } },
+} satisfies Prisma.UserSelect;
+
+type UserRow = Prisma.UserGetPayload<{ select: typeof userSelect }>;
+
+function emailTaken(): ConflictError {
+  return new ConflictError('email already has an account', {
+    fields: { email: 'already has an account' },
+  });
+}
+
+/** User management for admins: add, change, disable, reset, unlock and delete accounts. */
+@Injectable()
+export class AdminUsersService {
+  private readonly throttle: LoginThrottle;
+
+  constructor(
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(RATE_LIMIT_STORE) store: CounterStore,
+  ) {
+    this.throttle = new LoginThrottle(store);
+  }
+
+  async list(): Promise<AdminUserView[]> {
+    const rows = await this.prisma.user.findMany({ orderBy: { id: 'asc' }, select: userSelect });
+    return Promise.all(rows.map((row) => this.toView(row)));
+  }
+
+  async get(id: number): Promise<AdminUserView> {
+    return this.toView(await this.find(this.prisma, id));
+  }
+
+  async create(input: CreateUserInput): Promise<AdminUserView & WithGeneratedPassword> {
+    const password = input.password ?? generatePassword();
+    const generatedPassword = input.password === undefined ? password : null;
+    try {
+      const user = await createUser(this.prisma, {
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        password,
+      });
+      return { ...(await this.get(user.id)), generatedPassword };
+    } catch (error) {
+      if (error instanceof EmailTakenError || isUniqueViolation(error)) throw emailTaken();
+      throw error;
+    }
+  }
+
+  /** Rename, change the role, disable or enable; disabling ends every session of the user. */
+  async update(id: number, input: UpdateUserInput, actor: Viewer): Promise<AdminUserView> {
+    await this.prisma.$transaction(async (tx) => {
+      const before = await this.find(tx, id);
+      const demoting = input.role === 'AUTHOR' && before.role === 'ADMIN';
+      const disabling = input.disabled === true && before.disabledAt === null;
+      if (demoting || disabling) {
+        const what = disabling ? 'disable' : 'demote';
+        assertNotYourself(actor.id, id, what);
+        await assertAnotherActiveAdmin(tx, id, what);
+      }
+      await tx.user.update({
+        where: { id },
+        data: {
+          ...(input.name === undefined ? {} : { name: input.name }),
+          ...(input.role === undefined ? {} : { role: input.role }),
+          ...(input.disabled === undefined
+            ? {}
+            : { disabledAt: input.disabled ? (before.disabledAt ?? new Date()) : null }),
+        },
+      });
+      if (disabling) await tx.session.deleteMany({ where: { userId: id } });
+    });
+    return this.get(id);
+  }
+
+  /** A new password (typed, or generated and answered once); every session of the user ends. */
+  async resetPassword(
+    id: number,
+    password: string | undefined,
+  ): Promise<AdminUserView & WithGeneratedPassword> {
+    const user = await this.find(this.prisma, id);
+    const newPassword = password ?? generatePassword();
+    await setPassword(this.prisma, id, newPassword);
+    // The new password should work at once, even right after the failures that led here.
+    await this.throttle.unlock(user.email);
+    return {
+      ...(await this.get(id)),
+      generatedPassword: password === undefined ? newPassword : null,
+    };
+  }
+
+  /** Clears the account's failed-login count: sign-in works again before the window ends. */
+  async unlock(id: number): Promise<AdminUserView> {
+    const user = await this.find(this.prisma, id);
+    await this.throttle.unlock(user.email);
+    return this.toView(user);
+  }
+
+  /**
+   * Refused while the user has posts, unless `reassignTo` names who takes them over (their
+   * uploaded images go along). Without posts, their images stay, owned by no one (admins').
+   */
+  async delete(id: number, reassignTo: number | undefined, actor: Viewer): Promise<void> {
+    assertNotYourself(actor.id, id, 'delete');
+    if (reassignTo === id) throw new ValidationError({ reassignTo: 'must be another user' });
+    await this.prisma.$transaction(async (tx) => {
+      const user = await this.find(tx, id);
+      if (user.role === 'ADMIN') await assertAnotherActiveAdmin(tx, id, 'delete');
+      const postCount = user._count.posts;
+      if (reassignTo === undefined) {
+        if (postCount > 0) {
+          throw new ConflictError(
+            `${user.name} wrote ${postCount} post${postCount === 1 ? '' : 's'}; give reassignTo to hand them to another user`,
+            { postCount },
+          );
+        }
+      } else {
+        const heir = await tx.user.findUnique({ where: { id: reassignTo }, select: { id: true } });
+        if (!heir) throw new ValidationError({ reassignTo: 'is not a user' });
+        await tx.post.updateMany({ where: { authorId: id }, data: { authorId: heir.id } });
+        await tx.image.updateMany({ where: { uploadedById: id }, data: { uploadedById: heir.id } });
+      }
+      await tx.user.delete({ where: { id } });
+    });
+  }
+
+  private async find(client: Tx | PrismaClient, id: number): Promise<UserRow> {
+    const row = await client.user.findUnique({ where: { id }, select: userSelect });
+    if (!row) throw new NotFoundError(`No user has the id ${id}`);
+    return row;
+  }
+
+  private async toView(row: UserRow): Promise<AdminUserView> {
+    return {
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      status: row.disabledAt ? 'disabled' : 'active',
+      locked: await this.throttle.isLocked(row.email),
+      lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
+      createdAt: row.createdAt.toISOString(),
+      postCount: row._count.posts,
+    };
+  }
+}
