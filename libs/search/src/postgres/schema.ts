@@ -28,7 +28,7 @@ export const TITLE_VECTOR_SQL = (kind: string, title: string): string =>
  * the pairs of every row.
  */
 const BIGRAMS_FUNCTION = `CREATE OR REPLACE FUNCTION search_bigrams(vec tsvector) RETURNS text[]
-  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 100000 AS $fn$
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL RESTRICTED COST 100000 AS $fn$
     SELECT coalesce(array_agg(DISTINCT a.lexeme || ' ' || b.lexeme), '{}')
     FROM (SELECT u.lexeme, p FROM unnest(vec) AS u, unnest(u.positions) AS p) a
     JOIN (SELECT u.lexeme, p FROM unnest(vec) AS u, unnest(u.positions) AS p) b ON b.p = a.p + 1
