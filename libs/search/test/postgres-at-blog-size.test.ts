@@ -12,7 +12,7 @@ import { forgetPlannerStatistics, plannerStatisticsCount } from './fixtures/plan
 import { syntheticPosts, typoQueries } from './fixtures/synthetic-blog.js';
 
 const POSTS = 1_000;
-const WORDS_PER_POST = 400;
+const WORDS_PER_POST = 300;
 const SEED = 20261202;
 /** What a reader may wait for any search, however the planner chose to run it. */
 const MAX_SEARCH_MS = 1_000;
@@ -44,7 +44,8 @@ interface Shape {
 }
 
 const titleWords = posts[41]!.title.split(' ');
-const [oneWordTypo, twoWordTypo, , twoWordTypo2] = typoQueries(4, SEED + 2);
+// A swapped letter, a dropped letter (twice): typos with one closest word.
+const [oneWordTypo, twoWordTypo, , , , twoWordTypo2] = typoQueries(6, SEED + 2);
 const found = (results: SearchResults, label: string): void =>
   expect(results.total, label).toBeGreaterThan(0);
 const corrected =
