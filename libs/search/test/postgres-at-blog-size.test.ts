@@ -6,6 +6,7 @@ import {
   type SearchEngine,
   type SearchInput,
   type SearchResults,
+  type SqlClient,
 } from '../src/index.js';
 import { openPglite, openPostgres, type TestDatabase } from './fixtures/databases.js';
 import { forgetPlannerStatistics, plannerStatisticsCount } from './fixtures/planner-statistics.js';
@@ -118,6 +119,47 @@ async function expectEveryShapeFast(engine: SearchEngine): Promise<void> {
   }
 }
 
+/** Each plan node of the engine's lexicon lookup for `q`: node type, index and index condition. */
+async function lexiconPlan(db: SqlClient, q: string): Promise<string[]> {
+  const statements: { sql: string; params: unknown[] }[] = [];
+  const recording: SqlClient = {
+    query: (sql, params = []) => {
+      if (sql.includes('similarity(')) statements.push({ sql, params });
+      return db.query(sql, params);
+    },
+  };
+  await createPostgresSearchEngine(recording).search({ q });
+  const [lookup] = statements;
+  if (lookup === undefined) throw new Error(`no lexicon lookup for "${q}"`);
+  const { rows } = await db.query(`EXPLAIN (FORMAT JSON) ${lookup.sql}`, lookup.params);
+  const nodes: string[] = [];
+  const visit = (node: PlanNode): void => {
+    nodes.push([node['Node Type'], node['Index Name'], node['Index Cond']].join(' | '));
+    node.Plans?.forEach(visit);
+  };
+  const [explained] = rows[0]?.['QUERY PLAN'] as { Plan: PlanNode }[];
+  visit(explained!.Plan);
+  return nodes;
+}
+
+interface PlanNode {
+  'Node Type': string;
+  'Index Name'?: string;
+  'Index Cond'?: string;
+  Plans?: PlanNode[];
+}
+
+/** Spelling variants are probed by primary key; the trigram index serves similarity (`%`) only. */
+async function expectVariantsProbedByKey(db: SqlClient): Promise<void> {
+  const plan = await lexiconPlan(db, 'postgress replicaton');
+  expect(
+    plan.filter((node) => node.includes('search_term_word_trgm_idx | ') && !node.includes('%')),
+  ).toEqual([]);
+  // `v` is the variants' alias (`v_1` when PostgreSQL had to rename it).
+  const probedByKey = /search_term_pkey .*word = v(_\d+)?\.word/u;
+  expect(plan.some((node) => probedByKey.test(node))).toBe(true);
+}
+
 describe.each([
   ['PGlite', openPglite],
   ['PostgreSQL', openPostgres],
@@ -134,6 +176,7 @@ describe.each([
   afterAll(() => database?.close());
 
   it('answers every shape of search within a second right after a reindex', async () => {
+    await expectVariantsProbedByKey(database.db);
     await expectEveryShapeFast(engine);
   });
 
@@ -141,6 +184,7 @@ describe.each([
     expect(await plannerStatisticsCount(database.db)).toBeGreaterThan(0);
     await forgetPlannerStatistics(database.db);
     expect(await plannerStatisticsCount(database.db)).toBe(0);
+    await expectVariantsProbedByKey(database.db);
     await expectEveryShapeFast(engine);
   });
 });

@@ -18,8 +18,8 @@ interface LexiconRow {
  * Words and variants arrive as arrays for `unnest`, whose row count the planner reads from the
  * array itself, so it never prices the statement high enough for PostgreSQL to JIT-compile it
  * (~200 ms). Each variant is one primary-key probe: a hash join would read the whole lexicon
- * for ~500 variants a word. The LIMIT (the key holds one row at most) keeps the LATERAL
- * subquery from being flattened into such a join.
+ * for ~500 variants a word. `OFFSET 0` keeps the LATERAL subquery from being flattened into
+ * such a join (a LIMIT would too, but would price a scan that stops at the first hit as cheap).
  */
 export async function suggestFromLexicon(
   db: SqlClient,
@@ -37,7 +37,7 @@ export async function suggestFromLexicon(
      SELECT v.typed, t.word, t.doc_count
      FROM unnest($2::text[], $3::text[]) AS v(typed, word) CROSS JOIN LATERAL (
        SELECT word, doc_count FROM search_term
-       WHERE generation = ${ACTIVE_GENERATION} AND word = v.word AND doc_count > 0 LIMIT 1
+       WHERE generation = ${ACTIVE_GENERATION} AND word = v.word AND doc_count > 0 OFFSET 0
      ) t`,
     [words, variants.map((variant) => variant.typed), variants.map((variant) => variant.word)],
   );
