@@ -14,7 +14,7 @@ import {
 } from '@inkwell/search';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { syntheticPosts, typoQueries } from './corpus.js';
+import { syntheticPosts, typoQueries } from '../../libs/search/test/fixtures/synthetic-blog.js';
 
 const args = new Map(
   process.argv.slice(2).map((arg) => arg.replace(/^--/u, '').split('=') as [string, string]),

@@ -66,6 +66,15 @@ describe.each(engineKinds)('search API on %s', (kind) => {
     expect(debug.body.debug.candidates.length).toBeGreaterThan(1);
   });
 
+  test('a two-word search paged past its end answers its total and no hits', async () => {
+    for (const q of ['streaming replication', 'streeming replicaton']) {
+      const first = await api.http.get(`/api/search?q=${encodeURIComponent(q)}`).expect(200);
+      expect(first.body.hits[0].slug).toBe('streaming-replication');
+      const past = await api.http.get(`/api/search?q=${encodeURIComponent(q)}&page=2`).expect(200);
+      expect(past.body).toMatchObject({ total: first.body.total, hits: [] });
+    }
+  });
+
   test('drafts are not searchable, category filters apply', async () => {
     const res = await api.http.get('/api/search?q=replication').expect(200);
     expect(res.body.hits.map((hit: { slug: string }) => hit.slug)).not.toContain('unfinished');

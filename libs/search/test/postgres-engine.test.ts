@@ -117,6 +117,15 @@ describe.each([
     expect(beyond.total).toBe(first.total);
   });
 
+  it('answers a phrase search paged past its end with its total and no hits', async () => {
+    for (const q of ['streaming replication', 'streeming replicaton']) {
+      const first = await engine.search({ q });
+      expect(slugs(first), q).toEqual(['postgresql-streaming-replication']);
+      const past = await engine.search({ q, page: 2 });
+      expect(past, q).toMatchObject({ total: first.total, hits: [] });
+    }
+  });
+
   it('keeps the lexicon current on index and remove', async () => {
     await engine.indexPost({
       id: 50,
@@ -264,6 +273,47 @@ describe.each([
     for (let page = 1; page <= 27; page++)
       for (const hit of (await engine.search({ q: 'lantern', page })).hits) seen.add(hit.id);
     expect(seen.size).toBe(261);
+  });
+});
+
+describe.each([
+  ['PGlite', openPglite],
+  ['PostgreSQL 15', openPostgres],
+])('PostgreSQL engine planner statistics on %s', (_name, open) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await open();
+  });
+  afterAll(() => database.close());
+
+  /** Rows per table as the planner believes them; -1 means never analyzed. */
+  const plannerRowCounts = async (): Promise<Record<string, number>> => {
+    const { rows } = await database.db.query(
+      `SELECT relname, reltuples FROM pg_class
+       WHERE relname IN ('search_state', 'search_document', 'search_term') ORDER BY relname`,
+    );
+    return Object.fromEntries(rows.map((row) => [row.relname, Number(row.reltuples)]));
+  };
+
+  it('analyzes the tables setup() creates, and the live generation after each reindex', async () => {
+    const engine = createPostgresSearchEngine(database.db);
+    await engine.setup();
+    expect(await plannerRowCounts()).toEqual({
+      search_document: 0,
+      search_state: 1,
+      search_term: 0,
+    });
+    const docs = demoDocuments(smallPosts, smallCategories);
+    await engine.reindex(iterate(docs));
+    await engine.reindex(iterate(docs));
+    const { rows } = await database.db.query(
+      'SELECT count(*)::int AS words FROM search_term WHERE doc_count > 0',
+    );
+    expect(await plannerRowCounts()).toEqual({
+      search_document: docs.length,
+      search_state: 1,
+      search_term: rows[0]?.words,
+    });
   });
 });
 

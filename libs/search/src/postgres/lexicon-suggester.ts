@@ -15,6 +15,11 @@ interface LexiconRow {
  * Looks candidates up two ways: trigram similarity (index-backed `%`) catches most typos in
  * longer words; one-edit variants by primary key catch short words, where one transposition
  * leaves too few shared trigrams. Scores come from edit distance, as in Elasticsearch.
+ * Words and variants arrive as arrays for `unnest`, whose row count the planner reads from the
+ * array itself, so it never prices the statement high enough for PostgreSQL to JIT-compile it
+ * (~200 ms). Each variant is one primary-key probe: a hash join would read the whole lexicon
+ * for ~500 variants a word. `OFFSET 0` keeps the LATERAL subquery from being flattened into
+ * such a join (a LIMIT would too, but would price a scan that stops at the first hit as cheap).
  */
 export async function suggestFromLexicon(
   db: SqlClient,
@@ -22,18 +27,19 @@ export async function suggestFromLexicon(
 ): Promise<SuggestionsByWord> {
   const variants = words.flatMap((typed) => editVariants(typed).map((word) => ({ typed, word })));
   const { rows } = await db.query(
-    `WITH typed AS (SELECT DISTINCT typed FROM jsonb_to_recordset($1::jsonb) AS v(typed text))
-     SELECT typed.typed, t.word, t.doc_count
-     FROM typed CROSS JOIN LATERAL (
+    `SELECT typed.typed, t.word, t.doc_count
+     FROM unnest($1::text[]) AS typed(typed) CROSS JOIN LATERAL (
        SELECT word, doc_count FROM search_term
        WHERE generation = ${ACTIVE_GENERATION} AND doc_count > 0 AND word % typed.typed
        ORDER BY similarity(word, typed.typed) DESC LIMIT 30
      ) t
      UNION
      SELECT v.typed, t.word, t.doc_count
-     FROM jsonb_to_recordset($1::jsonb) AS v(typed text, word text)
-     JOIN search_term t ON t.generation = ${ACTIVE_GENERATION} AND t.word = v.word AND t.doc_count > 0`,
-    [JSON.stringify(variants)],
+     FROM unnest($2::text[], $3::text[]) AS v(typed, word) CROSS JOIN LATERAL (
+       SELECT word, doc_count FROM search_term
+       WHERE generation = ${ACTIVE_GENERATION} AND word = v.word AND doc_count > 0 OFFSET 0
+     ) t`,
+    [words, variants.map((variant) => variant.typed), variants.map((variant) => variant.word)],
   );
   return rankSuggestions(words, rows as unknown as LexiconRow[]);
 }

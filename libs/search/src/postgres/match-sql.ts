@@ -110,26 +110,51 @@ export interface MatchSqlOptions {
 export const SHORTLIST_SIZE = 200;
 
 /**
- * The matching documents as a FROM clause. Several branches are joined by UNION rather than
- * OR: an OR keeps every branch's condition, pairs included, in the filter of each row.
+ * The matching documents, as CTEs named `matches` (source_id, published_at, title_score).
+ *
+ * No plan may be quadratic in posts, whatever statistics the planner has (PGlite never
+ * analyzes by itself). So each branch is one scan of `search_document` by its index condition
+ * alone, inside a MATERIALIZED CTE: computed once, never rescanned per row of a join, and with
+ * no generation or kind condition beside it for the planner to prefer the primary key and
+ * compute every row's pairs as a filter. Scope and category are checked on what the branches
+ * found; the columns ranking needs come along, so no join goes back to the table.
  */
-function matchesSql(
+function matchesCtes(
   queries: readonly CandidateQuery[],
   options: MatchSqlOptions,
   params: SqlParams,
+  weights: readonly string[],
 ): string {
-  const scope = `d.generation = ${ACTIVE_GENERATION} AND d.kind = ${params.add(options.kind)}`;
+  const branches = matchBranches(queries);
+  const scans = branches
+    .map(
+      (branch) =>
+        `SELECT d.ctid AS row_id, d.generation, d.kind, d.source_id, d.published_at, d.category_slugs,
+          d.title_vec
+        FROM search_document d WHERE ${branch}`,
+    )
+    .join('\n      UNION ALL ');
   const categoryFilter =
     options.category === null
       ? ''
-      : `AND d.category_slugs @> ARRAY[${params.add(options.category)}]::text[]`;
-  const branches = matchBranches(queries);
-  if (branches.length === 1)
-    return `search_document d WHERE ${scope} AND ${branches[0]} ${categoryFilter}`;
-  const ids = branches
-    .map((branch) => `SELECT d.source_id FROM search_document d WHERE ${scope} AND ${branch}`)
-    .join('\n      UNION ');
-  return `search_document d JOIN (${ids}) m ON ${scope} AND d.source_id = m.source_id ${categoryFilter}`;
+      : `AND f.category_slugs @> ARRAY[${params.add(options.category)}]::text[]`;
+  const titleScore = queries
+    .map(
+      (query, i) =>
+        `CASE WHEN f.title_vec @@ ${query.tsquery} THEN ${weights[i]}::float8 ELSE 0 END`,
+    )
+    .join(' + ');
+  // A document found by several branches is one match.
+  const distinct = branches.length > 1;
+  return `found AS MATERIALIZED (
+      ${scans}
+    ), matches AS MATERIALIZED (
+      SELECT ${distinct ? 'DISTINCT ON (f.source_id)' : ''} f.row_id, f.source_id, f.published_at,
+        ${titleScore} AS title_score
+      FROM found f
+      WHERE f.generation = ${ACTIVE_GENERATION} AND f.kind = ${params.add(options.kind)} ${categoryFilter}
+      ${distinct ? 'ORDER BY f.source_id' : ''}
+    )`;
 }
 
 /**
@@ -140,6 +165,9 @@ function matchesSql(
  * body vectors; matches after the shortlist keep the first-stage order, so deep pages stay
  * consistent with each other. Snippets are built for the page only. With no more matches than
  * the shortlist holds, the order is exactly that of ranking every match.
+ *
+ * Every join after `matches` has at most `shortlist` rows on one side. The statement always
+ * returns one row at least: a page past the last match is a row with the total and no document.
  */
 export function matchSql(
   queries: readonly CandidateQuery[],
@@ -147,12 +175,6 @@ export function matchSql(
   params: SqlParams,
 ): string {
   const weights = queries.map((query) => params.add(query.weight));
-  const titleScore = queries
-    .map(
-      (query, i) =>
-        `CASE WHEN d.title_vec @@ ${query.tsquery} THEN ${weights[i]}::float8 ELSE 0 END`,
-    )
-    .join(' + ');
   const score = queries
     .map((query, i) => `${weights[i]}::float8 * ts_rank(${RANK_WEIGHTS}, d.vec, ${query.tsquery})`)
     .join(' + ');
@@ -160,45 +182,41 @@ export function matchSql(
   const matched = queries
     .map((query) => `CASE WHEN d.vec @@ ${query.tsquery} THEN ${query.index} END`)
     .join(', ');
-  const matches = matchesSql(queries, options, params);
+  const matches = matchesCtes(queries, options, params, weights);
   const headlineOptions = params.add(HEADLINE_OPTIONS);
   const lexemes = `tsvector_to_array(to_tsvector('english', ${params.add(queries.map((query) => query.text).join(' '))}))`;
   const shortlist = params.add(options.shortlist);
-  // A primary-key lookup per shortlisted id (a join would read the whole table to hash it).
-  const sameDocument = `d.generation = ${ACTIVE_GENERATION} AND d.kind = ${params.add(options.kind)} AND d.source_id = s.source_id`;
+  // A shortlisted row is read again by its address (a TID scan): one page read each, which no
+  // estimate makes the planner trade for a scan, and a join would read the whole table to hash it.
+  const sameDocument = 'd.ctid = s.row_id';
   const firstStageOrder = 's.title_score DESC, s.published_at DESC NULLS LAST, s.source_id DESC';
   const finalOrder = `s.stage > ${shortlist}, s.score DESC NULLS LAST, s.stage`;
-  return `WITH first_stage AS (
-      SELECT d.source_id, d.published_at, ${titleScore} AS title_score, count(*) OVER ()::int AS total
-      FROM ${matches}
-      ORDER BY title_score DESC, d.published_at DESC NULLS LAST, d.source_id DESC
+  return `WITH ${matches}, first_stage AS (
+      SELECT s.row_id, s.source_id, s.published_at, s.title_score
+      FROM matches s
+      ORDER BY ${firstStageOrder}
       LIMIT ${params.add(Math.max(options.shortlist, options.offset + options.limit))}
     ), staged AS (
-      SELECT s.source_id, s.published_at, s.total, row_number() OVER (ORDER BY ${firstStageOrder}) AS stage
+      SELECT s.row_id, row_number() OVER (ORDER BY ${firstStageOrder}) AS stage
       FROM first_stage s
     ), ranked AS (
-      SELECT s.source_id, s.total, s.stage,
+      SELECT s.row_id, s.stage,
         CASE WHEN s.stage <= ${shortlist} THEN (SELECT ${score} FROM search_document d WHERE ${sameDocument}) END AS score
       FROM staged s
-      ORDER BY s.stage > ${shortlist}, score DESC NULLS LAST, s.published_at DESC NULLS LAST, s.source_id DESC
+      ORDER BY s.stage > ${shortlist}, score DESC NULLS LAST, s.stage
       LIMIT ${params.add(options.limit)} OFFSET ${params.add(options.offset)}
+    ), page AS (
+      SELECT s.stage, coalesce(s.score, 0) AS score, d.source_id AS id, d.post_id, d.slug, d.title,
+        d.published_at, d.categories,
+        CASE WHEN strpos(w.snippet, ${params.add(MATCH_START)}) > 0 THEN w.snippet
+          ELSE ts_headline('english', d.body, (${anyQuery}), ${headlineOptions}) END AS snippet,
+        array_to_json(array_remove(ARRAY[${matched}]::int[], NULL)) AS matched
+      FROM ranked s CROSS JOIN LATERAL (SELECT * FROM search_document d WHERE ${sameDocument}) d
+      CROSS JOIN LATERAL (SELECT ts_headline('english',
+        search_snippet_source(d.body, ${lexemes}), (${anyQuery}), ${headlineOptions}) AS snippet) w
     )
-    SELECT s.total, coalesce(s.score, 0) AS score, d.source_id AS id, d.post_id, d.slug, d.title,
-      d.published_at, d.categories,
-      CASE WHEN strpos(w.snippet, ${params.add(MATCH_START)}) > 0 THEN w.snippet
-        ELSE ts_headline('english', d.body, (${anyQuery}), ${headlineOptions}) END AS snippet,
-      array_to_json(array_remove(ARRAY[${matched}]::int[], NULL)) AS matched
-    FROM ranked s JOIN search_document d ON ${sameDocument}
-    CROSS JOIN LATERAL (SELECT ts_headline('english',
-      search_snippet_source(d.body, ${lexemes}), (${anyQuery}), ${headlineOptions}) AS snippet) w
-    ORDER BY ${finalOrder}, d.published_at DESC NULLS LAST, d.source_id DESC`;
-}
-
-/** The number of matches alone, for a page past the last result. */
-export function countSql(
-  queries: readonly CandidateQuery[],
-  options: MatchSqlOptions,
-  params: SqlParams,
-): string {
-  return `SELECT count(*)::int AS total FROM ${matchesSql(queries, options, params)}`;
+    SELECT t.total, s.score, s.id, s.post_id, s.slug, s.title, s.published_at, s.categories,
+      s.snippet, s.matched
+    FROM (SELECT count(*)::int AS total FROM matches) t LEFT JOIN page s ON true
+    ORDER BY ${finalOrder}`;
 }

@@ -6,7 +6,6 @@ import { tokenizeWords } from '../text/tokenize.js';
 import { suggestFromLexicon } from './lexicon-suggester.js';
 import {
   candidateQueries,
-  countSql,
   matchSql,
   type MatchSqlOptions,
   PHRASE_PAIRS_SQL,
@@ -50,15 +49,11 @@ async function findMatches(
   if (queries.length === 0) return { total: 0, rows: [] };
   const sql = matchSql(queries, { ...options, shortlist: SHORTLIST_SIZE }, params);
   const { rows } = await db.query(sql, params.values);
-  const matches = rows as unknown as MatchRow[];
-  if (matches.length > 0 || options.offset === 0)
-    return { total: matches[0]?.total ?? 0, rows: matches };
-  const countParams = new SqlParams();
-  const count = await db.query(
-    countSql(candidateQueries(plan, pairs, countParams), options, countParams),
-    countParams.values,
+  // A page past the last match is one row holding the total alone.
+  const matches = (rows as unknown as (MatchRow | { total: number; id: null })[]).filter(
+    (row): row is MatchRow => row.id !== null,
   );
-  return { total: Number(count.rows[0]?.total ?? 0), rows: [] };
+  return { total: Number(rows[0]?.total ?? 0), rows: matches };
 }
 
 const roundScore = (score: number): number => Math.round(score * 1e6) / 1e6;

@@ -1,11 +1,9 @@
 import { type IndexableDocument, type ReindexProgress } from '../engine.js';
 import { documentRow, insertRowsSql, type DocumentRow } from './document-rows.js';
-import { ACTIVE_GENERATION, GIN_INDEXES } from './schema.js';
+import { ACTIVE_GENERATION, GIN_INDEXES, vacuumAnalyzeSearchTables } from './schema.js';
 import { type SqlClient } from './sql-client.js';
 
 const BATCH_SIZE = 100;
-const ANALYZED_COLUMNS =
-  'generation, kind, source_id, post_id, published_at, category_slugs, title_vec';
 
 /**
  * Builds the next generation beside the live one, counts its lexicon in one pass, then flips
@@ -46,15 +44,13 @@ export async function reindexDocuments(
      WHERE generation = $1::int GROUP BY word`,
     [next],
   );
-  // Fresh statistics before readers arrive: without them the planner takes the new rows for a
-  // handful and ranks through the primary key instead of the GIN indexes. The column list skips
-  // the pair index's expression, which would compute every sampled row's pairs, and `vec` (see
-  // schema.ts).
-  await db.query(`ANALYZE search_document (${ANALYZED_COLUMNS})`);
+  // Readers arrive at merged pending lists: a search scans a pending list in full.
   for (const index of GIN_INDEXES) await db.query(`SELECT gin_clean_pending_list('${index}')`);
-  await db.query('ANALYZE search_term');
   await db.query('UPDATE search_state SET generation = $1 WHERE id = 1', [next]);
   await db.query('DELETE FROM search_document WHERE generation < $1', [next]);
   await db.query('DELETE FROM search_term WHERE generation < $1', [next]);
+  // Statistics of the new generation alone, without the old one's dead rows: with stale ones,
+  // PostgreSQL looked the lexicon up through the trigram index, one probe per spelling variant.
+  await vacuumAnalyzeSearchTables(db);
   return progress;
 }
