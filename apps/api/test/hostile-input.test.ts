@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type AdminTestApi, startAdminTestApi } from './admin/admin-test-api.js';
+import { formRenderedAt } from './fixtures.js';
 
 /** Inputs an attacker can send that once made the API answer 500. */
 describe('hostile input on pglite', () => {
@@ -48,6 +49,56 @@ describe('hostile input on pglite', () => {
         .send({ markdown })
         .expect(200);
       expect(res.body.html.length).toBeGreaterThan(0);
+    });
+  });
+
+  describe('NUL characters and out-of-range ids', () => {
+    const comment = {
+      authorName: 'Reader',
+      authorEmail: 'reader@example.org',
+      body: 'A fine post',
+    };
+
+    test.each([
+      ['authorName', { ...comment, authorName: 'Rea\0der' }],
+      ['authorEmail', { ...comment, authorEmail: 'rea\0der@example.org' }],
+      ['body', { ...comment, body: 'Nice\0 post' }],
+    ])('a comment with NUL in %s is a 400 naming it', async (field, input) => {
+      const res = await api.http
+        .post('/api/posts/post-22/comments')
+        .set('X-Forwarded-For', '203.0.113.9')
+        .send({ ...input, renderedAt: formRenderedAt() })
+        .expect(400);
+      expect(res.body.fields).toEqual({ [field]: 'must not contain NUL characters' });
+    });
+
+    test('login, admin fields, search and route parameters refuse NUL with a 400', async () => {
+      const login = await api.http
+        .post('/api/admin/session')
+        .send({ email: 'admin@example.com\0', password: 'x' })
+        .expect(400);
+      expect(login.body.fields).toEqual({ email: 'must not contain NUL characters' });
+      const category = await api
+        .as(api.admin, 'post', '/api/admin/categories')
+        .send({ name: 'Zero\0' })
+        .expect(400);
+      expect(category.body.fields).toEqual({ name: 'must not contain NUL characters' });
+      const search = await api.http.get('/api/search?q=a%00b').expect(400);
+      expect(search.body.fields).toEqual({ q: 'must not contain NUL characters' });
+      const post = await api.http.get('/api/posts/post%00-1').expect(400);
+      expect(post.body.fields).toEqual({ slug: 'must not contain NUL characters' });
+    });
+
+    test('ids in the query string above the database integer range are 400s', async () => {
+      const comments = await api
+        .as(api.admin, 'get', '/api/admin/comments?post=2147483648')
+        .expect(400);
+      expect(comments.body.fields).toEqual({ post: 'must be a post id' });
+      const category = await api.db.prisma.category.findUniqueOrThrow({ where: { slug: 'empty' } });
+      const remove = await api
+        .as(api.admin, 'delete', `/api/admin/categories/${category.id}?reassignTo=9999999999`)
+        .expect(400);
+      expect(remove.body.fields).toEqual({ reassignTo: 'must be a category id' });
     });
   });
 });

@@ -1,4 +1,4 @@
-import { type PipeTransform } from '@nestjs/common';
+import { type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { type z } from 'zod';
 
 /** Bad input from a client: answered 400 with a message per named field. */
@@ -21,11 +21,37 @@ export function zodIssuesToFields(error: z.ZodError, root = 'body'): Record<stri
   return fields;
 }
 
+/** The path of the first string inside `value` that holds a NUL character, if any. */
+function pathOfNulCharacter(value: unknown, path: string[] = []): string[] | null {
+  if (typeof value === 'string') return value.includes('\0') ? path : null;
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [key, item] of Object.entries(value)) {
+    if (key.includes('\0')) return [...path, key];
+    const found = pathOfNulCharacter(item, [...path, key]);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * PostgreSQL cannot store a NUL character in text, so input holding one is refused as a 400
+ * naming the field before it reaches a query.
+ */
+export function rejectNulCharacters(value: unknown, root = 'body'): void {
+  const path = pathOfNulCharacter(value);
+  if (path) {
+    throw new ValidationError({
+      [path.length > 0 ? path.join('.') : root]: 'must not contain NUL characters',
+    });
+  }
+}
+
 export function parseOrThrow<S extends z.ZodType>(
   schema: S,
   value: unknown,
   root?: string,
 ): z.output<S> {
+  rejectNulCharacters(value, root);
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new ValidationError(zodIssuesToFields(parsed.error, root));
   return parsed.data;
@@ -40,5 +66,16 @@ export class ZodPipe<S extends z.ZodType> implements PipeTransform<unknown, z.ou
 
   transform(value: unknown): z.output<S> {
     return parseOrThrow(this.schema, value, this.root);
+  }
+}
+
+/**
+ * Global pipe: route parameters (`:slug`, `:id`) reach queries without a schema, so they get the
+ * same NUL check as every body and query field parsed by `parseOrThrow`.
+ */
+export class RejectNulInRouteParams implements PipeTransform<unknown, unknown> {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type === 'param') rejectNulCharacters(value, metadata.data ?? 'path');
+    return value;
   }
 }
