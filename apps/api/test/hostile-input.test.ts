@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type AdminTestApi, startAdminTestApi } from './admin/admin-test-api.js';
+import { type AdminTestApi, PASSWORD, startAdminTestApi } from './admin/admin-test-api.js';
 import { formRenderedAt } from './fixtures.js';
 
 /** Inputs an attacker can send that once made the API answer 500. */
@@ -99,6 +99,48 @@ describe('hostile input on pglite', () => {
         .as(api.admin, 'delete', `/api/admin/categories/${category.id}?reassignTo=9999999999`)
         .expect(400);
       expect(remove.body.fields).toEqual({ reassignTo: 'must be a category id' });
+    });
+  });
+
+  describe('emails are compared exactly, in any case, never as patterns', () => {
+    const login = (email: string, password: string, ip: string) =>
+      api.http.post('/api/admin/session').set('X-Forwarded-For', ip).send({ email, password });
+
+    test('wildcards in the login email match no account', async () => {
+      await api.addUser('wildcard@example.net', 'AUTHOR');
+      await login('%@example.net', PASSWORD, '192.0.2.1').expect(401);
+      await login('wildcar_@example.net', PASSWORD, '192.0.2.2').expect(401);
+      await login('WildCard@Example.NET', PASSWORD, '192.0.2.3').expect(201);
+    });
+
+    test('a locked account stays locked whatever variant of its email is typed', async () => {
+      await api.addUser('locked@example.net', 'AUTHOR');
+      for (let attempt = 1; attempt <= 5; attempt += 1) {
+        await login('locked@example.net', 'wrong password', `192.0.2.${10 + attempt}`).expect(401);
+      }
+      await login('LOCKED@example.net', PASSWORD, '192.0.2.20').expect(429);
+      const wildcard = await login('locke_@example.net', PASSWORD, '192.0.2.21');
+      expect(wildcard.status).not.toBe(201);
+    });
+
+    test("a stranger is not trusted because of someone else's approved comment", async () => {
+      const send = (authorEmail: string, ip: string) =>
+        api.http
+          .post('/api/posts/post-23/comments')
+          .set('X-Forwarded-For', ip)
+          .send({
+            authorName: 'Reader',
+            authorEmail,
+            body: 'Thanks for writing this up',
+            renderedAt: formRenderedAt(),
+          })
+          .expect(201);
+      // The fixture's reader0@example.com has approved comments.
+      expect((await send('reader_@example.com', '198.18.0.1')).body.awaitingModeration).toBe(true);
+      expect((await send('_______@example.com', '198.18.0.2')).body.awaitingModeration).toBe(true);
+      expect((await send('Reader0@Example.com', '198.18.0.3')).body.awaitingModeration).toBe(false);
+      const stored = await api.db.prisma.comment.findFirstOrThrow({ orderBy: { id: 'desc' } });
+      expect(stored.authorEmail).toBe('reader0@example.com');
     });
   });
 });

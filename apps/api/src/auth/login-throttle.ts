@@ -1,3 +1,4 @@
+import { normalizeEmail } from '../common/email.js';
 import { type CounterStore } from './rate-limit/counter-store.js';
 import { assertUnderLimit, recordHit, type RateLimitPolicy } from './rate-limit/rate-limit.js';
 
@@ -27,17 +28,17 @@ export class LoginThrottle {
 
   async assertAllowed(ip: string, email: string): Promise<void> {
     await assertUnderLimit(this.store, loginFailuresPerIp, ip);
-    await assertUnderLimit(this.store, loginFailuresPerAccount, email.toLowerCase());
+    await assertUnderLimit(this.store, loginFailuresPerAccount, normalizeEmail(email));
   }
 
   async recordFailure(ip: string, email: string): Promise<void> {
     await Promise.all([
       recordHit(this.store, loginFailuresPerIp, ip),
-      recordHit(this.store, loginFailuresPerAccount, email.toLowerCase()),
+      recordHit(this.store, loginFailuresPerAccount, normalizeEmail(email)),
     ]);
   }
 
   async recordSuccess(email: string): Promise<void> {
-    await this.store.reset(`${loginFailuresPerAccount.name}:${email.toLowerCase()}`);
+    await this.store.reset(`${loginFailuresPerAccount.name}:${normalizeEmail(email)}`);
   }
 }
