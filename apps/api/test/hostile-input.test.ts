@@ -143,4 +143,14 @@ describe('hostile input on pglite', () => {
       expect(stored.authorEmail).toBe('reader0@example.com');
     });
   });
+
+  test('a JSON body nested 20,000 deep is a 400, not a stack overflow', async () => {
+    const depth = 20_000;
+    const res = await api
+      .as(api.admin, 'post', '/api/admin/posts')
+      .set('Content-Type', 'application/json')
+      .send(`{"title":${'['.repeat(depth)}${']'.repeat(depth)}}`)
+      .expect(400);
+    expect(res.body.fields).toEqual({ title: 'must be text' });
+  });
 });

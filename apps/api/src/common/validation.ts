@@ -21,14 +21,34 @@ export function zodIssuesToFields(error: z.ZodError, root = 'body'): Record<stri
   return fields;
 }
 
-/** The path of the first string inside `value` that holds a NUL character, if any. */
-function pathOfNulCharacter(value: unknown, path: string[] = []): string[] | null {
-  if (typeof value === 'string') return value.includes('\0') ? path : null;
-  if (typeof value !== 'object' || value === null) return null;
-  for (const [key, item] of Object.entries(value)) {
-    if (key.includes('\0')) return [...path, key];
-    const found = pathOfNulCharacter(item, [...path, key]);
-    if (found) return found;
+/** A value met while walking a request's input, linked to its parent to rebuild its path. */
+interface WalkedValue {
+  value: unknown;
+  key: string | null;
+  parent: WalkedValue | null;
+}
+
+function pathTo(node: WalkedValue, lastKey?: string): string[] {
+  const path = lastKey === undefined ? [] : [lastKey];
+  for (let at: WalkedValue | null = node; at?.key != null; at = at.parent) path.unshift(at.key);
+  return path;
+}
+
+/**
+ * The path of the first string inside `value` (or key) that holds a NUL character, if any. Walked
+ * with an explicit stack: a JSON body nested thousands deep must not overflow the call stack.
+ */
+function pathOfNulCharacter(value: unknown): string[] | null {
+  const pending: WalkedValue[] = [{ value, key: null, parent: null }];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (typeof node.value === 'string') {
+      if (node.value.includes('\0')) return pathTo(node);
+    } else if (typeof node.value === 'object' && node.value !== null) {
+      for (const [key, item] of Object.entries(node.value).reverse()) {
+        if (key.includes('\0')) return pathTo(node, key);
+        pending.push({ value: item, key, parent: node });
+      }
+    }
   }
   return null;
 }
