@@ -153,4 +153,10 @@ describe('hostile input on pglite', () => {
       .expect(400);
     expect(res.body.fields).toEqual({ title: 'must be text' });
   });
+
+  test('a category name with % or _ is compared literally, in any case', async () => {
+    await api.as(api.admin, 'post', '/api/admin/categories').send({ name: '%' }).expect(201);
+    await api.as(api.admin, 'post', '/api/admin/categories').send({ name: 'R_st' }).expect(201);
+    await api.as(api.admin, 'post', '/api/admin/categories').send({ name: 'RUST' }).expect(409);
+  });
 });

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type PrismaClient } from '@inkwell/prisma';
+import { insensitiveEquals } from '../../common/insensitive-equals.js';
 import { NotFoundError } from '../../common/not-found.js';
 import { ValidationError } from '../../common/validation.js';
 import { PRISMA } from '../../core/tokens.js';
@@ -182,7 +183,7 @@ export class AdminCategoriesService {
   private async assertNameFree(tx: Tx, name: string, exceptId: number | null): Promise<void> {
     const other = await tx.category.findFirst({
       where: {
-        name: { equals: name, mode: 'insensitive' },
+        name: insensitiveEquals(name),
         ...(exceptId ? { id: { not: exceptId } } : {}),
       },
       select: { id: true },
