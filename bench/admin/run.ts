@@ -1,11 +1,12 @@
 /**
- * Admin benchmark: the author's two everyday waits, with 10,000 posts (10% drafts, 8 categories,
+ * Admin benchmark: the author's everyday waits, with 10,000 posts (10% drafts, 8 categories,
  * 7,500 comments) in PGlite (in-process) and in a scratch PostgreSQL database on loopback.
  * - opening the post list: GET /api/admin/posts (first page of 20, newest edit first), plus a
  *   title search and a category filter sorted by publication date;
  * - saving a post: PUT /api/admin/posts/:id with a changed body, 200 saves on random posts,
  *   each carrying its current version (the save runs its transaction and emits post.saved to
  *   the wired subscribers: cache invalidation, search indexing, realtime hints).
+ * - creating a post whose title 400 posts already use: its slug is the first free `-N`.
  * Requests go over loopback HTTP to the real app, one at a time. Prints a Markdown table.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -21,6 +22,7 @@ import { createApp } from '../../apps/api/src/create-app.js';
 const POSTS = 10_000;
 const LIST_RUNS = 100;
 const SAVES = 200;
+const CREATES = 50;
 const WARM_UP = 10;
 const PASSWORD = 'benchmark-password';
 
@@ -149,6 +151,22 @@ async function runOn(engine: 'PGlite' | 'PostgreSQL'): Promise<Row[]> {
         });
         if (res.status !== 200) throw new Error(`save ${id}: ${res.status} ${await res.text()}`);
         versions.set(id, version + 1);
+      }),
+    );
+    // 400 posts already use this title: the next create must find `-401` without probing each.
+    await db.sql.query(`
+      INSERT INTO "Post" (slug, title, body, "updatedAt")
+      SELECT 'weekly-notes' || CASE WHEN g = 1 THEN '' ELSE '-' || g END, 'Weekly notes', '', now()
+      FROM generate_series(1, 400) g`);
+    add(
+      'create a post whose title 400+ posts use',
+      await timed(CREATES, async () => {
+        const res = await fetch(`${base}/api/admin/posts`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ title: 'Weekly notes', body: 'Text' }),
+        });
+        if (res.status !== 201) throw new Error(`create: ${res.status} ${await res.text()}`);
       }),
     );
     return rows;

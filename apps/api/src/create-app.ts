@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule, type AppOverrides } from './app.module.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
+import { RejectNulInRouteParams } from './common/validation.js';
 import { type Config } from './config/config.js';
 import { REALTIME } from './core/tokens.js';
 import { type RealtimeServer } from '@inkwell/realtime';
@@ -26,6 +27,7 @@ export async function createApp(
   });
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalPipes(new RejectNulInRouteParams());
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.enableShutdownHooks();

@@ -245,12 +245,25 @@ function toApiError(status: number, body: unknown): ApiError {
 }
 
 /**
- * Turns an API 404 into the page's own 404 (rendered by the error boundary); anything else is
+ * Turns an API refusal (any 4xx: a missing post, a page number or filter out of range) into the
+ * page's own answer with the same status, rendered by the error boundary; anything else is
  * rethrown for Remix to report as a server error.
  */
-export function rethrowNotFound(error: unknown): never {
-  if (error instanceof ApiError && error.status === 404) {
-    throw new Response('Not Found', { status: 404, statusText: 'Not Found' });
+export function rethrowApiRefusal(error: unknown): never {
+  if (error instanceof ApiError && error.status >= 400 && error.status < 500) {
+    const statusText = STATUS_TEXT[error.status] ?? 'Bad Request';
+    throw new Response(statusText, { status: error.status, statusText });
   }
   throw error;
 }
+
+/** Reason phrases of the refusals the API gives. */
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  429: 'Too Many Requests',
+};

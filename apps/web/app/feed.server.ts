@@ -1,5 +1,5 @@
 import { type AppLoadContext } from '@remix-run/node';
-import { apiFor, rethrowNotFound } from './api.server.js';
+import { apiFor, rethrowApiRefusal } from './api.server.js';
 import { PUBLIC_PAGE_CACHE } from './lib/cache-control.js';
 import { categoryListingPath, feedPath } from './lib/category-param.js';
 import { buildRssFeed } from './lib/feed.js';
@@ -11,7 +11,7 @@ const FEED_SIZE = 20;
 export async function rssResponse(context: AppLoadContext, slugs: readonly string[]) {
   const listing = await apiFor(context)
     .listPosts({ categories: slugs, pageSize: FEED_SIZE })
-    .catch(rethrowNotFound);
+    .catch(rethrowApiRefusal);
   const names = listing.categories.map((category) => category.name).join(', ');
   const xml = buildRssFeed({
     title: names ? `${SITE_NAME}: ${names}` : SITE_NAME,

@@ -1,6 +1,7 @@
 import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import {
   isRouteErrorResponse,
+  Link,
   Links,
   Meta,
   Outlet,
@@ -35,8 +36,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = () => false;
 
 /** Only reached for error pages: each route describes itself. */
 export const meta: MetaFunction = ({ error }) => {
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  return [{ title: `${notFound ? 'Page not found' : 'Something went wrong'} · ${SITE_NAME}` }];
+  return [{ title: `${errorPageTitle(error)} · ${SITE_NAME}` }];
 };
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -72,9 +72,33 @@ export default function App() {
   return <Outlet />;
 }
 
+/** A refused request (4xx other than 404): the address or form asked for what cannot be. */
+function isRefusal(error: unknown): boolean {
+  return isRouteErrorResponse(error) && error.status >= 400 && error.status < 500;
+}
+
+function errorPageTitle(error: unknown): string {
+  if (isRouteErrorResponse(error) && error.status === 404) return 'Page not found';
+  return isRefusal(error) ? 'Request not understood' : 'Something went wrong';
+}
+
 export function ErrorBoundary() {
   const error = useRouteError();
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFound />;
+  if (isRefusal(error)) {
+    return (
+      <div className="page-message">
+        <h1>Request not understood</h1>
+        <p>
+          This address asks for something the site cannot show, such as a page number past the end
+          or too many categories at once.
+        </p>
+        <p>
+          <Link to="/">Back to the latest posts</Link>
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="page-message">
       <h1>Something went wrong</h1>

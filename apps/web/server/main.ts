@@ -11,6 +11,7 @@ import { createApiGate } from './api-gate.js';
 import { loadWebConfig } from './config.js';
 import { createPageCache } from './page-cache.js';
 import { createApiProxy } from './proxy.js';
+import { requestGuard } from './request-guard.js';
 
 /** Paths served by the API but reached through this origin, so the browser talks to one host. */
 const PROXIED_PATHS = ['/realtime', '/images'];
@@ -27,6 +28,7 @@ app.set('trust proxy', 'loopback');
 
 // Before compression: proxied bodies stream through untouched (long-polling must not buffer).
 app.use(PROXIED_PATHS, (req, res) => proxy.forward(req, res));
+app.use(requestGuard);
 app.use(compression());
 
 /** Content-hashed files: a name never changes content, so browsers keep them for a year. */

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type PrismaClient, type Role } from '@inkwell/prisma';
+import { normalizeEmail } from '../common/email.js';
 import { PRISMA } from '../core/tokens.js';
 import { UnauthorizedError } from './auth.errors.js';
 import { LoginThrottle } from './login-throttle.js';
@@ -53,10 +54,11 @@ export class AuthService {
   }
 
   /** Checks the password and opens a new session (a fresh token on every login). */
-  async login(email: string, password: string, origin: LoginOrigin): Promise<LoginResult> {
+  async login(typedEmail: string, password: string, origin: LoginOrigin): Promise<LoginResult> {
+    const email = normalizeEmail(typedEmail);
     await this.throttle.assertAllowed(origin.ip, email);
-    const user = await this.prisma.user.findFirst({
-      where: { email: { equals: email, mode: 'insensitive' } },
+    const user = await this.prisma.user.findUnique({
+      where: { email },
       select: { ...userSelect, passwordHash: true, disabledAt: true },
     });
     const valid = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);

@@ -1,5 +1,6 @@
 import { type PrismaClient, type Role } from '@inkwell/prisma';
 import { ValidationError } from '../common/validation.js';
+import { normalizeEmail } from '../common/email.js';
 import { hashPassword, type ScryptParameters } from './password-hash.js';
 
 export const MIN_PASSWORD_LENGTH = 10;
@@ -32,14 +33,14 @@ export async function createUser(
   input: NewUser,
   scrypt?: ScryptParameters,
 ): Promise<CreatedUser> {
-  const email = input.email.trim().toLowerCase();
+  const email = normalizeEmail(input.email);
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) {
     throw new ValidationError({ email: 'must be a valid email address' });
   }
   if (input.password.length < MIN_PASSWORD_LENGTH) {
     throw new ValidationError({ password: `must be at least ${MIN_PASSWORD_LENGTH} characters` });
   }
-  if (await prisma.user.findFirst({ where: { email: { equals: email, mode: 'insensitive' } } })) {
+  if (await prisma.user.findUnique({ where: { email } })) {
     throw new EmailTakenError();
   }
   const isFirstUser = (await prisma.user.count()) === 0;

@@ -1,3 +1,4 @@
+import { normalizeEmail } from '../common/email.js';
 import { type CounterStore } from './rate-limit/counter-store.js';
 import { assertUnderLimit, recordHit, type RateLimitPolicy } from './rate-limit/rate-limit.js';
 
@@ -19,7 +20,7 @@ export const loginFailuresPerAccount: RateLimitPolicy = {
 
 /** The counter key `recordHit`/`assertUnderLimit` use for an account. */
 function accountKey(email: string): string {
-  return `${loginFailuresPerAccount.name}:${email.toLowerCase()}`;
+  return `${loginFailuresPerAccount.name}:${normalizeEmail(email)}`;
 }
 
 /**
@@ -32,13 +33,13 @@ export class LoginThrottle {
 
   async assertAllowed(ip: string, email: string): Promise<void> {
     await assertUnderLimit(this.store, loginFailuresPerIp, ip);
-    await assertUnderLimit(this.store, loginFailuresPerAccount, email.toLowerCase());
+    await assertUnderLimit(this.store, loginFailuresPerAccount, normalizeEmail(email));
   }
 
   async recordFailure(ip: string, email: string): Promise<void> {
     await Promise.all([
       recordHit(this.store, loginFailuresPerIp, ip),
-      recordHit(this.store, loginFailuresPerAccount, email.toLowerCase()),
+      recordHit(this.store, loginFailuresPerAccount, normalizeEmail(email)),
     ]);
   }
 

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '@inkwell/prisma';
 import { readPassword } from '../cli/read-password.js';
 import { runCli } from '../cli/run-cli.js';
+import { normalizeEmail } from '../common/email.js';
 import { ValidationError } from '../common/validation.js';
 import { loadConfig } from '../config/config.js';
 import { prepareDatabase } from '../database/prepare-database.js';
@@ -21,7 +22,7 @@ runCli(async () => {
     options: { email: { type: 'string' }, stdin: { type: 'boolean', default: false } },
   });
   if (!values.email) throw new Error(USAGE);
-  const email = values.email.trim().toLowerCase();
+  const email = normalizeEmail(values.email);
   const typed = values.stdin ? await readPassword() : null;
   const config = loadConfig(process.env);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normalizeEmail } from '../common/email.js';
 
 export const newCommentSchema = z.object(
   {
@@ -11,7 +12,8 @@ export const newCommentSchema = z.object(
       .string({ error: 'must be text' })
       .trim()
       .max(254, 'must be at most 254 characters')
-      .pipe(z.email({ error: 'must be a valid email address' })),
+      .pipe(z.email({ error: 'must be a valid email address' }))
+      .transform(normalizeEmail),
     body: z
       .string({ error: 'must be text' })
       .trim()

@@ -46,7 +46,7 @@ export class CommentsService {
     }
     const hasApprovedCommentBefore =
       (await this.prisma.comment.count({
-        where: { authorEmail: { equals: input.authorEmail, mode: 'insensitive' }, approved: true },
+        where: { authorEmail: input.authorEmail, approved: true },
         take: 1,
       })) > 0;
     const outcome = await this.gate.screen({

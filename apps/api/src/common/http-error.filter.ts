@@ -8,6 +8,7 @@ import {
 import { STATUS_CODES } from 'node:http';
 import { AssetValidationError } from '@inkwell/assets';
 import { TooManyRequestsError } from '../auth/auth.errors.js';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable.js';
 import { MovedError, NotFoundError } from './not-found.js';
 import { ValidationError } from './validation.js';
 
@@ -55,7 +56,20 @@ export function toErrorBody(error: unknown): ErrorBody {
         : String((response as { message?: unknown }).message ?? error.message);
     return body(error.getStatus(), message);
   }
+  if (isDatabaseUnavailable(error)) {
+    return body(503, 'The database is unavailable; try again in a few seconds');
+  }
   return body(500, 'Internal server error');
+}
+
+/** Headers that go with an error's answer: where a moved post went, when to retry. */
+export function errorHeaders(error: unknown): Record<string, string> {
+  if (error instanceof MovedError) return { Location: error.location };
+  if (error instanceof TooManyRequestsError) {
+    return { 'Retry-After': String(error.retryAfterSeconds) };
+  }
+  if (isDatabaseUnavailable(error)) return { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) };
+  return {};
 }
 
 function body(statusCode: number, message: string, fields?: Record<string, string>): ErrorBody {
@@ -78,9 +92,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     const response = host.switchToHttp().getResponse<ExpressLikeResponse>();
     if (response.headersSent) return;
-    if (error instanceof MovedError) response.setHeader('Location', error.location);
-    if (error instanceof TooManyRequestsError) {
-      response.setHeader('Retry-After', String(error.retryAfterSeconds));
+    for (const [name, value] of Object.entries(errorHeaders(error))) {
+      response.setHeader(name, value);
     }
     response.status(errorBody.statusCode).json(errorBody);
   }

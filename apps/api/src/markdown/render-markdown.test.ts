@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { renderCommentMarkdown, renderPostMarkdown } from './render-markdown.js';
+import {
+  renderCommentMarkdown,
+  renderOrShowAsText,
+  renderPostMarkdown,
+} from './render-markdown.js';
 
 describe('renderPostMarkdown', () => {
   test('headings get unique anchors', () => {
@@ -78,4 +82,21 @@ describe('images in posts', () => {
     expect(renderPostMarkdown('![x](javascript:alert(1))')).not.toContain('javascript:');
     expect(renderCommentMarkdown(`![x](/images/${hash})`)).not.toMatch(/<img|<picture/);
   });
+});
+
+describe('text the parser cannot handle', () => {
+  test('is shown plain and escaped instead of failing the page', () => {
+    const html = renderOrShowAsText('<b>one</b>\nline\n\ntwo', () => {
+      throw new RangeError('Maximum call stack size exceeded');
+    });
+    expect(html).toBe('<p>&#60;b&#62;one&#60;/b&#62;<br>\nline</p>\n<p>two</p>\n');
+  });
+
+  test.each(['>'.repeat(1870), '1. '.repeat(1200), '> - 1. '.repeat(600)])(
+    'deep nesting %# renders',
+    (markdown) => {
+      expect(renderCommentMarkdown(markdown)).toMatch(/^<(blockquote|ol)>/);
+      expect(renderPostMarkdown(markdown)).toMatch(/^<(blockquote|ol)>/);
+    },
+  );
 });

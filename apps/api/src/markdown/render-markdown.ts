@@ -1,9 +1,13 @@
+import { Logger } from '@nestjs/common';
 import { pictureData } from '@inkwell/assets';
 import hljs from 'highlight.js';
 import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
 import { THUMBNAIL_URL_PATTERN, UPLOADED_IMAGE_URL } from '../images/image-paths.js';
+import { limitNesting } from './limit-nesting.js';
 import { slugify } from './slugify.js';
+
+const logger = new Logger('Markdown');
 
 /** Sizes of the uploads a post shows, by content hash. */
 export type KnownImages = ReadonlyMap<string, { width: number; height: number }>;
@@ -149,16 +153,42 @@ function createMarked(withHeadingAnchors: boolean, images: KnownImages = new Map
 }
 
 /**
+ * Text that could not be rendered, shown as typed: escaped, one paragraph per blank-line block.
+ * A page must never fail because of what one author or reader wrote.
+ */
+export function renderAsPlainText(text: string): string {
+  return text
+    .split(/\n\s*\n/)
+    .filter((paragraph) => paragraph.trim() !== '')
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>\n')}</p>\n`)
+    .join('');
+}
+
+/** Runs `render`; if it throws (an input the parser cannot handle), the text is shown plain. */
+export function renderOrShowAsText(markdown: string, render: (markdown: string) => string): string {
+  try {
+    return render(markdown);
+  } catch (error) {
+    logger.warn(`Markdown shown as plain text, rendering failed: ${String(error)}`);
+    return renderAsPlainText(markdown);
+  }
+}
+
+/**
  * Renders a post's Markdown to sanitized HTML: heading anchors, highlighted code, and uploaded
  * images as responsive thumbnails.
  */
 export function renderPostMarkdown(markdown: string, images?: KnownImages): string {
-  const html = createMarked(true, images).parse(markdown, { async: false });
-  return sanitizeHtml(html, postPolicy);
+  return renderOrShowAsText(markdown, (text) => {
+    const html = createMarked(true, images).parse(limitNesting(text), { async: false });
+    return sanitizeHtml(html, postPolicy);
+  });
 }
 
 /** Renders a reader's comment: no headings, images or raw HTML; links get rel=nofollow ugc. */
 export function renderCommentMarkdown(markdown: string): string {
-  const html = createMarked(false).parse(markdown, { async: false });
-  return sanitizeHtml(html, commentPolicy);
+  return renderOrShowAsText(markdown, (text) => {
+    const html = createMarked(false).parse(limitNesting(text), { async: false });
+    return sanitizeHtml(html, commentPolicy);
+  });
 }

@@ -71,10 +71,31 @@ export function isSecureRequest(request: Request, siteUrl: string): boolean {
   );
 }
 
-/** Where to go after logging in: only a path inside the admin panel, never another site. */
+/** Stands in for the site's origin: `next` is resolved against it the way a browser would. */
+const SAME_ORIGIN = 'http://inkwell.invalid';
+
+/**
+ * Where to go after logging in: only a path inside the admin panel, never another site. The
+ * path is resolved as a browser resolves it (`..`, backslashes, tabs), so `/admin/../\x.example`
+ * cannot turn into `//x.example`, and the resolved path is what the redirect carries.
+ */
 export function safeAdminPath(next: string | null): string {
-  if (!next || !/^\/admin(?:[/?#]|$)/.test(next) || next.startsWith('/admin/login')) {
-    return '/admin/posts';
+  const fallback = '/admin/posts';
+  if (!next || !next.startsWith('/') || next.startsWith('//')) return fallback;
+  let url: URL;
+  try {
+    url = new URL(next, SAME_ORIGIN);
+  } catch {
+    return fallback;
   }
-  return next;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  if (
+    url.origin !== SAME_ORIGIN ||
+    !/^\/admin(?:[/?#]|$)/.test(path) ||
+    path.startsWith('/admin/login') ||
+    path.startsWith('//')
+  ) {
+    return fallback;
+  }
+  return path;
 }

@@ -1,5 +1,6 @@
 import { type AppLoadContext, redirect } from '@remix-run/node';
-import { ApiError } from '../api.server.js';
+import { ApiError, rethrowApiRefusal } from '../api.server.js';
+import { readForm } from '../lib/read-form.server.js';
 import { type AdminApi, createAdminApi } from './admin-api.server.js';
 import { CSRF_FIELD } from './csrf.js';
 import {
@@ -43,10 +44,20 @@ function rethrowAuthErrors(args: RouteArgs, error: unknown): never {
   if (error instanceof ApiError && error.status === 403) {
     throw new Response(error.message, { status: 403, statusText: 'Forbidden' });
   }
-  if (error instanceof ApiError && error.status === 404) {
-    throw new Response('Not Found', { status: 404, statusText: 'Not Found' });
+  rethrowApiRefusal(error);
+}
+
+/** Session tokens are base64url; anything else cannot be one and could not even be sent as a header. */
+const CSRF_TOKEN = /^[A-Za-z0-9_-]{1,200}$/;
+
+/** The form's CSRF token; a field that cannot be a token is a forged form (403). */
+function formCsrfToken(form: FormData): string | undefined {
+  const csrf = form.get(CSRF_FIELD);
+  if (csrf === null) return undefined;
+  if (typeof csrf !== 'string' || !CSRF_TOKEN.test(csrf)) {
+    throw new Response('Forbidden: invalid CSRF token', { status: 403, statusText: 'Forbidden' });
   }
-  throw error;
+  return csrf;
 }
 
 function apiWith(context: AppLoadContext, session: AdminSession, csrfToken?: string): AdminApi {
@@ -80,14 +91,9 @@ export async function adminAct<T>(
   write: (api: AdminApi, form: FormData, session: AdminSession) => Promise<T>,
 ): Promise<T> {
   const session = requireSession(args);
-  const form = await args.request.formData();
-  const csrf = form.get(CSRF_FIELD);
+  const form = await readForm(args.request);
   try {
-    return await write(
-      apiWith(args.context, session, typeof csrf === 'string' ? csrf : undefined),
-      form,
-      session,
-    );
+    return await write(apiWith(args.context, session, formCsrfToken(form)), form, session);
   } catch (error) {
     rethrowAuthErrors(args, error);
   }

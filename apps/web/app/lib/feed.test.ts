@@ -35,10 +35,12 @@ describe('buildRssFeed', () => {
     expect(xml).not.toContain('<explained>');
   });
 
-  it('keeps the summary in CDATA that cannot be closed early', () => {
+  it('gives feed readers the summary as text, never as markup', () => {
+    // XML-decoded, the description is HTML; HTML-decoded, it is the summary as typed.
     expect(xml).toContain(
-      '<description><![CDATA[A summary with ]]]]><![CDATA[> inside and <b>markup</b>]]></description>',
+      '<description>A summary with ]]&amp;gt; inside and &amp;lt;b&amp;gt;markup&amp;lt;/b&amp;gt;</description>',
     );
+    expect(xml).not.toContain('<b>');
   });
 
   it('dates items in RFC 822 and uses the newest for lastBuildDate', () => {

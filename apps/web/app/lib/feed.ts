@@ -1,4 +1,4 @@
-import { cdata, escapeXml } from './xml.js';
+import { escapeXml } from './xml.js';
 
 export interface FeedItem {
   title: string;
@@ -19,7 +19,11 @@ export interface Feed {
   items: readonly FeedItem[];
 }
 
-/** An RSS 2.0 document. Dates are RFC 822 as RSS requires; text is escaped, never trusted. */
+/**
+ * An RSS 2.0 document. Dates are RFC 822 as RSS requires; text is escaped, never trusted. An
+ * item's description is HTML to feed readers, and a summary is plain text: escaped once as
+ * HTML and once as XML, so `<b>` or `]]>` in a summary reads as typed.
+ */
 export function buildRssFeed(feed: Feed): string {
   const newest = feed.items[0]?.publishedAt;
   const items = feed.items.map(
@@ -28,7 +32,7 @@ export function buildRssFeed(feed: Feed): string {
       <link>${escapeXml(item.link)}</link>
       <guid isPermaLink="true">${escapeXml(item.link)}</guid>
       <pubDate>${new Date(item.publishedAt).toUTCString()}</pubDate>
-${item.categories.map((name) => `      <category>${escapeXml(name)}</category>\n`).join('')}      <description>${cdata(item.summary)}</description>
+${item.categories.map((name) => `      <category>${escapeXml(name)}</category>\n`).join('')}      <description>${escapeXml(escapeXml(item.summary))}</description>
     </item>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>

@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { apiFor, rethrowNotFound } from '../api.server.js';
+import { apiFor, rethrowApiRefusal } from '../api.server.js';
 import { CategoryLinks } from '../components/category-links.js';
 import { Pager } from '../components/pager.js';
 import { PostDate } from '../components/post-date.js';
@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   const page = parsePageParam(params.get('page'));
   const [listing, categories] = await Promise.all([
-    apiFor(context).listPosts({ page, categories: slugs }).catch(rethrowNotFound),
+    apiFor(context).listPosts({ page, categories: slugs }).catch(rethrowApiRefusal),
     apiFor(context).listCategories(),
   ]);
   return data(

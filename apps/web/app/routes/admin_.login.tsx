@@ -12,6 +12,7 @@ import { Notice } from '../admin/components.js';
 import { isSecureRequest, safeAdminPath, sessionCookie } from '../admin/session-cookie.js';
 import { SITE_NAME } from '../lib/site.js';
 import adminStyles from '../styles/admin.css?url';
+import { readForm } from '../lib/read-form.server.js';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: adminStyles }];
 
@@ -29,7 +30,7 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const email = String(form.get('email') ?? '').trim();
   const password = String(form.get('password') ?? '');
   const next = safeAdminPath(String(form.get('next') ?? ''));

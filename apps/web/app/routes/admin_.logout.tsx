@@ -7,10 +7,11 @@ import {
   isSecureRequest,
   readAdminSession,
 } from '../admin/session-cookie.js';
+import { readForm } from '../lib/read-form.server.js';
 
 /** Ends this session (or, with scope=everywhere, every session of the user), then forgets it. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const session = readAdminSession(request.headers.get('Cookie'));
   if (session) {
     const api = createAdminApi({

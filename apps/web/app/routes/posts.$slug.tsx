@@ -6,7 +6,7 @@ import {
   redirect,
 } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useRouteLoaderData } from '@remix-run/react';
-import { apiFor, ApiError, rethrowNotFound } from '../api.server.js';
+import { apiFor, ApiError, rethrowApiRefusal } from '../api.server.js';
 import { CategoryLinks } from '../components/category-links.js';
 import { CommentForm } from '../components/comment-form.js';
 import { CommentThread } from '../components/comment-thread.js';
@@ -26,13 +26,14 @@ import { makeCodeBlocksFocusable } from '../lib/post-html.js';
 import { seoMeta } from '../lib/seo.js';
 import { absoluteUrl } from '../lib/site.js';
 import { type loader as rootLoader } from '../root.js';
+import { readForm } from '../lib/read-form.server.js';
 
 /** Query flag set after a comment was accepted; the page then says it awaits moderation. */
 const COMMENT_PENDING = 'pending';
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const slug = params.slug ?? '';
-  const lookup = await apiFor(context).getPost(slug).catch(rethrowNotFound);
+  const lookup = await apiFor(context).getPost(slug).catch(rethrowApiRefusal);
   // An old slug: send readers (and search engines) to the post's current address for good.
   if ('movedTo' in lookup) {
     throw redirect(`/posts/${encodeURIComponent(lookup.movedTo)}`, {
@@ -59,7 +60,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const slug = params.slug ?? '';
-  const values = readCommentForm(await request.formData());
+  const values = readCommentForm(await readForm(request));
   try {
     await apiFor(context).createComment(
       slug,
@@ -81,7 +82,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
         { status: error.status, headers: { 'Cache-Control': PRIVATE_NO_STORE } },
       );
     }
-    rethrowNotFound(error);
+    rethrowApiRefusal(error);
   }
   return redirect(`/posts/${encodeURIComponent(slug)}?comment=${COMMENT_PENDING}#comments`, 303);
 }

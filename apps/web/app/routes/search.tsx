@@ -41,7 +41,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   return data(
     { query, outcome, canonicalUrl: absoluteUrl(context.siteUrl, '/search') },
-    { headers: { 'Cache-Control': PUBLIC_PAGE_CACHE } },
+    // A refused query is the page with its message, answered with the API's 400.
+    {
+      status: outcome.state === 'refused' ? 400 : 200,
+      headers: { 'Cache-Control': PUBLIC_PAGE_CACHE },
+    },
   );
 }
 

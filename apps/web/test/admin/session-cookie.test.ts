@@ -73,6 +73,7 @@ describe('safeAdminPath', () => {
   it('keeps paths inside the admin panel', () => {
     expect(safeAdminPath('/admin/posts/3?done=saved')).toBe('/admin/posts/3?done=saved');
     expect(safeAdminPath('/admin')).toBe('/admin');
+    expect(safeAdminPath('/admin/posts/../comments?status=all')).toBe('/admin/comments?status=all');
   });
 
   it('sends anything else to the post list', () => {
@@ -84,6 +85,10 @@ describe('safeAdminPath', () => {
       '/administrator',
       '/posts/x',
       '/admin/login?next=/admin',
+      '/admin/../\\evil.example/phish',
+      '/admin/..\\\\evil.example',
+      '/\\evil.example/admin',
+      '/admin/../../posts',
     ]) {
       expect(safeAdminPath(next)).toBe('/admin/posts');
     }

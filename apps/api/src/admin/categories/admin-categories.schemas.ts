@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bodyId } from '../common/ids.js';
+import { bodyId, queryId } from '../common/ids.js';
 import { slugField } from '../common/slug-field.js';
 
 const name = z
@@ -27,9 +27,5 @@ export type UpdateCategoryInput = z.output<typeof updateCategorySchema>;
 export const mergeCategorySchema = z.object({ into: bodyId() }, { error: 'must be a JSON object' });
 
 export const deleteCategoryQuerySchema = z.object({
-  reassignTo: z
-    .string()
-    .regex(/^\d{1,10}$/, 'must be a category id')
-    .transform(Number)
-    .optional(),
+  reassignTo: queryId('category').optional(),
 });

@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type PrismaClient } from '@inkwell/prisma';
+import { insensitiveEquals } from '../../common/insensitive-equals.js';
 import { NotFoundError } from '../../common/not-found.js';
 import { ValidationError } from '../../common/validation.js';
 import { PRISMA } from '../../core/tokens.js';
 import { DomainEvents } from '../../events/domain-events.js';
 import { ConflictError } from '../common/admin-errors.js';
 import { isUniqueViolation } from '../common/prisma-errors.js';
-import { firstFreeSlug, slugFromText } from '../posts/post-slugs.js';
+import { firstFreeSlug, lockSlugAllocation, slugFromText } from '../posts/post-slugs.js';
 import {
   loadSnapshots,
   postSavedEvent,
@@ -75,9 +76,7 @@ export class AdminCategoriesService {
       await this.assertNameFree(tx, input.name, null);
       const slug = input.slug
         ? await this.claimSlug(tx, input.slug, null)
-        : await firstFreeSlug(slugFromText(input.name, 'category'), (s) =>
-            this.slugTaken(tx, s, null),
-          );
+        : await this.freeSlug(tx, slugFromText(input.name, 'category'));
       return tx.category.create({
         data: { name: input.name, slug, description: input.description },
         select: { id: true, slug: true, name: true },
@@ -184,7 +183,7 @@ export class AdminCategoriesService {
   private async assertNameFree(tx: Tx, name: string, exceptId: number | null): Promise<void> {
     const other = await tx.category.findFirst({
       where: {
-        name: { equals: name, mode: 'insensitive' },
+        name: insensitiveEquals(name),
         ...(exceptId ? { id: { not: exceptId } } : {}),
       },
       select: { id: true },
@@ -194,6 +193,17 @@ export class AdminCategoriesService {
         fields: { name: 'is already used by another category' },
       });
     }
+  }
+
+  private async freeSlug(tx: Tx, base: string): Promise<string> {
+    await lockSlugAllocation(tx, 'Category', base);
+    return firstFreeSlug(base, async (prefix) => {
+      const rows = await tx.category.findMany({
+        where: { slug: { startsWith: prefix } },
+        select: { slug: true },
+      });
+      return rows.map((row) => row.slug);
+    });
   }
 
   private async slugTaken(tx: Tx, slug: string, exceptId: number | null): Promise<boolean> {

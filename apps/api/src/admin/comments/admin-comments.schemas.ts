@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bodyId } from '../common/ids.js';
+import { bodyId, queryId } from '../common/ids.js';
 import { paginationFields } from '../common/pagination.js';
 
 export const listCommentsSchema = z.object({
@@ -7,11 +7,7 @@ export const listCommentsSchema = z.object({
     .enum(['pending', 'approved', 'all'], { error: 'must be pending, approved or all' })
     .optional()
     .default('pending'),
-  post: z
-    .string()
-    .regex(/^\d{1,10}$/, 'must be a post id')
-    .transform(Number)
-    .optional(),
+  post: queryId('post').optional(),
   ...paginationFields(50),
 });
 export type ListCommentsQuery = z.output<typeof listCommentsSchema>;

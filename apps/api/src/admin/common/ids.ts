@@ -12,6 +12,14 @@ export function parseId(value: string, what: string): number {
   return id;
 }
 
+/** A numeric id in the query string (`?post=12`): anything else is a 400 naming the field. */
+export const queryId = (what: string) =>
+  z
+    .string()
+    .regex(/^\d{1,10}$/, `must be a ${what} id`)
+    .transform(Number)
+    .pipe(z.number().min(1, `must be a ${what} id`).max(MAX_INT4, `must be a ${what} id`));
+
 /** A numeric id inside a JSON body. */
 export const bodyId = () =>
   z

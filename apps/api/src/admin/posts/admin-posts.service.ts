@@ -25,7 +25,7 @@ import {
   type UpdatePostInput,
   type VersionOnlyInput,
 } from './admin-posts.schemas.js';
-import { firstFreeSlug, slugFromText } from './post-slugs.js';
+import { firstFreeSlug, lockSlugAllocation, slugFromText } from './post-slugs.js';
 import { loadSnapshot, postSavedEvent, type PostSnapshot, type Tx } from './post-snapshot.js';
 
 const NOT_YOUR_POST = 'This post belongs to another author: only they or an admin may change it';
@@ -115,9 +115,7 @@ export class AdminPostsService {
     const after = await this.write(async (tx) => {
       const slug = input.slug
         ? await this.claimSlug(tx, input.slug, null)
-        : await firstFreeSlug(slugFromText(input.title, 'post'), (s) =>
-            this.slugTaken(tx, s, null),
-          );
+        : await this.freeSlug(tx, slugFromText(input.title, 'post'));
       const categoryIds = await this.resolveCategories(tx, input.categories);
       const post = await tx.post.create({
         data: {
@@ -252,6 +250,17 @@ export class AdminPostsService {
       select: { id: true },
     });
     return post !== null;
+  }
+
+  private async freeSlug(tx: Tx, base: string): Promise<string> {
+    await lockSlugAllocation(tx, 'Post', base);
+    return firstFreeSlug(base, async (prefix) => {
+      const rows = await tx.post.findMany({
+        where: { slug: { startsWith: prefix } },
+        select: { slug: true },
+      });
+      return rows.map((row) => row.slug);
+    });
   }
 
   private async claimSlug(tx: Tx, slug: string, postId: number | null): Promise<string> {

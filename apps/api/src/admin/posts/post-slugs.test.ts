@@ -11,6 +11,8 @@ test('slugs keep only lowercase letters, digits and single dashes', () => {
 
 test('a taken slug gets the first free numeric suffix', async () => {
   const taken = new Set(['hello', 'hello-2']);
-  expect(await firstFreeSlug('hello', async (s) => taken.has(s))).toBe('hello-3');
-  expect(await firstFreeSlug('fresh', async (s) => taken.has(s))).toBe('fresh');
+  const takenStartingWith = async (prefix: string) =>
+    [...taken].filter((slug) => slug.startsWith(prefix));
+  expect(await firstFreeSlug('hello', takenStartingWith)).toBe('hello-3');
+  expect(await firstFreeSlug('fresh', takenStartingWith)).toBe('fresh');
 });
