@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       port: 3001,
       migrateOnStart: true,
       seedDemoContent: true,
+      logLevel: 'log',
     });
   });
 
