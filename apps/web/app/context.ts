@@ -12,6 +12,8 @@ declare module '@remix-run/node' {
     clientIp: string | undefined;
     /** The static bundles' manifest.json (bundles.json, built by `npm run bundles:build`). */
     bundleManifestPath: string;
+    /** Tells the server's API gate (server/api-gate.ts) a loader found the API unreachable. */
+    reportApiUnreachable: () => void;
   }
   interface Future {
     v3_singleFetch: true;

@@ -3,10 +3,12 @@ import {
   createReadableStreamFromReadable,
   type EntryContext,
   type HandleDataRequestFunction,
+  type HandleErrorFunction,
 } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
+import { isApiUnreachable } from './lib/api-unreachable.js';
 import { uncachedDataResponse } from './lib/headers.js';
 
 /*
@@ -18,6 +20,21 @@ const ABORT_DELAY_MS = 5_000;
 
 export const handleDataRequest: HandleDataRequestFunction = (response) =>
   uncachedDataResponse(response);
+
+/**
+ * Remix's default error report, except for an API that went away between the server's check
+ * and a loader's call: one line instead of a stack, and the server's gate (server/api-gate.ts)
+ * checks again, answering 503 from the next request on.
+ */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (request.signal.aborted) return;
+  if (isApiUnreachable(error)) {
+    context.reportApiUnreachable();
+    console.warn(`API not reachable while rendering ${new URL(request.url).pathname}`);
+    return;
+  }
+  console.error(error);
+};
 
 export default function handleRequest(
   request: Request,

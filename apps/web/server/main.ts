@@ -7,6 +7,7 @@ import { type ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
 import { IMMUTABLE_ASSET_CACHE } from '../app/lib/cache-control.js';
+import { createApiGate } from './api-gate.js';
 import { loadWebConfig } from './config.js';
 import { createPageCache } from './page-cache.js';
 import { createApiProxy } from './proxy.js';
@@ -16,6 +17,7 @@ const PROXIED_PATHS = ['/realtime', '/images'];
 
 const config = loadWebConfig(process.env);
 const proxy = createApiProxy(config.apiUrl);
+const apiGate = createApiGate({ apiUrl: config.apiUrl });
 
 const app = express();
 const server = http.createServer(app);
@@ -68,6 +70,9 @@ if (config.production) {
   build = () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>;
 }
 
+// Pages need the API: while it is starting or down, a short 503 instead of a failed render.
+app.use(apiGate.middleware);
+
 // Development renders every request afresh.
 if (config.production) app.use(createPageCache({ seconds: config.pageCacheSeconds }).middleware);
 
@@ -81,6 +86,7 @@ app.all(
       siteUrl: config.siteUrl,
       clientIp: req.ip,
       bundleManifestPath,
+      reportApiUnreachable: apiGate.reportUnreachable,
     }),
   }),
 );
@@ -94,7 +100,13 @@ server.on('upgrade', (req, socket, head) => {
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  console.log(`Web listening on http://${config.host}:${port}`);
+  const url = `http://${config.host}:${port}`;
+  console.log(`Web listening on ${url}`);
+  // Started by `npm start` (tools/launcher): say where, and stop when the launcher is gone.
+  if (process.send) {
+    process.send({ type: 'listening', url });
+    process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  }
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
