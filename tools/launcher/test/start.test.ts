@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
  * (`--no-build`: Nx builds the servers before this project's tests run).
  */
 
-const launcher = path.resolve(import.meta.dirname, '../src/start.js');
+const workspaceRoot = path.resolve(import.meta.dirname, '../../..');
 let dataDir: string;
 
 async function freePort(): Promise<number> {
@@ -31,7 +31,8 @@ interface Launched {
 
 async function launch(): Promise<Launched> {
   const [apiPort, webPort] = [await freePort(), await freePort()];
-  const child = spawn(process.execPath, [launcher, '--no-build'], {
+  const child = spawn('npm', ['start', '--', '--no-build'], {
+    cwd: workspaceRoot,
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -59,17 +60,26 @@ async function launch(): Promise<Launched> {
   };
 }
 
-/** The launcher's children: the two servers. */
-function serverPids(launcherPid: number): Map<string, number> {
-  const lines = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(launcherPid)], {
-    encoding: 'utf8',
-  });
+/** The servers somewhere under `npm start`'s process. */
+function serverPids(npmPid: number): Map<string, number> {
+  const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [pid, ppid, ...args] = line.trim().split(/\s+/);
+      return { pid: Number(pid), ppid: Number(ppid), command: args.join(' ') };
+    });
+  const tree = new Set([npmPid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const row of table) {
+      if (tree.has(row.ppid) && !tree.has(row.pid)) grew = Boolean(tree.add(row.pid));
+    }
+  }
   const pids = new Map<string, number>();
-  for (const line of lines.trim().split('\n')) {
-    const [pid, ...args] = line.trim().split(/\s+/);
-    const command = args.join(' ');
-    if (command.endsWith('dist/main.js')) pids.set('API', Number(pid));
-    if (command.endsWith('build/node/server/main.js')) pids.set('Site', Number(pid));
+  for (const row of table.filter((candidate) => tree.has(candidate.pid))) {
+    if (row.command.endsWith('dist/main.js')) pids.set('API', row.pid);
+    if (row.command.endsWith('build/node/server/main.js')) pids.set('Site', row.pid);
   }
   return pids;
 }
