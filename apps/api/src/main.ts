@@ -1,13 +1,20 @@
 import { Logger } from '@nestjs/common';
+import { createAppLogger } from './common/app-logger.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { createApp } from './create-app.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const app = await createApp(config);
+  const app = await createApp(config, { logger: createAppLogger(config.logLevel) });
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address() as { port: number };
-  new Logger('Inkwell').log(`API listening on http://${config.host}:${address.port}`);
+  const url = `http://${config.host}:${address.port}`;
+  new Logger('Inkwell').log(`API listening on ${url}`);
+  // Started by `npm start` (tools/launcher): say where, and stop when the launcher is gone.
+  if (process.send) {
+    process.send({ type: 'listening', url });
+    process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));
+  }
 }
 
 main().catch((error: unknown) => {

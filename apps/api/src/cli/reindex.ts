@@ -11,7 +11,7 @@ runCli(async () => {
   const config = loadConfig(process.env);
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const engine = createSearchEngine(config.elasticsearchUrl, db);
+    const engine = await createSearchEngine(config.elasticsearchUrl, db);
     await engine.setup();
     const [posts, comments] = await Promise.all([
       db.prisma.post.count({ where: publishedWhere() }),

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       port: 3001,
       migrateOnStart: true,
       seedDemoContent: true,
+      logLevel: 'log',
     });
   });
 

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { LOG_LEVELS, type LogLevel } from '@nestjs/common';
 import { z } from 'zod';
 
 /**
@@ -70,6 +71,12 @@ export const configVariables: ConfigVariable[] = [
     default: 'true',
     sensitive: false,
   },
+  {
+    name: 'LOG_LEVEL',
+    description: `Least severe log level printed: ${LOG_LEVELS.join(', ')}.`,
+    default: 'log',
+    sensitive: false,
+  },
 ];
 
 const optionalString = z
@@ -129,6 +136,9 @@ const envSchema = z.object({
   ),
   MIGRATE_ON_START: optionalString.pipe(booleanFlag.optional()),
   SEED_DEMO_CONTENT: optionalString.pipe(booleanFlag.optional()),
+  LOG_LEVEL: optionalString.pipe(
+    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
+  ),
 });
 
 export interface Config {
@@ -142,6 +152,7 @@ export interface Config {
   port: number;
   migrateOnStart: boolean;
   seedDemoContent: boolean;
+  logLevel: LogLevel;
 }
 
 export class ConfigError extends Error {
@@ -169,5 +180,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: values.API_PORT ?? 3001,
     migrateOnStart: values.MIGRATE_ON_START ?? values.DATABASE_URL === undefined,
     seedDemoContent: values.SEED_DEMO_CONTENT ?? true,
+    logLevel: values.LOG_LEVEL ?? 'log',
   };
 }

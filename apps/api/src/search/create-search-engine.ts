@@ -1,4 +1,3 @@
-import { Client } from '@elastic/elasticsearch';
 import { type Database } from '@inkwell/prisma';
 import {
   createElasticsearchSearchEngine,
@@ -6,12 +5,16 @@ import {
   type SearchEngine,
 } from '@inkwell/search';
 
-/** Elasticsearch when ELASTICSEARCH_URL is set, else the database's own full-text search. */
-export function createSearchEngine(
+/**
+ * Elasticsearch when ELASTICSEARCH_URL is set, else the database's own full-text search. The
+ * Elasticsearch client (and its HTTP stack, tens of MiB) is loaded only when it is used.
+ */
+export async function createSearchEngine(
   elasticsearchUrl: string | undefined,
   db: Database,
-): SearchEngine {
+): Promise<SearchEngine> {
   if (elasticsearchUrl) {
+    const { Client } = await import('@elastic/elasticsearch');
     return createElasticsearchSearchEngine({
       client: new Client({ node: elasticsearchUrl, requestTimeout: 5_000, maxRetries: 1 }),
     });

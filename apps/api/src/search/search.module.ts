@@ -23,7 +23,7 @@ import { SearchService } from './search.service.js';
   providers: [
     {
       provide: SEARCH_ENGINE,
-      useFactory: (config: Config, db: Database): SearchEngine =>
+      useFactory: (config: Config, db: Database): Promise<SearchEngine> =>
         createSearchEngine(config.elasticsearchUrl, db),
       inject: [CONFIG, DATABASE],
     },

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import sharp, { type Metadata } from 'sharp';
+import { type Metadata } from 'sharp';
 import { AssetValidationError } from './errors.js';
 import { UPLOAD_FORMATS, type UploadFormat, type UploadMime } from './formats.js';
+import { loadSharp } from './load-sharp.js';
 import { assertUploadName } from './names.js';
 
 export interface UploadLimits {
@@ -68,6 +69,7 @@ export async function inspectUpload(
 
 /** Reads only the header, so the pixel count of a decompression bomb is known before decoding. */
 async function readHeader(bytes: Uint8Array): Promise<Metadata> {
+  const sharp = await loadSharp();
   try {
     return await sharp(bytes, { limitInputPixels: false }).metadata();
   } catch (error) {
@@ -76,6 +78,7 @@ async function readHeader(bytes: Uint8Array): Promise<Metadata> {
 }
 
 async function decodeAllPixels(bytes: Uint8Array, limitInputPixels: number): Promise<void> {
+  const sharp = await loadSharp();
   try {
     // failOn 'error' rejects truncated and corrupt data but tolerates benign warnings.
     await sharp(bytes, { limitInputPixels, failOn: 'error' }).stats();

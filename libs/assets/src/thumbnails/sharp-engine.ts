@@ -1,6 +1,6 @@
-import sharp from 'sharp';
 import { type RenderRequest, type ThumbnailEngine } from './engine.js';
 import { DEFAULT_MAX_PIXELS } from './inspect-upload.js';
+import { loadSharp } from './load-sharp.js';
 
 export interface SharpEngineOptions {
   /** Decompression-bomb guard, also applied when rendering. Default 50 megapixels. */
@@ -21,6 +21,7 @@ export function createSharpEngine(options: SharpEngineOptions = {}): ThumbnailEn
     async render({ sourcePath, width, height, format, quality }: RenderRequest) {
       // sharp strips metadata unless asked to keep it; toColourspace makes the sRGB output
       // explicit, and the input's ICC profile (Display P3, Adobe RGB...) is applied on the way.
+      const sharp = await loadSharp();
       const pipeline = sharp(sourcePath, { autoOrient: true, limitInputPixels, failOn: 'error' })
         .resize({ width, height, fit: 'fill' })
         .toColourspace('srgb');

@@ -1,0 +1,135 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+
+/*
+ * `npm start` as a user runs it, on free ports and a fresh data dir, from the last build
+ * (`--no-build`: Nx builds the servers before this project's tests run).
+ */
+
+const workspaceRoot = path.resolve(import.meta.dirname, '../../..');
+let dataDir: string;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+interface Launched {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+  siteUrl: string;
+  apiUrl: string;
+}
+
+async function launch(): Promise<Launched> {
+  const [apiPort, webPort] = [await freePort(), await freePort()];
+  const child = spawn('npm', ['start', '--', '--no-build'], {
+    cwd: workspaceRoot,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NO_COLOR: '1',
+      DATA_DIR: dataDir,
+      API_PORT: String(apiPort),
+      WEB_PORT: String(webPort),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  await vi.waitFor(() => expect(output).toContain('Stop with Ctrl-C.'), {
+    timeout: 120_000,
+    interval: 200,
+  });
+  return {
+    child,
+    output: () => output,
+    exited,
+    siteUrl: `http://127.0.0.1:${webPort}`,
+    apiUrl: `http://127.0.0.1:${apiPort}`,
+  };
+}
+
+/** The servers somewhere under `npm start`'s process. */
+function serverPids(npmPid: number): Map<string, number> {
+  const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [pid, ppid, ...args] = line.trim().split(/\s+/);
+      return { pid: Number(pid), ppid: Number(ppid), command: args.join(' ') };
+    });
+  const tree = new Set([npmPid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const row of table) {
+      if (tree.has(row.ppid) && !tree.has(row.pid)) grew = Boolean(tree.add(row.pid));
+    }
+  }
+  const pids = new Map<string, number>();
+  for (const row of table.filter((candidate) => tree.has(candidate.pid))) {
+    if (row.command.endsWith('dist/main.js')) pids.set('API', row.pid);
+    if (row.command.endsWith('build/node/server/main.js')) pids.set('Site', row.pid);
+  }
+  return pids;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'inkwell-launcher-test-'));
+});
+
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('npm start', () => {
+  test('prints the addresses last, once both answer; SIGTERM stops both and exits 0', async () => {
+    const started = await launch();
+    const output = started.output().trimEnd().split('\n');
+    expect(output.slice(-5)).toEqual([
+      expect.stringMatching(/^Inkwell is running \(ready in \d+\.\d s\):$/),
+      `  site   ${started.siteUrl}/`,
+      `  admin  ${started.siteUrl}/admin`,
+      `  API    ${started.apiUrl}/`,
+      'Stop with Ctrl-C.',
+    ]);
+    // Nest's per-route lines are debug-level now.
+    expect(started.output()).not.toContain('Mapped {');
+    expect((await fetch(`${started.siteUrl}/`)).status).toBe(200);
+    expect((await fetch(`${started.apiUrl}/__lbheartbeat__`)).status).toBe(200);
+
+    const servers = serverPids(started.child.pid!);
+    expect([...servers.keys()].sort()).toEqual(['API', 'Site']);
+    started.child.kill('SIGTERM');
+    expect(await started.exited).toBe(0);
+    for (const pid of servers.values()) expect(isRunning(pid)).toBe(false);
+  });
+
+  test('a server that dies stops the other and the launcher fails', async () => {
+    const started = await launch();
+    const servers = serverPids(started.child.pid!);
+    process.kill(servers.get('API')!, 'SIGKILL');
+    expect(await started.exited).toBe(1);
+    expect(started.output()).toContain('API stopped (SIGKILL); stopping Inkwell.');
+    await vi.waitFor(() => expect(isRunning(servers.get('Site')!)).toBe(false));
+  });
+});
