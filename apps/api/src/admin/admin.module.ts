@@ -15,7 +15,8 @@ import { AdminUsersController } from './users/admin-users.controller.js';
 
 /**
  * The admin panel's API under /api/admin: every controller is behind AdminAuthGuard.
- * Exports CommentGate for the public comment form.
+ * Exports CommentGate for the public comment form, and the post and category services for
+ * the first-run setup (which removes the demo content as the panel would).
  */
 @Module({
   imports: [AuthModule],
@@ -35,6 +36,6 @@ import { AdminUsersController } from './users/admin-users.controller.js';
     CommentGate,
     AdminImagesService,
   ],
-  exports: [CommentGate],
+  exports: [CommentGate, AdminPostsService, AdminCategoriesService],
 })
 export class AdminModule {}
