@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { type AdminTestApi, startAdminTestApi } from '../admin/admin-test-api.js';
+import { formRenderedAt } from '../fixtures.js';
 
 /** Site settings over the real API: validated per field, admins only, read fresh after a save. */
 let api: AdminTestApi;
@@ -117,4 +118,24 @@ test('a save is read back at once, through the memoized read', async () => {
       },
     },
   ]);
+});
+
+test('the comment policy applies to the next comment', async () => {
+  const comment = (n: number) =>
+    api.http
+      .post('/api/posts/post-1/comments')
+      .set('X-Forwarded-For', `192.0.2.${n}`)
+      .send({
+        authorName: 'First Timer',
+        authorEmail: `first${n}@example.org`,
+        body: 'A first comment.',
+        renderedAt: formRenderedAt(),
+      });
+  await patch({ holdFirstComments: true, commentsEnabled: true }).expect(200);
+  expect((await comment(1).expect(201)).body.awaitingModeration).toBe(true);
+  await patch({ holdFirstComments: false }).expect(200);
+  expect((await comment(2).expect(201)).body.awaitingModeration).toBe(false);
+  await patch({ commentsEnabled: false }).expect(200);
+  const closed = await comment(3).expect(403);
+  expect(closed.body.message).toBe('Comments are closed on this site');
 });

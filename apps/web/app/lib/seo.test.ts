@@ -4,6 +4,7 @@ import { seoMeta } from './seo.js';
 describe('seoMeta', () => {
   it('suffixes the site name and links the canonical URL', () => {
     const tags = seoMeta({
+      siteTitle: 'Inkwell',
       title: 'Posts in Django',
       description: 'd',
       url: 'https://x.org/?category=django',
@@ -19,13 +20,16 @@ describe('seoMeta', () => {
   });
 
   it('does not repeat the site name on the home page', () => {
-    expect(seoMeta({ title: 'Inkwell', description: 'd', url: 'u' })).toContainEqual({
+    expect(
+      seoMeta({ siteTitle: 'Inkwell', title: 'Inkwell', description: 'd', url: 'u' }),
+    ).toContainEqual({
       title: 'Inkwell',
     });
   });
 
   it('describes articles with their publication time', () => {
     const tags = seoMeta({
+      siteTitle: 'Inkwell',
       title: 'T',
       description: 'd',
       url: 'u',

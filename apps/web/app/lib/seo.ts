@@ -1,7 +1,8 @@
 import { type MetaDescriptor } from '@remix-run/node';
-import { SITE_NAME } from './site.js';
 
 export interface PageSeo {
+  /** The site's title (its settings), suffixed to the page's own. */
+  siteTitle: string;
   title: string;
   description: string;
   /** Absolute canonical URL of the page. */
@@ -12,12 +13,12 @@ export interface PageSeo {
 
 /** <title>, description, canonical link and the Open Graph tags of a page. */
 export function seoMeta(seo: PageSeo): MetaDescriptor[] {
-  const title = seo.title === SITE_NAME ? SITE_NAME : `${seo.title} · ${SITE_NAME}`;
+  const title = seo.title === seo.siteTitle ? seo.title : `${seo.title} · ${seo.siteTitle}`;
   const tags: MetaDescriptor[] = [
     { title },
     { name: 'description', content: seo.description },
     { tagName: 'link', rel: 'canonical', href: seo.url },
-    { property: 'og:site_name', content: SITE_NAME },
+    { property: 'og:site_name', content: seo.siteTitle },
     { property: 'og:type', content: seo.type ?? 'website' },
     { property: 'og:title', content: seo.title },
     { property: 'og:description', content: seo.description },

@@ -66,6 +66,7 @@ function AdminNav({ isAdmin }: { isAdmin: boolean }) {
           { to: '/admin/categories', label: 'Categories' },
           { to: '/admin/comments', label: 'Comments' },
           { to: '/admin/blocklist', label: 'Block list' },
+          { to: '/admin/settings', label: 'Settings' },
         ]
       : []),
   ];
