@@ -1,7 +1,7 @@
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type Stack, startFirstRunStack } from '../stack.js';
-import { connectBrowser } from './support.js';
+import { connectBrowser, seriousA11yViolations } from './support.js';
 
 /*
  * A new site, as its owner meets it: /admin offers the setup (no user yet), which names the
@@ -46,6 +46,7 @@ it('sets the site up at /admin, signs the owner in and starts empty', async () =
   const page = await context.newPage();
   await page.goto(`${site.webUrl}/admin`);
   expect(new URL(page.url()).pathname).toBe('/admin/setup');
+  expect(await seriousA11yViolations(page)).toEqual([]);
   await page.getByLabel('Site title').fill('Field Notes');
   await page.getByLabel('Description').fill('Things learned the hard way.');
   await page.getByLabel('Your name').fill('Ada Lovelace');
@@ -92,6 +93,7 @@ it.each([
       .getByRole('link', { name: 'Settings' })
       .click();
     await page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    if (javaScriptEnabled) expect(await seriousA11yViolations(page)).toEqual([]);
 
     await page.getByLabel('Site title').fill(title);
     await page.getByLabel('Label 1').fill('About');
