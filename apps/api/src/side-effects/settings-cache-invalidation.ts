@@ -4,8 +4,12 @@ import { SETTINGS_TAG } from '../settings/settings.service.js';
 
 /**
  * Drops the memoized settings, so the next page shows the new title, navigation or policy.
- * The site's own page cache empties on the form post that saved them.
+ * Deleting an image may have cleared the logo or favicon (the foreign key sets it null), and
+ * deletes are rare: the settings are dropped on every one. The site's own page cache empties on
+ * the form post that made the change.
  */
 export function invalidateSettingsCaches(events: DomainEvents): void {
-  events.on('settings.saved', 'cache invalidation', () => invalidateTags([SETTINGS_TAG]));
+  const dropSettings = () => invalidateTags([SETTINGS_TAG]);
+  events.on('settings.saved', 'cache invalidation', dropSettings);
+  events.on('image.deleted', 'cache invalidation', dropSettings);
 }

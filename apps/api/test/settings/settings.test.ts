@@ -120,6 +120,13 @@ test('a save is read back at once, through the memoized read', async () => {
   ]);
 });
 
+test('deleting the logo image takes it off the settings at once', async () => {
+  const before = (await api.http.get('/api/settings').expect(200)).body;
+  expect(before.logo).not.toBeNull();
+  await api.as(api.admin, 'delete', `/api/admin/images/${before.logo.id}`).expect(204);
+  expect((await api.http.get('/api/settings').expect(200)).body.logo).toBeNull();
+});
+
 test('the comment policy applies to the next comment', async () => {
   const comment = (n: number) =>
     api.http

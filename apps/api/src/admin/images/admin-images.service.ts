@@ -4,6 +4,7 @@ import { DEFAULT_THUMBNAIL_WIDTHS, type OriginalStore } from '@inkwell/assets';
 import { type Image, type PrismaClient } from '@inkwell/prisma';
 import { NotFoundError } from '../../common/not-found.js';
 import { ORIGINALS, PRISMA } from '../../core/tokens.js';
+import { DomainEvents } from '../../events/domain-events.js';
 import { type Page, pageOf, pageWindow } from '../common/pagination.js';
 
 export const MAX_UPLOAD_BYTES = 20_000_000;
@@ -56,6 +57,7 @@ export class AdminImagesService {
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(ORIGINALS) private readonly originals: OriginalStore,
+    @Inject(DomainEvents) private readonly events: DomainEvents,
   ) {}
 
   /** `created` is false when the same bytes were uploaded before (the existing image is answered). */
@@ -100,5 +102,6 @@ export class AdminImagesService {
     const original = this.originals.originalPath(row.hash);
     await rm(`${original}.json`, { force: true });
     await rm(original, { force: true });
+    await this.events.emit('image.deleted', { imageId: id });
   }
 }
