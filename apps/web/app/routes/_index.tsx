@@ -49,7 +49,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const title = listing.page > 1 ? `${base} (page ${listing.page})` : base;
   return [
     ...seoMeta({
-      siteTitle: site.title,
+      site,
       title,
       description: names
         ? `${listing.total} posts about ${names} on ${site.title}.`

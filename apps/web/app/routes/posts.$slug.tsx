@@ -92,7 +92,7 @@ export const headers = pageHeaders;
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return [];
   return seoMeta({
-    siteTitle: siteSettingsOf(matches).title,
+    site: siteSettingsOf(matches),
     title: data.post.title,
     description: data.post.summary || data.post.title,
     url: data.canonicalUrl,

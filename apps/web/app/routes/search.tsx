@@ -50,7 +50,7 @@ export const headers = pageHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   ...seoMeta({
-    siteTitle: siteSettingsOf(matches).title,
+    site: siteSettingsOf(matches),
     title: data?.query ? `Search: ${data.query}` : 'Search',
     description: 'Search the posts and comments.',
     url: data?.canonicalUrl ?? '/search',
