@@ -10,6 +10,7 @@ CREATE TABLE "SiteSettings" (
     "postsPerPage" INTEGER NOT NULL DEFAULT 10,
     "commentsEnabled" BOOLEAN NOT NULL DEFAULT true,
     "holdFirstComments" BOOLEAN NOT NULL DEFAULT true,
+    "setupCompletedAt" TIMESTAMP(3),
     "updatedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "SiteSettings_pkey" PRIMARY KEY ("id"),
@@ -23,5 +24,6 @@ ALTER TABLE "SiteSettings" ADD CONSTRAINT "SiteSettings_logoImageId_fkey" FOREIG
 -- AddForeignKey
 ALTER TABLE "SiteSettings" ADD CONSTRAINT "SiteSettings_faviconImageId_fkey" FOREIGN KEY ("faviconImageId") REFERENCES "Image"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
--- Every site, new or upgraded, starts with the defaults.
-INSERT INTO "SiteSettings" ("id") VALUES (1);
+-- Every site, new or upgraded, starts with the defaults; one that has users is set up already.
+INSERT INTO "SiteSettings" ("id", "setupCompletedAt")
+SELECT 1, CASE WHEN EXISTS (SELECT 1 FROM "User") THEN CURRENT_TIMESTAMP END;

@@ -17,7 +17,8 @@ const SETUP_LOCK_KEY = 7_362_810_116;
 /**
  * The first run, as Ghost does it: while the site has no user, anyone reaching the panel names
  * the site and becomes its owner (an admin). It works once: attempts run one at a time under
- * an advisory lock, each checking inside its transaction that no user exists yet.
+ * an advisory lock, each checking inside its transaction that no user exists yet and that the
+ * setup was never done (so deleting every user later does not reopen it).
  */
 @Injectable()
 export class SetupService {
@@ -33,7 +34,7 @@ export class SetupService {
   ) {}
 
   async isRequired(): Promise<boolean> {
-    return (await this.prisma.user.findFirst({ select: { id: true } })) === null;
+    return isOpen(this.prisma);
   }
 
   /** Creates the owner and names the site, then signs the owner in. 409 once done. */
@@ -41,10 +42,11 @@ export class SetupService {
     await this.prisma.$transaction(
       async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK_KEY})`;
-        if ((await tx.user.count()) > 0) throw alreadySetUp();
+        if (!(await isOpen(tx))) throw alreadySetUp();
         const { email, name, password, title, description } = input;
         await createUser(tx, { email, name, password, role: 'ADMIN' });
         await this.settings.write(tx, { title, description, ownerName: name });
+        await tx.siteSettings.update({ where: { id: 1 }, data: { setupCompletedAt: new Date() } });
       },
       // A concurrent attempt waits for the lock, then finds the owner and is refused.
       { maxWait: 15_000, timeout: 30_000 },
@@ -79,6 +81,15 @@ export class SetupService {
       `Removed the demo content: ${posts.length} posts, ${categories.length} categories`,
     );
   }
+}
+
+/** No user, and the setup never done. */
+async function isOpen(db: Pick<PrismaClient, 'user' | 'siteSettings'>): Promise<boolean> {
+  const [user, settings] = await Promise.all([
+    db.user.findFirst({ select: { id: true } }),
+    db.siteSettings.findUnique({ where: { id: 1 }, select: { setupCompletedAt: true } }),
+  ]);
+  return user === null && !settings?.setupCompletedAt;
 }
 
 function alreadySetUp(): ConflictError {

@@ -76,6 +76,13 @@ describe('validation and a single owner (PostgreSQL, concurrent attempts)', () =
     // "keep": the content stays.
     expect((await api.http.get('/api/posts').expect(200)).body.total).toBeGreaterThan(0);
   });
+
+  test('stays closed even when every user is gone', async () => {
+    await api.db.prisma.user.deleteMany();
+    expect((await api.http.get('/api/admin/setup').expect(200)).body).toEqual({ required: false });
+    await api.http.post('/api/admin/setup').send(owner('taker@example.com')).expect(409);
+    expect(await api.db.prisma.user.count()).toBe(0);
+  });
 });
 
 describe('start empty (PGlite, with the demo content)', () => {
