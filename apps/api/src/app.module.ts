@@ -12,6 +12,8 @@ import { ImagesModule } from './images/images.module.js';
 import { PostsModule } from './posts/posts.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { SearchModule } from './search/search.module.js';
+import { SettingsModule } from './settings/settings.module.js';
+import { SetupModule } from './setup/setup.module.js';
 import { SideEffectsModule } from './side-effects/side-effects.module.js';
 
 export interface AppOverrides {
@@ -43,6 +45,8 @@ export class AppModule {
         CategoriesModule,
         CommentsModule,
         AdminModule,
+        SettingsModule,
+        SetupModule,
       ],
     };
   }

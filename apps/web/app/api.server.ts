@@ -95,6 +95,22 @@ const searchResults = z.object({
   suggestions: z.array(z.string()).default([]),
 });
 
+const settingsImage = z.object({ id: z.number(), url: z.string() }).nullable();
+
+/** The site's settings (GET /api/settings); the admin API answers the same shape. */
+export const siteSettings = z.object({
+  title: z.string(),
+  description: z.string(),
+  ownerName: z.string(),
+  logo: settingsImage,
+  favicon: settingsImage,
+  navigation: z.array(z.object({ label: z.string(), url: z.string() })),
+  postsPerPage: z.number(),
+  commentsEnabled: z.boolean(),
+  holdFirstComments: z.boolean(),
+  updatedAt: z.string(),
+});
+
 const errorBody = z.object({
   message: z.union([z.string(), z.array(z.string())]).optional(),
   fields: z.record(z.string(), z.string()).optional(),
@@ -110,6 +126,7 @@ export type Comment = CommentShape;
 export type CategoryList = z.infer<typeof categoryList>;
 export type SearchResults = z.infer<typeof searchResults>;
 export type SearchHit = z.infer<typeof searchHit>;
+export type SiteSettings = z.infer<typeof siteSettings>;
 
 export interface NewComment {
   authorName: string;
@@ -199,6 +216,10 @@ export function createApiClient({ baseUrl, fetch: fetchImpl = fetch }: ApiClient
         redirect: 'manual',
         acceptStatus: [301],
       });
+    },
+
+    siteSettings(): Promise<SiteSettings> {
+      return request(siteSettings, '/api/settings');
     },
 
     listCategories(): Promise<CategoryList> {

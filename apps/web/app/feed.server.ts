@@ -3,19 +3,21 @@ import { apiFor, rethrowApiRefusal } from './api.server.js';
 import { PUBLIC_PAGE_CACHE } from './lib/cache-control.js';
 import { categoryListingPath, feedPath } from './lib/category-param.js';
 import { buildRssFeed } from './lib/feed.js';
-import { absoluteUrl, SITE_DESCRIPTION, SITE_NAME } from './lib/site.js';
+import { absoluteUrl } from './lib/site.js';
 
 const FEED_SIZE = 20;
 
 /** The RSS response for the whole site or for posts in any of `slugs`. */
 export async function rssResponse(context: AppLoadContext, slugs: readonly string[]) {
-  const listing = await apiFor(context)
-    .listPosts({ categories: slugs, pageSize: FEED_SIZE })
-    .catch(rethrowApiRefusal);
+  const api = apiFor(context);
+  const [listing, site] = await Promise.all([
+    api.listPosts({ categories: slugs, pageSize: FEED_SIZE }).catch(rethrowApiRefusal),
+    api.siteSettings(),
+  ]);
   const names = listing.categories.map((category) => category.name).join(', ');
   const xml = buildRssFeed({
-    title: names ? `${SITE_NAME}: ${names}` : SITE_NAME,
-    description: names ? `Posts about ${names} on ${SITE_NAME}.` : SITE_DESCRIPTION,
+    title: names ? `${site.title}: ${names}` : site.title,
+    description: names ? `Posts about ${names} on ${site.title}.` : site.description || site.title,
     link: absoluteUrl(context.siteUrl, categoryListingPath(slugs)),
     selfUrl: absoluteUrl(context.siteUrl, feedPath(slugs)),
     items: listing.items.map((post) => ({

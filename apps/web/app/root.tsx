@@ -15,33 +15,41 @@ import { type ReactNode } from 'react';
 import { siteBundles } from './bundles.server.js';
 import { NotFound } from './components/not-found.js';
 import { SiteFooter, SiteHeader } from './components/site-chrome.js';
-import { SITE_NAME } from './lib/site.js';
+import { apiFor } from './api.server.js';
+import { siteSettingsOf, useSiteSettings } from './lib/site-settings.js';
 import appStyles from './styles/app.css?url';
 import highlightStyles from './styles/highlight.css?url';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: appStyles },
   { rel: 'stylesheet', href: highlightStyles },
-  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
-  { rel: 'alternate', type: 'application/rss+xml', title: `${SITE_NAME} (RSS)`, href: '/feed.xml' },
 ];
 
-/** The static bundles' tags: the same for every page while this server runs. */
+/** The static bundles' tags (fixed while this server runs) and the site's settings. */
 export async function loader({ context }: LoaderFunctionArgs) {
-  return { bundles: await siteBundles(context) };
+  const [bundles, settings] = await Promise.all([
+    siteBundles(context),
+    apiFor(context).siteSettings(),
+  ]);
+  return { bundles, settings };
 }
 
-// Nothing here changes between navigations: live-comment refetches load the post's data only.
-export const shouldRevalidate: ShouldRevalidateFunction = () => false;
+/**
+ * Navigations never change what is loaded here (live-comment refetches load the post's data
+ * only); a form post may (the settings page), so the chrome is reloaded after one.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod }) =>
+  formMethod !== undefined && formMethod.toUpperCase() !== 'GET';
 
 /** Only reached for error pages: each route describes itself. */
-export const meta: MetaFunction = ({ error }) => {
-  return [{ title: `${errorPageTitle(error)} · ${SITE_NAME}` }];
+export const meta: MetaFunction = ({ error, matches }) => {
+  return [{ title: `${errorPageTitle(error)} · ${siteSettingsOf(matches).title}` }];
 };
 
 export function Layout({ children }: { children: ReactNode }) {
   // Undefined only when the root loader itself failed: the error page goes without print styles.
   const bundles = useRouteLoaderData<typeof loader>('root')?.bundles;
+  const site = useSiteSettings();
   return (
     <html lang="en">
       <head>
@@ -50,6 +58,17 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="color-scheme" content="light dark" />
         <Meta />
         <Links />
+        {site.favicon ? (
+          <link rel="icon" href={site.favicon.url} />
+        ) : (
+          <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        )}
+        <link
+          rel="alternate"
+          type="application/rss+xml"
+          title={`${site.title} (RSS)`}
+          href="/feed.xml"
+        />
         {bundles ? <link {...bundles.print} media="print" /> : null}
       </head>
       <body>

@@ -80,6 +80,12 @@ describe('createPageCache', () => {
     ['a data request', '/posts/a.data', {}],
     ['an admin page', '/admin/posts', {}],
     ['a request with cookies', '/posts/a', { cookie: 'session=1' }],
+    // The admin cookie is sent site-wide (Path=/): a signed-in admin reading the site.
+    [
+      'a signed-in admin',
+      '/posts/a',
+      { cookie: `inkwell_admin=${'a'.repeat(43)}.${'b'.repeat(43)}` },
+    ],
   ])('%s is never cached', async (_name, path, headers) => {
     const url = await serve(createPageCache(options));
     await fetch(`${url}${path}`, { headers });

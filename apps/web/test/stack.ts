@@ -151,9 +151,29 @@ async function createAdmin(dataDir: string): Promise<Stack['admin']> {
   return admin;
 }
 
-export async function startStack(): Promise<Stack> {
+export interface StackOptions {
+  /** How long the site's page cache keeps a page; the default 0 shows every write at once. */
+  pageCacheSeconds?: number;
+}
+
+/** The site with its admin (`npm run user:create`) and the demo content. */
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'inkwell-web-test-'));
   const admin = await createAdmin(dataDir);
+  return { ...(await startServers(dataDir, options)), admin };
+}
+
+/** A site on its first run: the demo content and no user yet, so /admin offers the setup. */
+export async function startFirstRunStack(
+  options: StackOptions = {},
+): Promise<Omit<Stack, 'admin'>> {
+  return startServers(await mkdtemp(path.join(tmpdir(), 'inkwell-web-test-')), options);
+}
+
+async function startServers(
+  dataDir: string,
+  { pageCacheSeconds = 0 }: StackOptions,
+): Promise<Omit<Stack, 'admin'>> {
   const apiPort = await freePort();
   const { child: api, match } = await startProcess(
     'API',
@@ -183,8 +203,8 @@ export async function startStack(): Promise<Stack> {
           SITE_URL: webUrl,
           WEB_PORT: String(webPort),
           WEB_HOST: '127.0.0.1',
-          // Tests write through the API and read the page at once; the page cache has its own tests.
-          PAGE_CACHE_SECONDS: '0',
+          // Most checks write through the API and read the page at once: no page cache for them.
+          PAGE_CACHE_SECONDS: String(pageCacheSeconds),
         },
         ready: /Web listening on http:\/\/\S+/,
         timeoutMs: 30_000,
@@ -193,7 +213,6 @@ export async function startStack(): Promise<Stack> {
     return {
       apiUrl,
       webUrl,
-      admin,
       async stop() {
         await Promise.all([stopProcess(web), stopProcess(api)]);
         await rm(dataDir, { recursive: true, force: true });

@@ -18,7 +18,8 @@ import { AdminUsersService } from './users/admin-users.service.js';
 
 /**
  * The admin panel's API under /api/admin: every controller is behind AdminAuthGuard.
- * Exports CommentGate for the public comment form.
+ * Exports CommentGate for the public comment form, and the post and category services for
+ * the first-run setup (which removes the demo content as the panel would).
  */
 @Module({
   imports: [AuthModule],
@@ -41,6 +42,6 @@ import { AdminUsersService } from './users/admin-users.service.js';
     AdminUsersService,
     AccountService,
   ],
-  exports: [CommentGate],
+  exports: [CommentGate, AdminPostsService, AdminCategoriesService],
 })
 export class AdminModule {}

@@ -13,7 +13,7 @@ export const ANY_ADMIN_ROLE: Role[] = ['ADMIN', 'AUTHOR'];
 /** `@AllowRoles('ADMIN')` on a controller or a handler (the handler's wins). */
 export const AllowRoles = (...roles: Role[]) => SetMetadata(ADMIN_ROLES_KEY, roles);
 
-/** The one admin route open without a session: logging in. */
+/** Admin routes open without a session: logging in, and the first-run setup. */
 export const PublicAdminRoute = () => SetMetadata(PUBLIC_ADMIN_ROUTE_KEY, true);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

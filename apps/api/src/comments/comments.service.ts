@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { type PrismaClient } from '@inkwell/prisma';
 import { NotFoundError } from '../common/not-found.js';
 import { ValidationError } from '../common/validation.js';
@@ -6,6 +6,7 @@ import { PRISMA } from '../core/tokens.js';
 import { CommentGate } from '../admin/moderation/comment-gate.service.js';
 import { DomainEvents } from '../events/domain-events.js';
 import { publishedWhere } from '../posts/published.js';
+import { SettingsService } from '../settings/settings.service.js';
 import { type NewComment } from './comment.schema.js';
 
 export interface CommentOrigin {
@@ -24,6 +25,7 @@ export class CommentsService {
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(DomainEvents) private readonly events: DomainEvents,
     @Inject(CommentGate) private readonly gate: CommentGate,
+    @Inject(SettingsService) private readonly settings: SettingsService,
   ) {}
 
   async createComment(
@@ -36,6 +38,8 @@ export class CommentsService {
       select: { id: true },
     });
     if (!post) throw new NotFoundError(`No published post has the slug "${slug}"`);
+    const policy = await this.settings.get();
+    if (!policy.commentsEnabled) throw new ForbiddenException('Comments are closed on this site');
     if (input.parentId != null) {
       const parent = await this.prisma.comment.findFirst({
         where: { id: input.parentId, postId: post.id, approved: true },
@@ -44,7 +48,9 @@ export class CommentsService {
       if (!parent)
         throw new ValidationError({ parentId: 'must be a published comment on this post' });
     }
+    // With first comments not held, every commenter is treated as a returning one.
     const hasApprovedCommentBefore =
+      !policy.holdFirstComments ||
       (await this.prisma.comment.count({
         where: { authorEmail: input.authorEmail, approved: true },
         take: 1,

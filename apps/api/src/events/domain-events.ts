@@ -24,6 +24,10 @@ export interface DomainEventMap {
   'category.saved': { categoryId: number; slug: string; previousSlug: string | null; name: string };
   /** Deleted, after its posts (if any) were moved into `mergedInto`. */
   'category.deleted': { categoryId: number; slug: string; mergedInto: string | null };
+  /** An upload was deleted; the database has already cleared it where it was the logo or favicon. */
+  'image.deleted': { imageId: number };
+  /** The site's settings changed (admin panel or first-run setup); `fields` names which. */
+  'settings.saved': { fields: string[] };
 }
 
 export type DomainEventType = keyof DomainEventMap;

@@ -7,6 +7,7 @@ import { DomainEvents } from '../events/domain-events.js';
 import { invalidatePostCaches } from './cache-invalidation.js';
 import { sendRealtimeHints } from './realtime-hints.js';
 import { indexForSearch } from './search-indexing.js';
+import { invalidateSettingsCaches } from './settings-cache-invalidation.js';
 
 /**
  * Every side effect of a write, subscribed in one place (like Django signals), in the order they
@@ -24,6 +25,7 @@ export class SideEffectsModule implements OnModuleInit {
 
   onModuleInit(): void {
     invalidatePostCaches(this.events, this.prisma);
+    invalidateSettingsCaches(this.events);
     indexForSearch(this.events, this.prisma, this.search);
     sendRealtimeHints(this.events, this.prisma, this.realtime);
   }

@@ -33,8 +33,11 @@ describe.each(engineKinds)('admin access on %s', (kind) => {
         'GET /api/admin/users',
       ]),
     );
+    // Logging in, and the first-run setup (which refuses once a user exists).
     expect(routes.filter((r) => r.public).map((r) => `${r.method} ${r.path}`)).toEqual([
       'POST /api/admin/session',
+      'GET /api/admin/setup',
+      'POST /api/admin/setup',
     ]);
   });
 

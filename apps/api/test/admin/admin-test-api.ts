@@ -44,6 +44,7 @@ const eventTypes: DomainEventType[] = [
   'comment.deleted',
   'category.saved',
   'category.deleted',
+  'settings.saved',
 ];
 
 /** The API over the fixture content with an admin and an author signed in and an event recorder. */

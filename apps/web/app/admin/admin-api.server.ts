@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError } from '../api.server.js';
+import { ApiError, siteSettings } from '../api.server.js';
 
 /*
  * The admin panel's client for the admin JSON API (contract: docs/admin-api.md). Server-only:
@@ -119,6 +119,7 @@ const managedUser = adminUser.extend({
 const withGeneratedPassword = managedUser.extend({ generatedPassword: z.string().nullable() });
 
 const preview = z.object({ html: z.string() });
+const setupStatus = z.object({ required: z.boolean() });
 const none = z.undefined();
 
 export type AdminUser = z.infer<typeof adminUser>;
@@ -140,6 +141,29 @@ export type ImageActionResult =
   | { kind: 'error'; message: string }
   | { kind: 'deleted' }
   | { kind: 'uploaded'; image: AdminImage };
+
+/** What the first-run setup form sends (POST /api/admin/setup). */
+export interface SetupInput {
+  title: string;
+  description: string;
+  name: string;
+  email: string;
+  password: string;
+  demoContent: 'keep' | 'remove';
+}
+
+/** What the settings page sends; the API keeps omitted settings as they are. */
+export interface SettingsInput {
+  title?: string;
+  description?: string;
+  ownerName?: string;
+  logoImageId?: number | null;
+  faviconImageId?: number | null;
+  navigation?: { label: string; url: string }[];
+  postsPerPage?: number;
+  commentsEnabled?: boolean;
+  holdFirstComments?: boolean;
+}
 
 /** What a post form sends; the API keeps omitted fields as they are on update. */
 export interface PostInput {
@@ -223,6 +247,21 @@ export function createAdminApi(options: AdminApiOptions) {
     },
     logoutEverywhere() {
       return request(none, 'DELETE', '/sessions');
+    },
+
+    setupStatus() {
+      return request(setupStatus, 'GET', '/setup');
+    },
+    /** Creates the owner and signs them in: answers like `login`. */
+    setUp(input: SetupInput) {
+      return request(loginResult, 'POST', '/setup', { json: input });
+    },
+
+    getSettings() {
+      return request(siteSettings, 'GET', '/settings');
+    },
+    updateSettings(input: SettingsInput) {
+      return request(siteSettings, 'PATCH', '/settings', { json: input });
     },
 
     listPosts(query: PostListQuery) {

@@ -2,8 +2,13 @@
  * The admin session lives in one cookie holding the API's bearer token and the session's CSRF
  * token, `<token>.<csrfToken>`, unsigned: the API checks the token on every request, so a
  * forged or altered cookie is just an unknown session (401). That needs no server secret to
- * configure, keep or rotate. HttpOnly keeps it from scripts, Path=/admin keeps it off the
- * readers' pages, SameSite=Lax keeps it off cross-site posts (the CSRF token covers the rest).
+ * configure, keep or rotate. HttpOnly keeps it from scripts, SameSite=Lax keeps it off
+ * cross-site posts (the CSRF token covers the rest).
+ *
+ * Path=/ rather than /admin: with JavaScript on, Remix loads the panel's data from
+ * `/admin.data`, a path a `Path=/admin` cookie does not cover, and the sign-in looped back to
+ * the form. Readers' pages never read the cookie, and the page cache neither stores nor
+ * serves a request carrying one (server/page-cache.ts), so no page varies on it.
  */
 
 export const SESSION_COOKIE = 'inkwell_admin';
@@ -49,7 +54,7 @@ export function clearedSessionCookie({ secure }: CookieOptions): string {
 function cookieLine(value: string, expires: Date, secure: boolean): string {
   const attributes = [
     `${SESSION_COOKIE}=${value}`,
-    'Path=/admin',
+    'Path=/',
     `Expires=${expires.toUTCString()}`,
     'HttpOnly',
     'SameSite=Lax',

@@ -1,21 +1,32 @@
 import { Link, useSearchParams } from '@remix-run/react';
-import { SITE_DESCRIPTION, SITE_NAME } from '../lib/site.js';
+import { useSiteSettings } from '../lib/site-settings.js';
 import { SearchForm } from './search-form.js';
 
 export function SiteHeader() {
   const [params] = useSearchParams();
+  const site = useSiteSettings();
   return (
     <header className="site-header">
       <div className="site-header__inner">
         <Link to="/" className="site-title">
-          <img src="/favicon.svg" alt="" width="28" height="28" />
-          {SITE_NAME}
+          <img
+            src={site.logo?.url ?? site.favicon?.url ?? '/favicon.svg'}
+            alt=""
+            width="28"
+            height="28"
+          />
+          {site.title}
         </Link>
         <nav aria-label="Main">
           <ul>
             <li>
               <Link to="/">Posts</Link>
             </li>
+            {site.navigation.map((link) => (
+              <li key={`${link.label} ${link.url}`}>
+                <a href={link.url}>{link.label}</a>
+              </li>
+            ))}
             <li>
               <a href="/feed.xml">RSS</a>
             </li>
@@ -28,10 +39,13 @@ export function SiteHeader() {
 }
 
 export function SiteFooter() {
+  const site = useSiteSettings();
   return (
     <footer className="site-footer">
       <p>
-        {SITE_NAME}: {SITE_DESCRIPTION}
+        {site.title}
+        {site.description ? `: ${site.description}` : null}
+        {site.ownerName ? ` · Written by ${site.ownerName}` : null}
       </p>
       <p>
         <a href="/feed.xml">RSS feed</a> · <a href="/sitemap.xml">Sitemap</a>

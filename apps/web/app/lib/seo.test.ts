@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { seoMeta } from './seo.js';
 
+const site = { title: 'Inkwell', logo: null };
+
 describe('seoMeta', () => {
   it('suffixes the site name and links the canonical URL', () => {
     const tags = seoMeta({
+      site,
       title: 'Posts in Django',
       description: 'd',
       url: 'https://x.org/?category=django',
@@ -19,13 +22,30 @@ describe('seoMeta', () => {
   });
 
   it('does not repeat the site name on the home page', () => {
-    expect(seoMeta({ title: 'Inkwell', description: 'd', url: 'u' })).toContainEqual({
+    expect(seoMeta({ site, title: 'Inkwell', description: 'd', url: 'u' })).toContainEqual({
       title: 'Inkwell',
     });
   });
 
+  it('shows the site’s logo, at an absolute address, when it has one', () => {
+    const tags = seoMeta({
+      site: { title: 'Inkwell', logo: { id: 3, url: '/images/abc/320.webp' } },
+      title: 'T',
+      description: 'd',
+      url: 'https://x.org/posts/t',
+    });
+    expect(tags).toContainEqual({
+      property: 'og:image',
+      content: 'https://x.org/images/abc/320.webp',
+    });
+    expect(
+      seoMeta({ site, title: 'T', description: 'd', url: 'https://x.org/' }),
+    ).not.toContainEqual(expect.objectContaining({ property: 'og:image' }));
+  });
+
   it('describes articles with their publication time', () => {
     const tags = seoMeta({
+      site,
       title: 'T',
       description: 'd',
       url: 'u',

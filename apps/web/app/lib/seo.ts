@@ -1,7 +1,9 @@
 import { type MetaDescriptor } from '@remix-run/node';
-import { SITE_NAME } from './site.js';
+import { type SiteSettings } from '../api.server.js';
 
 export interface PageSeo {
+  /** The site's settings: its title is suffixed to the page's own, its logo is the og:image. */
+  site: Pick<SiteSettings, 'title' | 'logo'>;
   title: string;
   description: string;
   /** Absolute canonical URL of the page. */
@@ -12,18 +14,23 @@ export interface PageSeo {
 
 /** <title>, description, canonical link and the Open Graph tags of a page. */
 export function seoMeta(seo: PageSeo): MetaDescriptor[] {
-  const title = seo.title === SITE_NAME ? SITE_NAME : `${seo.title} · ${SITE_NAME}`;
+  const siteTitle = seo.site.title;
+  const title = seo.title === siteTitle ? seo.title : `${seo.title} · ${siteTitle}`;
   const tags: MetaDescriptor[] = [
     { title },
     { name: 'description', content: seo.description },
     { tagName: 'link', rel: 'canonical', href: seo.url },
-    { property: 'og:site_name', content: SITE_NAME },
+    { property: 'og:site_name', content: siteTitle },
     { property: 'og:type', content: seo.type ?? 'website' },
     { property: 'og:title', content: seo.title },
     { property: 'og:description', content: seo.description },
     { property: 'og:url', content: seo.url },
     { name: 'twitter:card', content: 'summary' },
   ];
+  if (seo.site.logo && URL.canParse(seo.url)) {
+    // Shared links show the site's logo; Open Graph wants an absolute address.
+    tags.push({ property: 'og:image', content: new URL(seo.site.logo.url, seo.url).href });
+  }
   if (seo.publishedAt) {
     tags.push({ property: 'article:published_time', content: seo.publishedAt });
   }

@@ -10,7 +10,8 @@ import { pageHeaders } from '../lib/headers.js';
 import { parsePageParam } from '../lib/pagination.js';
 import { pluralize } from '../lib/pluralize.js';
 import { seoMeta } from '../lib/seo.js';
-import { absoluteUrl, SITE_DESCRIPTION, SITE_NAME } from '../lib/site.js';
+import { absoluteUrl } from '../lib/site.js';
+import { siteSettingsOf } from '../lib/site-settings.js';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
@@ -20,9 +21,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     throw new Response('Not Found', { status: 404 });
   }
   const page = parsePageParam(params.get('page'));
+  const api = apiFor(context);
+  const { postsPerPage } = await api.siteSettings();
   const [listing, categories] = await Promise.all([
-    apiFor(context).listPosts({ page, categories: slugs }).catch(rethrowApiRefusal),
-    apiFor(context).listCategories(),
+    api.listPosts({ page, pageSize: postsPerPage, categories: slugs }).catch(rethrowApiRefusal),
+    api.listCategories(),
   ]);
   return data(
     {
@@ -37,18 +40,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export const headers = pageHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return [];
   const { listing } = data;
+  const site = siteSettingsOf(matches);
   const names = listing.categories.map((category) => category.name).join(', ');
-  const base = names ? `Posts in ${names}` : SITE_NAME;
+  const base = names ? `Posts in ${names}` : site.title;
   const title = listing.page > 1 ? `${base} (page ${listing.page})` : base;
   return [
     ...seoMeta({
+      site,
       title,
       description: names
-        ? `${listing.total} posts about ${names} on ${SITE_NAME}.`
-        : SITE_DESCRIPTION,
+        ? `${listing.total} posts about ${names} on ${site.title}.`
+        : site.description || site.title,
       url: data.canonicalUrl,
     }),
     // The site feed is linked from the root; a filtered listing adds its own.

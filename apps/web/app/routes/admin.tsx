@@ -67,6 +67,7 @@ function AdminNav({ isAdmin }: { isAdmin: boolean }) {
           { to: '/admin/comments', label: 'Comments' },
           { to: '/admin/blocklist', label: 'Block list' },
           { to: '/admin/users', label: 'Users' },
+          { to: '/admin/settings', label: 'Settings' },
         ]
       : []),
     { to: '/admin/account', label: 'Your account' },

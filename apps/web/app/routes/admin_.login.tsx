@@ -21,7 +21,10 @@ export const meta: MetaFunction = () => [
   { name: 'robots', content: 'noindex' },
 ];
 
-export function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  // A site without any user is set up first (it then signs its owner in).
+  const api = createAdminApi({ baseUrl: context.apiUrl, clientIp: context.clientIp });
+  if ((await api.setupStatus()).required) throw redirect('/admin/setup');
   const url = new URL(request.url);
   return {
     next: safeAdminPath(url.searchParams.get('next')),

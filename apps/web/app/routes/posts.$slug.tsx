@@ -25,6 +25,7 @@ import { pluralize } from '../lib/pluralize.js';
 import { makeCodeBlocksFocusable } from '../lib/post-html.js';
 import { seoMeta } from '../lib/seo.js';
 import { absoluteUrl } from '../lib/site.js';
+import { siteSettingsOf, useSiteSettings } from '../lib/site-settings.js';
 import { type loader as rootLoader } from '../root.js';
 import { readForm } from '../lib/read-form.server.js';
 
@@ -89,9 +90,10 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 
 export const headers = pageHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return [];
   return seoMeta({
+    site: siteSettingsOf(matches),
     title: data.post.title,
     description: data.post.summary || data.post.title,
     url: data.canonicalUrl,
@@ -108,6 +110,7 @@ export default function PostPage() {
   const { bundles } = useRouteLoaderData<typeof rootLoader>('root')!;
   useLiveComments(post.id, bundles.fayeClient);
   const arrivedIds = useArrivedCommentIds(post.id, comments);
+  const { commentsEnabled } = useSiteSettings();
 
   return (
     <article className="post" aria-labelledby="post-title">
@@ -183,12 +186,16 @@ export default function PostPage() {
         ) : (
           <p>No comments yet. Be the first to say something.</p>
         )}
-        <CommentForm
-          slug={post.slug}
-          replyTo={replyTo}
-          renderedAt={renderedAt}
-          submission={submission ?? null}
-        />
+        {commentsEnabled ? (
+          <CommentForm
+            slug={post.slug}
+            replyTo={replyTo}
+            renderedAt={renderedAt}
+            submission={submission ?? null}
+          />
+        ) : (
+          <p className="comments__closed">Comments are closed.</p>
+        )}
       </section>
     </article>
   );

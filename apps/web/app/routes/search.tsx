@@ -11,6 +11,7 @@ import { parsePageParam } from '../lib/pagination.js';
 import { pluralize } from '../lib/pluralize.js';
 import { seoMeta } from '../lib/seo.js';
 import { absoluteUrl } from '../lib/site.js';
+import { siteSettingsOf } from '../lib/site-settings.js';
 import { parseSnippet } from '../lib/snippet.js';
 
 /** The API accepts 1..200 characters. */
@@ -51,8 +52,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export const headers = pageHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   ...seoMeta({
+    site: siteSettingsOf(matches),
     title: data?.query ? `Search: ${data.query}` : 'Search',
     description: 'Search the posts and comments.',
     url: data?.canonicalUrl ?? '/search',

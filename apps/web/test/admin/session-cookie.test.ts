@@ -19,13 +19,13 @@ describe('the admin session cookie', () => {
     expect(readAdminSession(`theme=dark; ${cookiePair}; other=1`)).toEqual({ token, csrfToken });
   });
 
-  it('is HttpOnly, SameSite=Lax, limited to /admin, and expires with the API session', () => {
+  it('is HttpOnly, SameSite=Lax, sent with every request of the panel (Path=/), and expires with the API session', () => {
     const line = sessionCookie({ token, csrfToken }, new Date('2026-12-26T10:00:00Z'), {
       secure: false,
     });
     expect(line).toContain('HttpOnly');
     expect(line).toContain('SameSite=Lax');
-    expect(line).toContain('Path=/admin');
+    expect(line).toContain('Path=/;');
     expect(line).toContain('Expires=Sat, 26 Dec 2026 10:00:00 GMT');
     expect(line).not.toContain('Secure');
     expect(sessionCookie({ token, csrfToken }, new Date(), { secure: true })).toMatch(/; Secure$/);
@@ -33,7 +33,7 @@ describe('the admin session cookie', () => {
 
   it('clears with an empty value dated in the past', () => {
     const line = clearedSessionCookie({ secure: true });
-    expect(line).toMatch(/^inkwell_admin=; Path=\/admin; Expires=Thu, 01 Jan 1970/);
+    expect(line).toMatch(/^inkwell_admin=; Path=\/; Expires=Thu, 01 Jan 1970/);
     expect(readAdminSession(line.split(';')[0]!)).toBeNull();
   });
 

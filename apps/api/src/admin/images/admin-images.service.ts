@@ -4,6 +4,7 @@ import { DEFAULT_THUMBNAIL_WIDTHS, type OriginalStore } from '@inkwell/assets';
 import { type Prisma, type PrismaClient } from '@inkwell/prisma';
 import { NotFoundError } from '../../common/not-found.js';
 import { ORIGINALS, PRISMA } from '../../core/tokens.js';
+import { DomainEvents } from '../../events/domain-events.js';
 import { assertMayChange, mayChange, type Viewer } from '../common/ownership.js';
 import { type Page, pageOf, pageWindow } from '../common/pagination.js';
 
@@ -72,6 +73,7 @@ export class AdminImagesService {
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(ORIGINALS) private readonly originals: OriginalStore,
+    @Inject(DomainEvents) private readonly events: DomainEvents,
   ) {}
 
   /** `created` is false when the same bytes were uploaded before (the existing image is answered). */
@@ -131,5 +133,6 @@ export class AdminImagesService {
     const original = this.originals.originalPath(row.hash);
     await rm(`${original}.json`, { force: true });
     await rm(original, { force: true });
+    await this.events.emit('image.deleted', { imageId: id });
   }
 }

@@ -1,0 +1,37 @@
+import { Body, Controller, Get, Inject, Patch } from '@nestjs/common';
+import { AllowRoles } from '../auth/admin-access.js';
+import { AdminController } from '../admin/common/admin-controller.decorator.js';
+import { ZodPipe } from '../common/validation.js';
+import { type UpdateSettingsInput, updateSettingsSchema } from './settings.schemas.js';
+import { SettingsService } from './settings.service.js';
+import { type SiteSettingsView } from './settings-view.js';
+
+/** What every page of the site shows: title, description, navigation... */
+@Controller('api/settings')
+export class SettingsController {
+  constructor(@Inject(SettingsService) private readonly settings: SettingsService) {}
+
+  @Get()
+  get(): Promise<SiteSettingsView> {
+    return this.settings.get();
+  }
+}
+
+/** Admins only change the settings. */
+@AdminController('api/admin/settings')
+@AllowRoles('ADMIN')
+export class AdminSettingsController {
+  constructor(@Inject(SettingsService) private readonly settings: SettingsService) {}
+
+  @Get()
+  get(): Promise<SiteSettingsView> {
+    return this.settings.get();
+  }
+
+  @Patch()
+  update(
+    @Body(new ZodPipe(updateSettingsSchema)) input: UpdateSettingsInput,
+  ): Promise<SiteSettingsView> {
+    return this.settings.update(input);
+  }
+}

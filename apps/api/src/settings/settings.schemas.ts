@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { bodyId } from '../admin/common/ids.js';
+import { MAX_PAGE_SIZE } from '../posts/posts.schemas.js';
+
+export const MAX_NAVIGATION_LINKS = 12;
+
+export const siteTitleField = z
+  .string({ error: 'must be text' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters');
+
+export const siteDescriptionField = z
+  .string({ error: 'must be text' })
+  .trim()
+  .max(300, 'must be at most 300 characters');
+
+export const ownerNameField = z
+  .string({ error: 'must be text' })
+  .trim()
+  .max(100, 'must be at most 100 characters');
+
+/** A path on this site (`/posts/about`) or an http(s) address elsewhere; never `javascript:`. */
+const linkUrl = z
+  .string({ error: 'must be text' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(500, 'must be at most 500 characters')
+  .regex(
+    /^(?:\/(?!\/)|https?:\/\/[^\s/]+)\S*$/i,
+    'must be a path like /posts/about or an http(s) URL',
+  );
+
+const navigationLink = z.object(
+  {
+    label: z
+      .string({ error: 'must be text' })
+      .trim()
+      .min(1, 'must not be empty')
+      .max(40, 'must be at most 40 characters'),
+    url: linkUrl,
+  },
+  { error: 'must be an object with label and url' },
+);
+
+/** PATCH /api/admin/settings: any subset of the settings; omitted ones stay as they are. */
+export const updateSettingsSchema = z
+  .object(
+    {
+      title: siteTitleField,
+      description: siteDescriptionField,
+      ownerName: ownerNameField,
+      logoImageId: bodyId().nullable(),
+      faviconImageId: bodyId().nullable(),
+      navigation: z
+        .array(navigationLink, { error: 'must be a list of links' })
+        .max(MAX_NAVIGATION_LINKS, `must have at most ${MAX_NAVIGATION_LINKS} links`),
+      postsPerPage: z
+        .number({ error: 'must be a number' })
+        .int('must be a whole number')
+        .min(1, 'must be at least 1')
+        .max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`),
+      commentsEnabled: z.boolean({ error: 'must be true or false' }),
+      holdFirstComments: z.boolean({ error: 'must be true or false' }),
+    },
+    { error: 'must be a JSON object' },
+  )
+  .partial();
+
+export type UpdateSettingsInput = z.output<typeof updateSettingsSchema>;
+export type NavigationLink = z.output<typeof navigationLink>;
+
+/** The stored navigation, read back defensively: a hand-edited row never breaks the pages. */
+export const storedNavigation = z.array(navigationLink).catch([]);

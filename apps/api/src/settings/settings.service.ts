@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { cacheMemoize } from '@inkwell/cache';
+import { type PrismaClient } from '@inkwell/prisma';
+import { ValidationError } from '../common/validation.js';
+import { PRISMA } from '../core/tokens.js';
+import { DomainEvents } from '../events/domain-events.js';
+import { type UpdateSettingsInput } from './settings.schemas.js';
+import { settingsSelect, type SiteSettingsView, toSettingsView } from './settings-view.js';
+
+/** Tag of the memoized settings read, dropped on `settings.saved`. */
+export const SETTINGS_TAG = 'settings';
+const SETTINGS_TTL_SECONDS = 300;
+/** The one row of SiteSettings (the migration creates it; a CHECK keeps it alone). */
+const SETTINGS_ID = 1;
+
+type SettingsWriter = Pick<PrismaClient, 'siteSettings' | 'image'>;
+
+/** The site's settings: read by every page (memoized), written by admins and the first-run setup. */
+@Injectable()
+export class SettingsService {
+  constructor(
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(DomainEvents) private readonly events: DomainEvents,
+  ) {}
+
+  @cacheMemoize(SETTINGS_TTL_SECONDS, { prefix: 'settings', tags: () => [SETTINGS_TAG] })
+  async get(): Promise<SiteSettingsView> {
+    const row =
+      (await this.prisma.siteSettings.findUnique({
+        where: { id: SETTINGS_ID },
+        select: settingsSelect,
+      })) ??
+      // The migration writes the row; a database restored without it gets the defaults back.
+      (await this.prisma.siteSettings.create({
+        data: { id: SETTINGS_ID },
+        select: settingsSelect,
+      }));
+    return toSettingsView(row);
+  }
+
+  /** Saves the given settings, then tells the side effects (`settings.saved`). */
+  async update(input: UpdateSettingsInput): Promise<SiteSettingsView> {
+    await this.write(this.prisma, input);
+    await this.events.emit('settings.saved', { fields: Object.keys(input) });
+    return this.get();
+  }
+
+  /**
+   * The write alone, for a caller with its own transaction (the first-run setup), which emits
+   * `settings.saved` once it has committed.
+   */
+  async write(db: SettingsWriter, input: UpdateSettingsInput): Promise<void> {
+    await assertImagesExist(db, input);
+    const { navigation, ...fields } = input;
+    const data = { ...fields, ...(navigation ? { navigation } : {}) };
+    await db.siteSettings.upsert({
+      where: { id: SETTINGS_ID },
+      create: { id: SETTINGS_ID, ...data },
+      update: data,
+    });
+  }
+}
+
+async function assertImagesExist(db: SettingsWriter, input: UpdateSettingsInput): Promise<void> {
+  const problems: Record<string, string> = {};
+  for (const field of ['logoImageId', 'faviconImageId'] as const) {
+    const id = input[field];
+    if (id == null) continue;
+    if (!(await db.image.findUnique({ where: { id }, select: { id: true } }))) {
+      problems[field] = 'must be an uploaded image';
+    }
+  }
+  if (Object.keys(problems).length > 0) throw new ValidationError(problems);
+}

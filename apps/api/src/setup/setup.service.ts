@@ -1,0 +1,97 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { type PrismaClient } from '@inkwell/prisma';
+import { demoCategories, demoPosts } from '@inkwell/prisma/demo-content';
+import { AdminCategoriesService } from '../admin/categories/admin-categories.service.js';
+import { ConflictError } from '../admin/common/admin-errors.js';
+import { AdminPostsService } from '../admin/posts/admin-posts.service.js';
+import { AuthService, type LoginOrigin, type LoginResult } from '../auth/auth.service.js';
+import { createUser } from '../auth/create-user.js';
+import { PRISMA } from '../core/tokens.js';
+import { DomainEvents } from '../events/domain-events.js';
+import { SettingsService } from '../settings/settings.service.js';
+import { type SetupInput } from './setup.schemas.js';
+
+/** Serializes setup attempts across connections and processes (any constant unique to it). */
+const SETUP_LOCK_KEY = 7_362_810_116;
+
+/**
+ * The first run, as Ghost does it: while the site has no user, anyone reaching the panel names
+ * the site and becomes its owner (an admin). It works once: attempts run one at a time under
+ * an advisory lock, each checking inside its transaction that no user exists yet and that the
+ * setup was never done (so deleting every user later does not reopen it).
+ */
+@Injectable()
+export class SetupService {
+  private readonly logger = new Logger('Setup');
+
+  constructor(
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(DomainEvents) private readonly events: DomainEvents,
+    @Inject(SettingsService) private readonly settings: SettingsService,
+    @Inject(AuthService) private readonly auth: AuthService,
+    @Inject(AdminPostsService) private readonly posts: AdminPostsService,
+    @Inject(AdminCategoriesService) private readonly categories: AdminCategoriesService,
+  ) {}
+
+  async isRequired(): Promise<boolean> {
+    return isOpen(this.prisma);
+  }
+
+  /** Creates the owner and names the site, then signs the owner in. 409 once done. */
+  async setUp(input: SetupInput, origin: LoginOrigin): Promise<LoginResult> {
+    await this.prisma.$transaction(
+      async (tx) => {
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK_KEY})`;
+        if (!(await isOpen(tx))) throw alreadySetUp();
+        const { email, name, password, title, description } = input;
+        await createUser(tx, { email, name, password, role: 'ADMIN' });
+        await this.settings.write(tx, { title, description, ownerName: name });
+        await tx.siteSettings.update({ where: { id: 1 }, data: { setupCompletedAt: new Date() } });
+      },
+      // A concurrent attempt waits for the lock, then finds the owner and is refused.
+      { maxWait: 15_000, timeout: 30_000 },
+    );
+    await this.events.emit('settings.saved', { fields: ['title', 'description', 'ownerName'] });
+    if (input.demoContent === 'remove') await this.removeDemoContent();
+    return this.auth.login(input.email, input.password, origin);
+  }
+
+  /**
+   * Deletes the demo posts and categories one by one through the admin panel's own services,
+   * so each emits the events that keep caches, search and readers in step.
+   */
+  private async removeDemoContent(): Promise<void> {
+    const posts = await this.prisma.post.findMany({
+      where: { slug: { in: demoPosts.map((post) => post.slug) } },
+      select: { id: true },
+    });
+    for (const post of posts) await this.posts.delete(post.id);
+    const categories = await this.prisma.category.findMany({
+      where: { slug: { in: demoCategories.map((category) => category.slug) } },
+      select: { id: true },
+    });
+    // A category someone filed a post under meanwhile keeps it: deleting is refused (409).
+    for (const category of categories) {
+      await this.categories.delete(category.id, undefined).catch((error: unknown) => {
+        if (!(error instanceof ConflictError)) throw error;
+        this.logger.warn(`Kept category ${category.id}: ${error.message}`);
+      });
+    }
+    this.logger.log(
+      `Removed the demo content: ${posts.length} posts, ${categories.length} categories`,
+    );
+  }
+}
+
+/** No user, and the setup never done. */
+async function isOpen(db: Pick<PrismaClient, 'user' | 'siteSettings'>): Promise<boolean> {
+  const [user, settings] = await Promise.all([
+    db.user.findFirst({ select: { id: true } }),
+    db.siteSettings.findUnique({ where: { id: 1 }, select: { setupCompletedAt: true } }),
+  ]);
+  return user === null && !settings?.setupCompletedAt;
+}
+
+function alreadySetUp(): ConflictError {
+  return new ConflictError('Inkwell is already set up: sign in instead');
+}

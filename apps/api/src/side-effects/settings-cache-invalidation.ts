@@ -1,0 +1,15 @@
+import { invalidateTags } from '@inkwell/cache';
+import { type DomainEvents } from '../events/domain-events.js';
+import { SETTINGS_TAG } from '../settings/settings.service.js';
+
+/**
+ * Drops the memoized settings, so the next page shows the new title, navigation or policy.
+ * Deleting an image may have cleared the logo or favicon (the foreign key sets it null), and
+ * deletes are rare: the settings are dropped on every one. The site's own page cache empties on
+ * the form post that made the change.
+ */
+export function invalidateSettingsCaches(events: DomainEvents): void {
+  const dropSettings = () => invalidateTags([SETTINGS_TAG]);
+  events.on('settings.saved', 'cache invalidation', dropSettings);
+  events.on('image.deleted', 'cache invalidation', dropSettings);
+}

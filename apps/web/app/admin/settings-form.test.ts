@@ -1,0 +1,52 @@
+import { expect, test } from 'vitest';
+import { readSettingsForm } from './settings-form.js';
+
+function form(entries: [string, string][]): FormData {
+  const data = new FormData();
+  for (const [name, value] of entries) data.append(name, value);
+  return data;
+}
+
+test('reads every setting, keeping navigation rows in order and dropping blank ones', () => {
+  const input = readSettingsForm(
+    form([
+      ['title', 'Field Notes'],
+      ['description', 'Learned the hard way'],
+      ['ownerName', 'Ada'],
+      ['logoImageId', '7'],
+      ['faviconImageId', ''],
+      ['navLabel', 'About'],
+      ['navUrl', '/posts/about'],
+      ['navLabel', ' '],
+      ['navUrl', ''],
+      ['navLabel', 'Code'],
+      ['navUrl', ' https://example.org '],
+      ['postsPerPage', '5'],
+      ['holdFirstComments', 'on'],
+    ]),
+  );
+  expect(input).toEqual({
+    title: 'Field Notes',
+    description: 'Learned the hard way',
+    ownerName: 'Ada',
+    logoImageId: 7,
+    faviconImageId: null,
+    navigation: [
+      { label: 'About', url: '/posts/about' },
+      { label: 'Code', url: 'https://example.org' },
+    ],
+    postsPerPage: 5,
+    commentsEnabled: false,
+    holdFirstComments: true,
+  });
+});
+
+test('a half-filled navigation row is sent, for the API to name what is missing', () => {
+  const input = readSettingsForm(
+    form([
+      ['navLabel', 'About'],
+      ['navUrl', ''],
+    ]),
+  );
+  expect(input.navigation).toEqual([{ label: 'About', url: '' }]);
+});

@@ -1,0 +1,32 @@
+import { type SettingsInput } from './admin-api.server.js';
+
+/** Navigation rows the settings form offers beyond the saved links, so it works without scripts. */
+export const BLANK_NAVIGATION_ROWS = 3;
+
+/** The chosen image id, or null for "none". */
+function imageChoice(value: FormDataEntryValue | null): number | null {
+  return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : null;
+}
+
+/**
+ * The settings form as the API's input. Navigation rows are label/url pairs in order; blank
+ * rows are dropped. A number field left unreadable is sent as NaN, which the API names.
+ */
+export function readSettingsForm(form: FormData): SettingsInput {
+  const text = (name: string) => String(form.get(name) ?? '');
+  const labels = form.getAll('navLabel').map(String);
+  const urls = form.getAll('navUrl').map(String);
+  return {
+    title: text('title'),
+    description: text('description'),
+    ownerName: text('ownerName'),
+    logoImageId: imageChoice(form.get('logoImageId')),
+    faviconImageId: imageChoice(form.get('faviconImageId')),
+    navigation: labels
+      .map((label, index) => ({ label: label.trim(), url: (urls[index] ?? '').trim() }))
+      .filter((link) => link.label !== '' || link.url !== ''),
+    postsPerPage: Number(text('postsPerPage')),
+    commentsEnabled: form.has('commentsEnabled'),
+    holdFirstComments: form.has('holdFirstComments'),
+  };
+}

@@ -1,0 +1,33 @@
+import { useRouteLoaderData } from '@remix-run/react';
+import { type SiteSettings } from '../api.server.js';
+
+/** What the chrome shows when the root loader had no settings to give (its own error page). */
+const FALLBACK: SiteSettings = {
+  title: 'Inkwell',
+  description: '',
+  ownerName: '',
+  logo: null,
+  favicon: null,
+  navigation: [],
+  postsPerPage: 10,
+  commentsEnabled: true,
+  holdFirstComments: true,
+  updatedAt: '',
+};
+
+interface RootData {
+  settings?: SiteSettings;
+}
+
+/** The site's settings, loaded once by the root route for every page. */
+export function useSiteSettings(): SiteSettings {
+  return useRouteLoaderData<RootData>('root')?.settings ?? FALLBACK;
+}
+
+/** The same for a `meta` function, which gets the matched routes' data instead of hooks. */
+export function siteSettingsOf(
+  matches: ReadonlyArray<{ id: string; data: unknown }>,
+): SiteSettings {
+  const root = matches.find((match) => match.id === 'root')?.data as RootData | undefined;
+  return root?.settings ?? FALLBACK;
+}
