@@ -3,6 +3,7 @@ import { type PrismaClient } from '@inkwell/prisma';
 import { demoCategories, demoPosts } from '@inkwell/prisma/demo-content';
 import { AdminCategoriesService } from '../admin/categories/admin-categories.service.js';
 import { ConflictError } from '../admin/common/admin-errors.js';
+import { type Viewer } from '../admin/common/ownership.js';
 import { AdminPostsService } from '../admin/posts/admin-posts.service.js';
 import { AuthService, type LoginOrigin, type LoginResult } from '../auth/auth.service.js';
 import { createUser } from '../auth/create-user.js';
@@ -39,20 +40,21 @@ export class SetupService {
 
   /** Creates the owner and names the site, then signs the owner in. 409 once done. */
   async setUp(input: SetupInput, origin: LoginOrigin): Promise<LoginResult> {
-    await this.prisma.$transaction(
+    const owner = await this.prisma.$transaction(
       async (tx) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK_KEY})`;
         if (!(await isOpen(tx))) throw alreadySetUp();
         const { email, name, password, title, description } = input;
-        await createUser(tx, { email, name, password, role: 'ADMIN' });
+        const created = await createUser(tx, { email, name, password, role: 'ADMIN' });
         await this.settings.write(tx, { title, description, ownerName: name });
         await tx.siteSettings.update({ where: { id: 1 }, data: { setupCompletedAt: new Date() } });
+        return created;
       },
       // A concurrent attempt waits for the lock, then finds the owner and is refused.
       { maxWait: 15_000, timeout: 30_000 },
     );
     await this.events.emit('settings.saved', { fields: ['title', 'description', 'ownerName'] });
-    if (input.demoContent === 'remove') await this.removeDemoContent();
+    if (input.demoContent === 'remove') await this.removeDemoContent(owner);
     return this.auth.login(input.email, input.password, origin);
   }
 
@@ -60,12 +62,12 @@ export class SetupService {
    * Deletes the demo posts and categories one by one through the admin panel's own services,
    * so each emits the events that keep caches, search and readers in step.
    */
-  private async removeDemoContent(): Promise<void> {
+  private async removeDemoContent(owner: Viewer): Promise<void> {
     const posts = await this.prisma.post.findMany({
       where: { slug: { in: demoPosts.map((post) => post.slug) } },
       select: { id: true },
     });
-    for (const post of posts) await this.posts.delete(post.id);
+    for (const post of posts) await this.posts.delete(post.id, owner);
     const categories = await this.prisma.category.findMany({
       where: { slug: { in: demoCategories.map((category) => category.slug) } },
       select: { id: true },
