@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       port: 3001,
       migrateOnStart: true,
       seedDemoContent: true,
+      statementTimeoutMs: 5_000,
     });
   });
 
@@ -38,7 +39,12 @@ describe('loadConfig', () => {
 
   test('a bad value is reported with the variable it came from', () => {
     const attempt = () =>
-      loadConfig({ DATABASE_URL: 'mysql://x', API_PORT: '99999', MIGRATE_ON_START: 'maybe' });
+      loadConfig({
+        DATABASE_URL: 'mysql://x',
+        API_PORT: '99999',
+        MIGRATE_ON_START: 'maybe',
+        DATABASE_STATEMENT_TIMEOUT_MS: '2s',
+      });
     expect(attempt).toThrow(ConfigError);
     try {
       attempt();
@@ -47,6 +53,7 @@ describe('loadConfig', () => {
         'DATABASE_URL: must be a postgresql:// URL',
         'API_PORT: must be between 0 and 65535',
         'MIGRATE_ON_START: must be one of true, false, 1, 0, yes, no',
+        'DATABASE_STATEMENT_TIMEOUT_MS: must be a number of milliseconds',
       ]);
     }
   });

@@ -57,6 +57,14 @@ export const configVariables: ConfigVariable[] = [
     sensitive: false,
   },
   {
+    name: 'DATABASE_STATEMENT_TIMEOUT_MS',
+    description:
+      'A request whose database query runs (or waits) longer answers 503; 0 turns it off. ' +
+      'Command-line tasks are exempt.',
+    default: '5000',
+    sensitive: false,
+  },
+  {
     name: 'SEED_DEMO_CONTENT',
     description: 'Write the demo posts into an empty database at start.',
     default: 'true',
@@ -112,6 +120,14 @@ const envSchema = z.object({
       .optional(),
   ),
   MIGRATE_ON_START: optionalString.pipe(booleanFlag.optional()),
+  DATABASE_STATEMENT_TIMEOUT_MS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a number of milliseconds')
+      .transform(Number)
+      .pipe(z.number().max(3_600_000, 'must be at most 3600000 (one hour)'))
+      .optional(),
+  ),
   SEED_DEMO_CONTENT: optionalString.pipe(booleanFlag.optional()),
 });
 
@@ -125,6 +141,8 @@ export interface Config {
   port: number;
   migrateOnStart: boolean;
   seedDemoContent: boolean;
+  /** Limit on each request query; 0: none. */
+  statementTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -151,5 +169,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: values.API_PORT ?? 3001,
     migrateOnStart: values.MIGRATE_ON_START ?? values.DATABASE_URL === undefined,
     seedDemoContent: values.SEED_DEMO_CONTENT ?? true,
+    statementTimeoutMs: values.DATABASE_STATEMENT_TIMEOUT_MS ?? 5_000,
   };
 }

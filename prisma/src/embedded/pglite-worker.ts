@@ -1,0 +1,41 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+
+/**
+ * Runs PGlite on its own thread, so a slow query stops this thread and not the process's event
+ * loop. The owner sends wire-protocol bytes and gets PGlite's answer back.
+ */
+export type WorkerRequest = { id: number; bytes: Uint8Array } | { id: number; close: true };
+export type WorkerReply =
+  | { id: number; bytes: Uint8Array }
+  | { id: number; error: string }
+  | { ready: true }
+  | { failed: string };
+
+const port = parentPort!;
+const { location, wasmModule } = workerData as {
+  location: string;
+  wasmModule: WebAssembly.Module;
+};
+
+try {
+  const pglite = await PGlite.create(location, {
+    extensions: { pg_trgm },
+    pgliteWasmModule: wasmModule,
+  });
+  port.on('message', (request: WorkerRequest) => {
+    if ('close' in request) {
+      void pglite.close().then(() => port.postMessage({ id: request.id, bytes: new Uint8Array() }));
+      return;
+    }
+    pglite.execProtocolRaw(request.bytes).then(
+      (bytes) => port.postMessage({ id: request.id, bytes } satisfies WorkerReply),
+      (error: unknown) =>
+        port.postMessage({ id: request.id, error: String(error) } satisfies WorkerReply),
+    );
+  });
+  port.postMessage({ ready: true } satisfies WorkerReply);
+} catch (error) {
+  port.postMessage({ failed: String((error as Error)?.stack ?? error) } satisfies WorkerReply);
+}
