@@ -60,6 +60,18 @@ export function toErrorBody(error: unknown): ErrorBody {
   return body(500, 'Internal server error');
 }
 
+/** The headers that go with an error's answer: where a moved post went, when to retry. */
+export function errorHeaders(error: unknown): Record<string, string> {
+  if (error instanceof MovedError) return { Location: error.location };
+  if (error instanceof TooManyRequestsError) {
+    return { 'Retry-After': String(error.retryAfterSeconds) };
+  }
+  if (isStatementTimeout(error)) {
+    return { 'Retry-After': String(STATEMENT_TIMEOUT_RETRY_AFTER_SECONDS) };
+  }
+  return {};
+}
+
 /** Seconds a client should wait after a request whose query ran past the statement timeout. */
 export const STATEMENT_TIMEOUT_RETRY_AFTER_SECONDS = 2;
 
@@ -88,12 +100,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     const response = host.switchToHttp().getResponse<ExpressLikeResponse>();
     if (response.headersSent) return;
-    if (error instanceof MovedError) response.setHeader('Location', error.location);
-    if (error instanceof TooManyRequestsError) {
-      response.setHeader('Retry-After', String(error.retryAfterSeconds));
-    }
-    if (isStatementTimeout(error)) {
-      response.setHeader('Retry-After', String(STATEMENT_TIMEOUT_RETRY_AFTER_SECONDS));
+    for (const [name, value] of Object.entries(errorHeaders(error))) {
+      response.setHeader(name, value);
     }
     response.status(errorBody.statusCode).json(errorBody);
   }

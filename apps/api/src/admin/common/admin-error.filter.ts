@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 import { isAssetValidationError } from '@inkwell/assets';
-import { toErrorBody } from '../../common/http-error.filter.js';
+import { errorHeaders, toErrorBody } from '../../common/http-error.filter.js';
 import { ForbiddenError, TooManyRequestsError, UnauthorizedError } from '../../auth/auth.errors.js';
 import { ConflictError } from './admin-errors.js';
 
@@ -36,8 +36,8 @@ export class AdminErrorFilter implements ExceptionFilter {
     if (body.statusCode >= 500) this.logger.error((error as Error)?.stack ?? String(error));
     const response = host.switchToHttp().getResponse<ResponseLike>();
     if (response.headersSent) return;
-    if (error instanceof TooManyRequestsError) {
-      response.setHeader('Retry-After', String(error.retryAfterSeconds));
+    for (const [name, value] of Object.entries(errorHeaders(error))) {
+      response.setHeader(name, value);
     }
     response.status(body.statusCode).json(body);
   }
