@@ -23,6 +23,9 @@ try {
   const pglite = await PGlite.create(location, {
     extensions: { pg_trgm },
     pgliteWasmModule: wasmModule,
+    // PGlite's default of 128 MB is resident once touched; a blog's working set is far smaller,
+    // and the files are in the OS page cache anyway.
+    postgresqlconf: ['shared_buffers=16MB'],
   });
   port.on('message', (request: WorkerRequest) => {
     if ('close' in request) {
