@@ -97,7 +97,13 @@ export class WireServer {
     if (session.closed) return;
     session.buffer = Buffer.concat([session.buffer, chunk]);
     while (!session.started) {
-      const startup = readStartupPacket(session.buffer);
+      let startup: ReturnType<typeof readStartupPacket>;
+      try {
+        startup = readStartupPacket(session.buffer);
+      } catch {
+        session.socket.destroy(); // not a PostgreSQL client
+        return;
+      }
       if (!startup) return;
       session.buffer = startup.rest;
       if (startup.packet.kind === 'ssl-request') {
