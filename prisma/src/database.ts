@@ -68,14 +68,16 @@ async function openEmbedded(dataDir: string, options: DatabaseOptions): Promise<
     maintenanceIntervalMs: options.maintenanceIntervalMs ?? DEFAULT_MAINTENANCE_INTERVAL_MS,
     log: options.log ?? (() => {}),
   });
-  if ('ownedBy' in started) {
-    if (options.requireOwnership) {
-      throw new DatabaseOwnedError(dataDir, started.ownedBy, 'refuse');
-    }
+  let owner: EmbeddedOwner | null = null;
+  let socketDir: string;
+  if ('owner' in started) {
+    owner = started.owner;
+    socketDir = owner.socketDir;
+  } else {
+    if (options.requireOwnership) throw new DatabaseOwnedError(dataDir, started.ownedBy, 'refuse');
     await connectToOwner(dataDir, started.ownedBy);
+    socketDir = started.ownedBy.socketDir;
   }
-  const owner = 'owner' in started ? started.owner : null;
-  const socketDir = owner?.socketDir ?? ('ownedBy' in started ? started.ownedBy.socketDir : '');
   try {
     return await openPostgres(
       { host: socketDir, port: SOCKET_PORT, user: 'postgres', database: 'postgres' },
