@@ -37,7 +37,8 @@ export async function startEmbeddedOwner(
   options: OwnerOptions,
 ): Promise<OwnerStart> {
   await mkdir(dataDir, { recursive: true });
-  const socketDir = dataDir;
+  // Recorded in the lock for processes started elsewhere: an absolute path.
+  const socketDir = path.resolve(dataDir);
   const socketPath = path.join(socketDir, `.s.PGSQL.${SOCKET_PORT}`);
   if (Buffer.byteLength(socketPath) > MAX_SOCKET_PATH) {
     throw new Error(
