@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { type PGliteOptions } from '@electric-sql/pglite';
 import { type WorkerReply, type WorkerRequest } from './pglite-worker.js';
 
 // Built, the worker is plain JavaScript; from the sources it needs tsx (see the .mjs file).
@@ -11,17 +12,20 @@ const workerFile = new URL(
   import.meta.url,
 );
 
-let pgliteModule: Promise<WebAssembly.Module> | undefined;
+/** A compiled WebAssembly module, as PGlite takes it. */
+export type PGliteModule = NonNullable<PGliteOptions['pgliteWasmModule']>;
 
-// The WebAssembly global's value is typed in the DOM library, which this project leaves out.
+let pgliteModule: Promise<PGliteModule> | undefined;
+
+// WebAssembly's types live in the DOM library, which this project leaves out.
 const webAssembly = (
   globalThis as unknown as {
-    WebAssembly: { compile(bytes: Uint8Array): Promise<WebAssembly.Module> };
+    WebAssembly: { compile(bytes: Uint8Array): Promise<PGliteModule> };
   }
 ).WebAssembly;
 
 /** PGlite's WebAssembly, compiled once per process: a restart then skips the compilation. */
-function compiledPGlite(): Promise<WebAssembly.Module> {
+function compiledPGlite(): Promise<PGliteModule> {
   pgliteModule ??= readFile(
     path.join(
       path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')),

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { type PGliteModule } from './pglite-thread.js';
 
 /**
  * Runs PGlite on its own thread, so a slow query stops this thread and not the process's event
@@ -16,7 +17,7 @@ export type WorkerReply =
 const port = parentPort!;
 const { location, wasmModule } = workerData as {
   location: string;
-  wasmModule: WebAssembly.Module;
+  wasmModule: PGliteModule;
 };
 
 try {
