@@ -51,10 +51,14 @@ export async function startEmbeddedOwner(
   try {
     const location = path.join(dataDir, 'pglite');
     await mkdir(location, { recursive: true });
-    const server = new WireServer(await openThread(location), async () => {
-      options.log('A statement ran past its timeout: restarting the embedded database');
-      return PGliteThread.start(location);
-    });
+    const server = new WireServer(
+      await openThread(location),
+      async () => {
+        options.log('A statement ran past its timeout: restarting the embedded database');
+        return PGliteThread.start(location);
+      },
+      (error) => options.log(`The embedded database stopped answering: ${error.message}`),
+    );
     await server.listen(socketPath);
     return { owner: ownerOf(server, socketDir, lock.release, options) };
   } catch (error) {

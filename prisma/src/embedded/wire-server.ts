@@ -58,6 +58,8 @@ export class WireServer {
   constructor(
     private thread: PGliteThread,
     private readonly restartThread: () => Promise<PGliteThread>,
+    /** PGlite could not be restarted or rolled back: nothing more can be served. */
+    private readonly onFailure: (error: Error) => void,
   ) {
     this.server = createServer((socket) => this.accept(socket));
   }
@@ -129,7 +131,14 @@ export class WireServer {
     if (!expectsAnswer(session.pending)) return;
     this.armDeadline(session);
     if (session !== this.holder && !this.waiting.includes(session)) this.waiting.push(session);
-    void this.pump();
+    this.schedule();
+  }
+
+  private schedule(): void {
+    this.pump().catch((error: unknown) => {
+      for (const session of this.sessions) session.socket.destroy();
+      this.onFailure(error as Error);
+    });
   }
 
   /** Runs pending work, one holder at a time, until nobody can proceed. */
@@ -219,7 +228,7 @@ export class WireServer {
     this.sessions.delete(session);
     this.waiting = this.waiting.filter((other) => other !== session);
     session.pending = [];
-    if (this.holder === session) void this.pump();
+    if (this.holder === session) this.schedule();
   }
 
   /** PostgreSQL counts waiting for a lock as part of a statement: waiting here counts too. */
