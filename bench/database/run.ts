@@ -4,9 +4,11 @@
  * PostgreSQL; and the idle memory of the API on the embedded default.
  * - 1,000 sequential `prisma.user.findUnique` by id, after 100 to warm up, in three rounds that
  *   take turns between the setups (the best round counts: the machine is shared);
- * - RSS of an API process (from source, demo content seeded) 5 s after it started listening.
+ * - RSS of an API process (demo content seeded) 5 s after it started listening: from source, and
+ *   built when apps/api/dist exists (new data directory, then reopened).
  * Prints a Markdown table.
  */
+import { existsSync } from 'node:fs';
 import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,7 +23,7 @@ import {
   type Database,
 } from '@inkwell/prisma';
 import { createScratchPostgresDatabase } from '@inkwell/prisma/testing';
-import { startApiProcess } from '../../apps/api/test/processes.js';
+import { freePort, startApiProcess, startProcess } from '../../apps/api/test/processes.js';
 
 const LOOKUPS = 1_000;
 const WARM_UP = 100;
@@ -105,8 +107,16 @@ async function postgres(): Promise<Setup> {
   };
 }
 
-async function idleApiRssMiB(dataDir: string): Promise<number> {
-  const api = await startApiProcess({ DATA_DIR: dataDir });
+const builtApi = path.resolve(import.meta.dirname, '../../apps/api/dist/main.js');
+
+/** RSS of an API process 5 s after it listened: from source, or built (`npx nx run api:build`). */
+async function idleApiRssMiB(dataDir: string, built: boolean): Promise<number> {
+  const api = built
+    ? await startProcess(process.execPath, [builtApi], {
+        env: { ...process.env, DATA_DIR: dataDir, API_PORT: String(await freePort()) },
+        ready: /API listening on/,
+      })
+    : await startApiProcess({ DATA_DIR: dataDir });
   try {
     await new Promise((resolve) => setTimeout(resolve, 5_000));
     const status = await readFile(`/proc/${api.child.pid}/status`, 'utf8');
@@ -122,7 +132,7 @@ async function main(): Promise<void> {
       `load average ${loadavg()[0]!.toFixed(1)} at start\n`,
   );
   const dirs = await Promise.all(
-    [1, 2, 3].map(() => mkdtemp(path.join(tmpdir(), 'inkwell-bench-db-'))),
+    [1, 2, 3, 4].map(() => mkdtemp(path.join(tmpdir(), 'inkwell-bench-db-'))),
   );
   const setups: Setup[] = [];
   try {
@@ -140,8 +150,15 @@ async function main(): Promise<void> {
     }
     for (const setup of setups.reverse()) await setup.close();
     setups.length = 0;
-    const rss = await idleApiRssMiB(dirs[2]!);
-    console.log(`\nIdle API RSS on the embedded default (from source): ${rss.toFixed(0)} MiB`);
+    console.log('\n| idle API on the embedded default | RSS (MiB) |\n| --- | ---: |');
+    const runs: Array<[string, boolean]> = [['from source (tsx), new data directory', false]];
+    if (existsSync(builtApi)) {
+      runs.push(['built, new data directory', true], ['built, reopened', true]);
+    }
+    for (const [name, built] of runs) {
+      const dataDir = built && name.includes('new') ? dirs[3]! : dirs[2]!;
+      console.log(`| ${name} | ${(await idleApiRssMiB(dataDir, built)).toFixed(0)} |`);
+    }
   } finally {
     for (const setup of setups.reverse()) await setup.close();
     await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
