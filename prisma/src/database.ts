@@ -1,11 +1,11 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import pg from 'pg';
 import { PrismaClient } from '../generated/client/client.js';
+import { connectToOwner, DatabaseOwnedError } from './embedded/connect-to-owner.js';
+import { SOCKET_PORT, startEmbeddedOwner, type EmbeddedOwner } from './embedded/embedded-owner.js';
 import { type ScriptRunner, type SqlClient } from './sql-client.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -19,6 +19,20 @@ export interface DatabaseOptions {
   onQuery?: (sql: string) => void;
   /** Connections in the PostgreSQL pool. */
   poolSize?: number;
+  /**
+   * Cancels a statement of `prisma` or `sql` that runs (or waits for a lock) longer than this,
+   * with PostgreSQL's error 57014. Unset or 0: no limit. `withScriptRunner` is exempt.
+   */
+  statementTimeoutMs?: number;
+  /**
+   * The API server: own the embedded database or refuse to start. Without it (command-line
+   * tasks) a process uses the running owner, or becomes the owner for its own run.
+   */
+  requireOwnership?: boolean;
+  /** How often the embedded database's owner refreshes statistics; default 10 minutes. */
+  maintenanceIntervalMs?: number;
+  /** Notices from the embedded database's owner (restarts, maintenance). */
+  log?: (message: string) => void;
 }
 
 export interface Database {
@@ -28,13 +42,53 @@ export interface Database {
   sql: SqlClient;
   /** Runs `work` on one dedicated connection that can run multi-statement scripts. */
   withScriptRunner<T>(work: (runner: ScriptRunner) => Promise<T>): Promise<T>;
+  /** The embedded database's owner, when this process is it. */
+  owner: EmbeddedOwner | null;
   close(): Promise<void>;
 }
 
+export { DatabaseOwnedError };
+
+const DEFAULT_MAINTENANCE_INTERVAL_MS = 10 * 60_000;
+
+/**
+ * PostgreSQL at `databaseUrl`; otherwise the embedded PGlite database in `dataDir`, reached
+ * through its one owner process over a Unix socket (see docs/decisions/0007).
+ */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  return options.databaseUrl
-    ? openPostgres(options.databaseUrl, options)
-    : openPGlite(options.dataDir, options);
+  if (options.databaseUrl) {
+    return openPostgres({ connectionString: options.databaseUrl }, 'postgres', null, options);
+  }
+  if (options.dataDir === 'memory://') return openInMemoryPGlite(options);
+  return openEmbedded(options.dataDir, options);
+}
+
+async function openEmbedded(dataDir: string, options: DatabaseOptions): Promise<Database> {
+  const started = await startEmbeddedOwner(dataDir, {
+    maintenanceIntervalMs: options.maintenanceIntervalMs ?? DEFAULT_MAINTENANCE_INTERVAL_MS,
+    log: options.log ?? (() => {}),
+  });
+  let owner: EmbeddedOwner | null = null;
+  let socketDir: string;
+  if ('owner' in started) {
+    owner = started.owner;
+    socketDir = owner.socketDir;
+  } else {
+    if (options.requireOwnership) throw new DatabaseOwnedError(dataDir, started.ownedBy, 'refuse');
+    await connectToOwner(dataDir, started.ownedBy);
+    socketDir = started.ownedBy.socketDir;
+  }
+  try {
+    return await openPostgres(
+      { host: socketDir, port: SOCKET_PORT, user: 'postgres', database: 'postgres' },
+      'pglite',
+      owner,
+      options,
+    );
+  } catch (error) {
+    await owner?.close();
+    throw error;
+  }
 }
 
 function createPrisma(
@@ -51,15 +105,14 @@ function createPrisma(
 }
 
 /** pg types rows as QueryResultRow; callers of SqlClient name their own row type. */
-function pgQuery(target: pg.Pool | pg.PoolClient): SqlClient['query'] {
+function pgQuery(target: pg.Pool | pg.Client): SqlClient['query'] {
   return <Row>(text: string, params?: unknown[]) =>
     target.query(text, params) as unknown as Promise<{ rows: Row[] }>;
 }
 
-async function openPGlite(dataDir: string, options: DatabaseOptions): Promise<Database> {
-  const location = dataDir === 'memory://' ? dataDir : path.join(dataDir, 'pglite');
-  if (location !== 'memory://') await mkdir(location, { recursive: true });
-  const pglite = await PGlite.create(location, { extensions: { pg_trgm } });
+/** Tests and benchmarks: a throwaway PGlite in this process, which nobody else can open. */
+async function openInMemoryPGlite(options: DatabaseOptions): Promise<Database> {
+  const pglite = await PGlite.create('memory://', { extensions: { pg_trgm } });
   const prisma = createPrisma(new PrismaPGlite(pglite), options.onQuery);
   const runner: ScriptRunner = {
     query: (text, params) => pglite.query(text, params),
@@ -73,6 +126,7 @@ async function openPGlite(dataDir: string, options: DatabaseOptions): Promise<Da
     sql: runner,
     // PGlite is a single connection: every caller already shares it.
     withScriptRunner: (work) => work(runner),
+    owner: null,
     close: async () => {
       await prisma.$disconnect();
       await pglite.close();
@@ -80,17 +134,31 @@ async function openPGlite(dataDir: string, options: DatabaseOptions): Promise<Da
   };
 }
 
-async function openPostgres(databaseUrl: string, options: DatabaseOptions): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.poolSize ?? 10 });
+async function openPostgres(
+  connection: pg.ClientConfig,
+  kind: DatabaseKind,
+  owner: EmbeddedOwner | null,
+  options: DatabaseOptions,
+): Promise<Database> {
+  const timeout = options.statementTimeoutMs ?? 0;
+  const pool = new pg.Pool({
+    ...connection,
+    max: options.poolSize ?? 10,
+    // PostgreSQL enforces it; so does the embedded database's owner, which reads the same option.
+    ...(timeout > 0 ? { options: `-c statement_timeout=${timeout}` } : {}),
+  });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
   const prisma = createPrisma(new PrismaPg(pool), options.onQuery);
   return {
-    kind: 'postgres',
+    kind,
     prisma,
     sql: { query: pgQuery(pool) },
+    // Migrations and reindexing may take long: their own connection, without the timeout.
     withScriptRunner: async (work) => {
-      const client = await pool.connect();
+      const client = new pg.Client(connection);
+      client.on('error', () => {});
+      await client.connect();
       try {
         return await work({
           query: pgQuery(client),
@@ -99,12 +167,14 @@ async function openPostgres(databaseUrl: string, options: DatabaseOptions): Prom
           },
         });
       } finally {
-        client.release();
+        await client.end();
       }
     },
+    owner,
     close: async () => {
       await prisma.$disconnect();
       await pool.end();
+      await owner?.close();
     },
   };
 }

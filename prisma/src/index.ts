@@ -1,4 +1,5 @@
 export {
+  DatabaseOwnedError,
   openDatabase,
   type Database,
   type DatabaseKind,

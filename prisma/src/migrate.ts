@@ -107,6 +107,8 @@ export async function applyMigrations(
       }
       result.applied.push(migration.name);
     }
+    // New tables and indexes start without statistics; PGlite has no autovacuum to gather them.
+    if (result.applied.length > 0) await db.exec('ANALYZE');
     return result;
   } finally {
     await db.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);

@@ -26,7 +26,7 @@ export async function seedDemoContent(
 ): Promise<SeedResult> {
   const nothingSeeded = { seeded: false, posts: 0, categories: 0, comments: 0 };
   if ((await prisma.post.count()) > 0) return nothingSeeded;
-  return prisma.$transaction(
+  const result = await prisma.$transaction(
     async (tx) => {
       // Several API processes may start on one empty database: the first one seeds.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`;
@@ -83,6 +83,9 @@ export async function seedDemoContent(
     },
     { timeout: 60_000 },
   );
+  // Fresh statistics, so the planner sizes the new rows right (PGlite has no autovacuum).
+  if (result.seeded) await prisma.$executeRawUnsafe('ANALYZE');
+  return result;
 }
 
 function requireId(ids: Map<string, number>, key: string): number {

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { createAppLogger } from './common/app-logger.js';
-import { ConfigError, loadConfig } from './config/config.js';
+import { operatorMessage } from './common/operator-message.js';
+import { loadConfig } from './config/config.js';
 import { createApp } from './create-app.js';
 
 async function main(): Promise<void> {
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // A bad setting is the operator's to fix: say which, without a stack trace.
-  console.error(error instanceof ConfigError ? error.message : error);
+  // A bad setting or a busy database is the operator's to fix: say which, without a stack trace.
+  console.error(operatorMessage(error));
   process.exit(1);
 });

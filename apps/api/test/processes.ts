@@ -66,6 +66,35 @@ export interface ApiProcess extends StartedProcess {
   url: string;
 }
 
+export interface CommandResult {
+  code: number | null;
+  output: string;
+}
+
+/** Runs an API command-line task from source (as `npm run <task>` does) to its end. */
+export async function runApiCommand(
+  script: string,
+  options: { env: NodeJS.ProcessEnv; args?: string[]; input?: string },
+): Promise<CommandResult> {
+  const child = spawn(
+    process.execPath,
+    [
+      '--conditions=@inkwell/source',
+      '--import',
+      'tsx',
+      `apps/api/src/${script}`,
+      ...(options.args ?? []),
+    ],
+    { cwd: repoRoot, env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdin.end(options.input ?? '');
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, output };
+}
+
 /** The API from source in a child process on a free port, as `npm start` runs it. */
 export async function startApiProcess(env: NodeJS.ProcessEnv): Promise<ApiProcess> {
   const port = await freePort();

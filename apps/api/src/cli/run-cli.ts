@@ -1,9 +1,9 @@
-import { ConfigError } from '../config/config.js';
+import { operatorMessage } from '../common/operator-message.js';
 
-/** Runs a command-line task: a configuration problem prints its message, anything else its stack. */
+/** Runs a command-line task: an operator's problem prints its message, anything else its stack. */
 export function runCli(task: () => Promise<void>): void {
   task().catch((error: unknown) => {
-    console.error(error instanceof ConfigError ? error.message : error);
+    console.error(operatorMessage(error));
     process.exitCode = 1;
   });
 }

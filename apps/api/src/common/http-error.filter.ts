@@ -8,6 +8,7 @@ import {
 import { STATUS_CODES } from 'node:http';
 import { AssetValidationError } from '@inkwell/assets';
 import { TooManyRequestsError } from '../auth/auth.errors.js';
+import { isStatementTimeout } from '../database/statement-timeout.js';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable.js';
 import { MovedError, NotFoundError } from './not-found.js';
 import { ValidationError } from './validation.js';
@@ -41,6 +42,7 @@ export function toErrorBody(error: unknown): ErrorBody {
   if (error instanceof NotFoundError) return body(404, error.message);
   if (error instanceof MovedError) return { ...body(301, error.message), slug: error.slug };
   if (error instanceof AssetValidationError) return body(error.status, error.message);
+  if (isStatementTimeout(error)) return statementTimeoutBody();
   // Nest wraps the JSON body parser's errors in an HttpException; the parser's kind is the cause.
   const parserKind = ((error instanceof HttpException ? error.cause : error) as BodyParserError)
     ?.type;
@@ -68,8 +70,19 @@ export function errorHeaders(error: unknown): Record<string, string> {
   if (error instanceof TooManyRequestsError) {
     return { 'Retry-After': String(error.retryAfterSeconds) };
   }
+  if (isStatementTimeout(error)) {
+    return { 'Retry-After': String(STATEMENT_TIMEOUT_RETRY_AFTER_SECONDS) };
+  }
   if (isDatabaseUnavailable(error)) return { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) };
   return {};
+}
+
+/** Seconds a client should wait after a request whose query ran past the statement timeout. */
+export const STATEMENT_TIMEOUT_RETRY_AFTER_SECONDS = 2;
+
+/** A query over DATABASE_STATEMENT_TIMEOUT_MS: this request failed, the next one may well not. */
+function statementTimeoutBody(): ErrorBody {
+  return body(503, 'The database took too long to answer this request; please try again');
 }
 
 function body(statusCode: number, message: string, fields?: Record<string, string>): ErrorBody {

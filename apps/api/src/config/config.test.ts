@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       migrateOnStart: true,
       seedDemoContent: true,
       logLevel: 'log',
+      statementTimeoutMs: 5_000,
     });
   });
 
@@ -45,6 +46,7 @@ describe('loadConfig', () => {
         CACHE_MAX_ENTRIES: '0',
         API_PORT: '99999',
         MIGRATE_ON_START: 'maybe',
+        DATABASE_STATEMENT_TIMEOUT_MS: '2s',
       });
     expect(attempt).toThrow(ConfigError);
     try {
@@ -55,6 +57,7 @@ describe('loadConfig', () => {
         'CACHE_MAX_ENTRIES: must be at least 1',
         'API_PORT: must be between 0 and 65535',
         'MIGRATE_ON_START: must be one of true, false, 1, 0, yes, no',
+        'DATABASE_STATEMENT_TIMEOUT_MS: must be a number of milliseconds',
       ]);
     }
   });

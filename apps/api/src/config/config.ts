@@ -66,6 +66,14 @@ export const configVariables: ConfigVariable[] = [
     sensitive: false,
   },
   {
+    name: 'DATABASE_STATEMENT_TIMEOUT_MS',
+    description:
+      'A request whose database query runs (or waits) longer answers 503; 0 turns it off. ' +
+      'Command-line tasks are exempt.',
+    default: '5000',
+    sensitive: false,
+  },
+  {
     name: 'SEED_DEMO_CONTENT',
     description: 'Write the demo posts into an empty database at start.',
     default: 'true',
@@ -135,6 +143,14 @@ const envSchema = z.object({
       .optional(),
   ),
   MIGRATE_ON_START: optionalString.pipe(booleanFlag.optional()),
+  DATABASE_STATEMENT_TIMEOUT_MS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a number of milliseconds')
+      .transform(Number)
+      .pipe(z.number().max(3_600_000, 'must be at most 3600000 (one hour)'))
+      .optional(),
+  ),
   SEED_DEMO_CONTENT: optionalString.pipe(booleanFlag.optional()),
   LOG_LEVEL: optionalString.pipe(
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
@@ -153,6 +169,8 @@ export interface Config {
   migrateOnStart: boolean;
   seedDemoContent: boolean;
   logLevel: LogLevel;
+  /** Limit on each request query; 0: none. */
+  statementTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -181,5 +199,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     migrateOnStart: values.MIGRATE_ON_START ?? values.DATABASE_URL === undefined,
     seedDemoContent: values.SEED_DEMO_CONTENT ?? true,
     logLevel: values.LOG_LEVEL ?? 'log',
+    statementTimeoutMs: values.DATABASE_STATEMENT_TIMEOUT_MS ?? 5_000,
   };
 }

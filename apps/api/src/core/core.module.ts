@@ -45,6 +45,10 @@ export class CoreModule {
             const db = await openDatabase({
               databaseUrl: config.databaseUrl,
               dataDir: config.dataDir,
+              statementTimeoutMs: config.statementTimeoutMs,
+              // The API serves the embedded database to the command-line tasks: it must own it.
+              requireOwnership: true,
+              log: (message) => logger.log(message),
             });
             logger.log(
               db.kind === 'pglite'
