@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { applyMigrations, openDatabase, readMigrations, seedDemoContent } from '@inkwell/prisma';
 import { createScratchPostgresDatabase, type ScratchDatabase } from '@inkwell/prisma/testing';
 import { FayeNodeClient } from '@inkwell/realtime';
@@ -8,6 +9,8 @@ import { startApiProcess, type StartedProcess } from './processes.js';
 let scratch: ScratchDatabase;
 const processes: StartedProcess[] = [];
 const urls: string[] = [];
+// Its own cache keys and realtime channel: other suites share this Redis.
+const namespace = `test-multi-${randomBytes(4).toString('hex')}`;
 
 /** Two real API processes on one PostgreSQL database and one Redis, as a scaled-out site runs. */
 beforeAll(async () => {
@@ -23,6 +26,7 @@ beforeAll(async () => {
     const api = await startApiProcess({
       DATABASE_URL: scratch.url,
       REDIS_URL: 'redis://127.0.0.1:6379',
+      CACHE_NAMESPACE: namespace,
       SEED_DEMO_CONTENT: 'false',
     });
     processes.push(api);
