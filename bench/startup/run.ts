@@ -107,6 +107,8 @@ const env = {
   API_PORT: String(apiPort),
   WEB_PORT: String(webPort),
   NO_COLOR: '1',
+  // Nx sets FORCE_COLOR for its tasks; beside NO_COLOR, Node warns about the pair on stderr.
+  FORCE_COLOR: undefined,
 };
 try {
   const load = loadavg()[0]!.toFixed(1);

@@ -30,7 +30,13 @@ function resetPassword(databaseUrl: string, args: string[], stdin = ''): Promise
     ['--conditions=@inkwell/source', 'src/auth/reset-password.cli.ts', ...args],
     {
       cwd: apiRoot,
-      env: { ...process.env, ...redisEnv, DATABASE_URL: databaseUrl, NO_COLOR: '1' },
+      env: {
+        ...process.env,
+        ...redisEnv,
+        DATABASE_URL: databaseUrl,
+        NO_COLOR: '1',
+        FORCE_COLOR: undefined,
+      },
       stdio: ['pipe', 'pipe', 'pipe'],
     },
   );

@@ -181,7 +181,13 @@ async function startServers(
     ['--conditions=@inkwell/source', 'apps/api/src/main.ts'],
     {
       cwd: repoRoot,
-      env: { ...process.env, API_PORT: String(apiPort), DATA_DIR: dataDir, NO_COLOR: '1' },
+      env: {
+        ...process.env,
+        API_PORT: String(apiPort),
+        DATA_DIR: dataDir,
+        NO_COLOR: '1',
+        FORCE_COLOR: undefined,
+      },
       ready: /API listening on (http:\/\/[\w.:-]+)/,
       timeoutMs: 120_000,
     },

@@ -37,6 +37,8 @@ async function launch(): Promise<Launched> {
       ...process.env,
       NODE_ENV: 'production',
       NO_COLOR: '1',
+      // Nx sets FORCE_COLOR for its tasks; beside NO_COLOR, Node warns about the pair on stderr.
+      FORCE_COLOR: undefined,
       DATA_DIR: dataDir,
       API_PORT: String(apiPort),
       WEB_PORT: String(webPort),
