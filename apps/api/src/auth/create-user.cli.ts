@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import { openDatabase } from '@inkwell/prisma';
 import { ValidationError } from '../common/validation.js';
 import { loadConfig } from '../config/config.js';
-import { prepareDatabase } from '../database/prepare-database.js';
+import { withCommandDatabase } from '../cli/command-database.js';
 import { readPassword } from '../cli/read-password.js';
 import { runCli } from '../cli/run-cli.js';
 import { createUser } from './create-user.js';
@@ -15,32 +14,27 @@ runCli(async () => {
   const { values } = parseArgs({
     options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } },
   });
-  if (!values.email) throw new Error(USAGE);
+  const { email } = values;
+  if (!email) throw new Error(USAGE);
   if (values.role !== undefined && !['admin', 'author'].includes(values.role)) {
     throw new Error(`--role must be admin or author. ${USAGE}`);
   }
   const password = await readPassword();
   const config = loadConfig(process.env);
-  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    await prepareDatabase(db, {
-      migrate: config.migrateOnStart,
-      seedDemoContent: false,
-      log: console.log,
-    });
-    const user = await createUser(db.prisma, {
-      email: values.email,
-      name: values.name,
-      role: values.role === 'admin' ? 'ADMIN' : values.role === 'author' ? 'AUTHOR' : undefined,
-      password,
-    });
-    console.log(`Created ${user.role} ${user.email} (${user.name}), id ${user.id}.`);
-  } catch (error) {
-    if (!(error instanceof ValidationError)) throw error;
-    // The operator's input, not a bug: the message alone.
-    console.error(`Not created: ${error.message}`);
-    process.exitCode = 1;
-  } finally {
-    await db.close();
-  }
+  await withCommandDatabase(config, async (db) => {
+    try {
+      const user = await createUser(db.prisma, {
+        email,
+        name: values.name,
+        role: values.role === 'admin' ? 'ADMIN' : values.role === 'author' ? 'AUTHOR' : undefined,
+        password,
+      });
+      console.log(`Created ${user.role} ${user.email} (${user.name}), id ${user.id}.`);
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      // The operator's input, not a bug: the message alone.
+      console.error(`Not created: ${error.message}`);
+      process.exitCode = 1;
+    }
+  });
 });
