@@ -274,6 +274,19 @@ describe.each(engineKinds)('admin posts on %s', (kind) => {
       expect(oldest.body.items[0].slug).toBe('post-1');
     });
 
+    test('a % or _ in the title search matches itself, not any text', async () => {
+      await createPost({ title: 'Coverage up 5% in a year' });
+      await createPost({ title: 'Coverage up 50 in a year' });
+      await createPost({ title: 'snake_case or camelCase' });
+      await createPost({ title: 'snakeXcase or camelCase' });
+      const titles = async (q: string) =>
+        (
+          await api.as(api.author, 'get', `/api/admin/posts?q=${encodeURIComponent(q)}`).expect(200)
+        ).body.items.map((post: { title: string }) => post.title);
+      expect(await titles('up 5%')).toEqual(['Coverage up 5% in a year']);
+      expect(await titles('snake_case')).toEqual(['snake_case or camelCase']);
+    });
+
     test('counts approved and pending comments per post', async () => {
       const res = await api.as(api.author, 'get', '/api/admin/posts?q=post number 59').expect(200);
       expect(res.body.items[0]).toMatchObject({

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Prisma, type PrismaClient } from '@inkwell/prisma';
+import { insensitiveContains } from '../../common/insensitive-filters.js';
 import { NotFoundError } from '../../common/not-found.js';
 import { ValidationError } from '../../common/validation.js';
 import { PRISMA } from '../../core/tokens.js';
@@ -48,7 +49,7 @@ export class AdminPostsService {
   async list(query: ListAdminPostsQuery, viewer: Viewer): Promise<Page<AdminPostListItem>> {
     const now = new Date();
     const where: Prisma.PostWhereInput = {
-      ...(query.q ? { title: { contains: query.q, mode: 'insensitive' } } : {}),
+      ...(query.q ? { title: insensitiveContains(query.q) } : {}),
       ...(query.category
         ? { categories: { some: { categoryId: await this.categoryId(query.category) } } }
         : {}),
