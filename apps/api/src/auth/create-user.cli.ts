@@ -4,7 +4,7 @@ import { loadConfig } from '../config/config.js';
 import { withCommandDatabase } from '../cli/command-database.js';
 import { readPassword } from '../cli/read-password.js';
 import { runCli } from '../cli/run-cli.js';
-import { createUser } from './create-user.js';
+import { createUserExclusively } from './create-user.js';
 
 const USAGE =
   'Usage: npm run user:create -- --email ada@example.com [--name Ada] [--role admin|author]';
@@ -23,7 +23,7 @@ runCli(async () => {
   const config = loadConfig(process.env);
   await withCommandDatabase(config, async (db) => {
     try {
-      const user = await createUser(db.prisma, {
+      const user = await createUserExclusively(db.prisma, {
         email,
         name: values.name,
         role: values.role === 'admin' ? 'ADMIN' : values.role === 'author' ? 'AUTHOR' : undefined,

@@ -27,6 +27,32 @@ export class EmailTakenError extends ValidationError {
   }
 }
 
+/**
+ * Serializes whatever may create the first user (the browser setup, `user:create`) across
+ * connections and processes, so a site never gets two first admins.
+ */
+const FIRST_USER_LOCK_KEY = 7_362_810_116;
+
+/** Takes the first-user lock for the rest of the transaction `tx`. */
+export async function lockFirstUser(tx: Pick<PrismaClient, '$executeRaw'>): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_USER_LOCK_KEY})`;
+}
+
+/** `createUser` under the first-user lock: of concurrent callers exactly one can be first. */
+export function createUserExclusively(
+  prisma: PrismaClient,
+  input: NewUser,
+  scrypt?: ScryptParameters,
+): Promise<CreatedUser> {
+  return prisma.$transaction(
+    async (tx) => {
+      await lockFirstUser(tx);
+      return createUser(tx, input, scrypt);
+    },
+    { maxWait: 15_000, timeout: 30_000 },
+  );
+}
+
 /** Adds a user with a scrypt-hashed password; the first user of a site is always its admin. */
 export async function createUser(
   prisma: Pick<PrismaClient, 'user'>,

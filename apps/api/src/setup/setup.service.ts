@@ -6,20 +6,18 @@ import { ConflictError } from '../admin/common/admin-errors.js';
 import { type Viewer } from '../admin/common/ownership.js';
 import { AdminPostsService } from '../admin/posts/admin-posts.service.js';
 import { AuthService, type LoginOrigin, type LoginResult } from '../auth/auth.service.js';
-import { createUser } from '../auth/create-user.js';
+import { createUser, lockFirstUser } from '../auth/create-user.js';
 import { PRISMA } from '../core/tokens.js';
 import { DomainEvents } from '../events/domain-events.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { type SetupInput } from './setup.schemas.js';
 
-/** Serializes setup attempts across connections and processes (any constant unique to it). */
-const SETUP_LOCK_KEY = 7_362_810_116;
-
 /**
  * The first run, as Ghost does it: while the site has no user, anyone reaching the panel names
  * the site and becomes its owner (an admin). It works once: attempts run one at a time under
  * an advisory lock, each checking inside its transaction that no user exists yet and that the
- * setup was never done (so deleting every user later does not reopen it).
+ * setup was never done (so deleting every user later does not reopen it). `user:create` takes
+ * the same lock, so a headless first user and the browser setup never both win.
  */
 @Injectable()
 export class SetupService {
@@ -42,7 +40,7 @@ export class SetupService {
   async setUp(input: SetupInput, origin: LoginOrigin): Promise<LoginResult> {
     const owner = await this.prisma.$transaction(
       async (tx) => {
-        await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK_KEY})`;
+        await lockFirstUser(tx);
         if (!(await isOpen(tx))) throw alreadySetUp();
         const { email, name, password, title, description } = input;
         const created = await createUser(tx, { email, name, password, role: 'ADMIN' });

@@ -1,5 +1,6 @@
 import { demoCategories, demoPosts } from '@inkwell/prisma/demo-content';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createUserExclusively } from '../../src/auth/create-user.js';
 import { DomainEvents } from '../../src/events/domain-events.js';
 import { buildFixtureContent } from '../fixtures.js';
 import { startTestApi, type TestApi } from '../test-api.js';
@@ -115,5 +116,40 @@ describe('start empty (PGlite, with the demo content)', () => {
     expect(events.filter((type) => type === 'category.deleted')).toHaveLength(
       demoCategories.length,
     );
+  });
+});
+
+describe('setup beside `user:create` (PostgreSQL)', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi('postgres', buildFixtureContent());
+  });
+  afterAll(() => api?.close());
+
+  test('of concurrent setups and headless creates, exactly one user is the first admin', async () => {
+    const headless = [1, 2, 3].map((n) =>
+      createUserExclusively(api.db.prisma, {
+        email: `cli${n}@example.com`,
+        password: 'analytical engine 1843',
+      }),
+    );
+    const browser = [1, 2, 3].map((n) =>
+      api.http
+        .post('/api/admin/setup')
+        .set('X-Forwarded-For', `198.51.100.${n}`)
+        .send(owner(`web${n}@example.com`)),
+    );
+    const [created, answered] = await Promise.all([Promise.all(headless), Promise.all(browser)]);
+
+    const users = await api.db.prisma.user.findMany({ select: { email: true, role: true } });
+    expect(users.filter((user) => user.role === 'ADMIN')).toHaveLength(1);
+    expect(created).toHaveLength(3);
+    // The setup either came first (and every headless user became an author) or was refused.
+    const won = answered.filter((res) => res.status === 201);
+    expect(won.length).toBeLessThanOrEqual(1);
+    expect(answered.filter((res) => res.status !== 201).map((res) => res.status)).toEqual(
+      Array(3 - won.length).fill(409),
+    );
+    expect(users).toHaveLength(3 + won.length);
   });
 });
