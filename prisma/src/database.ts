@@ -29,7 +29,10 @@ export interface DatabaseOptions {
    * tasks) a process uses the running owner, or becomes the owner for its own run.
    */
   requireOwnership?: boolean;
-  /** How often the embedded database's owner refreshes statistics; default 10 minutes. */
+  /**
+   * How often the embedded database's owner checks whether statistics need refreshing; default
+   * one minute, autovacuum's own naptime, so an import or a bulk write is analyzed within it.
+   */
   maintenanceIntervalMs?: number;
   /** Notices from the embedded database's owner (restarts, maintenance). */
   log?: (message: string) => void;
@@ -49,7 +52,7 @@ export interface Database {
 
 export { DatabaseOwnedError };
 
-const DEFAULT_MAINTENANCE_INTERVAL_MS = 10 * 60_000;
+const DEFAULT_MAINTENANCE_INTERVAL_MS = 60_000;
 
 /**
  * PostgreSQL at `databaseUrl`; otherwise the embedded PGlite database in `dataDir`, reached
