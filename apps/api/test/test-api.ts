@@ -51,6 +51,8 @@ export async function startTestApi(
     DATA_DIR: dataDir,
     SEED_DEMO_CONTENT: 'false',
     MIGRATE_ON_START: 'false',
+    // Test users' hashes (TEST_SCRYPT) are this cheap; production hashes use 17.
+    PASSWORD_HASH_COST: '10',
     ...options.env,
   });
   const app = await createApp(config, {

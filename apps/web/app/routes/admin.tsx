@@ -22,9 +22,10 @@ export const meta: MetaFunction = () => [
 
 /** Every admin page checks the session here; a missing or dead one goes to the login page. */
 export async function loader(args: LoaderFunctionArgs): Promise<AdminLayoutData> {
-  return adminLoad(args, async (api) => {
-    const { user, csrfToken } = await api.session();
-    return { user, csrfToken };
+  // The CSRF token comes from the cookie: the API keeps only its hash and cannot tell it again.
+  return adminLoad(args, async (api, session) => {
+    const { user } = await api.session();
+    return { user, csrfToken: session.csrfToken };
   });
 }
 
