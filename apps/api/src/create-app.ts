@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule, type AppOverrides } from './app.module.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
+import { apiSecurityHeaders } from './common/security-headers.js';
 import { RejectNulInRouteParams } from './common/validation.js';
 import { type Config } from './config/config.js';
 import { REALTIME } from './core/tokens.js';
@@ -30,6 +31,7 @@ export async function createApp(
   app.useGlobalPipes(new RejectNulInRouteParams());
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(...apiSecurityHeaders());
   app.enableShutdownHooks();
   await app.init();
   // Faye wraps the server's listeners, so it attaches once the application has registered its own.

@@ -13,6 +13,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Cheap password hashes for the processes tests start (production: 17), as in test-api.ts. */
+export const TEST_PASSWORD_HASH_COST = '10';
+
 export interface StartedProcess {
   child: ChildProcess;
   stop(): Promise<void>;
@@ -85,7 +88,11 @@ export async function runApiCommand(
       `apps/api/src/${script}`,
       ...(options.args ?? []),
     ],
-    { cwd: repoRoot, env: { ...process.env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] },
+    {
+      cwd: repoRoot,
+      env: { ...process.env, PASSWORD_HASH_COST: TEST_PASSWORD_HASH_COST, ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
   );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -103,7 +110,12 @@ export async function startApiProcess(env: NodeJS.ProcessEnv): Promise<ApiProces
     ['--conditions=@inkwell/source', '--import', 'tsx', 'apps/api/src/main.ts'],
     {
       cwd: repoRoot,
-      env: { ...process.env, ...env, API_PORT: String(port) },
+      env: {
+        ...process.env,
+        PASSWORD_HASH_COST: TEST_PASSWORD_HASH_COST,
+        ...env,
+        API_PORT: String(port),
+      },
       ready: /API listening on/,
     },
   );

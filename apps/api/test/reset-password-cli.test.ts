@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PASSWORD, type AdminTestApi, startAdminTestApi } from './admin/admin-test-api.js';
+import { TEST_PASSWORD_HASH_COST } from './processes.js';
 
 /*
  * `npm run user:reset-password` run as a separate process against the scratch PostgreSQL
@@ -34,6 +35,7 @@ function resetPassword(databaseUrl: string, args: string[], stdin = ''): Promise
         ...process.env,
         ...redisEnv,
         DATABASE_URL: databaseUrl,
+        PASSWORD_HASH_COST: TEST_PASSWORD_HASH_COST,
         NO_COLOR: '1',
         FORCE_COLOR: undefined,
       },

@@ -16,6 +16,7 @@ import supertest from 'supertest';
 import { loadConfig } from '../src/config/config.js';
 import { createApp } from '../src/create-app.js';
 import { SearchModule } from '../src/search/search.module.js';
+import { TEST_PASSWORD_HASH_COST } from './processes.js';
 
 export type EngineKind = 'pglite' | 'postgres';
 export const engineKinds: EngineKind[] = ['pglite', 'postgres'];
@@ -51,6 +52,8 @@ export async function startTestApi(
     DATA_DIR: dataDir,
     SEED_DEMO_CONTENT: 'false',
     MIGRATE_ON_START: 'false',
+    // Test users' hashes (TEST_SCRYPT) are this cheap; production hashes use 17.
+    PASSWORD_HASH_COST: TEST_PASSWORD_HASH_COST,
     ...options.env,
   });
   const app = await createApp(config, {

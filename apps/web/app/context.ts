@@ -14,6 +14,8 @@ declare module '@remix-run/node' {
     bundleManifestPath: string;
     /** Tells the server's API gate (server/api-gate.ts) a loader found the API unreachable. */
     reportApiUnreachable: () => void;
+    /** This response's Content-Security-Policy nonce, for the inline scripts Remix renders. */
+    cspNonce: string;
   }
   interface Future {
     v3_singleFetch: true;

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import {
+  type AppLoadContext,
   createReadableStreamFromReadable,
   type EntryContext,
   type HandleDataRequestFunction,
@@ -10,10 +11,12 @@ import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { isApiUnreachable } from './lib/api-unreachable.js';
 import { uncachedDataResponse } from './lib/headers.js';
+import { NonceProvider } from './lib/nonce.js';
 
 /*
- * Remix's default server entry, kept small, plus `handleDataRequest`: the one reason this file
- * exists is that data requests must not inherit the pages' public max-age (see lib/headers.ts).
+ * Remix's default server entry, kept small, plus `handleDataRequest` (data requests must not
+ * inherit the pages' public max-age, see lib/headers.ts) and the CSP nonce handed to every
+ * inline script React and Remix render (server/security-headers.ts).
  */
 
 const ABORT_DELAY_MS = 5_000;
@@ -41,7 +44,9 @@ export default function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
+  loadContext: AppLoadContext,
 ): Promise<Response> {
+  const nonce = loadContext.cspNonce;
   // Crawlers get the whole document at once; browsers get the shell as soon as it is ready.
   const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode;
   return new Promise((resolve, reject) => {
@@ -59,8 +64,16 @@ export default function handleRequest(
       pipe(body);
     };
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} />,
+      <NonceProvider value={nonce}>
+        <RemixServer
+          context={remixContext}
+          url={request.url}
+          abortDelay={ABORT_DELAY_MS}
+          nonce={nonce}
+        />
+      </NonceProvider>,
       {
+        nonce,
         onAllReady: waitForAll ? ready : undefined,
         onShellReady: waitForAll ? undefined : ready,
         onShellError: reject,

@@ -16,6 +16,7 @@ import { siteBundles } from './bundles.server.js';
 import { NotFound } from './components/not-found.js';
 import { SiteFooter, SiteHeader } from './components/site-chrome.js';
 import { apiFor } from './api.server.js';
+import { useNonce } from './lib/nonce.js';
 import { siteSettingsOf, useSiteSettings } from './lib/site-settings.js';
 import appStyles from './styles/app.css?url';
 import highlightStyles from './styles/highlight.css?url';
@@ -50,6 +51,7 @@ export function Layout({ children }: { children: ReactNode }) {
   // Undefined only when the root loader itself failed: the error page goes without print styles.
   const bundles = useRouteLoaderData<typeof loader>('root')?.bundles;
   const site = useSiteSettings();
+  const nonce = useNonce();
   return (
     <html lang="en">
       <head>
@@ -80,8 +82,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <SiteFooter />
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,4 +1,5 @@
 import { type NextFunction, type Request, type Response } from 'express';
+import { cspNonceOf } from './security-headers.js';
 
 /*
  * While the API is starting or down, every page would fail in its loader and answer a 500 with
@@ -86,10 +87,11 @@ function sendUnavailable(res: Response, retryAfterSeconds: number): void {
       'Cache-Control': 'no-store',
       'Content-Type': 'text/html; charset=utf-8',
     })
-    .send(unavailablePage(retryAfterSeconds));
+    .send(unavailablePage(retryAfterSeconds, cspNonceOf(res)));
 }
 
-function unavailablePage(retryAfterSeconds: number): string {
+/** `nonce`: the response's CSP nonce (server/security-headers.ts), for the inline style. */
+function unavailablePage(retryAfterSeconds: number, nonce: string): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -97,7 +99,7 @@ function unavailablePage(retryAfterSeconds: number): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="refresh" content="${retryAfterSeconds}">
 <title>Starting up · Inkwell</title>
-<style>
+<style nonce="${nonce}">
 body { font: 1.125rem/1.6 system-ui, sans-serif; max-width: 32rem; margin: 20vh auto; padding: 0 1rem; color: #222; background: #fff; }
 @media (prefers-color-scheme: dark) { body { color: #ddd; background: #111; } }
 </style>

@@ -12,6 +12,7 @@ import { loadWebConfig } from './config.js';
 import { createPageCache } from './page-cache.js';
 import { createApiProxy } from './proxy.js';
 import { requestGuard } from './request-guard.js';
+import { cspNonceOf, securityHeaders } from './security-headers.js';
 
 /** Paths served by the API but reached through this origin, so the browser talks to one host. */
 const PROXIED_PATHS = ['/realtime', '/images'];
@@ -26,6 +27,8 @@ app.disable('x-powered-by');
 // One proxy hop (this server) in front of Remix: req.ip is then the visitor's address.
 app.set('trust proxy', 'loopback');
 
+// First, so every answer carries them, refusals and the 503 page included.
+app.use(securityHeaders({ enforce: config.production }));
 // Before compression: proxied bodies stream through untouched (long-polling must not buffer).
 app.use(PROXIED_PATHS, (req, res) => proxy.forward(req, res));
 app.use(requestGuard);
@@ -83,12 +86,13 @@ app.all(
   createRequestHandler({
     build,
     mode: config.production ? 'production' : 'development',
-    getLoadContext: (req) => ({
+    getLoadContext: (req, res) => ({
       apiUrl: config.apiUrl,
       siteUrl: config.siteUrl,
       clientIp: req.ip,
       bundleManifestPath,
       reportApiUnreachable: apiGate.reportUnreachable,
+      cspNonce: cspNonceOf(res),
     }),
   }),
 );

@@ -14,6 +14,8 @@ import path from 'node:path';
 const webRoot = path.resolve(import.meta.dirname, '..');
 const repoRoot = path.resolve(webRoot, '../..');
 const tsx = path.join(repoRoot, 'node_modules/.bin/tsx');
+/** Cheap password hashes for the test admin (production: 17); the same for the CLI and the API. */
+const PASSWORD_HASH_COST = '10';
 
 export interface Stack {
   apiUrl: string;
@@ -140,7 +142,11 @@ async function createAdmin(dataDir: string): Promise<Stack['admin']> {
       '--email',
       admin.email,
     ],
-    { cwd: repoRoot, env: { ...process.env, DATA_DIR: dataDir }, stdio: ['pipe', 'pipe', 'pipe'] },
+    {
+      cwd: repoRoot,
+      env: { ...process.env, DATA_DIR: dataDir, PASSWORD_HASH_COST },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    },
   );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -185,6 +191,7 @@ async function startServers(
         ...process.env,
         API_PORT: String(apiPort),
         DATA_DIR: dataDir,
+        PASSWORD_HASH_COST,
         NO_COLOR: '1',
         FORCE_COLOR: undefined,
       },

@@ -1,8 +1,8 @@
-import { timingSafeEqual } from 'node:crypto';
 import { SetMetadata } from '@nestjs/common';
 import { type Role } from '@inkwell/prisma';
 import { ForbiddenError } from './auth.errors.js';
 import { type AdminSession } from './auth.service.js';
+import { matchesTokenHash } from './session-tokens.js';
 
 export const ADMIN_ROLES_KEY = 'inkwell:admin-roles';
 export const PUBLIC_ADMIN_ROUTE_KEY = 'inkwell:admin-public-route';
@@ -26,12 +26,6 @@ export function readBearerToken(header: string | undefined): string | null {
   return match?.[1] ?? null;
 }
 
-function sameSecret(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
 /** After authentication: the role must be allowed, and a write must carry the session's CSRF token. */
 export function assertAdminAccess(
   session: AdminSession,
@@ -42,7 +36,7 @@ export function assertAdminAccess(
     throw new ForbiddenError(`This needs the ${roles.join(' or ')} role`);
   }
   if (SAFE_METHODS.has(request.method.toUpperCase())) return;
-  if (!request.csrfToken || !sameSecret(request.csrfToken, session.csrfToken)) {
+  if (!request.csrfToken || !matchesTokenHash(request.csrfToken, session.csrfTokenHash)) {
     throw new ForbiddenError(
       "Missing or invalid CSRF token (send the session's csrfToken in the X-CSRF-Token header)",
     );

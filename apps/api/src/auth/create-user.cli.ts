@@ -5,6 +5,7 @@ import { withCommandDatabase } from '../cli/command-database.js';
 import { readPassword } from '../cli/read-password.js';
 import { runCli } from '../cli/run-cli.js';
 import { createUserExclusively } from './create-user.js';
+import { scryptParametersForCost } from './password-hash.js';
 
 const USAGE =
   'Usage: npm run user:create -- --email ada@example.com [--name Ada] [--role admin|author]';
@@ -23,12 +24,16 @@ runCli(async () => {
   const config = loadConfig(process.env);
   await withCommandDatabase(config, async (db) => {
     try {
-      const user = await createUserExclusively(db.prisma, {
-        email,
-        name: values.name,
-        role: values.role === 'admin' ? 'ADMIN' : values.role === 'author' ? 'AUTHOR' : undefined,
-        password,
-      });
+      const user = await createUserExclusively(
+        db.prisma,
+        {
+          email,
+          name: values.name,
+          role: values.role === 'admin' ? 'ADMIN' : values.role === 'author' ? 'AUTHOR' : undefined,
+          password,
+        },
+        scryptParametersForCost(config.passwordHashCost),
+      );
       console.log(`Created ${user.role} ${user.email} (${user.name}), id ${user.id}.`);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;

@@ -1,5 +1,11 @@
 import { expect, test } from 'vitest';
-import { hashPassword, UNKNOWN_USER_HASH, verifyPassword } from './password-hash.js';
+import {
+  DEFAULT_SCRYPT_PARAMETERS,
+  hashPassword,
+  needsRehash,
+  unknownUserHash,
+  verifyPassword,
+} from './password-hash.js';
 
 const cheap = { N: 2 ** 10, r: 8, p: 1 };
 
@@ -22,7 +28,18 @@ test('the stored parameters are the ones used to verify', async () => {
 });
 
 test('malformed hashes and the unknown-user hash never match', async () => {
-  for (const stored of ['', 'bcrypt$x', 'scrypt$abc$8$1$c2FsdA$aGFzaA', UNKNOWN_USER_HASH]) {
+  for (const stored of ['', 'bcrypt$x', 'scrypt$abc$8$1$c2FsdA$aGFzaA', unknownUserHash(cheap)]) {
     expect(await verifyPassword('anything', stored)).toBe(false);
   }
+});
+
+test("OWASP's scrypt parameters by default: N=2^17, r=8, p=1", () => {
+  expect(DEFAULT_SCRYPT_PARAMETERS).toEqual({ N: 2 ** 17, r: 8, p: 1 });
+});
+
+test('a hash made with other parameters than the current ones needs a rehash', async () => {
+  const stored = await hashPassword('pw-1234567', cheap);
+  expect(needsRehash(stored, cheap)).toBe(false);
+  expect(needsRehash(stored, { ...cheap, N: 2 ** 11 })).toBe(true);
+  expect(needsRehash(stored, { ...cheap, r: 4 })).toBe(true);
 });

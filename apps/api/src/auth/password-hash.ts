@@ -2,7 +2,8 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 
 /**
  * Passwords are stored as `scrypt$<N>$<r>$<p>$<salt>$<hash>` (base64url): the parameters travel
- * with the hash, so raising the cost later still verifies the old hashes.
+ * with the hash, so raising the cost later still verifies the old hashes, and a sign-in with
+ * an old hash stores a new one (`needsRehash`).
  */
 export interface ScryptParameters {
   N: number;
@@ -10,13 +11,21 @@ export interface ScryptParameters {
   p: number;
 }
 
-/** ~16 MB and some tens of milliseconds per hash on the reference machine (OWASP's minimum is N=2^17 for r=8 with p=1; we trade some for a 2-core host). */
-export const DEFAULT_SCRYPT_PARAMETERS: ScryptParameters = { N: 2 ** 15, r: 8, p: 1 };
+/** OWASP's recommendation for scrypt: N=2^17, r=8, p=1 (128 MB and a few hundred ms per hash). */
+export const DEFAULT_PASSWORD_HASH_COST = 17;
+
+/** The parameters for `PASSWORD_HASH_COST` (log2 of N); r and p stay at OWASP's 8 and 1. */
+export function scryptParametersForCost(cost: number): ScryptParameters {
+  return { N: 2 ** cost, r: 8, p: 1 };
+}
+
+export const DEFAULT_SCRYPT_PARAMETERS = scryptParametersForCost(DEFAULT_PASSWORD_HASH_COST);
 
 const KEY_LENGTH = 32;
 const SALT_LENGTH = 16;
 
 function deriveKey(password: string, salt: Buffer, params: ScryptParameters): Promise<Buffer> {
+  // scrypt needs 128 * N * r bytes; Node refuses anything above 32 MB unless told otherwise.
   const options: ScryptOptions = { ...params, maxmem: 256 * params.N * params.r };
   return new Promise((resolve, reject) => {
     scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, options, (error, key) =>
@@ -31,6 +40,10 @@ export async function hashPassword(
 ): Promise<string> {
   const salt = randomBytes(SALT_LENGTH);
   const key = await deriveKey(password, salt, params);
+  return formatHash(params, salt, key);
+}
+
+function formatHash(params: ScryptParameters, salt: Buffer, key: Buffer): string {
   return [
     'scrypt',
     params.N,
@@ -41,19 +54,47 @@ export async function hashPassword(
   ].join('$');
 }
 
-/** Constant-time comparison; a malformed stored hash never matches (and never throws). */
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [scheme, n, r, p, salt, hash] = stored.split('$');
-  if (scheme !== 'scrypt' || !salt || !hash) return false;
-  const params = { N: Number(n), r: Number(r), p: Number(p) };
-  if (![params.N, params.r, params.p].every((value) => Number.isInteger(value) && value > 0)) {
-    return false;
-  }
-  const expected = Buffer.from(hash, 'base64url');
-  if (expected.length !== KEY_LENGTH) return false;
-  const actual = await deriveKey(password, Buffer.from(salt, 'base64url'), params);
-  return timingSafeEqual(actual, expected);
+interface ParsedHash {
+  params: ScryptParameters;
+  salt: Buffer;
+  key: Buffer;
 }
 
-/** A hash no password matches, verified for unknown emails so they take as long as known ones. */
-export const UNKNOWN_USER_HASH = `scrypt$${DEFAULT_SCRYPT_PARAMETERS.N}$${DEFAULT_SCRYPT_PARAMETERS.r}$${DEFAULT_SCRYPT_PARAMETERS.p}$${Buffer.alloc(SALT_LENGTH).toString('base64url')}$${Buffer.alloc(KEY_LENGTH).toString('base64url')}`;
+function parseHash(stored: string): ParsedHash | null {
+  const [scheme, n, r, p, salt, hash] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !hash) return null;
+  const params = { N: Number(n), r: Number(r), p: Number(p) };
+  if (![params.N, params.r, params.p].every((value) => Number.isInteger(value) && value > 0)) {
+    return null;
+  }
+  const key = Buffer.from(hash, 'base64url');
+  if (key.length !== KEY_LENGTH) return null;
+  return { params, salt: Buffer.from(salt, 'base64url'), key };
+}
+
+/** Constant-time comparison; a malformed stored hash never matches (and never throws). */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const parsed = parseHash(stored);
+  if (!parsed) return false;
+  const actual = await deriveKey(password, parsed.salt, parsed.params);
+  return timingSafeEqual(actual, parsed.key);
+}
+
+/** Whether a (verified) stored hash was made with other parameters than `params`. */
+export function needsRehash(stored: string, params: ScryptParameters): boolean {
+  const parsed = parseHash(stored);
+  return (
+    !parsed ||
+    parsed.params.N !== params.N ||
+    parsed.params.r !== params.r ||
+    parsed.params.p !== params.p
+  );
+}
+
+/**
+ * A hash no password matches, verified for unknown emails so they take as long as known ones:
+ * made with the current parameters, or an unknown email would answer faster.
+ */
+export function unknownUserHash(params: ScryptParameters): string {
+  return formatHash(params, Buffer.alloc(SALT_LENGTH), Buffer.alloc(KEY_LENGTH));
+}

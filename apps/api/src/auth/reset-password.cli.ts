@@ -6,6 +6,7 @@ import { ValidationError } from '../common/validation.js';
 import { loadConfig } from '../config/config.js';
 import { withCommandDatabase } from '../cli/command-database.js';
 import { LoginThrottle } from './login-throttle.js';
+import { scryptParametersForCost } from './password-hash.js';
 import { openCounterStore } from './rate-limit/open-counter-store.js';
 import { generatePassword, setPassword } from './set-password.js';
 
@@ -37,7 +38,9 @@ runCli(async () => {
         return;
       }
       const password = typed ?? generatePassword();
-      await setPassword(db.prisma, user.id, password);
+      await setPassword(db.prisma, user.id, password, {
+        scrypt: scryptParametersForCost(config.passwordHashCost),
+      });
       const counters = await openCounterStore(config);
       await new LoginThrottle(counters).unlock(user.email).finally(() => counters.close());
       console.log(

@@ -41,17 +41,10 @@ export class SessionController {
     });
   }
 
+  /** No CSRF token here: only its hash is stored; the client keeps the one login answered. */
   @Get('session')
-  current(@CurrentSession() session: AdminSession): {
-    user: SessionUser;
-    csrfToken: string;
-    expiresAt: string;
-  } {
-    return {
-      user: session.user,
-      csrfToken: session.csrfToken,
-      expiresAt: session.expiresAt.toISOString(),
-    };
+  current(@CurrentSession() session: AdminSession): { user: SessionUser; expiresAt: string } {
+    return { user: session.user, expiresAt: session.expiresAt.toISOString() };
   }
 
   @Delete('session')

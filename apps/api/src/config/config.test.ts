@@ -19,7 +19,23 @@ describe('loadConfig', () => {
       seedDemoContent: true,
       logLevel: 'log',
       statementTimeoutMs: 5_000,
+      passwordHashCost: 17,
+      sessionIdleDays: 7,
+      sessionAbsoluteDays: 30,
     });
+  });
+
+  test('session limits: the idle window never outlasts the absolute lifetime', () => {
+    expect(loadConfig({ SESSION_ABSOLUTE_DAYS: '1' })).toMatchObject({
+      sessionIdleDays: 1,
+      sessionAbsoluteDays: 1,
+    });
+    expect(loadConfig({ SESSION_IDLE_DAYS: '0.5' }).sessionIdleDays).toBe(0.5);
+    expect(() => loadConfig({ SESSION_IDLE_DAYS: '10', SESSION_ABSOLUTE_DAYS: '3' })).toThrow(
+      /SESSION_IDLE_DAYS: must be at most SESSION_ABSOLUTE_DAYS \(3\)/,
+    );
+    expect(() => loadConfig({ SESSION_ABSOLUTE_DAYS: '0' })).toThrow(/SESSION_ABSOLUTE_DAYS/);
+    expect(() => loadConfig({ PASSWORD_HASH_COST: '8' })).toThrow(/PASSWORD_HASH_COST/);
   });
 
   test('empty strings count as unset', () => {

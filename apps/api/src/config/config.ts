@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { LOG_LEVELS, type LogLevel } from '@nestjs/common';
 import { z } from 'zod';
+import { DEFAULT_PASSWORD_HASH_COST } from '../auth/password-hash.js';
 
 /**
  * Every setting Inkwell reads from the environment, parsed once at start. Unset or empty values
@@ -80,6 +81,26 @@ export const configVariables: ConfigVariable[] = [
     sensitive: false,
   },
   {
+    name: 'PASSWORD_HASH_COST',
+    description:
+      'log2 of scrypt N for new password hashes (r=8, p=1); older hashes are redone at sign-in. ' +
+      "17 is OWASP's recommendation (128 MB per hash); lower only for tests.",
+    default: '17',
+    sensitive: false,
+  },
+  {
+    name: 'SESSION_IDLE_DAYS',
+    description: 'An admin session unused this long ends; each use extends it again.',
+    default: '7',
+    sensitive: false,
+  },
+  {
+    name: 'SESSION_ABSOLUTE_DAYS',
+    description: 'An admin session ends this long after sign-in, however often it is used.',
+    default: '30',
+    sensitive: false,
+  },
+  {
     name: 'LOG_LEVEL',
     description: `Least severe log level printed: ${LOG_LEVELS.join(', ')}.`,
     default: 'log',
@@ -98,6 +119,13 @@ const booleanFlag = z
     error: 'must be one of true, false, 1, 0, yes, no',
   })
   .transform((value) => ['true', '1', 'yes'].includes(value));
+
+/** A number of days for a session limit: fractions allowed (0.5 is 12 hours), at most a year. */
+const days = z
+  .string()
+  .regex(/^\d+(\.\d+)?$/, 'must be a number of days')
+  .transform(Number)
+  .pipe(z.number().positive('must be more than 0').max(365, 'must be at most 365'));
 
 const envSchema = z.object({
   DATABASE_URL: optionalString.pipe(
@@ -152,6 +180,16 @@ const envSchema = z.object({
       .optional(),
   ),
   SEED_DEMO_CONTENT: optionalString.pipe(booleanFlag.optional()),
+  PASSWORD_HASH_COST: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number')
+      .transform(Number)
+      .pipe(z.number().min(10, 'must be between 10 and 20').max(20, 'must be between 10 and 20'))
+      .optional(),
+  ),
+  SESSION_IDLE_DAYS: optionalString.pipe(days.optional()),
+  SESSION_ABSOLUTE_DAYS: optionalString.pipe(days.optional()),
   LOG_LEVEL: optionalString.pipe(
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
   ),
@@ -171,6 +209,11 @@ export interface Config {
   logLevel: LogLevel;
   /** Limit on each request query; 0: none. */
   statementTimeoutMs: number;
+  /** log2 of scrypt N for password hashes. */
+  passwordHashCost: number;
+  /** Sliding idle window and absolute lifetime of an admin session. */
+  sessionIdleDays: number;
+  sessionAbsoluteDays: number;
 }
 
 export class ConfigError extends Error {
@@ -187,6 +230,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     );
   }
   const values = parsed.data;
+  const sessionAbsoluteDays = values.SESSION_ABSOLUTE_DAYS ?? 30;
+  const sessionIdleDays = values.SESSION_IDLE_DAYS ?? Math.min(7, sessionAbsoluteDays);
+  if (sessionIdleDays > sessionAbsoluteDays) {
+    throw new ConfigError([
+      `SESSION_IDLE_DAYS: must be at most SESSION_ABSOLUTE_DAYS (${sessionAbsoluteDays})`,
+    ]);
+  }
   return {
     databaseUrl: values.DATABASE_URL,
     dataDir: path.resolve(values.DATA_DIR ?? './data'),
@@ -200,5 +250,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     seedDemoContent: values.SEED_DEMO_CONTENT ?? true,
     logLevel: values.LOG_LEVEL ?? 'log',
     statementTimeoutMs: values.DATABASE_STATEMENT_TIMEOUT_MS ?? 5_000,
+    passwordHashCost: values.PASSWORD_HASH_COST ?? DEFAULT_PASSWORD_HASH_COST,
+    sessionIdleDays,
+    sessionAbsoluteDays,
   };
 }

@@ -7,7 +7,9 @@ import { type Viewer } from '../admin/common/ownership.js';
 import { AdminPostsService } from '../admin/posts/admin-posts.service.js';
 import { AuthService, type LoginOrigin, type LoginResult } from '../auth/auth.service.js';
 import { createUser, lockFirstUser } from '../auth/create-user.js';
-import { PRISMA } from '../core/tokens.js';
+import { type ScryptParameters, scryptParametersForCost } from '../auth/password-hash.js';
+import { type Config } from '../config/config.js';
+import { CONFIG, PRISMA } from '../core/tokens.js';
 import { DomainEvents } from '../events/domain-events.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { type SetupInput } from './setup.schemas.js';
@@ -22,15 +24,19 @@ import { type SetupInput } from './setup.schemas.js';
 @Injectable()
 export class SetupService {
   private readonly logger = new Logger('Setup');
+  private readonly scrypt: ScryptParameters;
 
   constructor(
+    @Inject(CONFIG) config: Config,
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(DomainEvents) private readonly events: DomainEvents,
     @Inject(SettingsService) private readonly settings: SettingsService,
     @Inject(AuthService) private readonly auth: AuthService,
     @Inject(AdminPostsService) private readonly posts: AdminPostsService,
     @Inject(AdminCategoriesService) private readonly categories: AdminCategoriesService,
-  ) {}
+  ) {
+    this.scrypt = scryptParametersForCost(config.passwordHashCost);
+  }
 
   async isRequired(): Promise<boolean> {
     return isOpen(this.prisma);
@@ -43,7 +49,7 @@ export class SetupService {
         await lockFirstUser(tx);
         if (!(await isOpen(tx))) throw alreadySetUp();
         const { email, name, password, title, description } = input;
-        const created = await createUser(tx, { email, name, password, role: 'ADMIN' });
+        const created = await createUser(tx, { email, name, password, role: 'ADMIN' }, this.scrypt);
         await this.settings.write(tx, { title, description, ownerName: name });
         await tx.siteSettings.update({ where: { id: 1 }, data: { setupCompletedAt: new Date() } });
         return created;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createUser } from '../../src/auth/create-user.js';
 import { hashSessionToken } from '../../src/auth/session-tokens.js';
 import { engineKinds } from '../test-api.js';
 import { PASSWORD, type AdminTestApi, startAdminTestApi } from './admin-test-api.js';
@@ -80,7 +81,7 @@ describe.each(engineKinds)('admin access on %s', (kind) => {
   });
 
   describe('sessions', () => {
-    test('login answers a token, a CSRF token, the user and the expiry; only a hash is stored', async () => {
+    test('login answers a token, a CSRF token, the user and the expiry; only hashes are stored', async () => {
       const res = await api.http
         .post('/api/admin/session')
         .set('X-Forwarded-For', '192.0.2.1')
@@ -92,20 +93,32 @@ describe.each(engineKinds)('admin access on %s', (kind) => {
         user: { id: api.admin.userId, email: 'admin@example.com', name: 'admin', role: 'ADMIN' },
         expiresAt: expect.any(String),
       });
+      // The idle window (SESSION_IDLE_DAYS), not the absolute lifetime.
       const days = (Date.parse(res.body.expiresAt) - Date.now()) / 86_400_000;
-      expect(days).toBeGreaterThan(29.9);
+      expect(days).toBeGreaterThan(6.9);
+      expect(days).toBeLessThan(7.1);
       expect(res.body.token).not.toBe(api.admin.token);
       const rows = await api.db.prisma.session.findMany({ where: { userId: api.admin.userId } });
       expect(rows.map((r) => r.tokenHash)).toContain(hashSessionToken(res.body.token));
+      expect(rows.map((r) => r.csrfTokenHash)).toContain(hashSessionToken(res.body.csrfToken));
       expect(JSON.stringify(rows)).not.toContain(res.body.token);
+      expect(JSON.stringify(rows)).not.toContain(res.body.csrfToken);
       const current = await api.http
         .get('/api/admin/session')
         .set('Authorization', `Bearer ${res.body.token}`)
         .expect(200);
-      expect(current.body).toMatchObject({
-        csrfToken: res.body.csrfToken,
-        user: { role: 'ADMIN' },
+      expect(current.body).toEqual({
+        user: expect.objectContaining({ role: 'ADMIN' }),
+        expiresAt: expect.any(String),
       });
+      // The hashed CSRF token still guards writes: the right one passes, its hash does not.
+      const write = (csrf: string) =>
+        api.http
+          .delete('/api/admin/session')
+          .set('Authorization', `Bearer ${res.body.token}`)
+          .set('X-CSRF-Token', csrf);
+      await write(hashSessionToken(res.body.csrfToken)).expect(403);
+      await write(res.body.csrfToken).expect(204);
     });
 
     test('a wrong password and an unknown email get the same 401', async () => {
@@ -159,12 +172,54 @@ describe.each(engineKinds)('admin access on %s', (kind) => {
       });
       await api.as(user, 'get', '/api/admin/session').expect(200);
       const slid = await api.db.prisma.session.findUniqueOrThrow({ where: { id: session.id } });
-      expect(slid.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+      expect(slid.expiresAt.getTime()).toBeGreaterThan(Date.now() + 6.9 * 86_400_000);
       await api.db.prisma.session.update({
         where: { id: session.id },
         data: { expiresAt: new Date(Date.now() - 1000) },
       });
       await api.as(user, 'get', '/api/admin/session').expect(401);
+    });
+
+    test('a session in daily use still ends 30 days after sign-in', async () => {
+      const user = await api.addUser('daily@example.com', 'AUTHOR');
+      const session = await api.db.prisma.session.findFirstOrThrow({
+        where: { userId: user.userId },
+      });
+      const day = 86_400_000;
+      // Signed in 29.5 days ago, used every day since: the idle window is still open.
+      await api.db.prisma.session.update({
+        where: { id: session.id },
+        data: {
+          createdAt: new Date(Date.now() - 29.5 * day),
+          expiresAt: new Date(Date.now() + 6 * day),
+        },
+      });
+      const used = await api.as(user, 'get', '/api/admin/session').expect(200);
+      const left = Date.parse(used.body.expiresAt) - Date.now();
+      expect(left).toBeLessThan(0.51 * day);
+      expect(left).toBeGreaterThan(0.49 * day);
+      await api.db.prisma.session.update({
+        where: { id: session.id },
+        data: { createdAt: new Date(Date.now() - 30 * day - 1000) },
+      });
+      await api.as(user, 'get', '/api/admin/session').expect(401);
+    });
+
+    test('a password hashed with older scrypt parameters signs in and is stored with the current ones', async () => {
+      const email = 'old-hash@example.com';
+      await createUser(api.db.prisma, { email, password: PASSWORD }, { N: 2 ** 9, r: 8, p: 1 });
+      await api.http
+        .post('/api/admin/session')
+        .set('X-Forwarded-For', '192.0.2.77')
+        .send({ email, password: PASSWORD })
+        .expect(201);
+      const { passwordHash } = await api.db.prisma.user.findUniqueOrThrow({ where: { email } });
+      expect(passwordHash).toMatch(/^scrypt\$1024\$8\$1\$/);
+      await api.http
+        .post('/api/admin/session')
+        .set('X-Forwarded-For', '192.0.2.77')
+        .send({ email, password: PASSWORD })
+        .expect(201);
     });
   });
 

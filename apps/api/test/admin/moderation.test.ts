@@ -382,6 +382,15 @@ describe.each(engineKinds)('categories, moderation and images on %s', (kind) => 
       await api.as(api.author, 'delete', `/api/admin/images/${res.body.id}`).expect(404);
     });
 
+    test('a file name in UTF-8, as browsers send it, is kept as typed', async () => {
+      const res = await api
+        .as(api.author, 'post', '/api/admin/images')
+        .attach('file', await png(41, 29), 'Résumé 日本.png')
+        .expect(201);
+      expect(res.body.filename).toBe('Résumé 日本.png');
+      expect(res.body.markdown).toBe(`![Résumé 日本](/images/${res.body.hash})`);
+    });
+
     test('bad uploads are 4xx with a clear message and write nothing', async () => {
       const before = await api.db.prisma.image.count();
       const noFile = await api

@@ -1,6 +1,7 @@
 import { demoCategories, demoPosts } from '@inkwell/prisma/demo-content';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createUserExclusively } from '../../src/auth/create-user.js';
+import { scryptParametersForCost } from '../../src/auth/password-hash.js';
 import { DomainEvents } from '../../src/events/domain-events.js';
 import { buildFixtureContent } from '../fixtures.js';
 import { startTestApi, type TestApi } from '../test-api.js';
@@ -128,10 +129,11 @@ describe('setup beside `user:create` (PostgreSQL)', () => {
 
   test('of concurrent setups and headless creates, exactly one user is the first admin', async () => {
     const headless = [1, 2, 3].map((n) =>
-      createUserExclusively(api.db.prisma, {
-        email: `cli${n}@example.com`,
-        password: 'analytical engine 1843',
-      }),
+      createUserExclusively(
+        api.db.prisma,
+        { email: `cli${n}@example.com`, password: 'analytical engine 1843' },
+        scryptParametersForCost(10),
+      ),
     );
     const browser = [1, 2, 3].map((n) =>
       api.http

@@ -16,7 +16,7 @@ const loginResult = z.object({
   user: adminUser,
   expiresAt: z.string(),
 });
-const sessionInfo = z.object({ user: adminUser, csrfToken: z.string(), expiresAt: z.string() });
+const sessionInfo = z.object({ user: adminUser, expiresAt: z.string() });
 
 const categoryRef = z.object({ slug: z.string(), name: z.string() });
 const personRef = z.object({ id: z.number(), name: z.string() });

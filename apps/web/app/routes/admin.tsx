@@ -1,4 +1,9 @@
-import { type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  data,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import {
   Form,
   isRouteErrorResponse,
@@ -8,6 +13,7 @@ import {
   useRouteError,
 } from '@remix-run/react';
 import { type AdminLayoutData } from '../admin/layout-data.js';
+import { isSecureRequest, sessionCookie } from '../admin/session-cookie.js';
 import { adminLoad } from '../admin/session.server.js';
 import { CSRF_FIELD } from '../admin/csrf.js';
 import { SITE_NAME } from '../lib/site.js';
@@ -20,11 +26,20 @@ export const meta: MetaFunction = () => [
   { name: 'robots', content: 'noindex' },
 ];
 
-/** Every admin page checks the session here; a missing or dead one goes to the login page. */
-export async function loader(args: LoaderFunctionArgs): Promise<AdminLayoutData> {
-  return adminLoad(args, async (api) => {
-    const { user, csrfToken } = await api.session();
-    return { user, csrfToken };
+/**
+ * Every admin page checks the session here; a missing or dead one goes to the login page. The
+ * API slides the session forward on use (up to its absolute limit): the cookie follows, or it
+ * would end one idle window after sign-in however busy the author. The CSRF token comes from
+ * the cookie: the API keeps only its hash.
+ */
+export async function loader(args: LoaderFunctionArgs) {
+  return adminLoad(args, async (api, session) => {
+    const { user, expiresAt } = await api.session();
+    const layout: AdminLayoutData = { user, csrfToken: session.csrfToken };
+    const cookie = sessionCookie(session, new Date(expiresAt), {
+      secure: isSecureRequest(args.request, args.context.siteUrl),
+    });
+    return data(layout, { headers: { 'Set-Cookie': cookie } });
   });
 }
 

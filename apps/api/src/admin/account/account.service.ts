@@ -2,23 +2,31 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type PrismaClient } from '@inkwell/prisma';
 import { type AdminSession } from '../../auth/auth.service.js';
 import { LoginThrottle } from '../../auth/login-throttle.js';
-import { verifyPassword } from '../../auth/password-hash.js';
+import {
+  type ScryptParameters,
+  scryptParametersForCost,
+  verifyPassword,
+} from '../../auth/password-hash.js';
 import { type CounterStore } from '../../auth/rate-limit/counter-store.js';
 import { RATE_LIMIT_STORE } from '../../auth/rate-limit/tokens.js';
 import { setPassword } from '../../auth/set-password.js';
 import { ValidationError } from '../../common/validation.js';
-import { PRISMA } from '../../core/tokens.js';
+import { type Config } from '../../config/config.js';
+import { CONFIG, PRISMA } from '../../core/tokens.js';
 
 /** What a signed-in user does to their own account. */
 @Injectable()
 export class AccountService {
   private readonly throttle: LoginThrottle;
+  private readonly scrypt: ScryptParameters;
 
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(RATE_LIMIT_STORE) store: CounterStore,
+    @Inject(CONFIG) config: Config,
   ) {
     this.throttle = new LoginThrottle(store);
+    this.scrypt = scryptParametersForCost(config.passwordHashCost);
   }
 
   /**
@@ -46,6 +54,7 @@ export class AccountService {
     }
     await setPassword(this.prisma, session.user.id, newPassword, {
       keepSessionId: session.sessionId,
+      scrypt: this.scrypt,
     });
   }
 }

@@ -36,10 +36,16 @@ const listImagesSchema = z.object(paginationFields(50));
 export class AdminImagesController {
   constructor(@Inject(AdminImagesService) private readonly images: AdminImagesService) {}
 
-  /** Multipart field `file`, held in memory (bounded: one file, 20 MB) and validated before any write. */
+  /**
+   * Multipart field `file`, held in memory (bounded: one file, 20 MB) and validated before any
+   * write. Browsers send the file name as raw UTF-8; multer would read it as latin1 (`RÃ©sumÃ©`).
+   */
   @Post()
   @UseInterceptors(
-    FileInterceptor('file', { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } }),
+    FileInterceptor('file', {
+      limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 },
+      defParamCharset: 'utf8',
+    }),
   )
   async upload(
     @UploadedFile() file: UploadedFileLike | undefined,

@@ -2,12 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Prisma, type PrismaClient, type Role } from '@inkwell/prisma';
 import { createUser, EmailTakenError } from '../../auth/create-user.js';
 import { LoginThrottle } from '../../auth/login-throttle.js';
+import { type ScryptParameters, scryptParametersForCost } from '../../auth/password-hash.js';
 import { type CounterStore } from '../../auth/rate-limit/counter-store.js';
 import { RATE_LIMIT_STORE } from '../../auth/rate-limit/tokens.js';
 import { generatePassword, setPassword } from '../../auth/set-password.js';
 import { NotFoundError } from '../../common/not-found.js';
 import { ValidationError } from '../../common/validation.js';
-import { PRISMA } from '../../core/tokens.js';
+import { type Config } from '../../config/config.js';
+import { CONFIG, PRISMA } from '../../core/tokens.js';
 import { ConflictError } from '../common/admin-errors.js';
 import { type Viewer } from '../common/ownership.js';
 import { isUniqueViolation } from '../common/prisma-errors.js';
@@ -57,12 +59,15 @@ function emailTaken(): ConflictError {
 @Injectable()
 export class AdminUsersService {
   private readonly throttle: LoginThrottle;
+  private readonly scrypt: ScryptParameters;
 
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(RATE_LIMIT_STORE) store: CounterStore,
+    @Inject(CONFIG) config: Config,
   ) {
     this.throttle = new LoginThrottle(store);
+    this.scrypt = scryptParametersForCost(config.passwordHashCost);
   }
 
   async list(): Promise<AdminUserView[]> {
@@ -78,12 +83,16 @@ export class AdminUsersService {
     const password = input.password ?? generatePassword();
     const generatedPassword = input.password === undefined ? password : null;
     try {
-      const user = await createUser(this.prisma, {
-        email: input.email,
-        name: input.name,
-        role: input.role,
-        password,
-      });
+      const user = await createUser(
+        this.prisma,
+        {
+          email: input.email,
+          name: input.name,
+          role: input.role,
+          password,
+        },
+        this.scrypt,
+      );
       return { ...(await this.get(user.id)), generatedPassword };
     } catch (error) {
       if (error instanceof EmailTakenError || isUniqueViolation(error)) throw emailTaken();
@@ -124,7 +133,7 @@ export class AdminUsersService {
   ): Promise<AdminUserView & WithGeneratedPassword> {
     const user = await this.find(this.prisma, id);
     const newPassword = password ?? generatePassword();
-    await setPassword(this.prisma, id, newPassword);
+    await setPassword(this.prisma, id, newPassword, { scrypt: this.scrypt });
     // The new password should work at once, even right after the failures that led here.
     await this.throttle.unlock(user.email);
     return {
