@@ -30,7 +30,6 @@ export async function createApp(
   app.useGlobalPipes(new RejectNulInRouteParams());
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.enableShutdownHooks();
   await app.init();
   // Faye wraps the server's listeners, so it attaches once the application has registered its own.
   app.get<RealtimeServer>(REALTIME).attach(app.getHttpServer());

@@ -19,6 +19,7 @@ describe('loadConfig', () => {
       seedDemoContent: true,
       logLevel: 'log',
       statementTimeoutMs: 5_000,
+      shutdownTimeoutMs: 10_000,
     });
   });
 

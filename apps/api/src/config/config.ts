@@ -74,6 +74,14 @@ export const configVariables: ConfigVariable[] = [
     sensitive: false,
   },
   {
+    name: 'SHUTDOWN_TIMEOUT_MS',
+    description:
+      'On SIGTERM or SIGINT, how long requests in flight may take to finish before their ' +
+      'connections are cut and the process exits.',
+    default: '10000',
+    sensitive: false,
+  },
+  {
     name: 'SEED_DEMO_CONTENT',
     description: 'Write the demo posts into an empty database at start.',
     default: 'true',
@@ -151,6 +159,14 @@ const envSchema = z.object({
       .pipe(z.number().max(3_600_000, 'must be at most 3600000 (one hour)'))
       .optional(),
   ),
+  SHUTDOWN_TIMEOUT_MS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a number of milliseconds')
+      .transform(Number)
+      .pipe(z.number().max(600_000, 'must be at most 600000 (ten minutes)'))
+      .optional(),
+  ),
   SEED_DEMO_CONTENT: optionalString.pipe(booleanFlag.optional()),
   LOG_LEVEL: optionalString.pipe(
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
@@ -171,6 +187,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Limit on each request query; 0: none. */
   statementTimeoutMs: number;
+  /** How long a stop waits for requests in flight. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -200,5 +218,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     seedDemoContent: values.SEED_DEMO_CONTENT ?? true,
     logLevel: values.LOG_LEVEL ?? 'log',
     statementTimeoutMs: values.DATABASE_STATEMENT_TIMEOUT_MS ?? 5_000,
+    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS ?? 10_000,
   };
 }
