@@ -23,7 +23,7 @@ export function stopOnSignals(
     await app.get<RealtimeServer>(REALTIME).close();
     const { abandoned } = await drain.drain(timeoutMs);
     if (abandoned > 0) logger.warn(`${abandoned} request(s) cut off after ${timeoutMs} ms`);
-    await app.close(signal);
+    await app.close();
     logger.log('Stopped');
     process.exit(0);
   }

@@ -28,7 +28,11 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const api = createAdminApi({ baseUrl: context.apiUrl, clientIp: context.clientIp });
+  const api = createAdminApi({
+    baseUrl: context.apiUrl,
+    timeoutMs: context.apiTimeoutMs,
+    clientIp: context.clientIp,
+  });
   if (!(await api.setupStatus()).required) throw redirect('/admin/login');
   return null;
 }
@@ -45,7 +49,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     password: text(form, 'password'),
     demoContent: form.get('demoContent') === 'remove' ? ('remove' as const) : ('keep' as const),
   };
-  const api = createAdminApi({ baseUrl: context.apiUrl, clientIp: context.clientIp });
+  const api = createAdminApi({
+    baseUrl: context.apiUrl,
+    timeoutMs: context.apiTimeoutMs,
+    clientIp: context.clientIp,
+  });
   try {
     const login = await api.setUp(input);
     const cookie = sessionCookie(login, new Date(login.expiresAt), {

@@ -1,0 +1,70 @@
+import { loadAcrossStop, type LoadRequest } from '@inkwell/http-drain/testing';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startWebServer, type WebServer } from '../stack.js';
+import { apiGet, apiUrl, countComments, type PostListing } from './support.js';
+
+/*
+ * The site stopped (SIGTERM) while readers read and comment on keep-alive connections: every
+ * request is answered or refused at the door, and every comment stored was answered as stored,
+ * so nobody posts the same comment twice.
+ */
+
+let site: WebServer | undefined;
+let post: { id: number; slug: string };
+
+beforeAll(async () => {
+  post = (await apiGet<PostListing>('/api/posts?pageSize=1')).items[0]!;
+  site = await startWebServer(apiUrl, { SHUTDOWN_TIMEOUT_MS: '5000' });
+});
+
+afterAll(async () => {
+  await site?.stop();
+});
+
+/** Odd clients read pages; even ones post the comment form, each post from its own address. */
+function readOrComment(client: number, n: number): LoadRequest {
+  if (client % 2 === 1) return { method: 'GET', path: n % 2 ? '/' : `/posts/${post.slug}` };
+  return {
+    method: 'POST',
+    path: `/posts/${post.slug}`,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      origin: site!.webUrl,
+      'x-forwarded-for': `10.${client}.${n >> 8}.${n & 255}`,
+    },
+    body: new URLSearchParams({
+      authorName: 'Stop test',
+      authorEmail: 'reader@example.org',
+      body: `Comment ${client}/${n}`,
+      renderedAt: String(Date.now() - 60_000),
+    }).toString(),
+  };
+}
+
+test('SIGTERM under load: no request cut off, no comment stored without its answer', async () => {
+  const before = await countComments(post.id);
+  const child = site!.child;
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+    child.once('exit', (code) => resolve({ code, at: Date.now() })),
+  );
+  const { outcomes, stoppedAt } = await loadAcrossStop({
+    url: site!.webUrl,
+    clients: 6,
+    request: readOrComment,
+    stopAfterMs: 1_500,
+    stop: () => child.kill('SIGTERM'),
+  });
+  const { code, at } = await exited;
+
+  expect(outcomes.filter((outcome) => outcome.kind === 'cut-off')).toEqual([]);
+  const answered = outcomes.flatMap((outcome) => (outcome.kind === 'answered' ? [outcome] : []));
+  expect(answered.filter((outcome) => outcome.status >= 500)).toEqual([]);
+  expect(answered.filter((outcome) => outcome.endedAt > stoppedAt).length).toBeGreaterThan(0);
+  expect(code).toBe(0);
+  expect(at - stoppedAt).toBeLessThan(15_000);
+
+  // A stored comment answers with the redirect to the post (303).
+  const stored = answered.filter((o) => o.request.method === 'POST' && o.status === 303);
+  expect(stored.length).toBeGreaterThan(0);
+  expect((await countComments(post.id)) - before).toBe(stored.length);
+}, 60_000);
