@@ -1,24 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { loadAcrossStop, type LoadOutcome } from '@inkwell/http-drain/testing';
-import { applyMigrations, openDatabase, readMigrations, seedDemoContent } from '@inkwell/prisma';
-import { createScratchPostgresDatabase, type ScratchDatabase } from '@inkwell/prisma/testing';
+import { answeredWith, loadAcrossStop } from '@inkwell/http-drain/testing';
+import { openDatabase } from '@inkwell/prisma';
+import { type ScratchDatabase } from '@inkwell/prisma/testing';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { buildFixtureContent, formRenderedAt } from './fixtures.js';
-import { startApiProcess, type ApiProcess } from './processes.js';
+import { formRenderedAt } from './fixtures.js';
+import { seededScratchDatabase, startApiProcess, type ApiProcess } from './processes.js';
 
 let scratch: ScratchDatabase;
 let api: ApiProcess | undefined;
 const marker = `stop-${randomBytes(4).toString('hex')}`;
 
 beforeAll(async () => {
-  scratch = await createScratchPostgresDatabase('inkwell_stop');
-  const db = await openDatabase({ databaseUrl: scratch.url, dataDir: '' });
-  try {
-    await db.withScriptRunner(async (runner) => applyMigrations(runner, await readMigrations()));
-    await seedDemoContent(db.prisma, buildFixtureContent());
-  } finally {
-    await db.close();
-  }
+  scratch = await seededScratchDatabase('inkwell_stop');
   api = await startApiProcess({
     DATABASE_URL: scratch.url,
     REDIS_URL: 'redis://127.0.0.1:6379',
@@ -54,38 +47,28 @@ function commentOrRead(client: number, n: number) {
   };
 }
 
-const isComment = (outcome: LoadOutcome) => outcome.request.method === 'POST';
-
 test('SIGTERM under keep-alive load: every request answered or refused, no lost comment', async () => {
-  const child = api!.child;
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
-    child.once('exit', (code) => resolve({ code, at: Date.now() })),
-  );
-  const { outcomes, stoppedAt } = await loadAcrossStop({
+  const stop = await loadAcrossStop({
     url: api!.url,
     clients: 6,
     request: commentOrRead,
     stopAfterMs: 1_500,
-    stop: () => child.kill('SIGTERM'),
+    server: api!.child,
   });
-  const { code, at } = await exited;
 
-  expect(outcomes.filter((outcome) => outcome.kind === 'cut-off')).toEqual([]);
-  const answered = outcomes.flatMap((outcome) => (outcome.kind === 'answered' ? [outcome] : []));
-  expect(answered.filter((outcome) => outcome.status >= 500)).toEqual([]);
-  // Requests in flight at the signal were finished, not dropped.
-  expect(answered.filter((outcome) => outcome.endedAt > stoppedAt).length).toBeGreaterThan(0);
-  expect(code).toBe(0);
+  expect(stop.cutOff).toEqual([]);
+  expect(stop.serverErrors).toEqual([]);
+  expect(stop.answeredAfterStop).toBeGreaterThan(0);
+  expect(stop.exitCode).toBe(0);
   // Keep-alive clients do not hold the process open: SHUTDOWN_TIMEOUT_MS, then closing the
   // database and Redis (generous: the machine running the tests is shared).
-  expect(at - stoppedAt).toBeLessThan(15_000);
+  expect(stop.exitedAfterMs).toBeLessThan(15_000);
 
+  const created = answeredWith(stop.outcomes, 'POST', 201);
+  expect(created).toBeGreaterThan(0);
   const db = await openDatabase({ databaseUrl: scratch.url, dataDir: '' });
   try {
-    const stored = await db.prisma.comment.count({ where: { authorName: marker } });
-    const created = answered.filter((outcome) => isComment(outcome) && outcome.status === 201);
-    expect(created.length).toBeGreaterThan(0);
-    expect(stored).toBe(created.length);
+    expect(await db.prisma.comment.count({ where: { authorName: marker } })).toBe(created);
   } finally {
     await db.close();
   }

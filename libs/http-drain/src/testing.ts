@@ -1,3 +1,4 @@
+import { type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 
 /*
@@ -25,16 +26,23 @@ export interface LoadAcrossStopOptions {
   clients: number;
   /** The `n`th request of client `client`. */
   request(client: number, n: number): LoadRequest;
-  /** How long the load runs before `stop` is called. */
+  /** How long the load runs before the server is sent SIGTERM. */
   stopAfterMs: number;
-  /** Sends the stop signal. */
-  stop(): void;
+  /** The server's process. */
+  server: ChildProcess;
 }
 
 export interface LoadAcrossStop {
   outcomes: LoadOutcome[];
-  /** When `stop` was called (Date.now()). */
-  stoppedAt: number;
+  /** Requests cut off (the failure a graceful stop must not produce). */
+  cutOff: LoadOutcome[];
+  /** Answers with a 5xx status. */
+  serverErrors: LoadOutcome[];
+  /** Answers that ended after the signal: requests in flight were finished, not dropped. */
+  answeredAfterStop: number;
+  /** The server's exit code, and how long after the signal it exited. */
+  exitCode: number | null;
+  exitedAfterMs: number;
 }
 
 type Attempt =
@@ -85,11 +93,14 @@ async function send(url: URL, agent: http.Agent, request: LoadRequest): Promise<
   return { kind: 'cut-off', request, error: result.error, startedAt };
 }
 
-/** Runs `clients` keep-alive clients, stops the server, and resolves once it refuses them all. */
+/** Runs `clients` keep-alive clients, sends the server SIGTERM, and resolves once it exited. */
 export async function loadAcrossStop(options: LoadAcrossStopOptions): Promise<LoadAcrossStop> {
   const url = new URL(options.url);
   const outcomes: LoadOutcome[] = [];
   let stoppedAt = Number.POSITIVE_INFINITY;
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+    options.server.once('exit', (code) => resolve({ code, at: Date.now() })),
+  );
 
   async function client(index: number): Promise<void> {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -109,7 +120,27 @@ export async function loadAcrossStop(options: LoadAcrossStopOptions): Promise<Lo
   const running = Array.from({ length: options.clients }, (_, index) => client(index));
   await new Promise((resolve) => setTimeout(resolve, options.stopAfterMs));
   stoppedAt = Date.now();
-  options.stop();
+  options.server.kill('SIGTERM');
   await Promise.all(running);
-  return { outcomes, stoppedAt };
+  const { code, at } = await exited;
+  return {
+    outcomes,
+    cutOff: outcomes.filter((outcome) => outcome.kind === 'cut-off'),
+    serverErrors: outcomes.filter(
+      (outcome) => outcome.kind === 'answered' && outcome.status >= 500,
+    ),
+    answeredAfterStop: outcomes.filter(
+      (outcome) => outcome.kind === 'answered' && outcome.endedAt > stoppedAt,
+    ).length,
+    exitCode: code,
+    exitedAfterMs: at - stoppedAt,
+  };
+}
+
+/** How many requests matching `method` were answered with `status`. */
+export function answeredWith(outcomes: LoadOutcome[], method: string, status: number): number {
+  return outcomes.filter(
+    (outcome) =>
+      outcome.kind === 'answered' && outcome.request.method === method && outcome.status === status,
+  ).length;
 }

@@ -1,4 +1,4 @@
-import { loadAcrossStop, type LoadRequest } from '@inkwell/http-drain/testing';
+import { answeredWith, loadAcrossStop, type LoadRequest } from '@inkwell/http-drain/testing';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startWebServer, type WebServer } from '../stack.js';
 import { apiGet, apiUrl, countComments, type PostListing } from './support.js';
@@ -43,28 +43,22 @@ function readOrComment(client: number, n: number): LoadRequest {
 
 test('SIGTERM under load: no request cut off, no comment stored without its answer', async () => {
   const before = await countComments(post.id);
-  const child = site!.child;
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
-    child.once('exit', (code) => resolve({ code, at: Date.now() })),
-  );
-  const { outcomes, stoppedAt } = await loadAcrossStop({
+  const stop = await loadAcrossStop({
     url: site!.webUrl,
     clients: 6,
     request: readOrComment,
     stopAfterMs: 1_500,
-    stop: () => child.kill('SIGTERM'),
+    server: site!.child,
   });
-  const { code, at } = await exited;
 
-  expect(outcomes.filter((outcome) => outcome.kind === 'cut-off')).toEqual([]);
-  const answered = outcomes.flatMap((outcome) => (outcome.kind === 'answered' ? [outcome] : []));
-  expect(answered.filter((outcome) => outcome.status >= 500)).toEqual([]);
-  expect(answered.filter((outcome) => outcome.endedAt > stoppedAt).length).toBeGreaterThan(0);
-  expect(code).toBe(0);
-  expect(at - stoppedAt).toBeLessThan(15_000);
+  expect(stop.cutOff).toEqual([]);
+  expect(stop.serverErrors).toEqual([]);
+  expect(stop.answeredAfterStop).toBeGreaterThan(0);
+  expect(stop.exitCode).toBe(0);
+  expect(stop.exitedAfterMs).toBeLessThan(15_000);
 
   // A stored comment answers with the redirect to the post (303).
-  const stored = answered.filter((o) => o.request.method === 'POST' && o.status === 303);
-  expect(stored.length).toBeGreaterThan(0);
-  expect((await countComments(post.id)) - before).toBe(stored.length);
+  const stored = answeredWith(stop.outcomes, 'POST', 303);
+  expect(stored).toBeGreaterThan(0);
+  expect((await countComments(post.id)) - before).toBe(stored);
 }, 60_000);
