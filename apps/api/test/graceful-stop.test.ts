@@ -60,9 +60,9 @@ test('SIGTERM under keep-alive load: every request answered or refused, no lost 
   expect(stop.serverErrors).toEqual([]);
   expect(stop.answeredAfterStop).toBeGreaterThan(0);
   expect(stop.exitCode).toBe(0);
-  // Keep-alive clients do not hold the process open: SHUTDOWN_TIMEOUT_MS, then closing the
-  // database and Redis (generous: the machine running the tests is shared).
-  expect(stop.exitedAfterMs).toBeLessThan(15_000);
+  // Keep-alive clients do not hold the process open (before, it served them on and on):
+  // SHUTDOWN_TIMEOUT_MS, then closing the database and Redis, generous for a shared machine.
+  expect(stop.exitedAfterMs).toBeLessThan(20_000);
 
   const created = answeredWith(stop.outcomes, 'POST', 201);
   expect(created).toBeGreaterThan(0);
