@@ -13,6 +13,7 @@ import { isSecureRequest, sessionCookie } from '../admin/session-cookie.js';
 import { Field } from '../components/field.js';
 import { SITE_NAME } from '../lib/site.js';
 import adminStyles from '../styles/admin.css?url';
+import { readForm } from '../lib/read-form.server.js';
 
 /*
  * The first run: while the site has no user, /admin and /admin/login lead here. The owner
@@ -40,7 +41,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const input = {
     title: text(form, 'title'),
     description: text(form, 'description'),
