@@ -1,6 +1,6 @@
 import http, { type IncomingMessage } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createHttpDrain } from '../src/index.js';
 
 interface Answer {
@@ -55,8 +55,7 @@ describe('createHttpDrain', () => {
     const drain = createHttpDrain(server);
     const agent = keepAliveAgent();
     const slow = get(`${url}/slow?ms=300`, agent);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(drain.inFlight).toBe(1);
+    await vi.waitFor(() => expect(drain.inFlight).toBe(1));
 
     const started = Date.now();
     const drained = drain.drain(5_000);
@@ -86,7 +85,7 @@ describe('createHttpDrain', () => {
     const { server, url } = await serve();
     const drain = createHttpDrain(server);
     const stuck = get(`${url}/slow?ms=60000`, keepAliveAgent());
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.waitFor(() => expect(drain.inFlight).toBe(1));
     await expect(drain.drain(200)).resolves.toEqual({ abandoned: 1 });
     await expect(stuck).rejects.toThrow();
   });
