@@ -54,7 +54,7 @@ describe('createHttpDrain', () => {
     const { server, url } = await serve();
     const drain = createHttpDrain(server);
     const agent = keepAliveAgent();
-    const slow = get(`${url}/slow?ms=300`, agent);
+    const slow = get(`${url}/slow?ms=1000`, agent);
     await vi.waitFor(() => expect(drain.inFlight).toBe(1));
 
     const started = Date.now();
@@ -62,7 +62,7 @@ describe('createHttpDrain', () => {
     await expect(slow).resolves.toEqual({
       status: 200,
       connection: 'close',
-      body: 'done /slow?ms=300',
+      body: 'done /slow?ms=1000',
     });
     await expect(drained).resolves.toEqual({ abandoned: 0 });
     expect(Date.now() - started).toBeLessThan(4_000);
