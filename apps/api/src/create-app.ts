@@ -32,7 +32,6 @@ export async function createApp(
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(...apiSecurityHeaders());
-  app.enableShutdownHooks();
   await app.init();
   // Faye wraps the server's listeners, so it attaches once the application has registered its own.
   app.get<RealtimeServer>(REALTIME).attach(app.getHttpServer());

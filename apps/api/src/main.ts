@@ -3,14 +3,17 @@ import { createAppLogger } from './common/app-logger.js';
 import { operatorMessage } from './common/operator-message.js';
 import { loadConfig } from './config/config.js';
 import { createApp } from './create-app.js';
+import { stopOnSignals } from './stop-on-signals.js';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const app = await createApp(config, { logger: createAppLogger(config.logLevel) });
+  const logger = new Logger('Inkwell');
+  stopOnSignals(app, { timeoutMs: config.shutdownTimeoutMs, logger });
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://${config.host}:${address.port}`;
-  new Logger('Inkwell').log(`API listening on ${url}`);
+  logger.log(`API listening on ${url}`);
   // Started by `npm start` (tools/launcher): say where, and stop when the launcher is gone.
   if (process.send) {
     process.send({ type: 'listening', url });

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { applyMigrations, openDatabase, readMigrations, seedDemoContent } from '@inkwell/prisma';
-import { createScratchPostgresDatabase, type ScratchDatabase } from '@inkwell/prisma/testing';
+import { type ScratchDatabase } from '@inkwell/prisma/testing';
 import { FayeNodeClient } from '@inkwell/realtime';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { buildFixtureContent, formRenderedAt } from './fixtures.js';
-import { startApiProcess, type StartedProcess } from './processes.js';
+import { formRenderedAt } from './fixtures.js';
+import { seededScratchDatabase, startApiProcess, type StartedProcess } from './processes.js';
 
 let scratch: ScratchDatabase;
 const processes: StartedProcess[] = [];
@@ -14,14 +13,7 @@ const namespace = `test-multi-${randomBytes(4).toString('hex')}`;
 
 /** Two real API processes on one PostgreSQL database and one Redis, as a scaled-out site runs. */
 beforeAll(async () => {
-  scratch = await createScratchPostgresDatabase('inkwell_multi');
-  const db = await openDatabase({ databaseUrl: scratch.url, dataDir: '' });
-  try {
-    await db.withScriptRunner(async (runner) => applyMigrations(runner, await readMigrations()));
-    await seedDemoContent(db.prisma, buildFixtureContent());
-  } finally {
-    await db.close();
-  }
+  scratch = await seededScratchDatabase('inkwell_multi');
   for (let i = 0; i < 2; i++) {
     const api = await startApiProcess({
       DATABASE_URL: scratch.url,

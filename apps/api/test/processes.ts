@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { applyMigrations, openDatabase, readMigrations, seedDemoContent } from '@inkwell/prisma';
+import { createScratchPostgresDatabase, type ScratchDatabase } from '@inkwell/prisma/testing';
+import { buildFixtureContent } from './fixtures.js';
 
 /** A port the OS says is free right now. */
 export async function freePort(): Promise<number> {
@@ -120,4 +123,17 @@ export async function startApiProcess(env: NodeJS.ProcessEnv): Promise<ApiProces
     },
   );
   return { ...started, url: `http://127.0.0.1:${port}` };
+}
+
+/** A scratch PostgreSQL database, migrated and holding the fixture content, for API processes. */
+export async function seededScratchDatabase(prefix: string): Promise<ScratchDatabase> {
+  const scratch = await createScratchPostgresDatabase(prefix);
+  const db = await openDatabase({ databaseUrl: scratch.url, dataDir: '' });
+  try {
+    await db.withScriptRunner(async (runner) => applyMigrations(runner, await readMigrations()));
+    await seedDemoContent(db.prisma, buildFixtureContent());
+  } finally {
+    await db.close();
+  }
+  return scratch;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { callApi, DEFAULT_API_TIMEOUT_MS } from './lib/api-call.server.js';
 
 /*
  * The one HTTP client for the Inkwell API (contract: docs/api.md). Responses are validated on
@@ -159,6 +160,8 @@ export class ApiError extends Error {
 
 export interface ApiClientOptions {
   baseUrl: string;
+  /** How long a call may take before the page answers 504 (API_TIMEOUT_MS). */
+  timeoutMs?: number;
   fetch?: typeof fetch;
 }
 
@@ -170,7 +173,11 @@ export interface ListPostsQuery {
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 
-export function createApiClient({ baseUrl, fetch: fetchImpl = fetch }: ApiClientOptions) {
+export function createApiClient({
+  baseUrl,
+  timeoutMs = DEFAULT_API_TIMEOUT_MS,
+  fetch: fetchImpl = fetch,
+}: ApiClientOptions) {
   async function request<T>(
     schema: z.ZodType<T>,
     path: string,
@@ -185,11 +192,12 @@ export function createApiClient({ baseUrl, fetch: fetchImpl = fetch }: ApiClient
       if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
     }
     const { query: _query, acceptStatus = [], ...requestInit } = init;
-    const response = await fetchImpl(url, {
-      ...requestInit,
-      headers: { accept: 'application/json', ...init.headers },
-    });
-    const body: unknown = await response.json().catch(() => undefined);
+    const { response, body } = await callApi(
+      fetchImpl,
+      url,
+      { ...requestInit, headers: { accept: 'application/json', ...init.headers } },
+      timeoutMs,
+    );
     if (!response.ok && !acceptStatus.includes(response.status)) {
       throw toApiError(response.status, body);
     }
@@ -247,13 +255,14 @@ const clientsByBaseUrl = new Map<string, ApiClient>();
 
 /**
  * The client for the API the server was configured with (`context.apiUrl`), made once per
- * base URL. It lives in the app bundle so loaders and `ApiError` share one module instance.
+ * base URL and timeout. It lives in the app bundle so loaders and `ApiError` share one module instance.
  */
-export function apiFor(context: { apiUrl: string }): ApiClient {
-  let client = clientsByBaseUrl.get(context.apiUrl);
+export function apiFor(context: { apiUrl: string; apiTimeoutMs: number }): ApiClient {
+  const key = `${context.apiUrl} ${context.apiTimeoutMs}`;
+  let client = clientsByBaseUrl.get(key);
   if (!client) {
-    client = createApiClient({ baseUrl: context.apiUrl });
-    clientsByBaseUrl.set(context.apiUrl, client);
+    client = createApiClient({ baseUrl: context.apiUrl, timeoutMs: context.apiTimeoutMs });
+    clientsByBaseUrl.set(key, client);
   }
   return client;
 }

@@ -6,6 +6,8 @@ declare module '@remix-run/node' {
   interface AppLoadContext {
     /** Base URL of the Inkwell API, without a trailing slash. */
     apiUrl: string;
+    /** How long a call to the API may take before the page answers 504 (API_TIMEOUT_MS). */
+    apiTimeoutMs: number;
     /** Public URL of this site, for canonical links, feeds and the sitemap. */
     siteUrl: string;
     /** The visitor's address, forwarded to the API with comments for moderation. */

@@ -103,9 +103,20 @@ function errorPageTitle(error: unknown): string {
   return isRefusal(error) ? 'Request not understood' : 'Something went wrong';
 }
 
+/** The API did not answer in time (lib/api-call.server.ts) or is briefly unavailable. */
+const GATEWAY_STATUSES = [503, 504];
+
 export function ErrorBoundary() {
   const error = useRouteError();
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFound />;
+  if (isRouteErrorResponse(error) && GATEWAY_STATUSES.includes(error.status)) {
+    return (
+      <div className="page-message">
+        <h1>The site is taking too long to answer</h1>
+        <p>Please try again in a moment.</p>
+      </div>
+    );
+  }
   if (isRefusal(error)) {
     return (
       <div className="page-message">

@@ -9,6 +9,8 @@ describe('loadWebConfig', () => {
       port: 3000,
       host: '127.0.0.1',
       pageCacheSeconds: 1,
+      apiTimeoutMs: 10_000,
+      shutdownTimeoutMs: 10_000,
       production: false,
     });
   });
@@ -20,6 +22,8 @@ describe('loadWebConfig', () => {
       WEB_PORT: '8081',
       WEB_HOST: '0.0.0.0',
       PAGE_CACHE_SECONDS: '0',
+      API_TIMEOUT_MS: '2500',
+      SHUTDOWN_TIMEOUT_MS: '0',
       NODE_ENV: 'production',
     });
     expect(config).toEqual({
@@ -28,6 +32,8 @@ describe('loadWebConfig', () => {
       port: 8081,
       host: '0.0.0.0',
       pageCacheSeconds: 0,
+      apiTimeoutMs: 2_500,
+      shutdownTimeoutMs: 0,
       production: true,
     });
   });
@@ -40,5 +46,6 @@ describe('loadWebConfig', () => {
     expect(() => loadWebConfig({ WEB_PORT: 'eighty' })).toThrow(/WEB_PORT/);
     expect(() => loadWebConfig({ API_URL: 'ftp://x' })).toThrow(/API_URL/);
     expect(() => loadWebConfig({ PAGE_CACHE_SECONDS: '3600' })).toThrow(/PAGE_CACHE_SECONDS/);
+    expect(() => loadWebConfig({ API_TIMEOUT_MS: 'soon' })).toThrow(/API_TIMEOUT_MS/);
   });
 });

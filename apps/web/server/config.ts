@@ -16,6 +16,20 @@ const webConfigSchema = z.object({
     .max(60)
     .default(1)
     .describe('How long a rendered public page answers repeat requests; 0 turns it off'),
+  API_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(300_000)
+    .default(10_000)
+    .describe('How long a call to the API may take before the page answers 504'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(600_000)
+    .default(10_000)
+    .describe('On SIGTERM or SIGINT, how long requests in flight may take to finish'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -25,6 +39,8 @@ export interface WebConfig {
   port: number;
   host: string;
   pageCacheSeconds: number;
+  apiTimeoutMs: number;
+  shutdownTimeoutMs: number;
   production: boolean;
 }
 
@@ -42,13 +58,24 @@ export function loadWebConfig(env: Record<string, string | undefined>): WebConfi
     );
     throw new Error(`Invalid web configuration: ${problems.join('; ')}`);
   }
-  const { API_URL, SITE_URL, WEB_PORT, WEB_HOST, PAGE_CACHE_SECONDS, NODE_ENV } = parsed.data;
+  const {
+    API_URL,
+    SITE_URL,
+    WEB_PORT,
+    WEB_HOST,
+    PAGE_CACHE_SECONDS,
+    API_TIMEOUT_MS,
+    SHUTDOWN_TIMEOUT_MS,
+    NODE_ENV,
+  } = parsed.data;
   return {
     apiUrl: API_URL,
     siteUrl: SITE_URL,
     port: WEB_PORT,
     host: WEB_HOST,
     pageCacheSeconds: PAGE_CACHE_SECONDS,
+    apiTimeoutMs: API_TIMEOUT_MS,
+    shutdownTimeoutMs: SHUTDOWN_TIMEOUT_MS,
     production: NODE_ENV === 'production',
   };
 }

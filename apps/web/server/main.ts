@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequestHandler } from '@remix-run/express';
 import { type ServerBuild } from '@remix-run/node';
+import { createHttpDrain } from '@inkwell/http-drain';
 import compression from 'compression';
 import express from 'express';
 import { IMMUTABLE_ASSET_CACHE } from '../app/lib/cache-control.js';
@@ -16,6 +17,8 @@ import { cspNonceOf, securityHeaders } from './security-headers.js';
 
 /** Paths served by the API but reached through this origin, so the browser talks to one host. */
 const PROXIED_PATHS = ['/realtime', '/images'];
+/** Realtime long-polls wait as long as the API holds them (for news); images have a deadline. */
+const LONG_POLL_PATH = '/realtime';
 
 const config = loadWebConfig(process.env);
 const proxy = createApiProxy(config.apiUrl);
@@ -23,6 +26,7 @@ const apiGate = createApiGate({ apiUrl: config.apiUrl });
 
 const app = express();
 const server = http.createServer(app);
+const drain = createHttpDrain(server);
 app.disable('x-powered-by');
 // One proxy hop (this server) in front of Remix: req.ip is then the visitor's address.
 app.set('trust proxy', 'loopback');
@@ -30,7 +34,11 @@ app.set('trust proxy', 'loopback');
 // First, so every answer carries them, refusals and the 503 page included.
 app.use(securityHeaders({ enforce: config.production }));
 // Before compression: proxied bodies stream through untouched (long-polling must not buffer).
-app.use(PROXIED_PATHS, (req, res) => proxy.forward(req, res));
+app.use(PROXIED_PATHS, (req, res) =>
+  proxy.forward(req, res, {
+    timeoutMs: req.baseUrl === LONG_POLL_PATH ? undefined : config.apiTimeoutMs,
+  }),
+);
 app.use(requestGuard);
 app.use(compression());
 
@@ -59,6 +67,7 @@ app.get('/bundles/manifest.json', (_req, res) => res.status(404).end());
 app.use('/bundles', immutableFiles(bundlesDir));
 
 let build: ServerBuild | (() => Promise<ServerBuild>);
+let closeDevServer = async (): Promise<void> => {};
 if (config.production) {
   // The Remix build sits in build/server and build/client.
   const clientDir = path.join(buildDir, 'client');
@@ -72,6 +81,7 @@ if (config.production) {
     server: { middlewareMode: true, hmr: { server } },
   });
   app.use(viteDevServer.middlewares);
+  closeDevServer = () => viteDevServer.close();
   build = () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>;
 }
 
@@ -88,6 +98,7 @@ app.all(
     mode: config.production ? 'production' : 'development',
     getLoadContext: (req, res) => ({
       apiUrl: config.apiUrl,
+      apiTimeoutMs: config.apiTimeoutMs,
       siteUrl: config.siteUrl,
       clientIp: req.ip,
       bundleManifestPath,
@@ -115,10 +126,28 @@ server.listen(config.port, config.host, () => {
   }
 });
 
+/**
+ * SIGTERM/SIGINT: no new connections; pages and form posts in flight finish (for up to
+ * SHUTDOWN_TIMEOUT_MS), each the last on its keep-alive connection, so a comment is never
+ * stored and then answered with an error; realtime long-polls are answered at once.
+ */
+async function stop(signal: NodeJS.Signals): Promise<void> {
+  console.log(`${signal}: finishing ${drain.inFlight} request(s) in flight`);
+  proxy.endWaiting();
+  const { abandoned } = await drain.drain(config.shutdownTimeoutMs);
+  if (abandoned > 0) {
+    console.warn(`${abandoned} request(s) cut off after ${config.shutdownTimeoutMs} ms`);
+  }
+  await closeDevServer();
+  console.log('Stopped');
+  process.exit(0);
+}
+
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    server.close(() => process.exit(0));
-    // Open long-polls and keep-alive sockets would otherwise hold the process.
-    server.closeAllConnections();
+    stop(signal).catch((error: unknown) => {
+      console.error('Stopping failed:', error);
+      process.exit(1);
+    });
   });
 }

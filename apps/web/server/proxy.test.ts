@@ -2,7 +2,7 @@ import http from 'node:http';
 import { type AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiProxy } from './proxy.js';
+import { type ApiProxy, createApiProxy } from './proxy.js';
 
 /** A stand-in API: echoes requests as JSON and echoes websocket-style upgraded bytes. */
 function startUpstream() {
@@ -125,5 +125,41 @@ describe('createApiProxy', () => {
     const response = await fetch(`http://127.0.0.1:${port}/images/a.png`);
     expect(response.status).toBe(502);
     server.close();
+  });
+
+  describe('with an API that holds requests', () => {
+    const silent = http.createServer(() => {});
+    let proxy: ApiProxy;
+    // Images get a 200 ms deadline; realtime long-polls wait without one.
+    const front = http.createServer((req, res) =>
+      proxy.forward(req, res, { timeoutMs: req.url?.startsWith('/images') ? 200 : undefined }),
+    );
+    let url = '';
+
+    beforeAll(async () => {
+      proxy = createApiProxy(`http://127.0.0.1:${await listen(silent)}`);
+      url = `http://127.0.0.1:${await listen(front)}`;
+    });
+
+    afterAll(() => {
+      for (const server of [silent, front]) {
+        server.closeAllConnections();
+        server.close();
+      }
+    });
+
+    it('answers 504 once the deadline passes', async () => {
+      const response = await fetch(`${url}/images/a.png`, { signal: AbortSignal.timeout(5_000) });
+      expect(response.status).toBe(504);
+    });
+
+    it('answers the requests without a deadline with 503 when the server stops', async () => {
+      const longPoll = fetch(`${url}/realtime/connect`, { signal: AbortSignal.timeout(5_000) });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      proxy.endWaiting();
+      const response = await longPoll;
+      expect(response.status).toBe(503);
+      expect(response.headers.get('connection')).toBe('close');
+    });
   });
 });

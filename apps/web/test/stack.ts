@@ -42,7 +42,7 @@ function startProcess(
   command: string,
   args: string[],
   options: { cwd: string; env: NodeJS.ProcessEnv; ready: RegExp; timeoutMs: number },
-): Promise<{ child: ChildProcess; match: RegExpMatchArray }> {
+): Promise<{ child: ChildProcess; match: RegExpMatchArray; output: () => string }> {
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: options.env,
@@ -60,7 +60,7 @@ function startProcess(
       const match = output.match(options.ready);
       if (match) {
         clearTimeout(timer);
-        resolve({ child, match });
+        resolve({ child, match, output: () => output });
       }
     };
     child.stdout?.on('data', onData);
@@ -91,6 +91,9 @@ function stopProcess(child: ChildProcess): Promise<void> {
  */
 const testBuildDir = '.browser-test/build';
 
+/** Absolute path of the checks' build (client, server and node folders). */
+export const testBuildPath = (): string => path.join(webRoot, testBuildDir);
+
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   const child = spawn(command, args, { cwd: webRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -113,6 +116,8 @@ export async function buildWeb(): Promise<void> {
   };
   const bin = (name: string) => path.join(repoRoot, 'node_modules/.bin', name);
   await run(bin('remix'), ['vite:build'], env);
+  // The one workspace library the server (not the Remix bundle) imports, read from its dist/.
+  await run(bin('tsc'), ['-p', path.join(repoRoot, 'libs/http-drain/tsconfig.build.json')], env);
   await run(bin('tsc'), ['-p', 'tsconfig.server.json', '--outDir', `${testBuildDir}/node`], env);
   await run(
     tsx,
@@ -176,6 +181,45 @@ export async function startFirstRunStack(
   return startServers(await mkdtemp(path.join(tmpdir(), 'inkwell-web-test-')), options);
 }
 
+export interface WebServer {
+  webUrl: string;
+  child: ChildProcess;
+  /** Everything the server printed so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** The built site (see `buildWeb`) on a free loopback port, in front of the API at `apiUrl`. */
+export async function startWebServer(
+  apiUrl: string,
+  env: Record<string, string | undefined> = {},
+): Promise<WebServer> {
+  const webPort = await freePort();
+  const webUrl = `http://127.0.0.1:${webPort}`;
+  const { child, output } = await startProcess(
+    'web',
+    process.execPath,
+    [`${testBuildDir}/node/server/main.js`],
+    {
+      cwd: webRoot,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production' as const,
+        API_URL: apiUrl,
+        SITE_URL: webUrl,
+        WEB_PORT: String(webPort),
+        WEB_HOST: '127.0.0.1',
+        NO_COLOR: '1',
+        FORCE_COLOR: undefined,
+        ...env,
+      },
+      ready: /Web listening on http:\/\/\S+/,
+      timeoutMs: 30_000,
+    },
+  );
+  return { webUrl, child, output, stop: () => stopProcess(child) };
+}
+
 async function startServers(
   dataDir: string,
   { pageCacheSeconds = 0 }: StackOptions,
@@ -201,28 +245,10 @@ async function startServers(
   );
   const apiUrl = match[1]!;
   try {
-    const webPort = await freePort();
-    const webUrl = `http://127.0.0.1:${webPort}`;
-    const { child: web } = await startProcess(
-      'web',
-      process.execPath,
-      [`${testBuildDir}/node/server/main.js`],
-      {
-        cwd: webRoot,
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          API_URL: apiUrl,
-          SITE_URL: webUrl,
-          WEB_PORT: String(webPort),
-          WEB_HOST: '127.0.0.1',
-          // Most checks write through the API and read the page at once: no page cache for them.
-          PAGE_CACHE_SECONDS: String(pageCacheSeconds),
-        },
-        ready: /Web listening on http:\/\/\S+/,
-        timeoutMs: 30_000,
-      },
-    );
+    const { webUrl, child: web } = await startWebServer(apiUrl, {
+      // Most checks write through the API and read the page at once: no page cache for them.
+      PAGE_CACHE_SECONDS: String(pageCacheSeconds),
+    });
     return {
       apiUrl,
       webUrl,

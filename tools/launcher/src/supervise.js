@@ -68,11 +68,24 @@ export function superviseServers(specs, onReady) {
       return child;
     });
 
+    /** @param {import('node:child_process').ChildProcess} child */
+    const isRunning = (child) => child.exitCode === null && child.signalCode === null;
+
+    /**
+     * Last started, first stopped, each once the one before has exited: the site finishes the
+     * pages it is rendering while the API still answers them.
+     */
     function stopAll() {
       stopping = true;
-      for (const child of children) {
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      }
+      const order = [...children].reverse();
+      const stopNext = () => {
+        const child = order.shift();
+        if (!child) return;
+        if (!isRunning(child)) return stopNext();
+        child.once('exit', stopNext);
+        child.kill('SIGTERM');
+      };
+      stopNext();
     }
 
     for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {

@@ -124,6 +124,11 @@ describe('npm start', () => {
     started.child.kill('SIGTERM');
     expect(await started.exited).toBe(0);
     for (const pid of servers.values()) expect(isRunning(pid)).toBe(false);
+    // The site stops first (its last line), and only then is the API told to: pages being
+    // rendered at the signal still reach the API.
+    const siteStopped = started.output().search(/^Stopped$/m);
+    expect(siteStopped).toBeGreaterThan(-1);
+    expect(started.output().indexOf('[Inkwell] SIGTERM')).toBeGreaterThan(siteStopped);
   });
 
   test('a server that dies stops the other and the launcher fails', async () => {

@@ -22,6 +22,7 @@ describe('loadConfig', () => {
       passwordHashCost: 17,
       sessionIdleDays: 7,
       sessionAbsoluteDays: 30,
+      shutdownTimeoutMs: 10_000,
     });
   });
 

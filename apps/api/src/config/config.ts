@@ -75,6 +75,14 @@ export const configVariables: ConfigVariable[] = [
     sensitive: false,
   },
   {
+    name: 'SHUTDOWN_TIMEOUT_MS',
+    description:
+      'On SIGTERM or SIGINT, how long requests in flight may take to finish before their ' +
+      'connections are cut and the process exits.',
+    default: '10000',
+    sensitive: false,
+  },
+  {
     name: 'SEED_DEMO_CONTENT',
     description: 'Write the demo posts into an empty database at start.',
     default: 'true',
@@ -179,6 +187,14 @@ const envSchema = z.object({
       .pipe(z.number().max(3_600_000, 'must be at most 3600000 (one hour)'))
       .optional(),
   ),
+  SHUTDOWN_TIMEOUT_MS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a number of milliseconds')
+      .transform(Number)
+      .pipe(z.number().max(600_000, 'must be at most 600000 (ten minutes)'))
+      .optional(),
+  ),
   SEED_DEMO_CONTENT: optionalString.pipe(booleanFlag.optional()),
   PASSWORD_HASH_COST: optionalString.pipe(
     z
@@ -214,6 +230,8 @@ export interface Config {
   /** Sliding idle window and absolute lifetime of an admin session. */
   sessionIdleDays: number;
   sessionAbsoluteDays: number;
+  /** How long a stop waits for requests in flight. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -253,5 +271,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     passwordHashCost: values.PASSWORD_HASH_COST ?? DEFAULT_PASSWORD_HASH_COST,
     sessionIdleDays,
     sessionAbsoluteDays,
+    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS ?? 10_000,
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApiError, siteSettings } from '../api.server.js';
+import { callApi, DEFAULT_API_TIMEOUT_MS } from '../lib/api-call.server.js';
 
 /*
  * The admin panel's client for the admin JSON API (contract: docs/admin-api.md). Server-only:
@@ -192,6 +193,8 @@ export interface AdminApiOptions {
   csrfToken?: string;
   /** The visitor's address, so the API's login limit counts people, not this server. */
   clientIp?: string;
+  /** How long a call may take before the page answers 504 (API_TIMEOUT_MS). */
+  timeoutMs?: number;
   fetch?: typeof fetch;
 }
 
@@ -206,6 +209,7 @@ type Query = Record<string, string | number | undefined>;
 
 export function createAdminApi(options: AdminApiOptions) {
   const { baseUrl, token, csrfToken, clientIp, fetch: fetchImpl = fetch } = options;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_API_TIMEOUT_MS;
 
   async function request<T>(
     schema: z.ZodType<T>,
@@ -222,13 +226,12 @@ export function createAdminApi(options: AdminApiOptions) {
     if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
     if (clientIp) headers['x-forwarded-for'] = clientIp;
     if (json !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetchImpl(url, {
-      method,
-      headers,
-      body: form ?? (json === undefined ? undefined : JSON.stringify(json)),
-    });
-    const body: unknown =
-      response.status === 204 ? undefined : await response.json().catch(() => undefined);
+    const { response, body } = await callApi(
+      fetchImpl,
+      url,
+      { method, headers, body: form ?? (json === undefined ? undefined : JSON.stringify(json)) },
+      timeoutMs,
+    );
     if (!response.ok) throw toApiError(response.status, body);
     return schema.parse(body);
   }

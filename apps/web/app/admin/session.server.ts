@@ -63,6 +63,7 @@ function formCsrfToken(form: FormData): string | undefined {
 function apiWith(context: AppLoadContext, session: AdminSession, csrfToken?: string): AdminApi {
   return createAdminApi({
     baseUrl: context.apiUrl,
+    timeoutMs: context.apiTimeoutMs,
     token: session.token,
     csrfToken,
     clientIp: context.clientIp,

@@ -23,7 +23,11 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // A site without any user is set up first (it then signs its owner in).
-  const api = createAdminApi({ baseUrl: context.apiUrl, clientIp: context.clientIp });
+  const api = createAdminApi({
+    baseUrl: context.apiUrl,
+    timeoutMs: context.apiTimeoutMs,
+    clientIp: context.clientIp,
+  });
   if ((await api.setupStatus()).required) throw redirect('/admin/setup');
   const url = new URL(request.url);
   return {
@@ -38,7 +42,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const password = String(form.get('password') ?? '');
   const next = safeAdminPath(String(form.get('next') ?? ''));
   if (!email || !password) return { email, error: 'Enter your email and password.' };
-  const api = createAdminApi({ baseUrl: context.apiUrl, clientIp: context.clientIp });
+  const api = createAdminApi({
+    baseUrl: context.apiUrl,
+    timeoutMs: context.apiTimeoutMs,
+    clientIp: context.clientIp,
+  });
   try {
     const login = await api.login(email, password);
     const cookie = sessionCookie(login, new Date(login.expiresAt), {

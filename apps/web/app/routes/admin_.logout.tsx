@@ -16,6 +16,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (session) {
     const api = createAdminApi({
       baseUrl: context.apiUrl,
+      timeoutMs: context.apiTimeoutMs,
       token: session.token,
       csrfToken: String(form.get(CSRF_FIELD) ?? ''),
     });

@@ -13,6 +13,7 @@ import { isSecureRequest, sessionCookie } from '../admin/session-cookie.js';
 import { Field } from '../components/field.js';
 import { SITE_NAME } from '../lib/site.js';
 import adminStyles from '../styles/admin.css?url';
+import { readForm } from '../lib/read-form.server.js';
 
 /*
  * The first run: while the site has no user, /admin and /admin/login lead here. The owner
@@ -28,7 +29,11 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const api = createAdminApi({ baseUrl: context.apiUrl, clientIp: context.clientIp });
+  const api = createAdminApi({
+    baseUrl: context.apiUrl,
+    timeoutMs: context.apiTimeoutMs,
+    clientIp: context.clientIp,
+  });
   if (!(await api.setupStatus()).required) throw redirect('/admin/login');
   return null;
 }
@@ -36,7 +41,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const input = {
     title: text(form, 'title'),
     description: text(form, 'description'),
@@ -45,7 +50,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     password: text(form, 'password'),
     demoContent: form.get('demoContent') === 'remove' ? ('remove' as const) : ('keep' as const),
   };
-  const api = createAdminApi({ baseUrl: context.apiUrl, clientIp: context.clientIp });
+  const api = createAdminApi({
+    baseUrl: context.apiUrl,
+    timeoutMs: context.apiTimeoutMs,
+    clientIp: context.clientIp,
+  });
   try {
     const login = await api.setUp(input);
     const cookie = sessionCookie(login, new Date(login.expiresAt), {

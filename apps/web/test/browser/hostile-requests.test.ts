@@ -51,6 +51,19 @@ describe('form actions', () => {
     expect(response.status).toBe(415);
   });
 
+  it.each(['/admin/setup', '/admin/login'])(
+    'refuse a body without a form content type on %s with 415',
+    async (page) => {
+      const response = await fetch(`${webUrl}${page}`, {
+        method: 'POST',
+        headers: { origin: webUrl },
+        body: new Blob(['no type']),
+        redirect: 'manual',
+      });
+      expect(response.status).toBe(415);
+    },
+  );
+
   it.each(['PUT', 'DELETE', 'PATCH'])(
     'answer %s with 405 and the methods allowed',
     async (method) => {

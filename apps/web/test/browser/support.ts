@@ -141,3 +141,13 @@ export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]>
       nodes: nodes.map(({ target }) => ({ target })),
     }));
 }
+
+/** How many comments a post has, held or published (the admin's moderation count). */
+export async function countComments(postId: number): Promise<number> {
+  const response = await fetch(
+    `${apiUrl}/api/admin/comments?status=all&post=${postId}&pageSize=1`,
+    { headers: await adminHeaders() },
+  );
+  if (!response.ok) throw new Error(`counting comments answered ${response.status}`);
+  return ((await response.json()) as { total: number }).total;
+}

@@ -1,0 +1,1 @@
+export { createHttpDrain, type DrainResult, type HttpDrain } from './drain.js';
