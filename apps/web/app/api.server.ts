@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type ApiReads } from './lib/api-reads.server.js';
 
 /*
  * The one HTTP client for the Inkwell API (contract: docs/api.md). Responses are validated on
@@ -160,6 +161,8 @@ export class ApiError extends Error {
 export interface ApiClientOptions {
   baseUrl: string;
   fetch?: typeof fetch;
+  /** Sees every read's response (its cache headers), e.g. `ApiReads.record`. */
+  onRead?: (response: Response) => void;
 }
 
 export interface ListPostsQuery {
@@ -170,7 +173,7 @@ export interface ListPostsQuery {
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 
-export function createApiClient({ baseUrl, fetch: fetchImpl = fetch }: ApiClientOptions) {
+export function createApiClient({ baseUrl, fetch: fetchImpl = fetch, onRead }: ApiClientOptions) {
   async function request<T>(
     schema: z.ZodType<T>,
     path: string,
@@ -189,6 +192,7 @@ export function createApiClient({ baseUrl, fetch: fetchImpl = fetch }: ApiClient
       ...requestInit,
       headers: { accept: 'application/json', ...init.headers },
     });
+    if ((requestInit.method ?? 'GET') === 'GET') onRead?.(response);
     const body: unknown = await response.json().catch(() => undefined);
     if (!response.ok && !acceptStatus.includes(response.status)) {
       throw toApiError(response.status, body);
@@ -243,17 +247,23 @@ export function createApiClient({ baseUrl, fetch: fetchImpl = fetch }: ApiClient
   };
 }
 
-const clientsByBaseUrl = new Map<string, ApiClient>();
+const clientsByRequest = new WeakMap<ApiReads, ApiClient>();
 
 /**
  * The client for the API the server was configured with (`context.apiUrl`), made once per
- * base URL. It lives in the app bundle so loaders and `ApiError` share one module instance.
+ * request: it records what each read says about caching in `context.apiReads`, from which the
+ * page's cache headers are made. It lives in the app bundle so loaders and `ApiError` share one
+ * module instance.
  */
-export function apiFor(context: { apiUrl: string }): ApiClient {
-  let client = clientsByBaseUrl.get(context.apiUrl);
+export function apiFor(context: { apiUrl: string; apiReads: ApiReads }): ApiClient {
+  let client = clientsByRequest.get(context.apiReads);
   if (!client) {
-    client = createApiClient({ baseUrl: context.apiUrl });
-    clientsByBaseUrl.set(context.apiUrl, client);
+    const reads = context.apiReads;
+    client = createApiClient({
+      baseUrl: context.apiUrl,
+      onRead: (response) => reads.record(response),
+    });
+    clientsByRequest.set(reads, client);
   }
   return client;
 }

@@ -6,6 +6,7 @@ import { createRequestHandler } from '@remix-run/express';
 import { type ServerBuild } from '@remix-run/node';
 import compression from 'compression';
 import express from 'express';
+import { ApiReads } from '../app/lib/api-reads.server.js';
 import { IMMUTABLE_ASSET_CACHE } from '../app/lib/cache-control.js';
 import { createApiGate } from './api-gate.js';
 import { loadWebConfig } from './config.js';
@@ -56,12 +57,15 @@ app.get('/bundles/manifest.json', (_req, res) => res.status(404).end());
 app.use('/bundles', immutableFiles(bundlesDir));
 
 let build: ServerBuild | (() => Promise<ServerBuild>);
+/** Part of every page's ETag, so a new build never answers 304 for an old page. */
+let pageVersion: string | undefined;
 if (config.production) {
   // The Remix build sits in build/server and build/client.
   const clientDir = path.join(buildDir, 'client');
   app.use('/assets', immutableFiles(path.join(clientDir, 'assets')));
   app.use(express.static(clientDir, { maxAge: '1h' }));
   build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild;
+  pageVersion = build.assets.version;
 } else {
   const vite = await import('vite');
   const viteDevServer = await vite.createServer({
@@ -88,6 +92,8 @@ app.all(
       siteUrl: config.siteUrl,
       clientIp: req.ip,
       bundleManifestPath,
+      apiReads: new ApiReads(),
+      pageVersion,
       reportApiUnreachable: apiGate.reportUnreachable,
     }),
   }),
