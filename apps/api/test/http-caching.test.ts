@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type AdminTestApi, startAdminTestApi } from './admin/admin-test-api.js';
 import { type PurgeServer, startPurgeServer } from './purge-server.js';
 
+/** Two APIs start in this file; on a loaded machine one start can take over a minute. */
+const API_START_MS = 180_000;
+
 async function postId(api: AdminTestApi, slug: string): Promise<number> {
   return (await api.db.prisma.post.findUniqueOrThrow({ where: { slug } })).id;
 }
@@ -15,7 +18,7 @@ describe('without a purge hook', () => {
   let api: AdminTestApi;
   beforeAll(async () => {
     api = await startAdminTestApi('pglite');
-  });
+  }, API_START_MS);
   afterAll(() => api?.close());
 
   test('a post names its tags, lets browsers revalidate and gives shared caches nothing', async () => {
@@ -77,7 +80,7 @@ describe('with a purge hook', () => {
         CACHE_SHARED_MAX_AGE: '600',
       },
     });
-  });
+  }, API_START_MS);
   afterAll(async () => {
     await api?.close();
     await cdn?.close();
