@@ -8,6 +8,7 @@ import { CommentsModule } from './comments/comments.module.js';
 import { type Config } from './config/config.js';
 import { CoreModule } from './core/core.module.js';
 import { HealthModule } from './health/health.module.js';
+import { HttpCacheModule } from './http-cache/http-cache.module.js';
 import { ImagesModule } from './images/images.module.js';
 import { PostsModule } from './posts/posts.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
@@ -36,6 +37,7 @@ export class AppModule {
           memoryMaxEntries: config.cacheMemoryMaxEntries,
           logger: new Logger('Cache'),
         }),
+        HttpCacheModule,
         HealthModule,
         ImagesModule.forRoot(overrides.thumbnailEngine ?? createSharpEngine()),
         RealtimeModule,

@@ -6,6 +6,7 @@ import { AppModule, type AppOverrides } from './app.module.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import { apiSecurityHeaders } from './common/security-headers.js';
 import { RejectNulInRouteParams } from './common/validation.js';
+import { PRIVATE_NO_STORE } from './http-cache/public-read.js';
 import { type Config } from './config/config.js';
 import { REALTIME } from './core/tokens.js';
 import { type RealtimeServer } from '@inkwell/realtime';
@@ -32,6 +33,19 @@ export async function createApp(
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(...apiSecurityHeaders());
+  // Weak: the same answer compressed or not by a proxy is still the same answer.
+  app.set('etag', 'weak');
+  // Nothing is shared unless its route says so (public reads, thumbnails).
+  app.use(
+    (
+      _request: unknown,
+      response: { setHeader(name: string, value: string): void },
+      next: () => void,
+    ) => {
+      response.setHeader('Cache-Control', PRIVATE_NO_STORE);
+      next();
+    },
+  );
   await app.init();
   // Faye wraps the server's listeners, so it attaches once the application has registered its own.
   app.get<RealtimeServer>(REALTIME).attach(app.getHttpServer());

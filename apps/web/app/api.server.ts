@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { callApi, DEFAULT_API_TIMEOUT_MS } from './lib/api-call.server.js';
+import { type ApiReads } from './lib/api-reads.server.js';
 
 /*
  * The one HTTP client for the Inkwell API (contract: docs/api.md). Responses are validated on
@@ -163,6 +164,8 @@ export interface ApiClientOptions {
   /** How long a call may take before the page answers 504 (API_TIMEOUT_MS). */
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Sees every read's response (its cache headers), e.g. `ApiReads.record`. */
+  onRead?: (response: Response) => void;
 }
 
 export interface ListPostsQuery {
@@ -177,6 +180,7 @@ export function createApiClient({
   baseUrl,
   timeoutMs = DEFAULT_API_TIMEOUT_MS,
   fetch: fetchImpl = fetch,
+  onRead,
 }: ApiClientOptions) {
   async function request<T>(
     schema: z.ZodType<T>,
@@ -198,6 +202,7 @@ export function createApiClient({
       { ...requestInit, headers: { accept: 'application/json', ...init.headers } },
       timeoutMs,
     );
+    if ((requestInit.method ?? 'GET') === 'GET') onRead?.(response);
     if (!response.ok && !acceptStatus.includes(response.status)) {
       throw toApiError(response.status, body);
     }
@@ -251,18 +256,28 @@ export function createApiClient({
   };
 }
 
-const clientsByBaseUrl = new Map<string, ApiClient>();
+const clientsByRequest = new WeakMap<ApiReads, ApiClient>();
 
 /**
  * The client for the API the server was configured with (`context.apiUrl`), made once per
- * base URL and timeout. It lives in the app bundle so loaders and `ApiError` share one module instance.
+ * request: it records what each read says about caching in `context.apiReads`, from which the
+ * page's cache headers are made, and calls it with the configured timeout. It lives in the app bundle so loaders and `ApiError` share one
+ * module instance.
  */
-export function apiFor(context: { apiUrl: string; apiTimeoutMs: number }): ApiClient {
-  const key = `${context.apiUrl} ${context.apiTimeoutMs}`;
-  let client = clientsByBaseUrl.get(key);
+export function apiFor(context: {
+  apiUrl: string;
+  apiTimeoutMs: number;
+  apiReads: ApiReads;
+}): ApiClient {
+  let client = clientsByRequest.get(context.apiReads);
   if (!client) {
-    client = createApiClient({ baseUrl: context.apiUrl, timeoutMs: context.apiTimeoutMs });
-    clientsByBaseUrl.set(key, client);
+    const reads = context.apiReads;
+    client = createApiClient({
+      baseUrl: context.apiUrl,
+      timeoutMs: context.apiTimeoutMs,
+      onRead: (response) => reads.record(response),
+    });
+    clientsByRequest.set(reads, client);
   }
   return client;
 }

@@ -1,3 +1,5 @@
+import { type ApiReads } from './lib/api-reads.server.js';
+
 /*
  * What the server (server/main.ts) hands every loader and action. Configuration is read once
  * there, never inside a route; `apiFor(context)` (api.server.ts) turns apiUrl into the client.
@@ -14,6 +16,10 @@ declare module '@remix-run/node' {
     clientIp: string | undefined;
     /** The static bundles' manifest.json (bundles.json, built by `npm run bundles:build`). */
     bundleManifestPath: string;
+    /** What this request's API reads said about caching (lib/api-reads.server.ts). */
+    apiReads: ApiReads;
+    /** The build's version, part of every page's ETag; unset in development (no ETags). */
+    pageVersion: string | undefined;
     /** Tells the server's API gate (server/api-gate.ts) a loader found the API unreachable. */
     reportApiUnreachable: () => void;
     /** This response's Content-Security-Policy nonce, for the inline scripts Remix renders. */
@@ -23,6 +29,3 @@ declare module '@remix-run/node' {
     v3_singleFetch: true;
   }
 }
-
-// A module, so the declaration above augments Remix's types instead of replacing them.
-export {};

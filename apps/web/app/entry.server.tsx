@@ -10,13 +10,16 @@ import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { isApiUnreachable } from './lib/api-unreachable.js';
+import { isNotModified, pageKey } from './lib/api-reads.server.js';
+import { PRIVATE_NO_STORE, PUBLIC_PAGE_CACHE } from './lib/cache-control.js';
 import { uncachedDataResponse } from './lib/headers.js';
 import { NonceProvider } from './lib/nonce.js';
 
 /*
- * Remix's default server entry, kept small, plus `handleDataRequest` (data requests must not
- * inherit the pages' public max-age, see lib/headers.ts) and the CSP nonce handed to every
- * inline script React and Remix render (server/security-headers.ts).
+ * Remix's default server entry, kept small, plus the pages' cache headers: public pages name
+ * their cache tags and answer If-None-Match (`settleCacheHeaders`), and data requests never
+ * inherit a page's public Cache-Control (`handleDataRequest`, see lib/headers.ts); and the CSP
+ * nonce handed to every inline script React and Remix render (server/security-headers.ts).
  */
 
 const ABORT_DELAY_MS = 5_000;
@@ -39,6 +42,28 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
   console.error(error);
 };
 
+/**
+ * A page its loader declared public (PUBLIC_PAGE_CACHE) gets the cache tags, ETag and shared
+ * max-age of the API reads it was built from; any other document is `private, no-store`, so a
+ * CDN never keeps what a route did not declare shareable. Returns true when the request's
+ * If-None-Match already names this version.
+ */
+function settleCacheHeaders(
+  request: Request,
+  status: number,
+  headers: Headers,
+  context: AppLoadContext,
+): boolean {
+  if (status !== 200 || headers.get('Cache-Control') !== PUBLIC_PAGE_CACHE) {
+    if (status !== 200 || !headers.has('Cache-Control'))
+      headers.set('Cache-Control', PRIVATE_NO_STORE);
+    return false;
+  }
+  const cacheHeaders = context.apiReads.publicHeaders(pageKey(context.pageVersion, request));
+  for (const [name, value] of Object.entries(cacheHeaders)) headers.set(name, value);
+  return isNotModified(request, cacheHeaders.ETag);
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -46,6 +71,9 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ): Promise<Response> {
+  if (settleCacheHeaders(request, responseStatusCode, responseHeaders, loadContext)) {
+    return Promise.resolve(new Response(null, { status: 304, headers: responseHeaders }));
+  }
   const nonce = loadContext.cspNonce;
   // Crawlers get the whole document at once; browsers get the shell as soon as it is ready.
   const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode;

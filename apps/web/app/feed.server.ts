@@ -1,6 +1,6 @@
 import { type AppLoadContext } from '@remix-run/node';
 import { apiFor, rethrowApiRefusal } from './api.server.js';
-import { PUBLIC_PAGE_CACHE } from './lib/cache-control.js';
+import { publicResponse } from './lib/api-reads.server.js';
 import { categoryListingPath, feedPath } from './lib/category-param.js';
 import { buildRssFeed } from './lib/feed.js';
 import { absoluteUrl } from './lib/site.js';
@@ -8,7 +8,11 @@ import { absoluteUrl } from './lib/site.js';
 const FEED_SIZE = 20;
 
 /** The RSS response for the whole site or for posts in any of `slugs`. */
-export async function rssResponse(context: AppLoadContext, slugs: readonly string[]) {
+export async function rssResponse(
+  request: Request,
+  context: AppLoadContext,
+  slugs: readonly string[],
+) {
   const api = apiFor(context);
   const [listing, site] = await Promise.all([
     api.listPosts({ categories: slugs, pageSize: FEED_SIZE }).catch(rethrowApiRefusal),
@@ -28,10 +32,5 @@ export async function rssResponse(context: AppLoadContext, slugs: readonly strin
       categories: post.categories.map((category) => category.name),
     })),
   });
-  return new Response(xml, {
-    headers: {
-      'Content-Type': 'application/rss+xml; charset=utf-8',
-      'Cache-Control': PUBLIC_PAGE_CACHE,
-    },
-  });
+  return publicResponse(request, context, xml, 'application/rss+xml; charset=utf-8');
 }

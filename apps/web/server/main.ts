@@ -7,6 +7,7 @@ import { type ServerBuild } from '@remix-run/node';
 import { createHttpDrain } from '@inkwell/http-drain';
 import compression from 'compression';
 import express from 'express';
+import { ApiReads } from '../app/lib/api-reads.server.js';
 import { IMMUTABLE_ASSET_CACHE } from '../app/lib/cache-control.js';
 import { createApiGate } from './api-gate.js';
 import { loadWebConfig } from './config.js';
@@ -68,12 +69,15 @@ app.use('/bundles', immutableFiles(bundlesDir));
 
 let build: ServerBuild | (() => Promise<ServerBuild>);
 let closeDevServer = async (): Promise<void> => {};
+/** Part of every page's ETag, so a new build never answers 304 for an old page. */
+let pageVersion: string | undefined;
 if (config.production) {
   // The Remix build sits in build/server and build/client.
   const clientDir = path.join(buildDir, 'client');
   app.use('/assets', immutableFiles(path.join(clientDir, 'assets')));
   app.use(express.static(clientDir, { maxAge: '1h' }));
   build = (await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild;
+  pageVersion = build.assets.version;
 } else {
   const vite = await import('vite');
   const viteDevServer = await vite.createServer({
@@ -102,6 +106,8 @@ app.all(
       siteUrl: config.siteUrl,
       clientIp: req.ip,
       bundleManifestPath,
+      apiReads: new ApiReads(),
+      pageVersion,
       reportApiUnreachable: apiGate.reportUnreachable,
       cspNonce: cspNonceOf(res),
     }),

@@ -22,9 +22,14 @@ async function serve(cache: PageCache): Promise<string> {
     res.setHeader('Cache-Control', 'public, max-age=60');
     res.status(500).send('oops');
   });
+  app.get('/shared', (_req, res) => {
+    renders += 1;
+    res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate, s-maxage=300');
+    res.send(`shared ${renders}`);
+  });
   app.get('*', (req, res) => {
     renders += 1;
-    res.setHeader('Cache-Control', 'public, max-age=60, stale-while-revalidate=600');
+    res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate');
     res.type('html').send(`<p>${req.originalUrl} render ${renders}</p>${'x'.repeat(2000)}`);
   });
   app.post('*', (_req, res) => res.status(303).setHeader('Location', '/').end());
@@ -51,13 +56,24 @@ describe('createPageCache', () => {
     const second = await fetch(`${url}/posts/a`, { headers: { 'accept-encoding': 'gzip' } });
     expect(second.headers.get('x-page-cache')).toBe('HIT');
     expect(second.headers.get('content-encoding')).toBe('gzip');
-    expect(second.headers.get('cache-control')).toBe(
-      'public, max-age=60, stale-while-revalidate=600',
-    );
+    expect(second.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
     expect(await second.text()).toBe(firstBody);
     expect(renders).toBe(1);
     clock += 2_001;
     expect(await (await fetch(`${url}/posts/a`)).text()).toContain('render 2');
+  });
+
+  test('a stored page answers a matching If-None-Match with 304', async () => {
+    const url = await serve(createPageCache(options));
+    const etag = (await fetch(`${url}/posts/a`)).headers.get('etag')!;
+    // As a browser revalidates (fetch would add `no-cache`, which asks for a fresh render).
+    const again = await fetch(`${url}/posts/a`, {
+      headers: { 'if-none-match': etag, 'cache-control': 'max-age=0' },
+    });
+    expect(again.headers.get('x-page-cache')).toBe('HIT');
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    expect(renders).toBe(1);
   });
 
   test('pages are keyed by the whole URL', async () => {
@@ -94,13 +110,15 @@ describe('createPageCache', () => {
     expect(renders).toBe(2);
   });
 
-  test('private and failed responses are not stored', async () => {
+  test('private, failed and CDN-kept (s-maxage) responses are not stored', async () => {
     const url = await serve(createPageCache(options));
+    await fetch(`${url}/shared`);
+    await fetch(`${url}/shared`);
     await fetch(`${url}/private`);
     await fetch(`${url}/private`);
     await fetch(`${url}/broken`);
     await fetch(`${url}/broken`);
-    expect(renders).toBe(4);
+    expect(renders).toBe(6);
   });
 
   test('the least recently used page goes first when full', async () => {

@@ -3,8 +3,11 @@ import { type NextFunction, type Request, type Response } from 'express';
 /**
  * A micro-cache of rendered pages, in front of Remix. Readers' pages are the same for everyone
  * and say so (`Cache-Control: public`), so under load one render answers every request for the
- * same URL for a second or two, as a caching proxy would. Any request that may write (a form
- * post, an admin action) empties it, so this server never shows its own writes late.
+ * same URL for a second or two, as a caching proxy would; a matching If-None-Match gets a 304.
+ * Any request that may write (a form post, an admin action) empties it, so this server never
+ * shows its own writes late. Pages a CDN may keep (`s-maxage`, with the API's purge hook) are
+ * not stored: a CDN refetching right after a purge must get the page of now, and the CDN is
+ * then the shared cache.
  */
 export interface PageCacheOptions {
   /** How long a page is reused; 0 turns the cache off. */
@@ -19,7 +22,6 @@ interface CachedPage {
   headers: Record<string, string | string[]>;
   body: Buffer;
   storedAt: number;
-  maxAgeMs: number;
 }
 
 export interface PageCache {
@@ -49,13 +51,14 @@ function isCacheableRequest(req: Request): boolean {
   );
 }
 
-/** The reuse time a response allows: its public max-age, capped by the cache's own. */
-function publicMaxAgeMs(res: Response, capMs: number): number {
+/** Whether this cache may reuse a response: public, for no one in particular, kept by no CDN. */
+function isReusable(res: Response): boolean {
   const cacheControl = String(res.getHeader('cache-control') ?? '');
-  const maxAge = /(?:^|,)\s*max-age=(\d+)/.exec(cacheControl);
-  if (!/(?:^|,)\s*public(?:,|$)/.test(cacheControl) || !maxAge) return 0;
-  if (res.getHeader('set-cookie')) return 0;
-  return Math.min(Number(maxAge[1]) * 1000, capMs);
+  return (
+    /(?:^|,)\s*public(?:,|$)/.test(cacheControl) &&
+    !/(?:^|,)\s*s-maxage=/.test(cacheControl) &&
+    !res.getHeader('set-cookie')
+  );
 }
 
 export function createPageCache(options: PageCacheOptions): PageCache {
@@ -68,7 +71,9 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     res.status(page.status);
     for (const [name, value] of Object.entries(page.headers)) res.setHeader(name, value);
     res.setHeader('X-Page-Cache', 'HIT');
-    res.end(req.method === 'HEAD' ? undefined : page.body);
+    // Express compares If-None-Match with the ETag just set.
+    if (req.fresh) res.status(304).end();
+    else res.end(req.method === 'HEAD' ? undefined : page.body);
   };
 
   const record = (key: string, res: Response) => {
@@ -92,8 +97,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     }) as Response['write'];
     res.end = ((chunk?: unknown, ...rest: unknown[]) => {
       keep(chunk, rest[0]);
-      const maxAgeMs = publicMaxAgeMs(res, ttlMs);
-      if (res.statusCode === 200 && maxAgeMs > 0) {
+      if (res.statusCode === 200 && isReusable(res)) {
         const headers: CachedPage['headers'] = {};
         for (const [name, value] of Object.entries(res.getHeaders())) {
           if (!NOT_REPLAYED.has(name) && value !== undefined) {
@@ -105,7 +109,6 @@ export function createPageCache(options: PageCacheOptions): PageCache {
           headers,
           body: Buffer.concat(chunks),
           storedAt: now(),
-          maxAgeMs,
         });
         if (pages.size > maxEntries) pages.delete(pages.keys().next().value!);
       }
@@ -125,7 +128,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       if (!isCacheableRequest(req)) return next();
       const key = req.originalUrl;
       const page = pages.get(key);
-      if (page && now() - page.storedAt < page.maxAgeMs) {
+      if (page && now() - page.storedAt < ttlMs) {
         pages.delete(key);
         pages.set(key, page);
         return replay(req, res, page);

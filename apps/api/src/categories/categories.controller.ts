@@ -1,4 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
+import { PublicRead } from '../http-cache/public-read.js';
+import { CATEGORIES_TAG } from '../posts/post-cache-tags.js';
 import { CategoriesService, type CategoryView } from './categories.service.js';
 
 @Controller('api/categories')
@@ -6,6 +8,7 @@ export class CategoriesController {
   constructor(@Inject(CategoriesService) private readonly categories: CategoriesService) {}
 
   @Get()
+  @PublicRead(() => [CATEGORIES_TAG])
   list(): Promise<{ items: CategoryView[] }> {
     return this.categories.listCategories();
   }

@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       sessionIdleDays: 7,
       sessionAbsoluteDays: 30,
       shutdownTimeoutMs: 10_000,
+      cachePurge: undefined,
     });
   });
 
@@ -37,6 +38,43 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ SESSION_ABSOLUTE_DAYS: '0' })).toThrow(/SESSION_ABSOLUTE_DAYS/);
     expect(() => loadConfig({ PASSWORD_HASH_COST: '8' })).toThrow(/PASSWORD_HASH_COST/);
+  });
+
+  test('a purge hook with its headers, timeout and shared max-age', () => {
+    const config = loadConfig({
+      CACHE_PURGE_URL: 'https://api.fastly.com/service/abc/purge/{tag}',
+      CACHE_PURGE_HEADERS: '{"Fastly-Key": "secret"}',
+    });
+    expect(config.cachePurge).toEqual({
+      url: 'https://api.fastly.com/service/abc/purge/{tag}',
+      headers: { 'Fastly-Key': 'secret' },
+      timeoutMs: 5_000,
+      sharedMaxAgeSeconds: 300,
+    });
+  });
+
+  test('bad purge settings name the variable', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problems({ CACHE_PURGE_URL: 'ftp://cdn' })).toEqual([
+      'CACHE_PURGE_URL: must be an http:// or https:// URL',
+    ]);
+    expect(problems({ CACHE_PURGE_HEADERS: 'Fastly-Key: x' })).toEqual([
+      'CACHE_PURGE_HEADERS: must be a JSON object',
+    ]);
+    expect(problems({ CACHE_PURGE_HEADERS: '{"X-Count": 1}' })[0]).toMatch(
+      /^CACHE_PURGE_HEADERS\.X-Count: /,
+    );
+    expect(problems({ CACHE_PURGE_TIMEOUT_MS: '0', CACHE_SHARED_MAX_AGE: '1y' })).toEqual([
+      'CACHE_PURGE_TIMEOUT_MS: must be at least 1',
+      'CACHE_SHARED_MAX_AGE: must be a number of seconds',
+    ]);
   });
 
   test('empty strings count as unset', () => {

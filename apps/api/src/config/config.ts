@@ -109,6 +109,34 @@ export const configVariables: ConfigVariable[] = [
     sensitive: false,
   },
   {
+    name: 'CACHE_PURGE_URL',
+    description:
+      'Called with the cache tags each write drops (one POST with {"tags": [...]}, or one per tag ' +
+      'when the URL contains {tag}). Set: pages also allow shared caches CACHE_SHARED_MAX_AGE.',
+    default: '(unset: no purge, no s-maxage)',
+    sensitive: true,
+  },
+  {
+    name: 'CACHE_PURGE_HEADERS',
+    description: 'JSON object of extra headers for the purge call, e.g. an API token.',
+    default: '{}',
+    sensitive: true,
+  },
+  {
+    name: 'CACHE_PURGE_TIMEOUT_MS',
+    description: 'A purge call taking longer is abandoned, logged and counted as failed.',
+    default: '5000',
+    sensitive: false,
+  },
+  {
+    name: 'CACHE_SHARED_MAX_AGE',
+    description:
+      's-maxage of public reads when CACHE_PURGE_URL is set: how long a CDN keeps them ' +
+      'unless purged (scheduled posts appear within it).',
+    default: '300',
+    sensitive: false,
+  },
+  {
     name: 'LOG_LEVEL',
     description: `Least severe log level printed: ${LOG_LEVELS.join(', ')}.`,
     default: 'log',
@@ -206,6 +234,46 @@ const envSchema = z.object({
   ),
   SESSION_IDLE_DAYS: optionalString.pipe(days.optional()),
   SESSION_ABSOLUTE_DAYS: optionalString.pipe(days.optional()),
+  CACHE_PURGE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^https?:\/\/.+/, 'must be an http:// or https:// URL')
+      .optional(),
+  ),
+  CACHE_PURGE_HEADERS: optionalString.pipe(
+    z
+      .string()
+      .transform((text, context) => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          context.addIssue({ code: 'custom', message: 'must be a JSON object' });
+          return z.NEVER;
+        }
+      })
+      .pipe(
+        z.record(z.string(), z.string(), {
+          error: 'must be a JSON object of header names to text values',
+        }),
+      )
+      .optional(),
+  ),
+  CACHE_PURGE_TIMEOUT_MS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a number of milliseconds')
+      .transform(Number)
+      .pipe(z.number().min(1, 'must be at least 1').max(60_000, 'must be at most 60000'))
+      .optional(),
+  ),
+  CACHE_SHARED_MAX_AGE: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a number of seconds')
+      .transform(Number)
+      .pipe(z.number().max(31_536_000, 'must be at most 31536000 (a year)'))
+      .optional(),
+  ),
   LOG_LEVEL: optionalString.pipe(
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
   ),
@@ -232,6 +300,17 @@ export interface Config {
   sessionAbsoluteDays: number;
   /** How long a stop waits for requests in flight. */
   shutdownTimeoutMs: number;
+  /** Where writes send the cache tags they drop; unset: no purge, and no `s-maxage`. */
+  cachePurge: CachePurgeConfig | undefined;
+}
+
+export interface CachePurgeConfig {
+  /** Called with a JSON body `{"tags": [...]}`, or once per tag when it contains `{tag}`. */
+  url: string;
+  headers: Record<string, string>;
+  timeoutMs: number;
+  /** `s-maxage` of public reads: a CDN keeps them this long unless purged. */
+  sharedMaxAgeSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -272,5 +351,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     sessionIdleDays,
     sessionAbsoluteDays,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS ?? 10_000,
+    cachePurge: values.CACHE_PURGE_URL
+      ? {
+          url: values.CACHE_PURGE_URL,
+          headers: values.CACHE_PURGE_HEADERS ?? {},
+          timeoutMs: values.CACHE_PURGE_TIMEOUT_MS ?? 5_000,
+          sharedMaxAgeSeconds: values.CACHE_SHARED_MAX_AGE ?? 300,
+        }
+      : undefined,
   };
 }

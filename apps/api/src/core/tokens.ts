@@ -6,3 +6,4 @@ export const REALTIME = Symbol('REALTIME');
 export const ORIGINALS = Symbol('ORIGINALS');
 export const THUMBNAILS = Symbol('THUMBNAILS');
 export const SEARCH_ENGINE = Symbol('SEARCH_ENGINE');
+export const CACHE_PURGER = Symbol('CACHE_PURGER');

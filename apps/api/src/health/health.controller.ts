@@ -1,5 +1,7 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import { renderCacheMetrics } from '@inkwell/cache';
+import { CACHE_PURGER } from '../core/tokens.js';
+import { type CachePurger } from '../http-cache/cache-purger.js';
 import { HealthChecks } from './health-checks.js';
 
 interface JsonResponse {
@@ -9,7 +11,10 @@ interface JsonResponse {
 /** Dockerflow endpoints: load-balancer liveness, dependency heartbeat, version; and metrics. */
 @Controller()
 export class HealthController {
-  constructor(@Inject(HealthChecks) private readonly health: HealthChecks) {}
+  constructor(
+    @Inject(HealthChecks) private readonly health: HealthChecks,
+    @Inject(CACHE_PURGER) private readonly purger: CachePurger,
+  ) {}
 
   @Get('__lbheartbeat__')
   lbheartbeat(): { status: 'ok' } {
@@ -22,11 +27,11 @@ export class HealthController {
     response.status(report.status === 'ok' ? 200 : 503).json(report);
   }
 
-  /** Prometheus text: cache hits, misses, errors and stampede waits per memoized function. */
+  /** Prometheus text: cache hits, misses, errors and stampede waits per memoized function; CDN purges. */
   @Get('__metrics__')
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
   metrics(): string {
-    return renderCacheMetrics();
+    return renderCacheMetrics() + this.purger.renderMetrics();
   }
 
   @Get('__version__')

@@ -1,6 +1,8 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { NotFoundError } from '../common/not-found.js';
 import { ZodPipe } from '../common/validation.js';
+import { PublicRead } from '../http-cache/public-read.js';
+import { listingTags, POST_LINKS_TAG, postTag } from './post-cache-tags.js';
 import { listPostsQuerySchema, SLUG_PATTERN, type ListPostsQuery } from './posts.schemas.js';
 import { PostsService } from './posts.service.js';
 import { type PostDetailView, type PostListView } from './post-views.js';
@@ -10,6 +12,7 @@ export class PostsController {
   constructor(@Inject(PostsService) private readonly posts: PostsService) {}
 
   @Get()
+  @PublicRead((page: PostListView) => listingTags(page.categories.map((category) => category.slug)))
   list(
     @Query(new ZodPipe(listPostsQuerySchema, 'query')) query: ListPostsQuery,
   ): Promise<PostListView> {
@@ -17,6 +20,7 @@ export class PostsController {
   }
 
   @Get(':slug')
+  @PublicRead((detail: PostDetailView) => [postTag(detail.post.slug), POST_LINKS_TAG])
   async get(@Param('slug') slug: string): Promise<PostDetailView> {
     if (!SLUG_PATTERN.test(slug) || slug.length > 200) {
       throw new NotFoundError(`No published post has the slug "${slug.slice(0, 200)}"`);

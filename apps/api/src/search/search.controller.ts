@@ -2,6 +2,8 @@ import { Controller, Get, Inject, Query, ServiceUnavailableException } from '@ne
 import { type SearchResults, SearchValidationError } from '@inkwell/search';
 import { z } from 'zod';
 import { ValidationError, ZodPipe } from '../common/validation.js';
+import { PublicRead } from '../http-cache/public-read.js';
+import { SEARCH_TAG } from '../posts/post-cache-tags.js';
 import { positiveInt, SLUG_PATTERN } from '../posts/posts.schemas.js';
 import { SearchService } from './search.service.js';
 
@@ -21,6 +23,7 @@ export class SearchController {
 
   /** Typo-tolerant search. A failing search backend answers 503; the rest of the site is unaffected. */
   @Get()
+  @PublicRead(() => [SEARCH_TAG])
   async search(
     @Query(new ZodPipe(searchQuerySchema, 'query')) query: SearchQuery,
   ): Promise<SearchResults> {

@@ -2,8 +2,9 @@ import { Body, Controller, Get, Inject, Patch } from '@nestjs/common';
 import { AllowRoles } from '../auth/admin-access.js';
 import { AdminController } from '../admin/common/admin-controller.decorator.js';
 import { ZodPipe } from '../common/validation.js';
+import { PublicRead } from '../http-cache/public-read.js';
 import { type UpdateSettingsInput, updateSettingsSchema } from './settings.schemas.js';
-import { SettingsService } from './settings.service.js';
+import { SETTINGS_TAG, SettingsService } from './settings.service.js';
 import { type SiteSettingsView } from './settings-view.js';
 
 /** What every page of the site shows: title, description, navigation... */
@@ -12,6 +13,7 @@ export class SettingsController {
   constructor(@Inject(SettingsService) private readonly settings: SettingsService) {}
 
   @Get()
+  @PublicRead(() => [SETTINGS_TAG])
   get(): Promise<SiteSettingsView> {
     return this.settings.get();
   }

@@ -1,6 +1,6 @@
-import { invalidateTags } from '@inkwell/cache';
 import { type PrismaClient } from '@inkwell/prisma';
 import { type DomainEvents } from '../events/domain-events.js';
+import { type DropTags } from './drop-tags.js';
 import {
   ALL_POSTS_LISTING_TAG,
   CATEGORIES_TAG,
@@ -16,21 +16,25 @@ import {
  * listing that shows one of them. Search results are dropped by the search indexing subscriber,
  * after the index write.
  */
-export function invalidatePostCaches(events: DomainEvents, prisma: PrismaClient): void {
+export function invalidatePostCaches(
+  events: DomainEvents,
+  prisma: PrismaClient,
+  dropTags: DropTags,
+): void {
   const commentChanged = async (postId: number) => {
     const post = await prisma.post.findUnique({
       where: { id: postId },
       select: { slug: true, categories: { select: { category: { select: { slug: true } } } } },
     });
     if (!post) return;
-    await invalidateTags([
+    await dropTags([
       postTag(post.slug),
       ALL_POSTS_LISTING_TAG,
       ...post.categories.map(({ category }) => categoryListingTag(category.slug)),
     ]);
   };
   const postChanged = (slugs: Array<string | null>, categorySlugs: string[]) =>
-    invalidateTags([
+    dropTags([
       ...slugs.filter((slug): slug is string => slug !== null).map(postTag),
       ALL_POSTS_LISTING_TAG,
       ...new Set(categorySlugs.map(categoryListingTag)),
@@ -42,7 +46,7 @@ export function invalidatePostCaches(events: DomainEvents, prisma: PrismaClient)
       where: { categories: { some: { categoryId } } },
       select: { slug: true, categories: { select: { category: { select: { slug: true } } } } },
     });
-    await invalidateTags([
+    await dropTags([
       CATEGORIES_TAG,
       ALL_POSTS_LISTING_TAG,
       ...new Set(

@@ -1,4 +1,3 @@
-import { invalidateTags } from '@inkwell/cache';
 import { type PrismaClient } from '@inkwell/prisma';
 import { type SearchEngine } from '@inkwell/search';
 import {
@@ -8,6 +7,7 @@ import {
 } from '../events/domain-events.js';
 import { SEARCH_TAG } from '../posts/post-cache-tags.js';
 import { loadCommentDocuments, loadPostDocument } from '../search/search-documents.js';
+import { type DropTags } from './drop-tags.js';
 
 /**
  * Keeps the search index equal to what readers can see: published posts and approved comments.
@@ -19,6 +19,7 @@ export function indexForSearch(
   events: DomainEvents,
   prisma: PrismaClient,
   engine: SearchEngine,
+  dropTags: DropTags,
 ): void {
   const syncPost = async (postId: number) => {
     const post = await loadPostDocument(prisma, postId);
@@ -39,7 +40,7 @@ export function indexForSearch(
     write: (payload: DomainEventMap[T]) => Promise<boolean | void>,
   ) =>
     events.on(type, 'search index', async (payload) => {
-      if ((await write(payload)) !== false) await invalidateTags([SEARCH_TAG]);
+      if ((await write(payload)) !== false) await dropTags([SEARCH_TAG]);
     });
 
   onIndexWrite('post.saved', ({ postId }) => syncPost(postId));

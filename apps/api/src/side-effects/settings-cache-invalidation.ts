@@ -1,6 +1,6 @@
-import { invalidateTags } from '@inkwell/cache';
 import { type DomainEvents } from '../events/domain-events.js';
 import { SETTINGS_TAG } from '../settings/settings.service.js';
+import { type DropTags } from './drop-tags.js';
 
 /**
  * Drops the memoized settings, so the next page shows the new title, navigation or policy.
@@ -8,8 +8,8 @@ import { SETTINGS_TAG } from '../settings/settings.service.js';
  * deletes are rare: the settings are dropped on every one. The site's own page cache empties on
  * the form post that made the change.
  */
-export function invalidateSettingsCaches(events: DomainEvents): void {
-  const dropSettings = () => invalidateTags([SETTINGS_TAG]);
+export function invalidateSettingsCaches(events: DomainEvents, dropTags: DropTags): void {
+  const dropSettings = () => dropTags([SETTINGS_TAG]);
   events.on('settings.saved', 'cache invalidation', dropSettings);
   events.on('image.deleted', 'cache invalidation', dropSettings);
 }

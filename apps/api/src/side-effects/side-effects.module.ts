@@ -2,16 +2,18 @@ import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { type PrismaClient } from '@inkwell/prisma';
 import { type RealtimeServer } from '@inkwell/realtime';
 import { type SearchEngine } from '@inkwell/search';
-import { PRISMA, REALTIME, SEARCH_ENGINE } from '../core/tokens.js';
+import { CACHE_PURGER, PRISMA, REALTIME, SEARCH_ENGINE } from '../core/tokens.js';
 import { DomainEvents } from '../events/domain-events.js';
+import { type CachePurger } from '../http-cache/cache-purger.js';
 import { invalidatePostCaches } from './cache-invalidation.js';
+import { dropTagsEverywhere } from './drop-tags.js';
 import { sendRealtimeHints } from './realtime-hints.js';
 import { indexForSearch } from './search-indexing.js';
 import { invalidateSettingsCaches } from './settings-cache-invalidation.js';
 
 /**
  * Every side effect of a write, subscribed in one place (like Django signals), in the order they
- * run: caches first, then the search index (which drops cached search results once written), then
+ * run: caches first (the API's own, then the CDN's through the purge hook), then the search index (which drops cached search results once written), then
  * the hint that makes readers refetch.
  */
 @Module({})
@@ -21,12 +23,14 @@ export class SideEffectsModule implements OnModuleInit {
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(REALTIME) private readonly realtime: RealtimeServer,
     @Inject(SEARCH_ENGINE) private readonly search: SearchEngine,
+    @Inject(CACHE_PURGER) private readonly purger: CachePurger,
   ) {}
 
   onModuleInit(): void {
-    invalidatePostCaches(this.events, this.prisma);
-    invalidateSettingsCaches(this.events);
-    indexForSearch(this.events, this.prisma, this.search);
+    const dropTags = dropTagsEverywhere(this.purger);
+    invalidatePostCaches(this.events, this.prisma, dropTags);
+    invalidateSettingsCaches(this.events, dropTags);
+    indexForSearch(this.events, this.prisma, this.search, dropTags);
     sendRealtimeHints(this.events, this.prisma, this.realtime);
   }
 }

@@ -1,5 +1,9 @@
-/** Listings, posts and feeds: fresh for a minute, then served stale while a proxy refetches. */
-export const PUBLIC_PAGE_CACHE = 'public, max-age=60, stale-while-revalidate=600';
+/**
+ * Listings, posts and feeds: browsers revalidate every time (a 304 when the ETag still holds).
+ * Shared caches get an `s-maxage` too when the API allows one, i.e. when it has a purge hook
+ * that drops them after a write (lib/api-reads.server.ts).
+ */
+export const PUBLIC_PAGE_CACHE = 'public, max-age=0, must-revalidate';
 /**
  * Pages that answer one visitor (form errors, the moderation notice) are never shared, and
  * Remix data requests (`*.data`) are never stored: a live-comments revalidation must get the

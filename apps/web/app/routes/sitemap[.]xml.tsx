@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs } from '@remix-run/node';
 import { apiFor, type PostSummary } from '../api.server.js';
-import { PUBLIC_PAGE_CACHE } from '../lib/cache-control.js';
+import { publicResponse } from '../lib/api-reads.server.js';
 import { categoryListingPath } from '../lib/category-param.js';
 import { absoluteUrl } from '../lib/site.js';
 import { buildSitemap } from '../lib/sitemap.js';
@@ -9,7 +9,7 @@ const PAGE_SIZE = 50;
 /** A bound on API calls per sitemap request (10,000 posts); a bigger blog needs sitemap indexes. */
 const MAX_PAGES = 200;
 
-export async function loader({ context }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const [first, categories] = await Promise.all([
     apiFor(context).listPosts({ pageSize: PAGE_SIZE }),
     apiFor(context).listCategories(),
@@ -32,10 +32,5 @@ export async function loader({ context }: LoaderFunctionArgs) {
       lastModified: post.publishedAt,
     })),
   ]);
-  return new Response(xml, {
-    headers: {
-      'Content-Type': 'application/xml; charset=utf-8',
-      'Cache-Control': PUBLIC_PAGE_CACHE,
-    },
-  });
+  return publicResponse(request, context, xml, 'application/xml; charset=utf-8');
 }

@@ -167,7 +167,7 @@ describe('hostile input', () => {
     const postId = (await apiGet<{ post: { id: number } }>(`/api/posts/${slug}`)).post.id;
     expect((await approvePendingComments(postId)).length).toBeGreaterThanOrEqual(payloads.length);
     await approvedCommentsVisible(slug, 'Mallory', payloads.length);
-    // This browser still holds the post page from before (max-age=60): ask for a fresh URL.
+    // A fresh page, as another reader would open it.
     const reader = await context.newPage();
     reader.on('dialog', (dialog) => {
       dialogs.push(dialog.message());

@@ -54,17 +54,22 @@ async function approveComments(auth: Record<string, string>, ids: number[]): Pro
   if (!approved.ok) throw new Error(`approving comments answered ${approved.status}`);
 }
 
-/** Renames a post's slug through the admin API (`PUT /api/admin/posts/:id`). */
-export async function renamePost(postId: number, slug: string): Promise<void> {
+/** Saves changes to a post through the admin API (`PUT /api/admin/posts/:id`). */
+export async function updatePost(postId: number, changes: Record<string, unknown>): Promise<void> {
   const auth = await adminHeaders();
   const current = await fetch(`${apiUrl}/api/admin/posts/${postId}`, { headers: auth });
   const { version } = (await current.json()) as { version: number };
   const saved = await fetch(`${apiUrl}/api/admin/posts/${postId}`, {
     method: 'PUT',
     headers: { ...auth, 'content-type': 'application/json' },
-    body: JSON.stringify({ version, slug }),
+    body: JSON.stringify({ version, ...changes }),
   });
-  if (!saved.ok) throw new Error(`renaming post ${postId} answered ${saved.status}`);
+  if (!saved.ok) throw new Error(`saving post ${postId} answered ${saved.status}`);
+}
+
+/** Renames a post's slug through the admin API. */
+export function renamePost(postId: number, slug: string): Promise<void> {
+  return updatePost(postId, { slug });
 }
 
 /**

@@ -1,0 +1,75 @@
+import {
+  applyDecorators,
+  type CallHandler,
+  type ExecutionContext,
+  Inject,
+  Injectable,
+  type NestInterceptor,
+  SetMetadata,
+  UseInterceptors,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { map, type Observable } from 'rxjs';
+import { type Config } from '../config/config.js';
+import { CONFIG } from '../core/tokens.js';
+
+/** Every API answer is private unless its route says otherwise (see `PublicRead`). */
+export const PRIVATE_NO_STORE = 'private, no-store';
+
+/**
+ * Browsers revalidate a public read every time (a 304 costs little); shared caches keep it for
+ * `sharedMaxAgeSeconds` only when a purge hook can drop it after a write.
+ */
+export function publicCacheControl(sharedMaxAgeSeconds: number | undefined): string {
+  const browsers = 'public, max-age=0, must-revalidate';
+  return sharedMaxAgeSeconds === undefined
+    ? browsers
+    : `${browsers}, s-maxage=${sharedMaxAgeSeconds}`;
+}
+
+/** The tags in the two headers CDNs read: Fastly and Varnish xkey split on spaces, Cloudflare on commas. */
+export function cacheTagHeaders(tags: readonly string[]): Record<string, string> {
+  const unique = [...new Set(tags)];
+  return { 'Surrogate-Key': unique.join(' '), 'Cache-Tag': unique.join(',') };
+}
+
+type TagsOf = (result: never) => readonly string[];
+const PUBLIC_READ = Symbol('PUBLIC_READ');
+
+interface HeaderSink {
+  setHeader(name: string, value: string): void;
+}
+
+@Injectable()
+export class PublicReadInterceptor implements NestInterceptor {
+  constructor(
+    @Inject(Reflector) private readonly reflector: Reflector,
+    @Inject(CONFIG) private readonly config: Config,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const tagsOf = this.reflector.get<TagsOf | undefined>(PUBLIC_READ, context.getHandler());
+    const response = context.switchToHttp().getResponse<HeaderSink>();
+    return next.handle().pipe(
+      map((result: unknown) => {
+        if (!tagsOf) return result;
+        const headers = {
+          'Cache-Control': publicCacheControl(this.config.cachePurge?.sharedMaxAgeSeconds),
+          ...cacheTagHeaders(tagsOf(result as never)),
+        };
+        for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+        return result;
+      }),
+    );
+  }
+}
+
+/**
+ * Marks a route as a public read: its successful answer may be shared, names the cache tags of
+ * what it returned (the tags the memoized reads were stored under, so a write that drops them
+ * also purges the CDN), and is revalidated by its ETag (Express's weak body hash). Errors stay
+ * `private, no-store`.
+ */
+export function PublicRead<T>(tagsOf: (result: T) => readonly string[]): MethodDecorator {
+  return applyDecorators(SetMetadata(PUBLIC_READ, tagsOf), UseInterceptors(PublicReadInterceptor));
+}
