@@ -56,17 +56,15 @@ export class AuthService {
   /** Checks the password and opens a new session (a fresh token on every login). */
   async login(typedEmail: string, password: string, origin: LoginOrigin): Promise<LoginResult> {
     const email = normalizeEmail(typedEmail);
-    await this.throttle.assertAllowed(origin.ip, email);
-    const user = await this.prisma.user.findUnique({
-      where: { email },
-      select: { ...userSelect, passwordHash: true, disabledAt: true },
+    const user = await this.throttle.attempt(origin.ip, email, async () => {
+      const found = await this.prisma.user.findUnique({
+        where: { email },
+        select: { ...userSelect, passwordHash: true, disabledAt: true },
+      });
+      const valid = await verifyPassword(password, found?.passwordHash ?? UNKNOWN_USER_HASH);
+      return found && valid ? found : null;
     });
-    const valid = await verifyPassword(password, user?.passwordHash ?? UNKNOWN_USER_HASH);
-    if (!user || !valid) {
-      await this.throttle.recordFailure(origin.ip, email);
-      throw new UnauthorizedError('Wrong email or password');
-    }
-    await this.throttle.recordSuccess(email);
+    if (!user) throw new UnauthorizedError('Wrong email or password');
     // Said only to someone who knows the password: a disabled account is not a wrong password.
     if (user.disabledAt) throw new UnauthorizedError('This account is disabled: ask an admin');
     const token = newRandomToken();
