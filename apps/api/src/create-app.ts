@@ -29,7 +29,8 @@ export async function createApp(
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalPipes(new RejectNulInRouteParams());
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Whose X-Forwarded-For names the client (the site, a load balancer): rate limits key on it.
+  app.set('trust proxy', config.trustProxy);
   app.enableShutdownHooks();
   await app.init();
   // Faye wraps the server's listeners, so it attaches once the application has registered its own.

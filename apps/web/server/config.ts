@@ -1,3 +1,4 @@
+import express from 'express';
 import { z } from 'zod';
 
 /** Absolute http(s) URL without a trailing slash, so paths can be appended with `${url}/path`. */
@@ -16,6 +17,24 @@ const webConfigSchema = z.object({
     .max(60)
     .default(1)
     .describe('How long a rendered public page answers repeat requests; 0 turns it off'),
+  TRUST_PROXY: z
+    .string()
+    .default('loopback')
+    .transform((value, context) => {
+      const setting = /^\d+$/.test(value) ? Number(value) : value;
+      try {
+        // Express reads the setting itself (proxy-addr): its refusal names the bad entry.
+        express().set('trust proxy', setting);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+      return setting;
+    })
+    .describe(
+      'Proxies in front of the site whose X-Forwarded-For it believes: a hop count, or ' +
+        'comma-separated addresses, CIDR ranges, loopback, linklocal, uniquelocal',
+    ),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -25,6 +44,8 @@ export interface WebConfig {
   port: number;
   host: string;
   pageCacheSeconds: number;
+  /** Express's `trust proxy`: the client address of a request is the one these proxies name. */
+  trustProxy: number | string;
   production: boolean;
 }
 
@@ -42,13 +63,15 @@ export function loadWebConfig(env: Record<string, string | undefined>): WebConfi
     );
     throw new Error(`Invalid web configuration: ${problems.join('; ')}`);
   }
-  const { API_URL, SITE_URL, WEB_PORT, WEB_HOST, PAGE_CACHE_SECONDS, NODE_ENV } = parsed.data;
+  const { API_URL, SITE_URL, WEB_PORT, WEB_HOST, PAGE_CACHE_SECONDS, TRUST_PROXY, NODE_ENV } =
+    parsed.data;
   return {
     apiUrl: API_URL,
     siteUrl: SITE_URL,
     port: WEB_PORT,
     host: WEB_HOST,
     pageCacheSeconds: PAGE_CACHE_SECONDS,
+    trustProxy: TRUST_PROXY,
     production: NODE_ENV === 'production',
   };
 }

@@ -23,8 +23,9 @@ const apiGate = createApiGate({ apiUrl: config.apiUrl });
 const app = express();
 const server = http.createServer(app);
 app.disable('x-powered-by');
-// One proxy hop (this server) in front of Remix: req.ip is then the visitor's address.
-app.set('trust proxy', 'loopback');
+// req.ip is the visitor's address as the trusted proxies in front name it; loaders send it on
+// to the API (X-Forwarded-For), which trusts this server in turn.
+app.set('trust proxy', config.trustProxy);
 
 // Before compression: proxied bodies stream through untouched (long-polling must not buffer).
 app.use(PROXIED_PATHS, (req, res) => proxy.forward(req, res));

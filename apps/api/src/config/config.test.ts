@@ -19,7 +19,20 @@ describe('loadConfig', () => {
       seedDemoContent: true,
       logLevel: 'log',
       statementTimeoutMs: 5_000,
+      trustProxy: ['loopback'],
     });
+  });
+
+  test('TRUST_PROXY: a hop count, or addresses, CIDR ranges and named ranges', () => {
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(
+      loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::/32, 192.0.2.7' }).trustProxy,
+    ).toEqual(['loopback', '10.0.0.0/8', '2001:db8::/32', '192.0.2.7']);
+    for (const bad of ['10.0.0.0/33', 'proxy.example', 'true', '10.0.0.0/8/1', '::1/129']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(
+        /TRUST_PROXY: ".*" is not a hop count/,
+      );
+    }
   });
 
   test('empty strings count as unset', () => {

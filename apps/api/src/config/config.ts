@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { LOG_LEVELS, type LogLevel } from '@nestjs/common';
 import { z } from 'zod';
+import { parseTrustProxy } from './trust-proxy.js';
 
 /**
  * Every setting Inkwell reads from the environment, parsed once at start. Unset or empty values
@@ -80,6 +81,14 @@ export const configVariables: ConfigVariable[] = [
     sensitive: false,
   },
   {
+    name: 'TRUST_PROXY',
+    description:
+      'Proxies whose X-Forwarded-For the API believes (the site is one): a hop count, or ' +
+      'comma-separated addresses, CIDR ranges, loopback, linklocal, uniquelocal.',
+    default: 'loopback',
+    sensitive: false,
+  },
+  {
     name: 'LOG_LEVEL',
     description: `Least severe log level printed: ${LOG_LEVELS.join(', ')}.`,
     default: 'log',
@@ -152,6 +161,15 @@ const envSchema = z.object({
       .optional(),
   ),
   SEED_DEMO_CONTENT: optionalString.pipe(booleanFlag.optional()),
+  TRUST_PROXY: optionalString.transform((value, context) => {
+    if (value === undefined) return undefined;
+    try {
+      return parseTrustProxy(value);
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  }),
   LOG_LEVEL: optionalString.pipe(
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
   ),
@@ -171,6 +189,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Limit on each request query; 0: none. */
   statementTimeoutMs: number;
+  /** Express's `trust proxy`: a hop count or trusted addresses and ranges. */
+  trustProxy: number | string[];
 }
 
 export class ConfigError extends Error {
@@ -200,5 +220,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     seedDemoContent: values.SEED_DEMO_CONTENT ?? true,
     logLevel: values.LOG_LEVEL ?? 'log',
     statementTimeoutMs: values.DATABASE_STATEMENT_TIMEOUT_MS ?? 5_000,
+    trustProxy: values.TRUST_PROXY ?? ['loopback'],
   };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server, type Socket } from 'node:net';
 import { createClient } from '@redis/client';
 import { afterAll, describe, expect, test } from 'vitest';
+import { startStallingRedis } from '../../../test/stalling-redis.js';
 import { type CounterStore, type DelayLadder, type LadderStep } from './counter-store.js';
 import { MemoryCounterStore } from './memory-counter-store.js';
 import { formatWait } from './rate-limit.js';
@@ -118,26 +118,6 @@ describe.each(stores)('%s counter store', (_name, open) => {
   );
 });
 
-/** A TCP server that accepts connections and never answers: a stalled Redis. */
-async function startSilentServer(): Promise<{ url: string; close: () => Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const server: Server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('error', () => undefined);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 describe('a failing Redis: limits kept in memory, answers within the bound', () => {
   const resilient = async (url: string, messages: string[]) =>
     new ResilientCounterStore(
@@ -172,7 +152,7 @@ describe('a failing Redis: limits kept in memory, answers within the bound', () 
   });
 
   test('stalled (accepts connections, never answers)', async () => {
-    const silent = await startSilentServer();
+    const silent = await startStallingRedis(undefined, { stalled: true });
     const messages: string[] = [];
     const store = await resilient(silent.url, messages);
     try {
