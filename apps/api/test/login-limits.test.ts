@@ -98,9 +98,10 @@ describe('Redis stalling while the API runs (connections open, no answers)', () 
     login = loginAs(api);
   });
   afterAll(async () => {
-    // Closing waits on Redis clients that would wait forever for a stalled server: end it first.
     await silent?.close();
-    await api?.close();
+    // The cache's and realtime's Redis clients wait for the commands the stall swallowed, so
+    // closing the API can hang (outside what this file tests): give it a few seconds.
+    await Promise.race([api?.close(), new Promise((resolve) => setTimeout(resolve, 5000))]);
   });
 
   test('logins answer within a second and the limits still hold, in memory', async () => {
