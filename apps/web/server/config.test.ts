@@ -1,3 +1,6 @@
+import { once } from 'node:events';
+import { type AddressInfo } from 'node:net';
+import express from 'express';
 import { describe, expect, it } from 'vitest';
 import { loadWebConfig } from './config.js';
 
@@ -11,6 +14,7 @@ describe('loadWebConfig', () => {
       pageCacheSeconds: 1,
       apiTimeoutMs: 10_000,
       shutdownTimeoutMs: 10_000,
+      trustProxy: 'loopback',
       production: false,
     });
   });
@@ -34,6 +38,7 @@ describe('loadWebConfig', () => {
       pageCacheSeconds: 0,
       apiTimeoutMs: 2_500,
       shutdownTimeoutMs: 0,
+      trustProxy: 'loopback',
       production: true,
     });
   });
@@ -47,5 +52,40 @@ describe('loadWebConfig', () => {
     expect(() => loadWebConfig({ API_URL: 'ftp://x' })).toThrow(/API_URL/);
     expect(() => loadWebConfig({ PAGE_CACHE_SECONDS: '3600' })).toThrow(/PAGE_CACHE_SECONDS/);
     expect(() => loadWebConfig({ API_TIMEOUT_MS: 'soon' })).toThrow(/API_TIMEOUT_MS/);
+    expect(() => loadWebConfig({ TRUST_PROXY: '10.0.0.0/8, proxy.example' })).toThrow(
+      /TRUST_PROXY: invalid IP address: proxy.example/,
+    );
+  });
+
+  describe('TRUST_PROXY decides which address is the visitor', () => {
+    /** The address the site sees for a request from 127.0.0.1 carrying this X-Forwarded-For. */
+    async function visitorAddress(trustProxy: string, forwardedFor: string): Promise<string> {
+      const app = express();
+      app.set('trust proxy', loadWebConfig({ TRUST_PROXY: trustProxy }).trustProxy);
+      app.get('/', (req, res) => res.send(req.ip));
+      const server = app.listen(0, '127.0.0.1');
+      await once(server, 'listening');
+      try {
+        const { port } = server.address() as AddressInfo;
+        const res = await fetch(`http://127.0.0.1:${port}/`, {
+          headers: { 'x-forwarded-for': forwardedFor },
+        });
+        return await res.text();
+      } finally {
+        server.close();
+      }
+    }
+
+    it('by hop count: the address that many proxies back', async () => {
+      expect(await visitorAddress('1', '198.51.100.1, 10.0.0.5')).toBe('10.0.0.5');
+      expect(await visitorAddress('2', '198.51.100.1, 10.0.0.5')).toBe('198.51.100.1');
+    });
+
+    it('by ranges: the first address, from the right, outside them', async () => {
+      expect(await visitorAddress('loopback', '198.51.100.1, 10.0.0.5')).toBe('10.0.0.5');
+      expect(await visitorAddress('loopback, 10.0.0.0/8', '198.51.100.1, 10.0.0.5')).toBe(
+        '198.51.100.1',
+      );
+    });
   });
 });

@@ -1,3 +1,4 @@
+import express from 'express';
 import { z } from 'zod';
 
 /** Absolute http(s) URL without a trailing slash, so paths can be appended with `${url}/path`. */
@@ -30,6 +31,24 @@ const webConfigSchema = z.object({
     .max(600_000)
     .default(10_000)
     .describe('On SIGTERM or SIGINT, how long requests in flight may take to finish'),
+  TRUST_PROXY: z
+    .string()
+    .default('loopback')
+    .transform((value, context) => {
+      const setting = /^\d+$/.test(value) ? Number(value) : value;
+      try {
+        // Express reads the setting itself (proxy-addr): its refusal names the bad entry.
+        express().set('trust proxy', setting);
+      } catch (error) {
+        context.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
+      return setting;
+    })
+    .describe(
+      'Proxies in front of the site whose X-Forwarded-For it believes: a hop count, or ' +
+        'comma-separated addresses, CIDR ranges, loopback, linklocal, uniquelocal',
+    ),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -41,6 +60,8 @@ export interface WebConfig {
   pageCacheSeconds: number;
   apiTimeoutMs: number;
   shutdownTimeoutMs: number;
+  /** Express's `trust proxy`: the client address of a request is the one these proxies name. */
+  trustProxy: number | string;
   production: boolean;
 }
 
@@ -66,6 +87,7 @@ export function loadWebConfig(env: Record<string, string | undefined>): WebConfi
     PAGE_CACHE_SECONDS,
     API_TIMEOUT_MS,
     SHUTDOWN_TIMEOUT_MS,
+    TRUST_PROXY,
     NODE_ENV,
   } = parsed.data;
   return {
@@ -76,6 +98,7 @@ export function loadWebConfig(env: Record<string, string | undefined>): WebConfi
     pageCacheSeconds: PAGE_CACHE_SECONDS,
     apiTimeoutMs: API_TIMEOUT_MS,
     shutdownTimeoutMs: SHUTDOWN_TIMEOUT_MS,
+    trustProxy: TRUST_PROXY,
     production: NODE_ENV === 'production',
   };
 }

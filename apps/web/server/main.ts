@@ -29,8 +29,9 @@ const app = express();
 const server = http.createServer(app);
 const drain = createHttpDrain(server);
 app.disable('x-powered-by');
-// One proxy hop (this server) in front of Remix: req.ip is then the visitor's address.
-app.set('trust proxy', 'loopback');
+// req.ip is the visitor's address as the trusted proxies in front name it; loaders send it on
+// to the API (X-Forwarded-For), which trusts this server in turn.
+app.set('trust proxy', config.trustProxy);
 
 // First, so every answer carries them, refusals and the 503 page included.
 app.use(securityHeaders({ enforce: config.production }));

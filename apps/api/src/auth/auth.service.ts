@@ -74,17 +74,15 @@ export class AuthService {
   /** Checks the password and opens a new session (a fresh token on every login). */
   async login(typedEmail: string, password: string, origin: LoginOrigin): Promise<LoginResult> {
     const email = normalizeEmail(typedEmail);
-    await this.throttle.assertAllowed(origin.ip, email);
-    const user = await this.prisma.user.findUnique({
-      where: { email },
-      select: { ...userSelect, passwordHash: true, disabledAt: true },
+    const user = await this.throttle.attempt(origin.ip, email, async () => {
+      const found = await this.prisma.user.findUnique({
+        where: { email },
+        select: { ...userSelect, passwordHash: true, disabledAt: true },
+      });
+      const valid = await verifyPassword(password, found?.passwordHash ?? this.unknownUserHash);
+      return found && valid ? found : null;
     });
-    const valid = await verifyPassword(password, user?.passwordHash ?? this.unknownUserHash);
-    if (!user || !valid) {
-      await this.throttle.recordFailure(origin.ip, email);
-      throw new UnauthorizedError('Wrong email or password');
-    }
-    await this.throttle.recordSuccess(email);
+    if (!user) throw new UnauthorizedError('Wrong email or password');
     // The one moment the password is known: a hash made with older (cheaper) parameters is redone.
     const passwordHash = needsRehash(user.passwordHash, this.scrypt)
       ? await hashPassword(password, this.scrypt)

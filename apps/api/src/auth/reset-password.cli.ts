@@ -15,7 +15,7 @@ const USAGE = 'Usage: npm run user:reset-password -- --email ada@example.com [--
 /**
  * `npm run user:reset-password`: a new password for a user who lost theirs (the admin, above
  * all), generated and printed once, or with --stdin read like user:create reads one. Every
- * session of the user ends; with REDIS_URL the login lockout of the account is cleared too.
+ * session of the user ends; with REDIS_URL the login delays of the account are cleared too.
  */
 runCli(async () => {
   const { values } = parseArgs({

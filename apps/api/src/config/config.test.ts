@@ -24,6 +24,7 @@ describe('loadConfig', () => {
       sessionAbsoluteDays: 30,
       shutdownTimeoutMs: 10_000,
       cachePurge: undefined,
+      trustProxy: ['loopback'],
     });
   });
 
@@ -75,6 +76,18 @@ describe('loadConfig', () => {
       'CACHE_PURGE_TIMEOUT_MS: must be at least 1',
       'CACHE_SHARED_MAX_AGE: must be a number of seconds',
     ]);
+  });
+
+  test('TRUST_PROXY: a hop count, or addresses, CIDR ranges and named ranges', () => {
+    expect(loadConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(
+      loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::/32, 192.0.2.7' }).trustProxy,
+    ).toEqual(['loopback', '10.0.0.0/8', '2001:db8::/32', '192.0.2.7']);
+    for (const bad of ['10.0.0.0/33', 'proxy.example', 'true', '10.0.0.0/8/1', '::1/129']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(
+        /TRUST_PROXY: ".*" is not a hop count/,
+      );
+    }
   });
 
   test('empty strings count as unset', () => {

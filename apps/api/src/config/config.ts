@@ -2,6 +2,7 @@ import path from 'node:path';
 import { LOG_LEVELS, type LogLevel } from '@nestjs/common';
 import { z } from 'zod';
 import { DEFAULT_PASSWORD_HASH_COST } from '../auth/password-hash.js';
+import { parseTrustProxy } from './trust-proxy.js';
 
 /**
  * Every setting Inkwell reads from the environment, parsed once at start. Unset or empty values
@@ -134,6 +135,14 @@ export const configVariables: ConfigVariable[] = [
       's-maxage of public reads when CACHE_PURGE_URL is set: how long a CDN keeps them ' +
       'unless purged (scheduled posts appear within it).',
     default: '300',
+    sensitive: false,
+  },
+  {
+    name: 'TRUST_PROXY',
+    description:
+      'Proxies whose X-Forwarded-For the API believes (the site is one): a hop count, or ' +
+      'comma-separated addresses, CIDR ranges, loopback, linklocal, uniquelocal.',
+    default: 'loopback',
     sensitive: false,
   },
   {
@@ -274,6 +283,15 @@ const envSchema = z.object({
       .pipe(z.number().max(31_536_000, 'must be at most 31536000 (a year)'))
       .optional(),
   ),
+  TRUST_PROXY: optionalString.transform((value, context) => {
+    if (value === undefined) return undefined;
+    try {
+      return parseTrustProxy(value);
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  }),
   LOG_LEVEL: optionalString.pipe(
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
   ),
@@ -300,6 +318,8 @@ export interface Config {
   sessionAbsoluteDays: number;
   /** How long a stop waits for requests in flight. */
   shutdownTimeoutMs: number;
+  /** Express's `trust proxy`: a hop count or trusted addresses and ranges. */
+  trustProxy: number | string[];
   /** Where writes send the cache tags they drop; unset: no purge, and no `s-maxage`. */
   cachePurge: CachePurgeConfig | undefined;
 }
@@ -359,5 +379,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           sharedMaxAgeSeconds: values.CACHE_SHARED_MAX_AGE ?? 300,
         }
       : undefined,
+    trustProxy: values.TRUST_PROXY ?? ['loopback'],
   };
 }

@@ -227,20 +227,15 @@ describe.each(engineKinds)('admin access on %s', (kind) => {
     const attempt = (ip: string, email: string, password = 'wrong password') =>
       api.http.post('/api/admin/session').set('X-Forwarded-For', ip).send({ email, password });
 
-    test('5 failures for one account (from any address) lock it for 15 minutes', async () => {
+    test('failures from many addresses slow no one: the owner still signs in', async () => {
       await api.addUser('target@example.com', 'AUTHOR');
       for (let i = 0; i < 5; i += 1) {
         await attempt(`203.0.113.${i + 1}`, 'target@example.com').expect(401);
       }
-      const locked = await attempt('203.0.113.50', 'target@example.com', PASSWORD).expect(429);
-      expect(locked.body.message).toBe(
-        'Too many failed logins for this account. Try again in 15 minutes.',
-      );
-      expect(Number(locked.headers['retry-after'])).toBeGreaterThan(800);
-      expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(900);
+      await attempt('203.0.113.50', 'target@example.com', PASSWORD).expect(201);
     });
 
-    test('10 failures from one address lock that address, not others', async () => {
+    test('10 failures from one address make that address wait, not others', async () => {
       for (let i = 0; i < 10; i += 1) {
         await attempt('203.0.113.200', `guess${i}@example.com`).expect(401);
       }
@@ -250,13 +245,13 @@ describe.each(engineKinds)('admin access on %s', (kind) => {
       await attempt('203.0.113.201', 'admin@example.com', PASSWORD).expect(201);
     });
 
-    test('a successful login clears the account count', async () => {
+    test('a successful login clears the count of its address for the account', async () => {
       await api.addUser('forgetful@example.com', 'AUTHOR');
       for (let round = 0; round < 2; round += 1) {
         for (let i = 0; i < 4; i += 1) {
-          await attempt(`198.18.${round}.${i}`, 'forgetful@example.com').expect(401);
+          await attempt('198.18.0.1', 'forgetful@example.com').expect(401);
         }
-        await attempt(`198.18.${round}.9`, 'forgetful@example.com', PASSWORD).expect(201);
+        await attempt('198.18.0.1', 'forgetful@example.com', PASSWORD).expect(201);
       }
     });
   });

@@ -40,13 +40,14 @@ export class AccountService {
     ip: string,
   ): Promise<void> {
     const { email } = session.user;
-    await this.throttle.assertAllowed(ip, email);
-    const user = await this.prisma.user.findUniqueOrThrow({
-      where: { id: session.user.id },
-      select: { passwordHash: true },
+    const verified = await this.throttle.attempt(ip, email, async () => {
+      const user = await this.prisma.user.findUniqueOrThrow({
+        where: { id: session.user.id },
+        select: { passwordHash: true },
+      });
+      return (await verifyPassword(currentPassword, user.passwordHash)) ? true : null;
     });
-    if (!(await verifyPassword(currentPassword, user.passwordHash))) {
-      await this.throttle.recordFailure(ip, email);
+    if (!verified) {
       throw new ValidationError({ currentPassword: 'is not your current password' });
     }
     if (newPassword === currentPassword) {

@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ValidationError } from '../../common/validation.js';
 import {
   type CommentSender,
-  normalizeIp,
   screenComment,
   type ScreeningOutcome,
 } from '../../comments/moderation-rules.js';
+import { limitedAddress } from '../../auth/rate-limit/client-address.js';
 import { type CounterStore } from '../../auth/rate-limit/counter-store.js';
 import { consume, type RateLimitPolicy } from '../../auth/rate-limit/rate-limit.js';
 import { RATE_LIMIT_STORE } from '../../auth/rate-limit/tokens.js';
@@ -48,7 +48,7 @@ export class CommentGate {
     if (outcome.action === 'reject')
       throw new ValidationError({ comment: REJECTED_COMMENT_MESSAGE });
     if (comment.ipAddress)
-      await consume(this.counters, commentsPerIp, normalizeIp(comment.ipAddress));
+      await consume(this.counters, commentsPerIp, limitedAddress(comment.ipAddress));
     return outcome;
   }
 }

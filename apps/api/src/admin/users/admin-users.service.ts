@@ -24,7 +24,7 @@ export interface AdminUserView {
   name: string;
   role: Role;
   status: 'active' | 'disabled';
-  /** Too many failed logins: refused until the window ends or an admin unlocks it. */
+  /** Failed logins delay this account's sign-in (from some address) until the wait ends or an admin unlocks it. */
   locked: boolean;
   lastSignInAt: string | null;
   createdAt: string;
@@ -142,7 +142,7 @@ export class AdminUsersService {
     };
   }
 
-  /** Clears the account's failed-login count: sign-in works again before the window ends. */
+  /** Forgets the account's failed logins from every address: sign-in works again at once. */
   async unlock(id: number): Promise<AdminUserView> {
     const user = await this.find(this.prisma, id);
     await this.throttle.unlock(user.email);
@@ -190,7 +190,7 @@ export class AdminUsersService {
       name: row.name,
       role: row.role,
       status: row.disabledAt ? 'disabled' : 'active',
-      locked: await this.throttle.isLocked(row.email),
+      locked: await this.throttle.isDelayed(row.email),
       lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
       createdAt: row.createdAt.toISOString(),
       postCount: row._count.posts,

@@ -5,49 +5,55 @@ export interface WindowCount {
   resetInMs: number;
 }
 
-/** Where rate-limit counters live: process memory by default, Redis when several processes share them. */
+/**
+ * Failures that earn growing waits: the first `freeFailures - 1` cost nothing; the
+ * `freeFailures`-th and each one after it make the next attempt wait `firstDelayMs`, doubled
+ * per further failure up to `maxDelayMs`. Forgotten `forgetAfterMs` after the last failure.
+ */
+export interface DelayLadder {
+  freeFailures: number;
+  firstDelayMs: number;
+  maxDelayMs: number;
+  forgetAfterMs: number;
+}
+
+/** One ladder climbed under one key; `groupKey` lists the key so it can be forgotten with others. */
+export interface LadderStep {
+  key: string;
+  ladder: DelayLadder;
+  groupKey?: string;
+}
+
+export type Reservation =
+  | { allowed: true }
+  /** `refusedStep`: index of the step with the longest wait left. */
+  | { allowed: false; refusedStep: number; retryInMs: number };
+
+/**
+ * Where rate-limit state lives: process memory by default, Redis when several processes share
+ * it. Every method is one atomic step, so concurrent requests cannot slip past a limit.
+ */
 export interface CounterStore {
+  /** Counts one event in the key's fixed window (e.g. comments per address). */
   increment(key: string, windowMs: number): Promise<WindowCount>;
-  peek(key: string): Promise<WindowCount>;
-  reset(key: string): Promise<void>;
+  /**
+   * Refused, counting nothing, while any step waits out a delay; else counts one failure on
+   * every step in advance (an attempt is a failure until it is refunded) and arms their delays.
+   */
+  reserve(steps: LadderStep[]): Promise<Reservation>;
+  /** Takes back one reserved failure from each step (the attempt succeeded or never ran). */
+  refund(steps: LadderStep[]): Promise<void>;
+  /** Forgets the keys altogether. */
+  forget(keys: string[]): Promise<void>;
+  /** Forgets every key ever reserved into the group, and the group. */
+  forgetGroup(groupKey: string): Promise<void>;
+  /** The longest wait left among the group's keys (0: none). */
+  groupWaitMs(groupKey: string): Promise<number>;
   close(): Promise<void>;
 }
 
-export const NO_COUNT: WindowCount = { count: 0, resetInMs: 0 };
-
-export class MemoryCounterStore implements CounterStore {
-  private readonly counters = new Map<string, { count: number; resetAt: number }>();
-
-  constructor(private readonly now: () => number = Date.now) {}
-
-  async increment(key: string, windowMs: number): Promise<WindowCount> {
-    const now = this.now();
-    this.dropExpired(now);
-    const counter = this.counters.get(key) ?? { count: 0, resetAt: now + windowMs };
-    counter.count += 1;
-    this.counters.set(key, counter);
-    return { count: counter.count, resetInMs: counter.resetAt - now };
-  }
-
-  async peek(key: string): Promise<WindowCount> {
-    const now = this.now();
-    const counter = this.counters.get(key);
-    if (!counter || counter.resetAt <= now) return NO_COUNT;
-    return { count: counter.count, resetInMs: counter.resetAt - now };
-  }
-
-  async reset(key: string): Promise<void> {
-    this.counters.delete(key);
-  }
-
-  async close(): Promise<void> {
-    this.counters.clear();
-  }
-
-  /** Keeps memory bounded by the keys active within one window. */
-  private dropExpired(now: number): void {
-    for (const [key, counter] of this.counters) {
-      if (counter.resetAt <= now) this.counters.delete(key);
-    }
-  }
+/** The wait a step's failure count earns. */
+export function delayAfter(failures: number, ladder: DelayLadder): number {
+  if (failures < ladder.freeFailures) return 0;
+  return Math.min(ladder.maxDelayMs, ladder.firstDelayMs * 2 ** (failures - ladder.freeFailures));
 }

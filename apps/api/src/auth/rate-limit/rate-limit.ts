@@ -1,5 +1,5 @@
 import { TooManyRequestsError } from '../auth.errors.js';
-import { type CounterStore, type WindowCount } from './counter-store.js';
+import { type CounterStore } from './counter-store.js';
 
 /** `limit` events per `windowMs` per key; `describe` words the refusal for a person. */
 export interface RateLimitPolicy {
@@ -17,29 +17,12 @@ export function formatWait(ms: number): string {
   return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
 
-export function refusal(policy: RateLimitPolicy, window: WindowCount): TooManyRequestsError {
+/** A 429 whose message and `Retry-After` name the same wait. */
+export function refusal(describe: (wait: string) => string, waitMs: number): TooManyRequestsError {
   return new TooManyRequestsError(
-    policy.describe(formatWait(window.resetInMs)),
-    Math.max(1, Math.ceil(window.resetInMs / 1000)),
+    describe(formatWait(waitMs)),
+    Math.max(1, Math.ceil(waitMs / 1000)),
   );
-}
-
-/** Throws when the key has already used up its window (the caller counts failures itself). */
-export async function assertUnderLimit(
-  store: CounterStore,
-  policy: RateLimitPolicy,
-  key: string,
-): Promise<void> {
-  const window = await store.peek(`${policy.name}:${key}`);
-  if (window.count >= policy.limit) throw refusal(policy, window);
-}
-
-export function recordHit(
-  store: CounterStore,
-  policy: RateLimitPolicy,
-  key: string,
-): Promise<WindowCount> {
-  return store.increment(`${policy.name}:${key}`, policy.windowMs);
 }
 
 /** Counts this event and throws when it goes over the limit (e.g. one comment posted). */
@@ -48,6 +31,6 @@ export async function consume(
   policy: RateLimitPolicy,
   key: string,
 ): Promise<void> {
-  const window = await recordHit(store, policy, key);
-  if (window.count > policy.limit) throw refusal(policy, window);
+  const window = await store.increment(`${policy.name}:${key}`, policy.windowMs);
+  if (window.count > policy.limit) throw refusal(policy.describe, window.resetInMs);
 }
