@@ -129,8 +129,11 @@ export async function buildWeb(): Promise<void> {
   );
 }
 
-/** `npm run user:create` on the fresh data dir, before the API opens it (PGlite has one user). */
-async function createAdmin(dataDir: string): Promise<Stack['admin']> {
+/**
+ * `npm run user:create` on a fresh database (`DATA_DIR` or `DATABASE_URL` in `database`), before
+ * the API opens it (PGlite has one user).
+ */
+async function createAdmin(database: Record<string, string>): Promise<Stack['admin']> {
   const admin = { email: 'admin@inkwell.test', password: randomBytes(12).toString('hex') };
   const child = spawn(
     tsx,
@@ -140,7 +143,7 @@ async function createAdmin(dataDir: string): Promise<Stack['admin']> {
       '--email',
       admin.email,
     ],
-    { cwd: repoRoot, env: { ...process.env, DATA_DIR: dataDir }, stdio: ['pipe', 'pipe', 'pipe'] },
+    { cwd: repoRoot, env: { ...process.env, ...database }, stdio: ['pipe', 'pipe', 'pipe'] },
   );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -159,7 +162,7 @@ export interface StackOptions {
 /** The site with its admin (`npm run user:create`) and the demo content. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'inkwell-web-test-'));
-  const admin = await createAdmin(dataDir);
+  const admin = await createAdmin({ DATA_DIR: dataDir });
   return { ...(await startServers(dataDir, options)), admin };
 }
 
@@ -170,12 +173,10 @@ export async function startFirstRunStack(
   return startServers(await mkdtemp(path.join(tmpdir(), 'inkwell-web-test-')), options);
 }
 
-async function startServers(
-  dataDir: string,
-  { pageCacheSeconds = 0 }: StackOptions,
-): Promise<Omit<Stack, 'admin'>> {
+/** The API from source on a free port, with `env` (its database, cache...) over the test's own. */
+async function startApi(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   const apiPort = await freePort();
-  const { child: api, match } = await startProcess(
+  const { child, match } = await startProcess(
     'API',
     tsx,
     ['--conditions=@inkwell/source', 'apps/api/src/main.ts'],
@@ -183,8 +184,8 @@ async function startServers(
       cwd: repoRoot,
       env: {
         ...process.env,
+        ...env,
         API_PORT: String(apiPort),
-        DATA_DIR: dataDir,
         NO_COLOR: '1',
         FORCE_COLOR: undefined,
       },
@@ -192,41 +193,110 @@ async function startServers(
       timeoutMs: 120_000,
     },
   );
-  const apiUrl = match[1]!;
-  try {
-    const webPort = await freePort();
-    const webUrl = `http://127.0.0.1:${webPort}`;
-    const { child: web } = await startProcess(
-      'web',
-      process.execPath,
-      [`${testBuildDir}/node/server/main.js`],
-      {
-        cwd: webRoot,
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          API_URL: apiUrl,
-          SITE_URL: webUrl,
-          WEB_PORT: String(webPort),
-          WEB_HOST: '127.0.0.1',
-          // Most checks write through the API and read the page at once: no page cache for them.
-          PAGE_CACHE_SECONDS: String(pageCacheSeconds),
-        },
-        ready: /Web listening on http:\/\/\S+/,
-        timeoutMs: 30_000,
+  return { child, url: match[1]! };
+}
+
+/** The built web server on a free port, in front of the API at `apiUrl`. */
+async function startWeb(
+  apiUrl: string,
+  pageCacheSeconds: number,
+): Promise<{ child: ChildProcess; url: string }> {
+  const webPort = await freePort();
+  const url = `http://127.0.0.1:${webPort}`;
+  const { child } = await startProcess(
+    'web',
+    process.execPath,
+    [`${testBuildDir}/node/server/main.js`],
+    {
+      cwd: webRoot,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        API_URL: apiUrl,
+        SITE_URL: url,
+        WEB_PORT: String(webPort),
+        WEB_HOST: '127.0.0.1',
+        PAGE_CACHE_SECONDS: String(pageCacheSeconds),
       },
-    );
+      ready: /Web listening on http:\/\/\S+/,
+      timeoutMs: 30_000,
+    },
+  );
+  return { child, url };
+}
+
+async function startServers(
+  dataDir: string,
+  // Most checks write through the API and read the page at once: no page cache for them.
+  { pageCacheSeconds = 0 }: StackOptions,
+): Promise<Omit<Stack, 'admin'>> {
+  const api = await startApi({ DATA_DIR: dataDir });
+  try {
+    const web = await startWeb(api.url, pageCacheSeconds);
     return {
-      apiUrl,
-      webUrl,
+      apiUrl: api.url,
+      webUrl: web.url,
       async stop() {
-        await Promise.all([stopProcess(web), stopProcess(api)]);
+        await Promise.all([stopProcess(web.child), stopProcess(api.child)]);
         await rm(dataDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
-    await stopProcess(api);
+    await stopProcess(api.child);
     await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+export interface ScaledOutStack {
+  /** Two API processes on one PostgreSQL database and one Redis. */
+  apiUrls: [string, string];
+  /** Two web processes, the first in front of the first API, the second of the second. */
+  webUrls: [string, string];
+  admin: Stack['admin'];
+  stop(): Promise<void>;
+}
+
+/**
+ * A site scaled out as docs/operations.md describes: the admin created, then two APIs started
+ * at the same moment on a fresh PostgreSQL database (both migrating, seeding the demo content
+ * and preparing search) with one Redis, and a web process in front of each, page cache on.
+ */
+export async function startScaledOutStack(options: {
+  databaseUrl: string;
+  redisUrl: string;
+  cacheNamespace: string;
+  pageCacheSeconds: number;
+}): Promise<ScaledOutStack> {
+  const database = { DATABASE_URL: options.databaseUrl, MIGRATE_ON_START: 'true' };
+  const admin = await createAdmin(database);
+  const started: ChildProcess[] = [];
+  const start = async (run: () => Promise<{ child: ChildProcess; url: string }>) => {
+    const server = await run();
+    started.push(server.child);
+    return server.url;
+  };
+  const stop = async () => {
+    await Promise.all(started.map(stopProcess));
+  };
+  try {
+    const env = {
+      ...database,
+      REDIS_URL: options.redisUrl,
+      CACHE_NAMESPACE: options.cacheNamespace,
+    };
+    const apiUrls = await Promise.all([start(() => startApi(env)), start(() => startApi(env))]);
+    const webUrls = await Promise.all(
+      apiUrls.map((apiUrl) => start(() => startWeb(apiUrl, options.pageCacheSeconds))),
+    );
+    return {
+      apiUrls: apiUrls as [string, string],
+      webUrls: webUrls as [string, string],
+      admin,
+      stop,
+    };
+  } catch (error) {
+    await stop();
     throw error;
   }
 }
