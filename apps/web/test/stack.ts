@@ -174,7 +174,9 @@ export async function startFirstRunStack(
 }
 
 /** The API from source on a free port, with `env` (its database, cache...) over the test's own. */
-async function startApi(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+async function startApi(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string }> {
   const apiPort = await freePort();
   const { child, match } = await startProcess(
     'API',
