@@ -70,7 +70,9 @@ test('a post edited through one API shows through both APIs, search and both sit
   }
 
   const auth = await adminHeadersAt(apiA, stack.admin);
-  const current = await getJson<{ version: number }>(`${apiA}/api/admin/posts/${post.id}`);
+  const current = (await (
+    await fetch(`${apiA}/api/admin/posts/${post.id}`, { headers: auth })
+  ).json()) as { version: number };
   const title = `${post.title} and the ${word}`;
   const saved = await fetch(`${apiA}/api/admin/posts/${post.id}`, {
     method: 'PUT',
