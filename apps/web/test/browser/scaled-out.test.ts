@@ -80,7 +80,6 @@ test('a post edited through one API shows through both APIs, search and both sit
     body: JSON.stringify({ version: current.version, title }),
   });
   expect(saved.status).toBe(200);
-  const savedAt = Date.now();
 
   // The API's memo cache and search: at once, through either process.
   for (const api of stack.apiUrls) {
@@ -97,7 +96,6 @@ test('a post edited through one API shows through both APIs, search and both sit
       .toBe(true);
     expect((await getHtml(`${web}/search?q=${word}`)).includes(word)).toBe(true);
   }
-  expect(Date.now() - savedAt).toBeLessThan(PAGE_CACHE_SECONDS * 1000 + SLACK_MS);
 });
 
 test('a comment approved through one API reaches a reader connected to the other', async () => {
