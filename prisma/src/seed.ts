@@ -26,12 +26,9 @@ export async function seedDemoContent(
 ): Promise<SeedResult> {
   const nothingSeeded = { seeded: false, posts: 0, categories: 0, comments: 0 };
   if ((await prisma.post.count()) > 0) return nothingSeeded;
-  return prisma.$transaction(
+  const result = await prisma.$transaction(
     async (tx) => {
-      // Several API processes may start on one empty database: the first one seeds. Seeding,
-      // and waiting for another process's seed, may outlast the pool's statement timeout, which
-      // is meant for requests: this start-up transaction runs without it.
-      await tx.$executeRawUnsafe('SET LOCAL statement_timeout = 0');
+      // Several API processes may start on one empty database: the first one seeds.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`;
       if ((await tx.post.count()) > 0) return nothingSeeded;
       const categoryIds = new Map<string, number>();
@@ -77,9 +74,6 @@ export async function seedDemoContent(
           comments += 1;
         }
       }
-      // Fresh statistics, so the planner sizes the new rows right (PGlite has no autovacuum);
-      // ANALYZE counts this transaction's own rows.
-      await tx.$executeRawUnsafe('ANALYZE');
       return {
         seeded: true,
         posts: content.posts.length,
@@ -89,6 +83,9 @@ export async function seedDemoContent(
     },
     { timeout: 60_000 },
   );
+  // Fresh statistics, so the planner sizes the new rows right (PGlite has no autovacuum).
+  if (result.seeded) await prisma.$executeRawUnsafe('ANALYZE');
+  return result;
 }
 
 function requireId(ids: Map<string, number>, key: string): number {
