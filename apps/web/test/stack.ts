@@ -136,8 +136,11 @@ export async function buildWeb(): Promise<void> {
   );
 }
 
-/** `npm run user:create` on the fresh data dir, before the API opens it (PGlite has one user). */
-async function createAdmin(dataDir: string): Promise<Stack['admin']> {
+/**
+ * `npm run user:create` on a fresh database (`DATA_DIR` or `DATABASE_URL` in `database`), before
+ * the API opens it (PGlite has one user).
+ */
+async function createAdmin(database: Record<string, string>): Promise<Stack['admin']> {
   const admin = { email: 'admin@inkwell.test', password: randomBytes(12).toString('hex') };
   const child = spawn(
     tsx,
@@ -149,7 +152,7 @@ async function createAdmin(dataDir: string): Promise<Stack['admin']> {
     ],
     {
       cwd: repoRoot,
-      env: { ...process.env, DATA_DIR: dataDir, PASSWORD_HASH_COST },
+      env: { ...process.env, ...database, PASSWORD_HASH_COST },
       stdio: ['pipe', 'pipe', 'pipe'],
     },
   );
@@ -170,7 +173,7 @@ export interface StackOptions {
 /** The site with its admin (`npm run user:create`) and the demo content. */
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'inkwell-web-test-'));
-  const admin = await createAdmin(dataDir);
+  const admin = await createAdmin({ DATA_DIR: dataDir });
   return { ...(await startServers(dataDir, options)), admin };
 }
 
@@ -220,12 +223,12 @@ export async function startWebServer(
   return { webUrl, child, output, stop: () => stopProcess(child) };
 }
 
-async function startServers(
-  dataDir: string,
-  { pageCacheSeconds = 0 }: StackOptions,
-): Promise<Omit<Stack, 'admin'>> {
+/** The API from source on a free port, with `env` (its database, cache...) over the test's own. */
+async function startApi(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string }> {
   const apiPort = await freePort();
-  const { child: api, match } = await startProcess(
+  const { child, match } = await startProcess(
     'API',
     tsx,
     ['--conditions=@inkwell/source', 'apps/api/src/main.ts'],
@@ -233,8 +236,8 @@ async function startServers(
       cwd: repoRoot,
       env: {
         ...process.env,
+        ...env,
         API_PORT: String(apiPort),
-        DATA_DIR: dataDir,
         PASSWORD_HASH_COST,
         NO_COLOR: '1',
         FORCE_COLOR: undefined,
@@ -243,23 +246,90 @@ async function startServers(
       timeoutMs: 120_000,
     },
   );
-  const apiUrl = match[1]!;
+  return { child, url: match[1]! };
+}
+
+/** The built site as `startWebServer` starts it, for the stacks below. */
+async function startWeb(
+  apiUrl: string,
+  pageCacheSeconds: number,
+): Promise<{ child: ChildProcess; url: string }> {
+  const web = await startWebServer(apiUrl, { PAGE_CACHE_SECONDS: String(pageCacheSeconds) });
+  return { child: web.child, url: web.webUrl };
+}
+
+async function startServers(
+  dataDir: string,
+  // Most checks write through the API and read the page at once: no page cache for them.
+  { pageCacheSeconds = 0 }: StackOptions,
+): Promise<Omit<Stack, 'admin'>> {
+  const api = await startApi({ DATA_DIR: dataDir });
   try {
-    const { webUrl, child: web } = await startWebServer(apiUrl, {
-      // Most checks write through the API and read the page at once: no page cache for them.
-      PAGE_CACHE_SECONDS: String(pageCacheSeconds),
-    });
+    const web = await startWeb(api.url, pageCacheSeconds);
     return {
-      apiUrl,
-      webUrl,
+      apiUrl: api.url,
+      webUrl: web.url,
       async stop() {
-        await Promise.all([stopProcess(web), stopProcess(api)]);
+        await Promise.all([stopProcess(web.child), stopProcess(api.child)]);
         await rm(dataDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
-    await stopProcess(api);
+    await stopProcess(api.child);
     await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+export interface ScaledOutStack {
+  /** Two API processes on one PostgreSQL database and one Redis. */
+  apiUrls: [string, string];
+  /** Two web processes, the first in front of the first API, the second of the second. */
+  webUrls: [string, string];
+  admin: Stack['admin'];
+  stop(): Promise<void>;
+}
+
+/**
+ * A site scaled out as docs/operations.md describes: the admin created, then two APIs started
+ * at the same moment on a fresh PostgreSQL database (both migrating, seeding the demo content
+ * and preparing search) with one Redis, and a web process in front of each, page cache on.
+ */
+export async function startScaledOutStack(options: {
+  databaseUrl: string;
+  redisUrl: string;
+  cacheNamespace: string;
+  pageCacheSeconds: number;
+}): Promise<ScaledOutStack> {
+  const database = { DATABASE_URL: options.databaseUrl, MIGRATE_ON_START: 'true' };
+  const admin = await createAdmin(database);
+  const started: ChildProcess[] = [];
+  const start = async (run: () => Promise<{ child: ChildProcess; url: string }>) => {
+    const server = await run();
+    started.push(server.child);
+    return server.url;
+  };
+  const stop = async () => {
+    await Promise.all(started.map(stopProcess));
+  };
+  try {
+    const env = {
+      ...database,
+      REDIS_URL: options.redisUrl,
+      CACHE_NAMESPACE: options.cacheNamespace,
+    };
+    const apiUrls = await Promise.all([start(() => startApi(env)), start(() => startApi(env))]);
+    const webUrls = await Promise.all(
+      apiUrls.map((apiUrl) => start(() => startWeb(apiUrl, options.pageCacheSeconds))),
+    );
+    return {
+      apiUrls: apiUrls as [string, string],
+      webUrls: webUrls as [string, string],
+      admin,
+      stop,
+    };
+  } catch (error) {
+    await stop();
     throw error;
   }
 }

@@ -5,7 +5,7 @@ import {
   type SearchEngine,
   SearchValidationError,
 } from '../src/index.js';
-import { ClientMock } from './fixtures/elasticsearch-mock.js';
+import { ClientMock, errorResponse } from '../src/testing.js';
 import { NASTY_QUERIES } from './fixtures/nasty-queries.js';
 import { iterate } from './fixtures/to-documents.js';
 
@@ -323,6 +323,33 @@ describe('Elasticsearch engine (official client mock)', () => {
       method: 'DELETE',
       path: '/inkwell-posts-old,inkwell-comments-old',
     });
+  });
+
+  it('reindexes over a half-made first setup, where only the posts alias exists', async () => {
+    mock.add({ method: 'PUT', path: '/:index' }, record({ acknowledged: true }));
+    mock.add({ method: 'POST', path: '/_bulk' }, record({ took: 1, errors: false, items: [] }));
+    mock.add({ method: ['GET', 'POST'], path: '/:index/_refresh' }, record({ _shards: {} }));
+    // A server missing one of the names answers 404 with what it found beside the error.
+    mock.add({ method: 'GET', path: '/_alias/inkwell-posts,inkwell-comments' }, () =>
+      errorResponse(404, {
+        error: 'alias [inkwell-comments] missing',
+        status: 404,
+        'inkwell-posts-old': { aliases: { 'inkwell-posts': {} } },
+      }),
+    );
+    mock.add({ method: 'POST', path: '/_aliases' }, record({ acknowledged: true }));
+    mock.add({ method: 'DELETE', path: '/:index' }, record({ acknowledged: true }));
+
+    await engine.reindex(iterate([]));
+
+    expect(requests.find((r) => r.path === '/_aliases')?.body).toEqual({
+      actions: [
+        { remove: { index: 'inkwell-posts-old', alias: 'inkwell-posts' } },
+        { add: { index: 'inkwell-posts-20261126t100000000z', alias: 'inkwell-posts' } },
+        { add: { index: 'inkwell-comments-20261126t100000000z', alias: 'inkwell-comments' } },
+      ],
+    });
+    expect(requests.at(-1)).toMatchObject({ method: 'DELETE', path: '/inkwell-posts-old' });
   });
 
   it('fails a reindex when a bulk item fails, before swapping aliases', async () => {

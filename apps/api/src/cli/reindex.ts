@@ -1,8 +1,10 @@
 import { formatProgressBar } from '@inkwell/assets';
 import { openDatabase } from '@inkwell/prisma';
 import { loadConfig } from '../config/config.js';
+import { withAdvisoryLock } from '../database/advisory-lock.js';
 import { publishedWhere } from '../posts/published.js';
 import { createSearchEngine } from '../search/create-search-engine.js';
+import { SEARCH_INDEX_LOCK } from '../search/prepare-search-index.js';
 import { allSearchDocuments } from '../search/search-documents.js';
 import { runCli } from './run-cli.js';
 
@@ -12,19 +14,22 @@ runCli(async () => {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     const engine = await createSearchEngine(config.elasticsearchUrl, db);
-    await engine.setup();
-    const [posts, comments] = await Promise.all([
-      db.prisma.post.count({ where: publishedWhere() }),
-      db.prisma.comment.count({ where: { approved: true, post: publishedWhere() } }),
-    ]);
-    const total = posts + comments;
-    const started = performance.now();
-    const done = await engine.reindex(allSearchDocuments(db.prisma), (progress) => {
-      process.stderr.write(`\r${formatProgressBar(progress.posts + progress.comments, total)}`);
+    // After an API process's start-up preparation, never beside it.
+    await withAdvisoryLock(db, SEARCH_INDEX_LOCK, async () => {
+      await engine.setup();
+      const [posts, comments] = await Promise.all([
+        db.prisma.post.count({ where: publishedWhere() }),
+        db.prisma.comment.count({ where: { approved: true, post: publishedWhere() } }),
+      ]);
+      const total = posts + comments;
+      const started = performance.now();
+      const done = await engine.reindex(allSearchDocuments(db.prisma), (progress) => {
+        process.stderr.write(`\r${formatProgressBar(progress.posts + progress.comments, total)}`);
+      });
+      process.stderr.write('\n');
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(`Reindexed ${done.posts} posts and ${done.comments} comments in ${seconds} s.`);
     });
-    process.stderr.write('\n');
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    console.log(`Reindexed ${done.posts} posts and ${done.comments} comments in ${seconds} s.`);
   } finally {
     await db.close();
   }

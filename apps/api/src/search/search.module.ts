@@ -11,9 +11,8 @@ import { type SearchEngine } from '@inkwell/search';
 import { type Config } from '../config/config.js';
 import { CONFIG, DATABASE, SEARCH_ENGINE } from '../core/tokens.js';
 import { HealthChecks } from '../health/health-checks.js';
-import { publishedWhere } from '../posts/published.js';
 import { createSearchEngine } from './create-search-engine.js';
-import { allSearchDocuments } from './search-documents.js';
+import { prepareSearchIndex } from './prepare-search-index.js';
 import { SearchController } from './search.controller.js';
 import { SearchService } from './search.service.js';
 
@@ -65,13 +64,8 @@ export class SearchModule implements OnModuleInit, OnApplicationBootstrap {
   }
 
   private async prepareIndex(): Promise<void> {
-    await this.engine.setup();
-    const [health, published] = await Promise.all([
-      this.engine.health(),
-      this.db.prisma.post.count({ where: publishedWhere() }),
-    ]);
-    if (health.posts > 0 || published === 0) return;
-    const done = await this.engine.reindex(allSearchDocuments(this.db.prisma));
-    this.logger.log(`Indexed ${done.posts} posts and ${done.comments} comments for search`);
+    const done = await prepareSearchIndex(this.engine, this.db);
+    if (done)
+      this.logger.log(`Indexed ${done.posts} posts and ${done.comments} comments for search`);
   }
 }

@@ -18,16 +18,24 @@ export async function apiGet<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Logs in to the admin API as the setup's admin; returns the headers its writes need. */
-export async function adminHeaders(): Promise<Record<string, string>> {
-  const login = await fetch(`${apiUrl}/api/admin/session`, {
+/** Logs in to the admin API at `api` as `admin`; returns the headers its writes need. */
+export async function adminHeadersAt(
+  api: string,
+  admin: { email: string; password: string },
+): Promise<Record<string, string>> {
+  const login = await fetch(`${api}/api/admin/session`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(inject('admin')),
+    body: JSON.stringify(admin),
   });
   if (login.status !== 201) throw new Error(`admin login answered ${login.status}`);
   const { token, csrfToken } = (await login.json()) as { token: string; csrfToken: string };
   return { authorization: `Bearer ${token}`, 'x-csrf-token': csrfToken };
+}
+
+/** Logs in to the admin API as the setup's admin; returns the headers its writes need. */
+export function adminHeaders(): Promise<Record<string, string>> {
+  return adminHeadersAt(apiUrl, inject('admin'));
 }
 
 /** Logs in to the admin API and approves every pending comment on a post; returns their ids. */

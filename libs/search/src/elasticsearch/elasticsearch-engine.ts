@@ -18,7 +18,7 @@ import {
   timestampedIndex,
 } from './index-definitions.js';
 import { commentsRequest, postsRequest, suggestRequest } from './requests.js';
-import { parseComments, parsePosts, parseSuggestions } from './responses.js';
+import { parseAliasedIndices, parseComments, parsePosts, parseSuggestions } from './responses.js';
 
 export interface ElasticsearchEngineOptions {
   client: Client;
@@ -160,21 +160,17 @@ export function createElasticsearchSearchEngine(options: ElasticsearchEngineOpti
         { name: [indices.posts, indices.comments] },
         { ignore: [404] },
       );
-      const previous = Object.keys(current ?? {}).filter(
-        (index) => index !== target.posts && index !== target.comments,
+      const previous = parseAliasedIndices(current, [indices.posts, indices.comments]).filter(
+        ({ index }) => index !== target.posts && index !== target.comments,
       );
       const actions: estypes.IndicesUpdateAliasesAction[] = [
-        ...previous.map((index) => ({
-          remove: {
-            index,
-            alias: index.startsWith(`${indices.posts}-`) ? indices.posts : indices.comments,
-          },
-        })),
+        ...previous.map(({ index, alias }) => ({ remove: { index, alias } })),
         { add: { index: target.posts, alias: indices.posts } },
         { add: { index: target.comments, alias: indices.comments } },
       ];
       await client.indices.updateAliases({ actions });
-      if (previous.length > 0) await client.indices.delete({ index: previous });
+      const dropped = [...new Set(previous.map(({ index }) => index))];
+      if (dropped.length > 0) await client.indices.delete({ index: dropped });
       return progress;
     },
 

@@ -105,3 +105,25 @@ export function parseComments(
     matched,
   }));
 }
+
+export interface AliasedIndex {
+  index: string;
+  alias: string;
+}
+
+/**
+ * The indices behind `aliases`, from a `GET _alias/<names>` answered with `ignore: [404]`. When
+ * one of the names is missing, Elasticsearch answers 404 with the indices it did find beside
+ * `error` and `status` keys, and with no alias at all it sends only those: only entries that
+ * carry an `aliases` object are indices.
+ */
+export function parseAliasedIndices(response: unknown, aliases: string[]): AliasedIndex[] {
+  if (typeof response !== 'object' || response === null) return [];
+  return Object.entries(response).flatMap(([index, entry]: [string, unknown]) => {
+    if (typeof entry !== 'object' || entry === null || !('aliases' in entry)) return [];
+    const names = typeof entry.aliases === 'object' && entry.aliases !== null ? entry.aliases : {};
+    return Object.keys(names)
+      .filter((alias) => aliases.includes(alias))
+      .map((alias) => ({ index, alias }));
+  });
+}

@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import { createScratchPostgresDatabase, type ScratchDatabase } from '@inkwell/prisma/testing';
+import { commentChannel, FayeNodeClient } from '@inkwell/realtime';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startScaledOutStack, type ScaledOutStack } from '../stack.js';
+import { adminHeadersAt } from './support.js';
+
+/*
+ * The site scaled out: two APIs on one PostgreSQL database and one Redis, a web process in front
+ * of each. A write through one process shows through every other one, each cache layer within
+ * the bound docs/operations.md ("Guarantees") gives it.
+ */
+
+/** The site's page cache in each web process, as `PAGE_CACHE_SECONDS` sets it by default. */
+const PAGE_CACHE_SECONDS = 1;
+/** Slack on a loaded two-core machine for a request and a render, beyond the cache's bound. */
+const SLACK_MS = 4_000;
+
+let scratch: ScratchDatabase;
+let stack: ScaledOutStack;
+
+beforeAll(async () => {
+  scratch = await createScratchPostgresDatabase('inkwell_scaled_out');
+  stack = await startScaledOutStack({
+    databaseUrl: scratch.url,
+    redisUrl: 'redis://127.0.0.1:6379',
+    // Its own cache keys, realtime channel and rate-limit counters: other suites share Redis.
+    cacheNamespace: `test-scaled-${randomBytes(4).toString('hex')}`,
+    pageCacheSeconds: PAGE_CACHE_SECONDS,
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await stack?.stop();
+  await scratch?.drop();
+});
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+async function getHtml(url: string): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
+  return response.text();
+}
+
+interface PostView {
+  post: { id: number; title: string; slug: string };
+}
+
+test('a post edited through one API shows through both APIs, search and both sites', async () => {
+  const [apiA, apiB] = stack.apiUrls;
+  const [webA, webB] = stack.webUrls;
+  const { items } = await getJson<{ items: { slug: string }[] }>(`${apiA}/api/posts?pageSize=1`);
+  const slug = items[0]!.slug;
+  const { post } = await getJson<PostView>(`${apiB}/api/posts/${slug}`);
+  const word = `quokka${randomBytes(3).toString('hex')}`;
+  const search = (api: string) =>
+    getJson<{ hits: { slug: string }[] }>(`${api}/api/search?q=${word}`);
+  // Every layer holds the old state: memoized reads and search in Redis, a page in each site.
+  expect((await search(apiB)).hits).toEqual([]);
+  for (const web of stack.webUrls) {
+    await getHtml(`${web}/posts/${slug}`);
+    const cached = await fetch(`${web}/posts/${slug}`);
+    expect(cached.headers.get('x-page-cache')).toBe('HIT');
+    expect((await cached.text()).includes(word)).toBe(false);
+  }
+
+  const auth = await adminHeadersAt(apiA, stack.admin);
+  const current = (await (
+    await fetch(`${apiA}/api/admin/posts/${post.id}`, { headers: auth })
+  ).json()) as { version: number };
+  const title = `${post.title} and the ${word}`;
+  const saved = await fetch(`${apiA}/api/admin/posts/${post.id}`, {
+    method: 'PUT',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ version: current.version, title }),
+  });
+  expect(saved.status).toBe(200);
+
+  // The API's memo cache and search: at once, through either process.
+  for (const api of stack.apiUrls) {
+    expect((await getJson<PostView>(`${api}/api/posts/${slug}`)).post.title).toBe(title);
+    expect((await search(api)).hits.map((hit) => hit.slug)).toEqual([slug]);
+  }
+  // The sites: once their page cache lets the page go.
+  for (const web of [webA, webB]) {
+    await expect
+      .poll(async () => (await getHtml(`${web}/posts/${slug}`)).includes(word), {
+        timeout: PAGE_CACHE_SECONDS * 1000 + SLACK_MS,
+        interval: 100,
+      })
+      .toBe(true);
+    expect((await getHtml(`${web}/search?q=${word}`)).includes(word)).toBe(true);
+  }
+});
+
+test('a comment approved through one API reaches a reader connected to the other', async () => {
+  const [apiA, apiB] = stack.apiUrls;
+  const { items } = await getJson<{ items: { slug: string }[] }>(`${apiA}/api/posts?pageSize=1`);
+  const { post } = await getJson<PostView>(`${apiA}/api/posts/${items[0]!.slug}`);
+  const reader = new FayeNodeClient(`${apiB}/realtime`);
+  const hints: { latestCommentId: number }[] = [];
+  try {
+    await reader.subscribe(commentChannel(post.id), (hint) =>
+      hints.push(hint as { latestCommentId: number }),
+    );
+    const created = await fetch(`${apiA}/api/posts/${post.slug}/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        authorName: 'Grace',
+        authorEmail: 'grace@example.org',
+        body: 'Seen from the other process',
+        renderedAt: Date.now() - 60_000,
+      }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: number };
+    // A first comment is held; the admin approves it through the same API.
+    const auth = await adminHeadersAt(apiA, stack.admin);
+    const approved = await fetch(`${apiA}/api/admin/comments/${id}/approve`, {
+      method: 'POST',
+      headers: auth,
+    });
+    expect(approved.ok).toBe(true);
+    await expect
+      .poll(() => hints.map((hint) => hint.latestCommentId), { timeout: 5_000, interval: 50 })
+      .toContain(id);
+  } finally {
+    reader.disconnect();
+  }
+});
+
+test('failed logins are counted across both APIs', async () => {
+  const [apiA, apiB] = stack.apiUrls;
+  const attempt = (api: string) =>
+    fetch(`${api}/api/admin/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: stack.admin.email, password: 'not the password' }),
+    });
+  // Five failures per account, spread over both processes, use up the account's allowance.
+  for (const api of [apiA, apiB, apiA, apiB, apiA]) expect((await attempt(api)).status).toBe(401);
+  const refused = await attempt(apiB);
+  expect(refused.status).toBe(429);
+  expect(await refused.text()).toContain('Too many failed logins for this account');
+});
