@@ -14,7 +14,7 @@ export interface SeedContent {
 }
 
 const HOUR_MS = 3_600_000;
-const SEED_LOCK_KEY = 7_362_810_115;
+export const SEED_LOCK_KEY = 7_362_810_115;
 
 /**
  * Writes the demo content into an empty database. A database that already has posts is left
@@ -28,7 +28,9 @@ export async function seedDemoContent(
   if ((await prisma.post.count()) > 0) return nothingSeeded;
   const result = await prisma.$transaction(
     async (tx) => {
-      // Several API processes may start on one empty database: the first one seeds.
+      // Several API processes may start on one empty database: the first one seeds, the others
+      // wait for it however long it takes (a request's statement timeout is not for this wait).
+      await tx.$executeRawUnsafe('SET LOCAL statement_timeout = 0');
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`;
       if ((await tx.post.count()) > 0) return nothingSeeded;
       const categoryIds = new Map<string, number>();
