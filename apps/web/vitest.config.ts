@@ -15,7 +15,8 @@ export default defineProjectConfig(import.meta.dirname, {
       {
         extends: true,
         // `npm start` from the last build (Nx builds the API and the site before these run).
-        test: { name: 'launch', include: ['test/launch/**/*.test.ts'] },
+        // Each test starts a fresh data dir (migrations, demo seed): slow on a loaded machine.
+        test: { name: 'launch', include: ['test/launch/**/*.test.ts'], testTimeout: 180_000 },
       },
       {
         extends: true,

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 
 /*
  * `npm start` as a user runs it, on free ports and a fresh data dir, from the last build
@@ -29,6 +29,9 @@ interface Launched {
   apiUrl: string;
 }
 
+/** Every `npm start` of a test, stopped after it even when the test failed half-way. */
+const launched: { child: ChildProcess; exited: Promise<unknown> }[] = [];
+
 async function launch(): Promise<Launched> {
   const [apiPort, webPort] = [await freePort(), await freePort()];
   const child = spawn('npm', ['start', '--', '--no-build'], {
@@ -49,6 +52,7 @@ async function launch(): Promise<Launched> {
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  launched.push({ child, exited });
   await vi.waitFor(() => expect(output).toContain('Stop with Ctrl-C.'), {
     timeout: 120_000,
     interval: 200,
@@ -115,6 +119,13 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'inkwell-launcher-test-'));
 });
 
+afterEach(async () => {
+  for (const { child, exited } of launched.splice(0)) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  }
+});
+
 afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
@@ -132,8 +143,12 @@ describe('npm start', () => {
     ]);
     // Nest's per-route lines are debug-level now.
     expect(started.output()).not.toContain('Mapped {');
-    expect((await fetch(`${started.siteUrl}/`)).status).toBe(200);
     expect((await fetch(`${started.apiUrl}/__lbheartbeat__`)).status).toBe(200);
+    // On a loaded machine the site's API gate may still answer its 503 page for a moment.
+    await vi.waitFor(async () => expect((await fetch(`${started.siteUrl}/`)).status).toBe(200), {
+      timeout: 30_000,
+      interval: 500,
+    });
 
     // A running site is the two servers alone: the site's process and its API child.
     const servers = serverPids(started.child.pid!);
