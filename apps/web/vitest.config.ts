@@ -8,9 +8,15 @@ export default defineProjectConfig(import.meta.dirname, {
         test: {
           name: 'unit',
           include: ['app/**/*.test.ts', 'server/**/*.test.ts'],
-          // The shared include also names test/**, which is the browser project's.
-          exclude: ['test/browser/**', '**/node_modules/**'],
+          // The shared include also names test/**, which is the browser and launch projects'.
+          exclude: ['test/browser/**', 'test/launch/**', '**/node_modules/**'],
         },
+      },
+      {
+        extends: true,
+        // `npm start` from the last build (Nx builds the API and the site before these run).
+        // Each test starts a fresh data dir (migrations, demo seed): slow on a loaded machine.
+        test: { name: 'launch', include: ['test/launch/**/*.test.ts'], testTimeout: 180_000 },
       },
       {
         extends: true,

@@ -48,7 +48,7 @@ async function stop(started: Started): Promise<void> {
   const exited = new Promise((resolve) => started.npm.once('exit', resolve));
   started.npm.kill('SIGTERM');
   await exited;
-  // npm returns once the launcher has; the launcher once both servers have.
+  // npm returns once the site's process has, and that once the API has.
   await sleep(500);
 }
 

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://${config.host}:${address.port}`;
   logger.log(`API listening on ${url}`);
-  // Started by `npm start` (tools/launcher): say where, and stop when the launcher is gone.
+  // Started by `npm start` (apps/web/server/launch.ts): say where, and stop when it is gone.
   if (process.send) {
     process.send({ type: 'listening', url });
     process.once('disconnect', () => process.kill(process.pid, 'SIGTERM'));

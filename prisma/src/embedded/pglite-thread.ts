@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { type PGliteOptions } from '@electric-sql/pglite';
 import { type WorkerReply, type WorkerRequest } from './pglite-worker.js';
@@ -24,8 +25,16 @@ const webAssembly = (
   }
 ).WebAssembly;
 
-/** PGlite's WebAssembly, compiled once per process: a restart then skips the compilation. */
+/**
+ * PGlite's WebAssembly, compiled once per process: a restart then skips the compilation.
+ *
+ * Compiled by V8's baseline compiler (Liftoff) only: by default V8 also recompiles PGlite's hot
+ * functions with its optimizing compiler, which kept ~60 MiB more code resident for no speed a
+ * blog's queries showed, and spent seconds of CPU at start (ADR 0020). V8 reads the flag when
+ * it compiles, so it is set just before; nothing else in the API compiles WebAssembly.
+ */
 function compiledPGlite(): Promise<PGliteModule> {
+  v8.setFlagsFromString('--liftoff-only');
   pgliteModule ??= readFile(
     path.join(
       path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')),
@@ -63,6 +72,9 @@ export class PGliteThread {
   static async start(location: string): Promise<PGliteThread> {
     const worker = new Worker(workerFile, {
       workerData: { location, wasmModule: await compiledPGlite() },
+      // PGlite's own memory is WebAssembly's; the thread's JavaScript only relays bytes, so a
+      // small young generation is enough (V8's default reserves up to 48 MiB per thread).
+      resourceLimits: { maxYoungGenerationSizeMb: 4 },
     });
     await new Promise<void>((resolve, reject) => {
       const onMessage = (reply: WorkerReply) => {

@@ -3,14 +3,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 
 /*
  * `npm start` as a user runs it, on free ports and a fresh data dir, from the last build
  * (`--no-build`: Nx builds the servers before this project's tests run).
  */
 
-const workspaceRoot = path.resolve(import.meta.dirname, '../../..');
+const workspaceRoot = path.resolve(import.meta.dirname, '../../../..');
 let dataDir: string;
 
 async function freePort(): Promise<number> {
@@ -28,6 +28,9 @@ interface Launched {
   siteUrl: string;
   apiUrl: string;
 }
+
+/** Every `npm start` of a test, stopped after it even when the test failed half-way. */
+const launched: { child: ChildProcess; exited: Promise<unknown> }[] = [];
 
 async function launch(): Promise<Launched> {
   const [apiPort, webPort] = [await freePort(), await freePort()];
@@ -49,6 +52,7 @@ async function launch(): Promise<Launched> {
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  launched.push({ child, exited });
   await vi.waitFor(() => expect(output).toContain('Stop with Ctrl-C.'), {
     timeout: 120_000,
     interval: 200,
@@ -62,8 +66,14 @@ async function launch(): Promise<Launched> {
   };
 }
 
-/** The servers somewhere under `npm start`'s process. */
-function serverPids(npmPid: number): Map<string, number> {
+interface ProcessRow {
+  pid: number;
+  ppid: number;
+  command: string;
+}
+
+/** Every process under `npm start`'s own, with its command line. */
+function processesUnder(npmPid: number): ProcessRow[] {
   const table = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,args='], { encoding: 'utf8' })
     .trim()
     .split('\n')
@@ -71,17 +81,27 @@ function serverPids(npmPid: number): Map<string, number> {
       const [pid, ppid, ...args] = line.trim().split(/\s+/);
       return { pid: Number(pid), ppid: Number(ppid), command: args.join(' ') };
     });
-  const tree = new Set([npmPid]);
+  const tree: ProcessRow[] = [];
+  const pids = new Set([npmPid]);
   for (let grew = true; grew;) {
     grew = false;
     for (const row of table) {
-      if (tree.has(row.ppid) && !tree.has(row.pid)) grew = Boolean(tree.add(row.pid));
+      if (pids.has(row.ppid) && !pids.has(row.pid)) {
+        pids.add(row.pid);
+        tree.push(row);
+        grew = true;
+      }
     }
   }
+  return tree;
+}
+
+/** The two servers under `npm start`: the site (which started the API) and the API. */
+function serverPids(npmPid: number): Map<string, number> {
   const pids = new Map<string, number>();
-  for (const row of table.filter((candidate) => tree.has(candidate.pid))) {
+  for (const row of processesUnder(npmPid)) {
     if (row.command.endsWith('dist/main.js')) pids.set('API', row.pid);
-    if (row.command.endsWith('build/node/server/main.js')) pids.set('Site', row.pid);
+    if (row.command.endsWith('apps/web/server/start.js --no-build')) pids.set('Site', row.pid);
   }
   return pids;
 }
@@ -97,6 +117,13 @@ function isRunning(pid: number): boolean {
 
 beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'inkwell-launcher-test-'));
+});
+
+afterEach(async () => {
+  for (const { child, exited } of launched.splice(0)) {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+  }
 });
 
 afterAll(async () => {
@@ -116,11 +143,24 @@ describe('npm start', () => {
     ]);
     // Nest's per-route lines are debug-level now.
     expect(started.output()).not.toContain('Mapped {');
-    expect((await fetch(`${started.siteUrl}/`)).status).toBe(200);
     expect((await fetch(`${started.apiUrl}/__lbheartbeat__`)).status).toBe(200);
+    // On a loaded machine the site's API gate may still answer its 503 page for a moment.
+    await vi.waitFor(async () => expect((await fetch(`${started.siteUrl}/`)).status).toBe(200), {
+      timeout: 30_000,
+      interval: 500,
+    });
 
+    // A running site is the two servers alone: the site's process and its API child.
     const servers = serverPids(started.child.pid!);
     expect([...servers.keys()].sort()).toEqual(['API', 'Site']);
+    const tree = processesUnder(started.child.pid!).map(({ pid, ppid }) => ({ pid, ppid }));
+    expect(tree).toHaveLength(2);
+    expect(tree).toEqual(
+      expect.arrayContaining([
+        { pid: servers.get('Site'), ppid: started.child.pid },
+        { pid: servers.get('API'), ppid: servers.get('Site') },
+      ]),
+    );
     started.child.kill('SIGTERM');
     expect(await started.exited).toBe(0);
     for (const pid of servers.values()) expect(isRunning(pid)).toBe(false);
@@ -131,12 +171,20 @@ describe('npm start', () => {
     expect(started.output().indexOf('[Inkwell] SIGTERM')).toBeGreaterThan(siteStopped);
   });
 
-  test('a server that dies stops the other and the launcher fails', async () => {
+  test('an API that dies stops the site and npm start fails', async () => {
     const started = await launch();
     const servers = serverPids(started.child.pid!);
     process.kill(servers.get('API')!, 'SIGKILL');
     expect(await started.exited).toBe(1);
     expect(started.output()).toContain('API stopped (SIGKILL); stopping Inkwell.');
     await vi.waitFor(() => expect(isRunning(servers.get('Site')!)).toBe(false));
+  });
+
+  test('a site process that is killed takes the API with it', async () => {
+    const started = await launch();
+    const servers = serverPids(started.child.pid!);
+    process.kill(servers.get('Site')!, 'SIGKILL');
+    await started.exited;
+    await vi.waitFor(() => expect(isRunning(servers.get('API')!)).toBe(false), { timeout: 20_000 });
   });
 });

@@ -3,18 +3,17 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { hashBuildInputs, isBuildCurrent, recordBuild } from './build-inputs.js';
-import { serverSpecs } from './servers.js';
-import { superviseServers } from './supervise.js';
 
 /*
- * `npm start`: build what changed since the last build, then run the two built servers under
- * this one small process (no Nx, no npm per server) and print where they answer.
- * `--no-build` starts the last build as it is.
+ * `npm start`: build what changed since the last build, then become the site, with the API as
+ * this process's only child (launch.ts), and print where they answer. Plain JavaScript, so it
+ * runs before anything is built. `--no-build` starts the last build as it is.
  */
 
-const root = path.resolve(import.meta.dirname, '../../..');
 const startedAt = performance.now();
+const root = path.resolve(import.meta.dirname, '../../..');
 
 function buildIfStale() {
   const inputsHash = hashBuildInputs(root);
@@ -35,22 +34,10 @@ function buildIfStale() {
   recordBuild(root, inputsHash);
 }
 
-/** @param {Map<string, string>} urls */
-function printAddresses(urls) {
-  const site = urls.get('Site') ?? '';
-  const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
-  console.log(
-    [
-      '',
-      `Inkwell is running (ready in ${seconds} s):`,
-      `  site   ${site}/`,
-      `  admin  ${site}/admin`,
-      `  API    ${urls.get('API') ?? ''}/`,
-      'Stop with Ctrl-C.',
-      '',
-    ].join('\n'),
-  );
-}
-
 if (!process.argv.includes('--no-build')) buildIfStale();
-process.exitCode = await superviseServers(serverSpecs(root, process.env), printAddresses);
+/** @type {typeof import('./launch.js')} */
+const { launch } = await import(
+  pathToFileURL(path.join(root, 'apps/web/build/node/server/launch.js')).href
+);
+// Exit even if a keep-alive timer of the site's would hold the event loop a little longer.
+process.exit(await launch({ root, env: process.env, startedAt }));

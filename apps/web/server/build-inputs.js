@@ -30,7 +30,7 @@ const SKIPPED_FOLDERS = new Set([
 const SKIPPED_FILE = /\.test\.tsx?$|\.tsbuildinfo$/;
 
 /** The files the servers are started from: if one is missing, the build is not current. */
-export const SERVER_ENTRIES = ['apps/api/dist/main.js', 'apps/web/build/node/server/main.js'];
+export const SERVER_ENTRIES = ['apps/api/dist/main.js', 'apps/web/build/node/server/launch.js'];
 
 /** Where the hash of the last successful build's inputs is kept (gone with a fresh install). */
 export const STAMP_PATH = 'node_modules/.cache/inkwell/build-inputs.sha256';

@@ -2,12 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import {
-  hashBuildInputs,
-  isBuildCurrent,
-  recordBuild,
-  SERVER_ENTRIES,
-} from '../src/build-inputs.js';
+import { hashBuildInputs, isBuildCurrent, recordBuild, SERVER_ENTRIES } from './build-inputs.js';
 
 let root: string;
 

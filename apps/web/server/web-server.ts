@@ -1,0 +1,165 @@
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createRequestHandler } from '@remix-run/express';
+import { type ServerBuild } from '@remix-run/node';
+import { createHttpDrain } from '@inkwell/http-drain';
+import compression from 'compression';
+import express from 'express';
+import { ApiReads } from '../app/lib/api-reads.server.js';
+import { IMMUTABLE_ASSET_CACHE } from '../app/lib/cache-control.js';
+import { createApiGate } from './api-gate.js';
+import { type WebConfig } from './config.js';
+import { createPageCache } from './page-cache.js';
+import { createApiProxy } from './proxy.js';
+import { requestGuard } from './request-guard.js';
+import { cspNonceOf, securityHeaders } from './security-headers.js';
+
+/** Paths served by the API but reached through this origin, so the browser talks to one host. */
+const PROXIED_PATHS = ['/realtime', '/images'];
+/** Realtime long-polls wait as long as the API holds them (for news); images have a deadline. */
+const LONG_POLL_PATH = '/realtime';
+
+export interface RunningWebServer {
+  /** Where the site answers, e.g. http://127.0.0.1:3000. */
+  url: string;
+  /**
+   * Stops gracefully: no new connections; pages and form posts in flight finish (for up to
+   * SHUTDOWN_TIMEOUT_MS), each the last on its keep-alive connection, so a comment is never
+   * stored and then answered with an error; realtime long-polls are answered at once.
+   */
+  close(): Promise<void>;
+}
+
+/**
+ * The site: the Remix build behind its page cache and API gate, the API's realtime and image
+ * paths proxied, the static bundles. Resolves once it listens. Run on its own by main.ts, or
+ * beside the API it starts by launch.ts (`npm start`).
+ */
+export async function startWebServer(config: WebConfig): Promise<RunningWebServer> {
+  const proxy = createApiProxy(config.apiUrl);
+  const apiGate = createApiGate({ apiUrl: config.apiUrl });
+
+  const app = express();
+  const server = http.createServer(app);
+  const drain = createHttpDrain(server);
+  app.disable('x-powered-by');
+  // req.ip is the visitor's address as the trusted proxies in front name it; loaders send it on
+  // to the API (X-Forwarded-For), which trusts this server in turn.
+  app.set('trust proxy', config.trustProxy);
+
+  // First, so every answer carries them, refusals and the 503 page included.
+  app.use(securityHeaders({ enforce: config.production }));
+  // Before compression: proxied bodies stream through untouched (long-polling must not buffer).
+  app.use(PROXIED_PATHS, (req, res) =>
+    proxy.forward(req, res, {
+      timeoutMs: req.baseUrl === LONG_POLL_PATH ? undefined : config.apiTimeoutMs,
+    }),
+  );
+  app.use(requestGuard);
+  app.use(compression());
+
+  /** Content-hashed files: a name never changes content, so browsers keep them for a year. */
+  const immutableFiles = (dir: string) =>
+    express.static(dir, {
+      immutable: true,
+      maxAge: '1y',
+      fallthrough: false,
+      index: false,
+      setHeaders: (res) => res.setHeader('Cache-Control', IMMUTABLE_ASSET_CACHE),
+    });
+
+  // Compiled to build/node/server/main.js, the build sits two folders up; from source, in build/.
+  const buildDir = config.production
+    ? path.resolve(import.meta.dirname, '../..')
+    : path.resolve(import.meta.dirname, '../build');
+  // The static bundles of bundles.json (`npm run bundles:build`), beside the Remix build.
+  const bundlesDir = path.join(buildDir, 'bundles');
+  const bundleManifestPath = path.join(bundlesDir, 'manifest.json');
+  if (!existsSync(bundleManifestPath)) {
+    throw new Error(`No bundle manifest at ${bundleManifestPath}: run npm run bundles:build`);
+  }
+  // The manifest is for the server; only the hashed files it names are public.
+  app.get('/bundles/manifest.json', (_req, res) => res.status(404).end());
+  app.use('/bundles', immutableFiles(bundlesDir));
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  let closeDevServer = async (): Promise<void> => {};
+  /** Part of every page's ETag, so a new build never answers 304 for an old page. */
+  let pageVersion: string | undefined;
+  if (config.production) {
+    // The Remix build sits in build/server and build/client.
+    const clientDir = path.join(buildDir, 'client');
+    app.use('/assets', immutableFiles(path.join(clientDir, 'assets')));
+    app.use(express.static(clientDir, { maxAge: '1h' }));
+    build = (await import(
+      pathToFileURL(path.join(buildDir, 'server/index.js')).href
+    )) as ServerBuild;
+    pageVersion = build.assets.version;
+  } else {
+    const vite = await import('vite');
+    const viteDevServer = await vite.createServer({
+      root: path.resolve(import.meta.dirname, '..'),
+      server: { middlewareMode: true, hmr: { server } },
+    });
+    app.use(viteDevServer.middlewares);
+    closeDevServer = () => viteDevServer.close();
+    build = () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>;
+  }
+
+  // Pages need the API: while it is starting or down, a short 503 instead of a failed render.
+  app.use(apiGate.middleware);
+
+  // Development renders every request afresh.
+  if (config.production) app.use(createPageCache({ seconds: config.pageCacheSeconds }).middleware);
+
+  app.all(
+    '*',
+    createRequestHandler({
+      build,
+      mode: config.production ? 'production' : 'development',
+      getLoadContext: (req, res) => ({
+        apiUrl: config.apiUrl,
+        apiTimeoutMs: config.apiTimeoutMs,
+        siteUrl: config.siteUrl,
+        clientIp: req.ip,
+        bundleManifestPath,
+        apiReads: new ApiReads(),
+        pageVersion,
+        reportApiUnreachable: apiGate.reportUnreachable,
+        cspNonce: cspNonceOf(res),
+      }),
+    }),
+  );
+
+  server.on('upgrade', (req, socket, head) => {
+    if (PROXIED_PATHS.some((prefix) => req.url?.startsWith(prefix)))
+      proxy.tunnel(req, socket, head);
+    // In development Vite answers its own HMR upgrades; in production nothing else upgrades.
+    else if (config.production) socket.destroy();
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    url: `http://${config.host}:${port}`,
+    async close() {
+      console.log(`Finishing ${drain.inFlight} request(s) in flight`);
+      proxy.endWaiting();
+      const { abandoned } = await drain.drain(config.shutdownTimeoutMs);
+      if (abandoned > 0) {
+        console.warn(`${abandoned} request(s) cut off after ${config.shutdownTimeoutMs} ms`);
+      }
+      await closeDevServer();
+      console.log('Stopped');
+    },
+  };
+}

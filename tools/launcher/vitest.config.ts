@@ -1,3 +1,0 @@
-import { defineProjectConfig } from '../../vitest.shared.js';
-
-export default defineProjectConfig(import.meta.dirname);
