@@ -80,6 +80,27 @@ export const configVariables: ConfigVariable[] = [
     sensitive: false,
   },
   {
+    name: 'OUTBOX_POLL_INTERVAL_MS',
+    description:
+      'How often the API looks for side effects that are due: scheduled posts whose date came, ' +
+      'retries, and events a crash left undone. Writes run theirs at once regardless.',
+    default: '1000',
+    sensitive: false,
+  },
+  {
+    name: 'OUTBOX_RETENTION_HOURS',
+    description: 'How long done events stay in the OutboxEvent table before they are deleted.',
+    default: '168',
+    sensitive: false,
+  },
+  {
+    name: 'OUTBOX_KILL_AFTER_COMMIT',
+    description:
+      'Tests only: the API kills itself right after a write commits, before its side effects.',
+    default: 'false',
+    sensitive: false,
+  },
+  {
     name: 'LOG_LEVEL',
     description: `Least severe log level printed: ${LOG_LEVELS.join(', ')}.`,
     default: 'log',
@@ -152,6 +173,23 @@ const envSchema = z.object({
       .optional(),
   ),
   SEED_DEMO_CONTENT: optionalString.pipe(booleanFlag.optional()),
+  OUTBOX_POLL_INTERVAL_MS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a number of milliseconds')
+      .transform(Number)
+      .pipe(z.number().min(10, 'must be at least 10').max(3_600_000, 'must be at most 3600000'))
+      .optional(),
+  ),
+  OUTBOX_RETENTION_HOURS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number of hours')
+      .transform(Number)
+      .pipe(z.number().min(1, 'must be at least 1'))
+      .optional(),
+  ),
+  OUTBOX_KILL_AFTER_COMMIT: optionalString.pipe(booleanFlag.optional()),
   LOG_LEVEL: optionalString.pipe(
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
   ),
@@ -171,6 +209,7 @@ export interface Config {
   logLevel: LogLevel;
   /** Limit on each request query; 0: none. */
   statementTimeoutMs: number;
+  outbox: { pollIntervalMs: number; retentionMs: number; killAfterCommit: boolean };
 }
 
 export class ConfigError extends Error {
@@ -200,5 +239,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     seedDemoContent: values.SEED_DEMO_CONTENT ?? true,
     logLevel: values.LOG_LEVEL ?? 'log',
     statementTimeoutMs: values.DATABASE_STATEMENT_TIMEOUT_MS ?? 5_000,
+    outbox: {
+      pollIntervalMs: values.OUTBOX_POLL_INTERVAL_MS ?? 1_000,
+      retentionMs: (values.OUTBOX_RETENTION_HOURS ?? 168) * 60 * 60 * 1000,
+      killAfterCommit: values.OUTBOX_KILL_AFTER_COMMIT ?? false,
+    },
   };
 }

@@ -8,7 +8,7 @@ import { AdminPostsService } from '../admin/posts/admin-posts.service.js';
 import { AuthService, type LoginOrigin, type LoginResult } from '../auth/auth.service.js';
 import { createUser } from '../auth/create-user.js';
 import { PRISMA } from '../core/tokens.js';
-import { DomainEvents } from '../events/domain-events.js';
+import { Outbox } from '../events/outbox.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { type SetupInput } from './setup.schemas.js';
 
@@ -27,7 +27,7 @@ export class SetupService {
 
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
-    @Inject(DomainEvents) private readonly events: DomainEvents,
+    @Inject(Outbox) private readonly outbox: Outbox,
     @Inject(SettingsService) private readonly settings: SettingsService,
     @Inject(AuthService) private readonly auth: AuthService,
     @Inject(AdminPostsService) private readonly posts: AdminPostsService,
@@ -40,20 +40,20 @@ export class SetupService {
 
   /** Creates the owner and names the site, then signs the owner in. 409 once done. */
   async setUp(input: SetupInput, origin: LoginOrigin): Promise<LoginResult> {
-    const owner = await this.prisma.$transaction(
-      async (tx) => {
+    const owner = await this.outbox.transaction(
+      async (tx, record) => {
         await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SETUP_LOCK_KEY})`;
         if (!(await isOpen(tx))) throw alreadySetUp();
         const { email, name, password, title, description } = input;
         const created = await createUser(tx, { email, name, password, role: 'ADMIN' });
         await this.settings.write(tx, { title, description, ownerName: name });
         await tx.siteSettings.update({ where: { id: 1 }, data: { setupCompletedAt: new Date() } });
+        await record('settings.saved', { fields: ['title', 'description', 'ownerName'] });
         return created;
       },
       // A concurrent attempt waits for the lock, then finds the owner and is refused.
       { maxWait: 15_000, timeout: 30_000 },
     );
-    await this.events.emit('settings.saved', { fields: ['title', 'description', 'ownerName'] });
     if (input.demoContent === 'remove') await this.removeDemoContent(owner);
     return this.auth.login(input.email, input.password, origin);
   }

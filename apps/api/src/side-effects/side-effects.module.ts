@@ -4,15 +4,18 @@ import { type RealtimeServer } from '@inkwell/realtime';
 import { type SearchEngine } from '@inkwell/search';
 import { PRISMA, REALTIME, SEARCH_ENGINE } from '../core/tokens.js';
 import { DomainEvents } from '../events/domain-events.js';
+import { Outbox } from '../events/outbox.js';
 import { invalidatePostCaches } from './cache-invalidation.js';
 import { sendRealtimeHints } from './realtime-hints.js';
+import { announceScheduledPosts } from './scheduled-publication.js';
 import { indexForSearch } from './search-indexing.js';
 import { invalidateSettingsCaches } from './settings-cache-invalidation.js';
 
 /**
  * Every side effect of a write, subscribed in one place (like Django signals), in the order they
  * run: caches first, then the search index (which drops cached search results once written), then
- * the hint that makes readers refetch.
+ * the hint that makes readers refetch. Scheduled posts are announced when their date comes. The
+ * outbox (events/outbox.ts) runs them at least once; each reloads current state, so replays converge.
  */
 @Module({})
 export class SideEffectsModule implements OnModuleInit {
@@ -21,6 +24,7 @@ export class SideEffectsModule implements OnModuleInit {
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(REALTIME) private readonly realtime: RealtimeServer,
     @Inject(SEARCH_ENGINE) private readonly search: SearchEngine,
+    @Inject(Outbox) private readonly outbox: Outbox,
   ) {}
 
   onModuleInit(): void {
@@ -28,5 +32,6 @@ export class SideEffectsModule implements OnModuleInit {
     invalidateSettingsCaches(this.events);
     indexForSearch(this.events, this.prisma, this.search);
     sendRealtimeHints(this.events, this.prisma, this.realtime);
+    announceScheduledPosts(this.events, this.outbox);
   }
 }
