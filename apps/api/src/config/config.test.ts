@@ -19,7 +19,7 @@ describe('loadConfig', () => {
       seedDemoContent: true,
       logLevel: 'log',
       statementTimeoutMs: 5_000,
-      outbox: { pollIntervalMs: 1_000, retentionMs: 168 * 60 * 60 * 1000, killAfterCommit: false },
+      outbox: { pollIntervalMs: 1_000, retentionMs: 168 * 60 * 60 * 1000, killMarker: undefined },
     });
   });
 

@@ -94,10 +94,11 @@ export const configVariables: ConfigVariable[] = [
     sensitive: false,
   },
   {
-    name: 'OUTBOX_KILL_AFTER_COMMIT',
+    name: 'OUTBOX_KILL_MARKER',
     description:
-      'Tests only: the API kills itself right after a write commits, before its side effects.',
-    default: 'false',
+      'Tests only: a file path; while that file exists, the API kills itself (SIGKILL) right ' +
+      'after a write commits, before its side effects, as a crash would.',
+    default: '(unset)',
     sensitive: false,
   },
   {
@@ -189,7 +190,7 @@ const envSchema = z.object({
       .pipe(z.number().min(1, 'must be at least 1'))
       .optional(),
   ),
-  OUTBOX_KILL_AFTER_COMMIT: optionalString.pipe(booleanFlag.optional()),
+  OUTBOX_KILL_MARKER: optionalString,
   LOG_LEVEL: optionalString.pipe(
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
   ),
@@ -209,7 +210,7 @@ export interface Config {
   logLevel: LogLevel;
   /** Limit on each request query; 0: none. */
   statementTimeoutMs: number;
-  outbox: { pollIntervalMs: number; retentionMs: number; killAfterCommit: boolean };
+  outbox: { pollIntervalMs: number; retentionMs: number; killMarker: string | undefined };
 }
 
 export class ConfigError extends Error {
@@ -242,7 +243,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     outbox: {
       pollIntervalMs: values.OUTBOX_POLL_INTERVAL_MS ?? 1_000,
       retentionMs: (values.OUTBOX_RETENTION_HOURS ?? 168) * 60 * 60 * 1000,
-      killAfterCommit: values.OUTBOX_KILL_AFTER_COMMIT ?? false,
+      killMarker: values.OUTBOX_KILL_MARKER,
     },
   };
 }

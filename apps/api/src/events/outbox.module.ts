@@ -28,7 +28,7 @@ import { OutboxDispatcher } from './outbox-dispatcher.js';
     {
       provide: Outbox,
       useFactory: (config: Config, db: Database, dispatcher: OutboxDispatcher) =>
-        new Outbox(db.prisma, dispatcher, { killAfterCommit: config.outbox.killAfterCommit }),
+        new Outbox(db.prisma, dispatcher, { killMarker: config.outbox.killMarker }),
       inject: [CONFIG, DATABASE, OutboxDispatcher],
     },
   ],

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { type Prisma, type PrismaClient } from '@inkwell/prisma';
 import { type DomainEventMap, type DomainEventType } from './domain-events.js';
 import { type OutboxDispatcher } from './outbox-dispatcher.js';
@@ -11,10 +12,10 @@ export type RecordEvent = <T extends DomainEventType>(
 
 export interface OutboxOptions {
   /**
-   * Test hook: kill the process (SIGKILL) right after a write with events commits, before any of
-   * its side effects ran, as a crash would.
+   * Test hook: while a file exists at this path, the process kills itself (SIGKILL) right after a
+   * write with events commits, before any of its side effects ran, as a crash would.
    */
-  killAfterCommit?: boolean;
+  killMarker?: string;
 }
 
 /**
@@ -50,7 +51,9 @@ export class Outbox {
       return work(tx, record);
     }, options);
     if (ids.length === 0) return result;
-    if (this.options.killAfterCommit) process.kill(process.pid, 'SIGKILL');
+    if (this.options.killMarker && existsSync(this.options.killMarker)) {
+      process.kill(process.pid, 'SIGKILL');
+    }
     await this.dispatcher.dispatch(ids);
     return result;
   }
