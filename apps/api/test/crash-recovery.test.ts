@@ -68,7 +68,8 @@ describe.each(engineKinds)('on %s', (kind) => {
         },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-    const json = async <T>(url: string): Promise<T> => (await (await call('GET', url)).json()) as T;
+    const json = async <T>(url: string, token?: string): Promise<T> =>
+      (await (await call('GET', url, undefined, token)).json()) as T;
     const searchSlugs = async (q: string) =>
       (await json<{ hits: Array<{ slug: string }> }>(`/api/search?q=${q}`)).hits.map((h) => h.slug);
 
@@ -91,7 +92,7 @@ describe.each(engineKinds)('on %s', (kind) => {
     );
     expect(created.status).toBe(201);
     const draft = (await created.json()) as { id: number };
-    const publishAt = new Date(Date.now() + 15_000);
+    const publishAt = new Date(Date.now() + 20_000);
     const scheduled = await call(
       'POST',
       `/api/admin/posts/${draft.id}/publish`,
@@ -103,7 +104,10 @@ describe.each(engineKinds)('on %s', (kind) => {
     // Cached reads the lost side effects would have dropped.
     const target = await json<{ post: { id: number; title: string } }>('/api/posts/post-59');
     expect(await searchSlugs('zeppelin')).toEqual([]);
-    const { version } = await json<{ version: number }>(`/api/admin/posts/${target.post.id}`);
+    const { version } = await json<{ version: number }>(
+      `/api/admin/posts/${target.post.id}`,
+      token,
+    );
 
     await writeFile(killMarker, '');
     const died = new Promise<NodeJS.Signals | null>((resolve) =>
@@ -130,5 +134,5 @@ describe.each(engineKinds)('on %s', (kind) => {
     await expect.poll(() => searchSlugs('narwhal'), { timeout: 20_000 }).toEqual(['narwhal-notes']);
     const home = await json<{ items: Array<{ slug: string }> }>('/api/posts');
     expect(home.items[0]!.slug).toBe('narwhal-notes');
-  }, 240_000);
+  }, 400_000);
 });
