@@ -51,6 +51,8 @@ describe.each(engineKinds)('on %s', (kind) => {
       CACHE_NAMESPACE: `test-crash-${randomBytes(4).toString('hex')}`,
       SEED_DEMO_CONTENT: 'false',
       MIGRATE_ON_START: 'false',
+      // The first start fills the search index: on a loaded machine a request may wait on it.
+      DATABASE_STATEMENT_TIMEOUT_MS: '0',
       OUTBOX_POLL_INTERVAL_MS: '200',
       OUTBOX_KILL_MARKER: killMarker,
       NO_COLOR: '1',
