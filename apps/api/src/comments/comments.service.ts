@@ -69,17 +69,17 @@ export class CommentsService {
     const approved = outcome.action === 'publish';
     const comment = await this.outbox.transaction(async (tx, record) => {
       const comment = await tx.comment.create({
-      data: {
-        postId: post.id,
-        parentId: input.parentId ?? null,
-        authorName: input.authorName,
-        authorEmail: input.authorEmail,
-        body: input.body,
-        approved,
-        ipAddress: origin.ipAddress?.slice(0, 64) ?? null,
-        userAgent: origin.userAgent?.slice(0, 512) ?? null,
-      },
-      select: { id: true },
+        data: {
+          postId: post.id,
+          parentId: input.parentId ?? null,
+          authorName: input.authorName,
+          authorEmail: input.authorEmail,
+          body: input.body,
+          approved,
+          ipAddress: origin.ipAddress?.slice(0, 64) ?? null,
+          userAgent: origin.userAgent?.slice(0, 512) ?? null,
+        },
+        select: { id: true },
       });
       await record('comment.created', { commentId: comment.id, postId: post.id, approved });
       return comment;

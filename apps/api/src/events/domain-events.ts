@@ -74,7 +74,9 @@ export class DomainEvents {
       try {
         await handler(payload);
       } catch (error) {
-        this.logger.error(`${handler.subscriberName} failed on ${type}: ${(error as Error).message}`);
+        this.logger.error(
+          `${handler.subscriberName} failed on ${type}: ${(error as Error).message}`,
+        );
         failures.push({ subscriber: handler.subscriberName, error: error as Error });
       }
     }

@@ -57,7 +57,11 @@ test('a failing subscriber is retried later, alone, without holding up other eve
   const cache: number[] = [];
   let searchDown = true;
   const indexed: number[] = [];
-  events.on('comment.approved', 'cache invalidation', ({ commentId }) => void cache.push(commentId));
+  events.on(
+    'comment.approved',
+    'cache invalidation',
+    ({ commentId }) => void cache.push(commentId),
+  );
   events.on('comment.approved', 'search index', ({ commentId }) => {
     if (searchDown && commentId === 1) throw new Error('search backend is down');
     indexed.push(commentId);

@@ -147,7 +147,11 @@ export class AdminCommentsService {
       if (!parent.approved) {
         await record('comment.approved', { commentId: parent.id, postId: parent.postId });
       }
-      await record('comment.created', { commentId: reply.id, postId: reply.postId, approved: true });
+      await record('comment.created', {
+        commentId: reply.id,
+        postId: reply.postId,
+        approved: true,
+      });
       return reply;
     });
     return toView(reply);
