@@ -38,4 +38,4 @@ test('posts saved with a date still to come before the outbox get their publicat
   } finally {
     await db.close();
   }
-});
+}, 180_000);
