@@ -51,6 +51,15 @@ test('two dispatchers (two API processes) run each event once between them', asy
   expect(await pending()).toBe(0);
 });
 
+test('a write with more events than a batch has them all run at once', async () => {
+  const ids = await recordApprovals(45);
+  const seen: number[] = [];
+  const events = new DomainEvents();
+  events.on('comment.approved', 'recorder', ({ commentId }) => void seen.push(commentId));
+  await new OutboxDispatcher(db.sql, events, options).dispatch(ids);
+  expect(seen).toEqual(Array.from({ length: 45 }, (_, i) => i + 1));
+});
+
 test('a failing subscriber is retried later, alone, without holding up other events', async () => {
   const [first, second] = await recordApprovals(2);
   const events = new DomainEvents();

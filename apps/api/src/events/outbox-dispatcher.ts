@@ -55,7 +55,7 @@ export class OutboxDispatcher {
   /** Runs these events now if they are due and unclaimed (right after their write committed). */
   async dispatch(ids: number[]): Promise<void> {
     try {
-      await this.runClaimed(await this.claim(ids));
+      await this.runBatches(ids);
     } catch (error) {
       // The rows stay pending: the next poll, here or in another process, runs them.
       this.logger.error(`Dispatch deferred: ${(error as Error).message}`);
@@ -63,12 +63,17 @@ export class OutboxDispatcher {
   }
 
   /** Runs every event that is due now, batch by batch; resolves with how many ran. */
-  async runDue(): Promise<number> {
+  runDue(): Promise<number> {
+    return this.runBatches(null);
+  }
+
+  /** Claims and runs batch after batch (of these ids, or of any due event) until none is left. */
+  private async runBatches(ids: number[] | null): Promise<number> {
     let ran = 0;
     for (;;) {
-      const claimed = await this.claim(null);
+      const claimed = await this.claim(ids);
       if (claimed.length === 0) return ran;
-      await this.runClaimed(claimed);
+      for (const event of claimed) await this.run(event);
       ran += claimed.length;
     }
   }
@@ -132,10 +137,6 @@ export class OutboxDispatcher {
       [this.leaseSeconds, ids, BATCH_SIZE],
     );
     return rows.sort((a, b) => a.id - b.id);
-  }
-
-  private async runClaimed(claimed: ClaimedEvent[]): Promise<void> {
-    for (const event of claimed) await this.run(event);
   }
 
   private async run(event: ClaimedEvent): Promise<void> {
