@@ -136,5 +136,5 @@ describe.each(engineKinds)('on %s', (kind) => {
     await expect.poll(() => searchSlugs('narwhal'), { timeout: 20_000 }).toEqual(['narwhal-notes']);
     const home = await json<{ items: Array<{ slug: string }> }>('/api/posts');
     expect(home.items[0]!.slug).toBe('narwhal-notes');
-  }, 400_000);
+  }, 600_000);
 });
