@@ -2,7 +2,7 @@ import { expect, test } from 'vitest';
 import { openDatabase } from '../src/database.js';
 import { applyMigrations, readMigrations } from '../src/migrate.js';
 
-const OUTBOX = '20261202160000_outbox';
+const OUTBOX = '20261202170000_outbox';
 
 test('posts saved with a date still to come before the outbox get their publication event', async () => {
   const db = await openDatabase({ dataDir: 'memory://' });
