@@ -7,6 +7,7 @@ import { CategoriesModule } from './categories/categories.module.js';
 import { CommentsModule } from './comments/comments.module.js';
 import { type Config } from './config/config.js';
 import { CoreModule } from './core/core.module.js';
+import { OutboxModule } from './events/outbox.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HttpCacheModule } from './http-cache/http-cache.module.js';
 import { ImagesModule } from './images/images.module.js';
@@ -31,6 +32,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot(config, overrides.database),
+        OutboxModule,
         InkwellCacheModule.forRoot({
           namespace: config.cacheNamespace,
           redisUrl: config.redisUrl,

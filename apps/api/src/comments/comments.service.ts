@@ -4,7 +4,7 @@ import { NotFoundError } from '../common/not-found.js';
 import { ValidationError } from '../common/validation.js';
 import { PRISMA } from '../core/tokens.js';
 import { CommentGate } from '../admin/moderation/comment-gate.service.js';
-import { DomainEvents } from '../events/domain-events.js';
+import { Outbox } from '../events/outbox.js';
 import { publishedWhere } from '../posts/published.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { type NewComment } from './comment.schema.js';
@@ -23,7 +23,7 @@ export interface CreatedComment {
 export class CommentsService {
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
-    @Inject(DomainEvents) private readonly events: DomainEvents,
+    @Inject(Outbox) private readonly outbox: Outbox,
     @Inject(CommentGate) private readonly gate: CommentGate,
     @Inject(SettingsService) private readonly settings: SettingsService,
   ) {}
@@ -67,23 +67,22 @@ export class CommentsService {
     // A bot that filled the honeypot is told what a person would be told, and nothing is kept.
     if (outcome.action === 'discard') return { id: 0, awaitingModeration: true };
     const approved = outcome.action === 'publish';
-    const comment = await this.prisma.comment.create({
-      data: {
-        postId: post.id,
-        parentId: input.parentId ?? null,
-        authorName: input.authorName,
-        authorEmail: input.authorEmail,
-        body: input.body,
-        approved,
-        ipAddress: origin.ipAddress?.slice(0, 64) ?? null,
-        userAgent: origin.userAgent?.slice(0, 512) ?? null,
-      },
-      select: { id: true },
-    });
-    await this.events.emit('comment.created', {
-      commentId: comment.id,
-      postId: post.id,
-      approved,
+    const comment = await this.outbox.transaction(async (tx, record) => {
+      const comment = await tx.comment.create({
+        data: {
+          postId: post.id,
+          parentId: input.parentId ?? null,
+          authorName: input.authorName,
+          authorEmail: input.authorEmail,
+          body: input.body,
+          approved,
+          ipAddress: origin.ipAddress?.slice(0, 64) ?? null,
+          userAgent: origin.userAgent?.slice(0, 512) ?? null,
+        },
+        select: { id: true },
+      });
+      await record('comment.created', { commentId: comment.id, postId: post.id, approved });
+      return comment;
     });
     return { id: comment.id, awaitingModeration: !approved };
   }

@@ -25,6 +25,7 @@ describe('loadConfig', () => {
       shutdownTimeoutMs: 10_000,
       cachePurge: undefined,
       trustProxy: ['loopback'],
+      outbox: { pollIntervalMs: 1_000, retentionMs: 168 * 60 * 60 * 1000, killMarker: undefined },
     });
   });
 

@@ -146,6 +146,28 @@ export const configVariables: ConfigVariable[] = [
     sensitive: false,
   },
   {
+    name: 'OUTBOX_POLL_INTERVAL_MS',
+    description:
+      'How often the API looks for side effects that are due: scheduled posts whose date came, ' +
+      'retries, and events a crash left undone. Writes run theirs at once regardless.',
+    default: '1000',
+    sensitive: false,
+  },
+  {
+    name: 'OUTBOX_RETENTION_HOURS',
+    description: 'How long done events stay in the OutboxEvent table before they are deleted.',
+    default: '168',
+    sensitive: false,
+  },
+  {
+    name: 'OUTBOX_KILL_MARKER',
+    description:
+      'Tests only: a file path; while that file exists, the API kills itself (SIGKILL) right ' +
+      'after a write commits, before its side effects, as a crash would.',
+    default: '(unset)',
+    sensitive: false,
+  },
+  {
     name: 'LOG_LEVEL',
     description: `Least severe log level printed: ${LOG_LEVELS.join(', ')}.`,
     default: 'log',
@@ -292,6 +314,23 @@ const envSchema = z.object({
       return z.NEVER;
     }
   }),
+  OUTBOX_POLL_INTERVAL_MS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a number of milliseconds')
+      .transform(Number)
+      .pipe(z.number().min(10, 'must be at least 10').max(3_600_000, 'must be at most 3600000'))
+      .optional(),
+  ),
+  OUTBOX_RETENTION_HOURS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a whole number of hours')
+      .transform(Number)
+      .pipe(z.number().min(1, 'must be at least 1'))
+      .optional(),
+  ),
+  OUTBOX_KILL_MARKER: optionalString,
   LOG_LEVEL: optionalString.pipe(
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
   ),
@@ -322,6 +361,7 @@ export interface Config {
   trustProxy: number | string[];
   /** Where writes send the cache tags they drop; unset: no purge, and no `s-maxage`. */
   cachePurge: CachePurgeConfig | undefined;
+  outbox: { pollIntervalMs: number; retentionMs: number; killMarker: string | undefined };
 }
 
 export interface CachePurgeConfig {
@@ -380,5 +420,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         }
       : undefined,
     trustProxy: values.TRUST_PROXY ?? ['loopback'],
+    outbox: {
+      pollIntervalMs: values.OUTBOX_POLL_INTERVAL_MS ?? 1_000,
+      retentionMs: (values.OUTBOX_RETENTION_HOURS ?? 168) * 60 * 60 * 1000,
+      killMarker: values.OUTBOX_KILL_MARKER,
+    },
   };
 }

@@ -2,8 +2,9 @@ import { Logger } from '@nestjs/common';
 
 /**
  * The side effects of a write (cache invalidation, search indexing, realtime hints) subscribe
- * here, in one place. Services emit after their transaction has committed; a failing
- * subscriber is logged and never undoes or fails the write.
+ * here, in one place. Services record their events in the outbox, inside their transaction; the
+ * outbox dispatcher emits them here once committed. A failing subscriber never undoes or fails
+ * the write: the dispatcher retries it later.
  */
 export interface DomainEventMap {
   'post.saved': {
@@ -28,12 +29,22 @@ export interface DomainEventMap {
   'image.deleted': { imageId: number };
   /** The site's settings changed (admin panel or first-run setup); `fields` names which. */
   'settings.saved': { fields: string[] };
+  /**
+   * Recorded when a post is saved with a publication date still to come, and run when that date
+   * comes: the post goes public without a write, so this announces it (as a `post.saved`).
+   */
+  'post.publication-due': { postId: number; publishedAt: string };
 }
 
 export type DomainEventType = keyof DomainEventMap;
 export type DomainEventHandler<T extends DomainEventType> = (
   payload: DomainEventMap[T],
 ) => Promise<void> | void;
+
+export interface SubscriberFailure {
+  subscriber: string;
+  error: Error;
+}
 
 export class DomainEvents {
   private readonly handlers = new Map<DomainEventType, Array<DomainEventHandler<never>>>();
@@ -47,19 +58,39 @@ export class DomainEvents {
   }
 
   /**
-   * Runs every subscriber in the order they subscribed, one after another, and resolves when all
-   * have finished, successfully or not. Order matters: caches are dropped before readers are told
-   * to refetch, or the refetch could read the stale entry.
+   * Runs every subscriber in the order they subscribed, one after another, except those named in
+   * `skip` (they succeeded on an earlier attempt), and resolves with the ones that failed: a
+   * failure neither stops the others nor rejects. Order matters: caches are dropped before readers
+   * are told to refetch, or the refetch could read the stale entry.
    */
-  async emit<T extends DomainEventType>(type: T, payload: DomainEventMap[T]): Promise<void> {
-    const handlers = (this.handlers.get(type) ?? []) as Array<DomainEventHandler<T>>;
-    for (const handler of handlers) {
+  async emit<T extends DomainEventType>(
+    type: T,
+    payload: DomainEventMap[T],
+    skip: readonly string[] = [],
+  ): Promise<SubscriberFailure[]> {
+    const failures: SubscriberFailure[] = [];
+    for (const handler of this.subscribersOf(type)) {
+      if (skip.includes(handler.subscriberName)) continue;
       try {
         await handler(payload);
       } catch (error) {
-        const name = (handler as { subscriberName?: string }).subscriberName ?? 'subscriber';
-        this.logger.error(`${name} failed on ${type}: ${(error as Error).message}`);
+        this.logger.error(
+          `${handler.subscriberName} failed on ${type}: ${(error as Error).message}`,
+        );
+        failures.push({ subscriber: handler.subscriberName, error: error as Error });
       }
     }
+    return failures;
+  }
+
+  /** The names of the subscribers of `type`, in the order they run. */
+  subscriberNames(type: DomainEventType): string[] {
+    return this.subscribersOf(type).map((handler) => handler.subscriberName);
+  }
+
+  private subscribersOf<T extends DomainEventType>(type: T): Array<NamedHandler<T>> {
+    return (this.handlers.get(type) ?? []) as Array<NamedHandler<T>>;
   }
 }
+
+type NamedHandler<T extends DomainEventType> = DomainEventHandler<T> & { subscriberName: string };

@@ -3,7 +3,7 @@ import { cacheMemoize } from '@inkwell/cache';
 import { type PrismaClient } from '@inkwell/prisma';
 import { ValidationError } from '../common/validation.js';
 import { PRISMA } from '../core/tokens.js';
-import { DomainEvents } from '../events/domain-events.js';
+import { Outbox } from '../events/outbox.js';
 import { type UpdateSettingsInput } from './settings.schemas.js';
 import { settingsSelect, type SiteSettingsView, toSettingsView } from './settings-view.js';
 
@@ -20,7 +20,7 @@ type SettingsWriter = Pick<PrismaClient, 'siteSettings' | 'image'>;
 export class SettingsService {
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
-    @Inject(DomainEvents) private readonly events: DomainEvents,
+    @Inject(Outbox) private readonly outbox: Outbox,
   ) {}
 
   @cacheMemoize(SETTINGS_TTL_SECONDS, { prefix: 'settings', tags: () => [SETTINGS_TAG] })
@@ -38,16 +38,18 @@ export class SettingsService {
     return toSettingsView(row);
   }
 
-  /** Saves the given settings, then tells the side effects (`settings.saved`). */
+  /** Saves the given settings and records `settings.saved` for the side effects. */
   async update(input: UpdateSettingsInput): Promise<SiteSettingsView> {
-    await this.write(this.prisma, input);
-    await this.events.emit('settings.saved', { fields: Object.keys(input) });
+    await this.outbox.transaction(async (tx, record) => {
+      await this.write(tx, input);
+      await record('settings.saved', { fields: Object.keys(input) });
+    });
     return this.get();
   }
 
   /**
-   * The write alone, for a caller with its own transaction (the first-run setup), which emits
-   * `settings.saved` once it has committed.
+   * The write alone, for a caller with its own transaction (the first-run setup), which records
+   * `settings.saved` in it.
    */
   async write(db: SettingsWriter, input: UpdateSettingsInput): Promise<void> {
     await assertImagesExist(db, input);

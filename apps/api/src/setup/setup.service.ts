@@ -10,7 +10,7 @@ import { createUser, lockFirstUser } from '../auth/create-user.js';
 import { type ScryptParameters, scryptParametersForCost } from '../auth/password-hash.js';
 import { type Config } from '../config/config.js';
 import { CONFIG, PRISMA } from '../core/tokens.js';
-import { DomainEvents } from '../events/domain-events.js';
+import { Outbox } from '../events/outbox.js';
 import { SettingsService } from '../settings/settings.service.js';
 import { type SetupInput } from './setup.schemas.js';
 
@@ -29,7 +29,7 @@ export class SetupService {
   constructor(
     @Inject(CONFIG) config: Config,
     @Inject(PRISMA) private readonly prisma: PrismaClient,
-    @Inject(DomainEvents) private readonly events: DomainEvents,
+    @Inject(Outbox) private readonly outbox: Outbox,
     @Inject(SettingsService) private readonly settings: SettingsService,
     @Inject(AuthService) private readonly auth: AuthService,
     @Inject(AdminPostsService) private readonly posts: AdminPostsService,
@@ -44,20 +44,20 @@ export class SetupService {
 
   /** Creates the owner and names the site, then signs the owner in. 409 once done. */
   async setUp(input: SetupInput, origin: LoginOrigin): Promise<LoginResult> {
-    const owner = await this.prisma.$transaction(
-      async (tx) => {
+    const owner = await this.outbox.transaction(
+      async (tx, record) => {
         await lockFirstUser(tx);
         if (!(await isOpen(tx))) throw alreadySetUp();
         const { email, name, password, title, description } = input;
         const created = await createUser(tx, { email, name, password, role: 'ADMIN' }, this.scrypt);
         await this.settings.write(tx, { title, description, ownerName: name });
         await tx.siteSettings.update({ where: { id: 1 }, data: { setupCompletedAt: new Date() } });
+        await record('settings.saved', { fields: ['title', 'description', 'ownerName'] });
         return created;
       },
       // A concurrent attempt waits for the lock, then finds the owner and is refused.
       { maxWait: 15_000, timeout: 30_000 },
     );
-    await this.events.emit('settings.saved', { fields: ['title', 'description', 'ownerName'] });
     if (input.demoContent === 'remove') await this.removeDemoContent(owner);
     return this.auth.login(input.email, input.password, origin);
   }

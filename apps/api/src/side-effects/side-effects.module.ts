@@ -4,17 +4,21 @@ import { type RealtimeServer } from '@inkwell/realtime';
 import { type SearchEngine } from '@inkwell/search';
 import { CACHE_PURGER, PRISMA, REALTIME, SEARCH_ENGINE } from '../core/tokens.js';
 import { DomainEvents } from '../events/domain-events.js';
+import { Outbox } from '../events/outbox.js';
 import { type CachePurger } from '../http-cache/cache-purger.js';
 import { invalidatePostCaches } from './cache-invalidation.js';
 import { dropTagsEverywhere } from './drop-tags.js';
 import { sendRealtimeHints } from './realtime-hints.js';
+import { announceScheduledPosts } from './scheduled-publication.js';
 import { indexForSearch } from './search-indexing.js';
 import { invalidateSettingsCaches } from './settings-cache-invalidation.js';
 
 /**
  * Every side effect of a write, subscribed in one place (like Django signals), in the order they
- * run: caches first (the API's own, then the CDN's through the purge hook), then the search index (which drops cached search results once written), then
- * the hint that makes readers refetch.
+ * run: caches first (the API's own, then the CDN's through the purge hook), then the search
+ * index (which drops cached search results once written), then the hint that makes readers
+ * refetch. Scheduled posts are announced when their date comes. The outbox (events/outbox.ts)
+ * runs them at least once; each reloads current state, so replays converge.
  */
 @Module({})
 export class SideEffectsModule implements OnModuleInit {
@@ -24,6 +28,7 @@ export class SideEffectsModule implements OnModuleInit {
     @Inject(REALTIME) private readonly realtime: RealtimeServer,
     @Inject(SEARCH_ENGINE) private readonly search: SearchEngine,
     @Inject(CACHE_PURGER) private readonly purger: CachePurger,
+    @Inject(Outbox) private readonly outbox: Outbox,
   ) {}
 
   onModuleInit(): void {
@@ -32,5 +37,6 @@ export class SideEffectsModule implements OnModuleInit {
     invalidateSettingsCaches(this.events, dropTags);
     indexForSearch(this.events, this.prisma, this.search, dropTags);
     sendRealtimeHints(this.events, this.prisma, this.realtime);
+    announceScheduledPosts(this.events, this.outbox);
   }
 }

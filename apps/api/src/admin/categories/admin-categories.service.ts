@@ -4,14 +4,14 @@ import { insensitiveEquals } from '../../common/insensitive-filters.js';
 import { NotFoundError } from '../../common/not-found.js';
 import { ValidationError } from '../../common/validation.js';
 import { PRISMA } from '../../core/tokens.js';
-import { DomainEvents } from '../../events/domain-events.js';
+import { Outbox, type RecordEvent } from '../../events/outbox.js';
 import { ConflictError } from '../common/admin-errors.js';
 import { isUniqueViolation } from '../common/prisma-errors.js';
 import { firstFreeSlug, lockSlugAllocation, slugFromText } from '../posts/post-slugs.js';
 import {
   loadSnapshots,
-  postSavedEvent,
   type PostSnapshot,
+  recordPostSaved,
   type Tx,
 } from '../posts/post-snapshot.js';
 import { type CreateCategoryInput, type UpdateCategoryInput } from './admin-categories.schemas.js';
@@ -54,7 +54,7 @@ function toView(row: {
 export class AdminCategoriesService {
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
-    @Inject(DomainEvents) private readonly events: DomainEvents,
+    @Inject(Outbox) private readonly outbox: Outbox,
   ) {}
 
   async list(): Promise<AdminCategoryView[]> {
@@ -72,27 +72,28 @@ export class AdminCategoriesService {
   }
 
   async create(input: CreateCategoryInput): Promise<AdminCategoryView> {
-    const created = await this.write(async (tx) => {
+    const created = await this.write(async (tx, record) => {
       await this.assertNameFree(tx, input.name, null);
       const slug = input.slug
         ? await this.claimSlug(tx, input.slug, null)
         : await this.freeSlug(tx, slugFromText(input.name, 'category'));
-      return tx.category.create({
+      const created = await tx.category.create({
         data: { name: input.name, slug, description: input.description },
         select: { id: true, slug: true, name: true },
       });
-    });
-    await this.events.emit('category.saved', {
-      categoryId: created.id,
-      slug: created.slug,
-      previousSlug: null,
-      name: created.name,
+      await record('category.saved', {
+        categoryId: created.id,
+        slug: created.slug,
+        previousSlug: null,
+        name: created.name,
+      });
+      return created;
     });
     return this.get(created.id);
   }
 
   async update(id: number, input: UpdateCategoryInput): Promise<AdminCategoryView> {
-    const { before, after } = await this.write(async (tx) => {
+    await this.write(async (tx, record) => {
       const before = await this.find(tx, id);
       if (input.name !== undefined) await this.assertNameFree(tx, input.name, id);
       if (input.slug !== undefined) await this.claimSlug(tx, input.slug, id);
@@ -101,13 +102,12 @@ export class AdminCategoriesService {
         data: input,
         select: { id: true, slug: true, name: true },
       });
-      return { before, after };
-    });
-    await this.events.emit('category.saved', {
-      categoryId: id,
-      slug: after.slug,
-      previousSlug: before.slug,
-      name: after.name,
+      await record('category.saved', {
+        categoryId: id,
+        slug: after.slug,
+        previousSlug: before.slug,
+        name: after.name,
+      });
     });
     return this.get(id);
   }
@@ -126,7 +126,7 @@ export class AdminCategoriesService {
   }
 
   private async moveAndDelete(sourceId: number, targetId: number | null): Promise<void> {
-    const result = await this.write(async (tx) => {
+    await this.write(async (tx, record) => {
       const source = await this.find(tx, sourceId);
       const target = targetId === null ? null : await this.find(tx, targetId);
       const postIds = (
@@ -149,17 +149,15 @@ export class AdminCategoriesService {
         });
       }
       await tx.category.delete({ where: { id: sourceId } });
-      const after = await loadSnapshots(tx, { id: { in: postIds } });
-      return { source, target, before, after };
-    });
-    const beforeById = new Map<number, PostSnapshot>(result.before.map((s) => [s.id, s]));
-    for (const after of result.after) {
-      await this.events.emit('post.saved', postSavedEvent(beforeById.get(after.id)!, after));
-    }
-    await this.events.emit('category.deleted', {
-      categoryId: result.source.id,
-      slug: result.source.slug,
-      mergedInto: result.target?.slug ?? null,
+      const beforeById = new Map<number, PostSnapshot>(before.map((s) => [s.id, s]));
+      for (const after of await loadSnapshots(tx, { id: { in: postIds } })) {
+        await recordPostSaved(tx, record, beforeById.get(after.id)!, after);
+      }
+      await record('category.deleted', {
+        categoryId: source.id,
+        slug: source.slug,
+        mergedInto: target?.slug ?? null,
+      });
     });
   }
 
@@ -169,9 +167,10 @@ export class AdminCategoriesService {
     return row;
   }
 
-  private async write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  /** A write and its events in one transaction; the outbox runs the events once committed. */
+  private async write<T>(work: (tx: Tx, record: RecordEvent) => Promise<T>): Promise<T> {
     try {
-      return await this.prisma.$transaction(work);
+      return await this.outbox.transaction(work);
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new ConflictError('A category with this name or slug exists already');

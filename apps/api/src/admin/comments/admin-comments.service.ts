@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type Prisma, type PrismaClient } from '@inkwell/prisma';
 import { NotFoundError } from '../../common/not-found.js';
 import { PRISMA } from '../../core/tokens.js';
-import { DomainEvents } from '../../events/domain-events.js';
+import { Outbox } from '../../events/outbox.js';
 import { renderCommentMarkdown } from '../../markdown/render-markdown.js';
 import { type SessionUser } from '../../auth/auth.service.js';
 import { type Page, pageOf, pageWindow } from '../common/pagination.js';
@@ -50,7 +50,7 @@ export interface BulkResult {
 export class AdminCommentsService {
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
-    @Inject(DomainEvents) private readonly events: DomainEvents,
+    @Inject(Outbox) private readonly outbox: Outbox,
   ) {}
 
   async list(query: ListCommentsQuery): Promise<Page<AdminCommentView>> {
@@ -89,28 +89,31 @@ export class AdminCommentsService {
    */
   async bulk(input: BulkCommentsInput): Promise<BulkResult> {
     const ids = input.ids;
-    let affected: Array<{ id: number; postId: number; approved: boolean }>;
-    if (input.action === 'approve') {
-      affected = await this.prisma.comment.updateManyAndReturn({
-        where: { id: { in: ids }, approved: false },
-        data: { approved: true },
-        select: { id: true, postId: true, approved: true },
-      });
-      for (const t of affected) {
-        await this.events.emit('comment.approved', { commentId: t.id, postId: t.postId });
+    type Affected = Array<{ id: number; postId: number; approved: boolean }>;
+    const affected = await this.outbox.transaction(async (tx, record): Promise<Affected> => {
+      if (input.action === 'approve') {
+        const approved = await tx.comment.updateManyAndReturn({
+          where: { id: { in: ids }, approved: false },
+          data: { approved: true },
+          select: { id: true, postId: true, approved: true },
+        });
+        for (const t of approved) {
+          await record('comment.approved', { commentId: t.id, postId: t.postId });
+        }
+        return approved;
       }
-    } else {
       // Prisma has no deleteManyAndReturn; replies go with their parent (ON DELETE CASCADE).
-      affected = await this.prisma.$queryRaw<typeof affected>`
+      const deleted = await tx.$queryRaw<Affected>`
         DELETE FROM "Comment" WHERE id = ANY(${ids}::int[]) RETURNING id, "postId", approved`;
-      for (const t of affected) {
-        await this.events.emit('comment.deleted', {
+      for (const t of deleted) {
+        await record('comment.deleted', {
           commentId: t.id,
           postId: t.postId,
           wasApproved: t.approved,
         });
       }
-    }
+      return deleted;
+    });
     const affectedIds = affected.map((t) => t.id).sort((a, b) => a - b);
     return {
       action: input.action,
@@ -121,7 +124,7 @@ export class AdminCommentsService {
 
   /** An approved reply from the signed-in user; answering a pending comment approves it too. */
   async reply(parentId: number, body: string, user: SessionUser): Promise<AdminCommentView> {
-    const { parent, reply } = await this.prisma.$transaction(async (tx) => {
+    const reply = await this.outbox.transaction(async (tx, record) => {
       const parent = await tx.comment.findUnique({
         where: { id: parentId },
         select: { id: true, postId: true, approved: true },
@@ -141,15 +144,15 @@ export class AdminCommentsService {
         },
         select: commentSelect,
       });
-      return { parent, reply };
-    });
-    if (!parent.approved) {
-      await this.events.emit('comment.approved', { commentId: parent.id, postId: parent.postId });
-    }
-    await this.events.emit('comment.created', {
-      commentId: reply.id,
-      postId: reply.postId,
-      approved: true,
+      if (!parent.approved) {
+        await record('comment.approved', { commentId: parent.id, postId: parent.postId });
+      }
+      await record('comment.created', {
+        commentId: reply.id,
+        postId: reply.postId,
+        approved: true,
+      });
+      return reply;
     });
     return toView(reply);
   }

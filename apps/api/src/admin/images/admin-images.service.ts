@@ -4,7 +4,7 @@ import { DEFAULT_THUMBNAIL_WIDTHS, type OriginalStore } from '@inkwell/assets';
 import { type Prisma, type PrismaClient } from '@inkwell/prisma';
 import { NotFoundError } from '../../common/not-found.js';
 import { ORIGINALS, PRISMA } from '../../core/tokens.js';
-import { DomainEvents } from '../../events/domain-events.js';
+import { Outbox } from '../../events/outbox.js';
 import { assertMayChange, mayChange, type Viewer } from '../common/ownership.js';
 import { type Page, pageOf, pageWindow } from '../common/pagination.js';
 
@@ -73,7 +73,7 @@ export class AdminImagesService {
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(ORIGINALS) private readonly originals: OriginalStore,
-    @Inject(DomainEvents) private readonly events: DomainEvents,
+    @Inject(Outbox) private readonly outbox: Outbox,
   ) {}
 
   /** `created` is false when the same bytes were uploaded before (the existing image is answered). */
@@ -129,10 +129,12 @@ export class AdminImagesService {
     const row = await this.prisma.image.findUnique({ where: { id } });
     if (!row) throw new NotFoundError(`No image has the id ${id}`);
     assertMayChange(actor, row.uploadedById, NOT_YOUR_IMAGE);
-    await this.prisma.image.delete({ where: { id } });
+    await this.outbox.transaction(async (tx, record) => {
+      await tx.image.delete({ where: { id } });
+      await record('image.deleted', { imageId: id });
+    });
     const original = this.originals.originalPath(row.hash);
     await rm(`${original}.json`, { force: true });
     await rm(original, { force: true });
-    await this.events.emit('image.deleted', { imageId: id });
   }
 }

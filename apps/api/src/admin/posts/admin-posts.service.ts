@@ -4,7 +4,7 @@ import { insensitiveContains } from '../../common/insensitive-filters.js';
 import { NotFoundError } from '../../common/not-found.js';
 import { ValidationError } from '../../common/validation.js';
 import { PRISMA } from '../../core/tokens.js';
-import { DomainEvents } from '../../events/domain-events.js';
+import { Outbox, type RecordEvent } from '../../events/outbox.js';
 import { renderPostMarkdown } from '../../markdown/render-markdown.js';
 import { publishedWhere } from '../../posts/published.js';
 import { ConflictError } from '../common/admin-errors.js';
@@ -27,7 +27,7 @@ import {
   type VersionOnlyInput,
 } from './admin-posts.schemas.js';
 import { firstFreeSlug, lockSlugAllocation, slugFromText } from './post-slugs.js';
-import { loadSnapshot, postSavedEvent, type PostSnapshot, type Tx } from './post-snapshot.js';
+import { loadSnapshot, type PostSnapshot, recordPostSaved, type Tx } from './post-snapshot.js';
 
 const NOT_YOUR_POST = 'This post belongs to another author: only they or an admin may change it';
 
@@ -37,12 +37,12 @@ const SORTS = {
   title: { field: 'title', defaultOrder: 'asc' },
 } as const;
 
-/** Post writes for the admin panel: one transaction each, then one `post.saved`/`post.deleted`. */
+/** Post writes for the admin panel: one transaction each, recording `post.saved`/`post.deleted`. */
 @Injectable()
 export class AdminPostsService {
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
-    @Inject(DomainEvents) private readonly events: DomainEvents,
+    @Inject(Outbox) private readonly outbox: Outbox,
   ) {}
 
   /** One page of posts in every state; three queries whatever the page size. */
@@ -113,7 +113,7 @@ export class AdminPostsService {
   }
 
   async create(input: CreatePostInput, author: Viewer): Promise<AdminPostView> {
-    const after = await this.write(async (tx) => {
+    const after = await this.write(async (tx, record) => {
       const slug = input.slug
         ? await this.claimSlug(tx, input.slug, null)
         : await this.freeSlug(tx, slugFromText(input.title, 'post'));
@@ -132,9 +132,10 @@ export class AdminPostsService {
         select: { id: true },
       });
       await tx.postSlugRedirect.deleteMany({ where: { oldSlug: slug } });
-      return loadSnapshot(tx, post.id);
+      const after = await loadSnapshot(tx, post.id);
+      await recordPostSaved(tx, record, null, after);
+      return after;
     });
-    await this.events.emit('post.saved', postSavedEvent(null, after));
     return this.get(after.id, author);
   }
 
@@ -172,17 +173,16 @@ export class AdminPostsService {
   }
 
   async delete(id: number, actor: Viewer): Promise<void> {
-    const before = await this.write(async (tx) => {
-      const snapshot = await loadSnapshot(tx, id);
-      assertMayChange(actor, snapshot.authorId, NOT_YOUR_POST);
+    await this.write(async (tx, record) => {
+      const before = await loadSnapshot(tx, id);
+      assertMayChange(actor, before.authorId, NOT_YOUR_POST);
       await tx.post.delete({ where: { id } });
-      return snapshot;
-    });
-    await this.events.emit('post.deleted', {
-      postId: before.id,
-      slug: before.slug,
-      categorySlugs: before.categorySlugs,
-      wasPublished: before.public,
+      await record('post.deleted', {
+        postId: before.id,
+        slug: before.slug,
+        categorySlugs: before.categorySlugs,
+        wasPublished: before.public,
+      });
     });
   }
 
@@ -196,15 +196,14 @@ export class AdminPostsService {
     actor: Viewer,
     change: (tx: Tx, before: PostSnapshot) => Promise<void>,
   ): Promise<AdminPostView> {
-    const { before, after } = await this.write(async (tx) => {
+    await this.write(async (tx, record) => {
       const before = await loadSnapshot(tx, id);
       // Ownership first: someone else's post answers 403, never a 409 showing its text.
       assertMayChange(actor, before.authorId, NOT_YOUR_POST);
       if (before.version !== version) throw await this.staleVersion(tx, id, version, actor);
       await change(tx, before);
-      return { before, after: await loadSnapshot(tx, id) };
+      await recordPostSaved(tx, record, before, await loadSnapshot(tx, id));
     });
-    await this.events.emit('post.saved', postSavedEvent(before, after));
     return this.get(id, actor);
   }
 
@@ -235,10 +234,13 @@ export class AdminPostsService {
     );
   }
 
-  /** Runs a write in one transaction; a slug race lost at the unique index is the same 409 as a taken slug. */
-  private async write<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  /**
+   * Runs a write and records its events in one transaction (the outbox runs them once committed);
+   * a slug race lost at the unique index is the same 409 as a taken slug.
+   */
+  private async write<T>(work: (tx: Tx, record: RecordEvent) => Promise<T>): Promise<T> {
     try {
-      return await this.prisma.$transaction(work);
+      return await this.outbox.transaction(work);
     } catch (error) {
       if (isUniqueViolation(error)) throw slugConflict();
       throw error;

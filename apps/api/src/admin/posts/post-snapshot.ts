@@ -1,6 +1,7 @@
 import { type Prisma } from '@inkwell/prisma';
 import { NotFoundError } from '../../common/not-found.js';
 import { type DomainEventMap } from '../../events/domain-events.js';
+import { type RecordEvent } from '../../events/outbox.js';
 
 export type Tx = Prisma.TransactionClient;
 
@@ -12,6 +13,8 @@ export interface PostSnapshot {
   /** Visible to readers: published with a date that has come. */
   public: boolean;
   publishedAt: Date | null;
+  /** The publication date while it is still to come (published, not yet public). */
+  scheduledFor: Date | null;
   categorySlugs: string[];
   /** Who may change the post besides admins (null: only admins). */
   authorId: number | null;
@@ -30,21 +33,28 @@ const snapshotSelect = {
 type SnapshotRow = Prisma.PostGetPayload<{ select: typeof snapshotSelect }>;
 
 function toSnapshot(row: SnapshotRow, now: Date): PostSnapshot {
+  const published = row.status === 'PUBLISHED' && row.publishedAt !== null;
   return {
     id: row.id,
     slug: row.slug,
     version: row.version,
     publishedAt: row.publishedAt,
-    public: row.status === 'PUBLISHED' && row.publishedAt !== null && row.publishedAt <= now,
+    public: published && row.publishedAt! <= now,
+    scheduledFor: published && row.publishedAt! > now ? row.publishedAt : null,
     categorySlugs: row.categories.map(({ category }) => category.slug).sort(),
     authorId: row.authorId,
   };
 }
 
 export async function loadSnapshot(tx: Tx, id: number): Promise<PostSnapshot> {
+  const snapshot = await findSnapshot(tx, id);
+  if (!snapshot) throw new NotFoundError(`No post has the id ${id}`);
+  return snapshot;
+}
+
+export async function findSnapshot(tx: Tx, id: number): Promise<PostSnapshot | null> {
   const row = await tx.post.findUnique({ where: { id }, select: snapshotSelect });
-  if (!row) throw new NotFoundError(`No post has the id ${id}`);
-  return toSnapshot(row, new Date());
+  return row ? toSnapshot(row, new Date()) : null;
 }
 
 /** Snapshots of many posts in one query (a category merge touches every post it held). */
@@ -67,4 +77,30 @@ export function postSavedEvent(
     published: after.public,
     wasPublished: before?.public ?? false,
   };
+}
+
+/**
+ * Records `post.saved` and keeps exactly one pending `post.publication-due` for a post whose date
+ * is still to come (none for the others): a rescheduled post is announced once, at its new date.
+ */
+export async function recordPostSaved(
+  tx: Tx,
+  record: RecordEvent,
+  before: PostSnapshot | null,
+  after: PostSnapshot,
+): Promise<void> {
+  await record('post.saved', postSavedEvent(before, after));
+  if (before?.scheduledFor) {
+    await tx.$executeRaw`
+      DELETE FROM "OutboxEvent"
+      WHERE "type" = 'post.publication-due' AND "doneAt" IS NULL
+        AND ("payload"->>'postId')::int = ${after.id}`;
+  }
+  if (after.scheduledFor) {
+    await record(
+      'post.publication-due',
+      { postId: after.id, publishedAt: after.scheduledFor.toISOString() },
+      { runAfter: after.scheduledFor },
+    );
+  }
 }
