@@ -86,7 +86,13 @@ export async function seedDemoContent(
     { timeout: 60_000 },
   );
   // Fresh statistics, so the planner sizes the new rows right (PGlite has no autovacuum).
-  if (result.seeded) await prisma.$executeRawUnsafe('ANALYZE');
+  if (result.seeded) {
+    // Maintenance, not a request: no statement timeout (a busy machine can take seconds).
+    await prisma.$transaction([
+      prisma.$executeRawUnsafe('SET LOCAL statement_timeout = 0'),
+      prisma.$executeRawUnsafe('ANALYZE'),
+    ]);
+  }
   return result;
 }
 
