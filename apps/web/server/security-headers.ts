@@ -43,6 +43,23 @@ function assignNonce(_req: Request, res: Response, next: NextFunction): void {
   next();
 }
 
+/**
+ * A 304 makes the browser reuse the page it stored, with this answer's headers merged in: a new
+ * nonce would then block the stored page's own inline scripts (no hydration, no live comments).
+ * So a 304 carries no policy, and the stored one, whose nonce matches the stored page, stays.
+ */
+function keepStoredPolicyOnNotModified(_req: Request, res: Response, next: NextFunction): void {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: Response, ...args: Parameters<Response['writeHead']>) {
+    if (args[0] === 304) {
+      this.removeHeader('Content-Security-Policy');
+      this.removeHeader('Content-Security-Policy-Report-Only');
+    }
+    return writeHead.apply(this, args);
+  } as Response['writeHead'];
+  next();
+}
+
 export function securityHeaders(options: SecurityHeadersOptions): RequestHandler[] {
   const nonce = (_req: unknown, res: unknown) => `'nonce-${cspNonceOf(res as Response)}'`;
   const frameAncestors = (req: unknown) =>
@@ -78,5 +95,5 @@ export function securityHeaders(options: SecurityHeadersOptions): RequestHandler
     if (req.secure) res.setHeader('Strict-Transport-Security', HSTS);
     next();
   };
-  return [assignNonce, policy, rest];
+  return [assignNonce, policy, rest, keepStoredPolicyOnNotModified];
 }

@@ -164,6 +164,30 @@ describe('pages under the policy, JavaScript on', () => {
     await context.close();
   });
 
+  it('a page the browser revalidates (304) still runs its own scripts', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = await watch(page);
+    const { items } = await apiGet<PostListing>('/api/posts?page=1');
+    const url = `${webUrl}/posts/${items[0]!.slug}`;
+    await page.goto(url);
+    await hydrated(page);
+    // Opened again, the stored page comes back with a 304 and this answer's headers merged in.
+    const validators: Promise<string | null>[] = [];
+    page.on('request', (request) => {
+      if (request.url() === url) {
+        validators.push(request.allHeaders().then((headers) => headers['if-none-match'] ?? null));
+      }
+    });
+    await page.goto(url);
+    await hydrated(page);
+    // The browser asked with the stored page's ETag (the site answers such a request with a 304).
+    expect(await Promise.all(validators)).toEqual([expect.stringMatching(/^W\/"/)]);
+    await page.locator('script[src^="/bundles/faye-client."]').waitFor({ state: 'attached' });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('admin: sign-in, post list, editor with preview: hydrated, no violation', async () => {
     const context = await browser.newContext({
       extraHTTPHeaders: { 'x-forwarded-for': '198.51.100.61' },
