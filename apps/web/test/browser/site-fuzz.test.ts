@@ -42,6 +42,9 @@ function send(request: HostileRequest): Promise<{ status: number; ms: number }> 
         path: request.target,
         headers: request.headers,
         setHost: false,
+        // A connection of its own: a case is judged by its own answer, not by a reused socket a
+        // hostile body before it left for the server to close.
+        agent: false,
       },
       (response) => {
         response.resume();
