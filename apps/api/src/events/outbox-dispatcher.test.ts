@@ -19,7 +19,8 @@ beforeEach(async () => {
   await db.sql.query('DELETE FROM "OutboxEvent"');
 });
 
-const options = { pollIntervalMs: 20, retentionMs: 60_000, retryDelayMs: 50 };
+/** Polls here take fresh events at once: these tests are about claiming, not about the grace. */
+const options = { pollIntervalMs: 20, retentionMs: 60_000, retryDelayMs: 50, freshEventGraceMs: 0 };
 
 async function recordApprovals(count: number): Promise<number[]> {
   const { rows } = await db.sql.query<{ id: number }>(
@@ -48,6 +49,17 @@ test('two dispatchers (two API processes) run each event once between them', asy
   const ran = await Promise.all(dispatchers.map((dispatcher) => dispatcher.runDue()));
   expect(ran[0]! + ran[1]!).toBe(60);
   expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+  expect(await pending()).toBe(0);
+});
+
+test('a poll leaves fresh events to the process that wrote them, then takes them', async () => {
+  await recordApprovals(3);
+  const events = new DomainEvents();
+  const dispatcher = new OutboxDispatcher(db.sql, events, { ...options, freshEventGraceMs: 300 });
+  // Within the grace a poll takes nothing: the writer runs them right after its commit.
+  expect(await dispatcher.runDue()).toBe(0);
+  // A writer that died before that leaves them to the next poll after the grace.
+  await expect.poll(() => dispatcher.runDue(), { timeout: 5_000, interval: 50 }).toBe(3);
   expect(await pending()).toBe(0);
 });
 

@@ -12,6 +12,12 @@ export interface OutboxDispatcherOptions {
   /** First retry delay of a failing event; each further one doubles, up to `maxRetryDelayMs`. */
   retryDelayMs?: number;
   maxRetryDelayMs?: number;
+  /**
+   * A poll leaves a fresh event (never run, not scheduled) this long to the process that wrote
+   * it, which runs it right after its commit, before answering: a poll taking it first would run
+   * its effects after that answer, and out of order with the write's other events. Default 10 s.
+   */
+  freshEventGraceMs?: number;
 }
 
 interface ClaimedEvent {
@@ -37,6 +43,7 @@ export class OutboxDispatcher {
   private readonly leaseSeconds: number;
   private readonly retryDelayMs: number;
   private readonly maxRetryDelayMs: number;
+  private readonly freshEventGraceSeconds: number;
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> = Promise.resolve();
   private stopped = true;
@@ -50,6 +57,7 @@ export class OutboxDispatcher {
     this.leaseSeconds = (options.leaseMs ?? 60_000) / 1000;
     this.retryDelayMs = options.retryDelayMs ?? 1_000;
     this.maxRetryDelayMs = options.maxRetryDelayMs ?? 60 * 60 * 1000;
+    this.freshEventGraceSeconds = (options.freshEventGraceMs ?? 10_000) / 1000;
   }
 
   /** Runs these events now if they are due and unclaimed (right after their write committed). */
@@ -131,10 +139,12 @@ export class OutboxDispatcher {
          SELECT "id" FROM "OutboxEvent"
          WHERE "doneAt" IS NULL AND "runAfter" <= CURRENT_TIMESTAMP
            AND ($2::int[] IS NULL OR "id" = ANY($2::int[]))
+           AND ($2::int[] IS NOT NULL OR "runAfter" > "createdAt"
+                OR "createdAt" <= CURRENT_TIMESTAMP - make_interval(secs => $4))
          ORDER BY "id" LIMIT $3
          FOR UPDATE SKIP LOCKED)
        RETURNING "id", "type", "payload", "attempts", "completed"`,
-      [this.leaseSeconds, ids, BATCH_SIZE],
+      [this.leaseSeconds, ids, BATCH_SIZE, this.freshEventGraceSeconds],
     );
     return rows.sort((a, b) => a.id - b.id);
   }
