@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
+import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { AccountController } from './account/account.controller.js';
 import { AccountService } from './account/account.service.js';
 import { AdminCategoriesController } from './categories/admin-categories.controller.js';
@@ -22,7 +23,7 @@ import { AdminUsersService } from './users/admin-users.service.js';
  * the first-run setup (which removes the demo content as the panel would).
  */
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, RateLimitModule],
   controllers: [
     AdminPostsController,
     AdminCategoriesController,
