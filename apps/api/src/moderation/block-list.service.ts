@@ -3,8 +3,8 @@ import { type PrismaClient } from '@inkwell/prisma';
 import { NotFoundError } from '../common/not-found.js';
 import { PRISMA } from '../core/tokens.js';
 import { type BlockListRule } from './moderation-rules.js';
-import { ConflictError } from '../admin/common/admin-errors.js';
-import { isUniqueViolation } from '../admin/common/prisma-errors.js';
+import { ConflictError } from '../common/conflict.js';
+import { isUniqueViolation } from '../common/prisma-errors.js';
 import { type BlockListEntryInput } from './block-list.schemas.js';
 
 export interface BlockListEntryView {

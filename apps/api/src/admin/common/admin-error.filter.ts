@@ -4,7 +4,7 @@ import { isAssetValidationError } from '@inkwell/assets';
 import { errorHeaders, toErrorBody } from '../../common/http-error.filter.js';
 import { ForbiddenError, UnauthorizedError } from '../../auth/auth.errors.js';
 import { TooManyRequestsError } from '../../rate-limit/rate-limit.errors.js';
-import { ConflictError } from './admin-errors.js';
+import { ConflictError } from '../../common/conflict.js';
 
 interface ResponseLike {
   headersSent: boolean;

@@ -10,9 +10,9 @@ import { NotFoundError } from '../../common/not-found.js';
 import { ValidationError } from '../../common/validation.js';
 import { type Config } from '../../config/config.js';
 import { CONFIG, PRISMA } from '../../core/tokens.js';
-import { ConflictError } from '../common/admin-errors.js';
-import { type Viewer } from '../common/ownership.js';
-import { isUniqueViolation } from '../common/prisma-errors.js';
+import { ConflictError } from '../../common/conflict.js';
+import { type Viewer } from '../../auth/ownership.js';
+import { isUniqueViolation } from '../../common/prisma-errors.js';
 import { type CreateUserInput, type UpdateUserInput } from './admin-users.schemas.js';
 import { assertAnotherActiveAdmin, assertNotYourself } from './last-admin.js';
 
