@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import { isAssetValidationError } from '@inkwell/assets';
+import { isAssetValidationError } from '@inkwell/assets/thumbnails';
 import { errorHeaders, toErrorBody } from '../../common/http-error.filter.js';
 import { ForbiddenError, UnauthorizedError } from '../../auth/auth.errors.js';
 import { TooManyRequestsError } from '../../rate-limit/rate-limit.errors.js';
