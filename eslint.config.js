@@ -1,6 +1,29 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Type-aware rules: promises that are neither awaited nor handled, promises where a plain value
+ * is expected, `await` on what is not a promise, a promise returned unawaited from a `try` (its
+ * rejection would skip the `catch`), rejections with non-errors, and type assertions that change
+ * nothing. For files in a tsconfig; patterns are relative to the config in use (this one, or a
+ * project's that spreads it).
+ */
+export const typeChecked = {
+  files: ['**/*.ts', '**/*.tsx'],
+  languageOptions: {
+    parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+  },
+  rules: {
+    '@typescript-eslint/no-floating-promises': 'error',
+    '@typescript-eslint/no-misused-promises': 'error',
+    '@typescript-eslint/await-thenable': 'error',
+    '@typescript-eslint/return-await': ['error', 'in-try-catch'],
+    // Passing on a caught `unknown` is forwarding, not inventing a non-Error reason.
+    '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true }],
+    '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -26,6 +49,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
+  typeChecked,
   {
     files: ['libs/**/*.ts'],
     rules: {
