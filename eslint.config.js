@@ -24,6 +24,24 @@ export const typeChecked = {
   },
 };
 
+/** Libraries never import apps. A library with a config of its own spreads this with `**` files. */
+export const libraryImports = {
+  files: ['libs/**/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: ['**/apps/*', '@inkwell/api', '@inkwell/web'],
+            message: 'Libraries never import apps.',
+          },
+        ],
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -50,20 +68,5 @@ export default tseslint.config(
     },
   },
   typeChecked,
-  {
-    files: ['libs/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/apps/*', '@inkwell/api', '@inkwell/web'],
-              message: 'Libraries never import apps.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  libraryImports,
 );
