@@ -1,6 +1,47 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Type-aware rules: promises that are neither awaited nor handled, promises where a plain value
+ * is expected, `await` on what is not a promise, a promise returned unawaited from a `try` (its
+ * rejection would skip the `catch`), rejections with non-errors, and type assertions that change
+ * nothing. For files in a tsconfig; patterns are relative to the config in use (this one, or a
+ * project's that spreads it).
+ */
+export const typeChecked = {
+  files: ['**/*.ts', '**/*.tsx'],
+  languageOptions: {
+    parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+  },
+  rules: {
+    '@typescript-eslint/no-floating-promises': 'error',
+    '@typescript-eslint/no-misused-promises': 'error',
+    '@typescript-eslint/await-thenable': 'error',
+    '@typescript-eslint/return-await': ['error', 'in-try-catch'],
+    // Passing on a caught `unknown` is forwarding, not inventing a non-Error reason.
+    '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true }],
+    '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+  },
+};
+
+/** Libraries never import apps. A library with a config of its own spreads this with `**` files. */
+export const libraryImports = {
+  files: ['libs/**/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          {
+            group: ['**/apps/*', '@inkwell/api', '@inkwell/web'],
+            message: 'Libraries never import apps.',
+          },
+        ],
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -26,20 +67,6 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
-  {
-    files: ['libs/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/apps/*', '@inkwell/api', '@inkwell/web'],
-              message: 'Libraries never import apps.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  typeChecked,
+  libraryImports,
 );

@@ -1,4 +1,9 @@
-import workspace from '../../eslint.config.js';
+import workspace, { libraryImports } from '../../eslint.config.js';
 
-// Bundle fixtures are inputs to the bundler (classic scripts sharing globals), not our code.
-export default [...workspace, { ignores: ['test/fixtures/**'] }];
+export default [
+  ...workspace,
+  // The workspace's `libs/**` patterns do not reach files linted through this config.
+  { ...libraryImports, files: ['**/*.ts'] },
+  // Bundle fixtures are inputs to the bundler (classic scripts sharing globals), not our code.
+  { ignores: ['test/fixtures/**'] },
+];

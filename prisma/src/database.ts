@@ -104,13 +104,13 @@ function createPrisma(
     log: [{ level: 'query' as const, emit: 'event' as const }],
   });
   prisma.$on('query', (event) => onQuery(event.query));
-  return prisma as unknown as PrismaClient;
+  return prisma;
 }
 
-/** pg types rows as QueryResultRow; callers of SqlClient name their own row type. */
+/** Each caller of SqlClient names its row type; pg wants it to be a QueryResultRow too. */
 function pgQuery(target: pg.Pool | pg.Client): SqlClient['query'] {
   return <Row>(text: string, params?: unknown[]) =>
-    target.query(text, params) as unknown as Promise<{ rows: Row[] }>;
+    target.query<Row & pg.QueryResultRow>(text, params);
 }
 
 /** Tests and benchmarks: a throwaway PGlite in this process, which nobody else can open. */

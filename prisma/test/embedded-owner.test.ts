@@ -60,7 +60,7 @@ describe('one owner per data directory', () => {
 
   test('a lock left by a dead process is taken over', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'inkwell-stale-'));
-    const dead = spawnSync(process.execPath, ['-e', 'process.pid']).pid!;
+    const dead = spawnSync(process.execPath, ['-e', 'process.pid']).pid;
     await writeFile(
       path.join(dir, 'pglite.owner'),
       JSON.stringify({ pid: dead, socketDir: dir, startedAt: new Date().toISOString() }),

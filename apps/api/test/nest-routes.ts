@@ -34,7 +34,7 @@ export function declaredRoutes(app: INestApplication): DeclaredRoute[] {
         const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod | undefined;
         if (path === undefined || method === undefined) continue;
         routes.push({
-          method: RequestMethod[method]!,
+          method: RequestMethod[method],
           path: joinPath(base, path),
           controller,
           handler,

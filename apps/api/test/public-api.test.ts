@@ -200,10 +200,7 @@ describe.each(engineKinds)('public API on %s', (kind) => {
       [{ authorEmail: 'a@b.example', body: 'hello' }, 'authorName', 'must be text'],
       [[1, 2], 'body', 'must be a JSON object'],
     ])('invalid input answers 400 naming the field (%#)', async (input, field, message) => {
-      const res = await api.http
-        .post('/api/posts/post-10/comments')
-        .send(input as object)
-        .expect(400);
+      const res = await api.http.post('/api/posts/post-10/comments').send(input).expect(400);
       expect(res.body.fields[field]).toBe(message);
       expect(res.body.message).toContain(field);
     });

@@ -116,25 +116,26 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
   // Development renders every request afresh.
   if (config.production) app.use(createPageCache({ seconds: config.pageCacheSeconds }).middleware);
 
-  app.all(
-    '*',
-    createRequestHandler({
-      build,
-      mode: config.production ? 'production' : 'development',
-      getLoadContext: (req, res) => ({
-        apiUrl: config.apiUrl,
-        apiTimeoutMs: config.apiTimeoutMs,
-        siteUrl: config.siteUrl,
-        clientIp: req.ip,
-        bundleManifestPath,
-        apiReads: new ApiReads(),
-        pageVersion,
-        reportApiUnreachable: apiGate.reportUnreachable,
-        cspNonce: cspNonceOf(res),
-        sessionSecret,
-      }),
+  const handleRequest = createRequestHandler({
+    build,
+    mode: config.production ? 'production' : 'development',
+    getLoadContext: (req, res) => ({
+      apiUrl: config.apiUrl,
+      apiTimeoutMs: config.apiTimeoutMs,
+      siteUrl: config.siteUrl,
+      clientIp: req.ip,
+      bundleManifestPath,
+      apiReads: new ApiReads(),
+      pageVersion,
+      reportApiUnreachable: apiGate.reportUnreachable,
+      cspNonce: cspNonceOf(res),
+      sessionSecret,
     }),
-  );
+  });
+  // Express 4 ignores a handler's promise: a rejection goes to the error middleware instead.
+  app.all('*', (req, res, next) => {
+    handleRequest(req, res, next).catch(next);
+  });
 
   server.on('upgrade', (req, socket, head) => {
     if (PROXIED_PATHS.some((prefix) => req.url?.startsWith(prefix)))

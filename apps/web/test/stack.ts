@@ -52,8 +52,9 @@ function startProcess(
   let output = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      stopProcess(child);
-      reject(new Error(`${name} did not start within ${options.timeoutMs} ms:\n${output}`));
+      const error = new Error(`${name} did not start within ${options.timeoutMs} ms:\n${output}`);
+      // Fail once the process is gone, so a timed-out start leaves nothing listening.
+      stopProcess(child).then(() => reject(error), reject);
     }, options.timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
@@ -325,7 +326,7 @@ export async function startScaledOutStack(options: {
       apiUrls.map((apiUrl) => start(() => startWeb(apiUrl, options.pageCacheSeconds))),
     );
     return {
-      apiUrls: apiUrls as [string, string],
+      apiUrls,
       webUrls: webUrls as [string, string],
       admin,
       stop,

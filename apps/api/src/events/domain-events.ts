@@ -53,7 +53,7 @@ export class DomainEvents {
   on<T extends DomainEventType>(type: T, name: string, handler: DomainEventHandler<T>): void {
     const named = Object.assign(handler, { subscriberName: name });
     const list = this.handlers.get(type) ?? [];
-    list.push(named as DomainEventHandler<never>);
+    list.push(named);
     this.handlers.set(type, list);
   }
 

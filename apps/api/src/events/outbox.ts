@@ -41,7 +41,7 @@ export class Outbox {
         const row = await tx.outboxEvent.create({
           data: {
             type,
-            payload: payload as Prisma.InputJsonValue,
+            payload,
             ...(recordOptions?.runAfter ? { runAfter: recordOptions.runAfter } : {}),
           },
           select: { id: true },

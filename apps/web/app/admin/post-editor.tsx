@@ -1,5 +1,5 @@
 import { Form, useFetcher } from '@remix-run/react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import {
   type AdminCategory,
   type AdminImage,
@@ -7,6 +7,7 @@ import {
   type ImageActionResult,
 } from './admin-api.server.js';
 import { Field } from '../components/field.js';
+import { useBrowserValue } from '../lib/browser-value.js';
 import { CsrfField, DateTime, Notice, StateBadge } from './components.js';
 import { CSRF_FIELD } from './csrf.js';
 import { useAdminLayout } from './layout-data.js';
@@ -195,16 +196,12 @@ export function PostEditor(props: EditorProps) {
  * (and without JavaScript) it is UTC, and the label says so.
  */
 function useTimeZone(): { name: string; offset: number } {
-  const [zone, setZone] = useState({ name: 'UTC', offset: 0 });
-  useEffect(
-    () =>
-      setZone({
-        name: Intl.DateTimeFormat().resolvedOptions().timeZone || 'your time zone',
-        offset: new Date().getTimezoneOffset(),
-      }),
-    [],
+  const name = useBrowserValue(
+    () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'your time zone',
+    'UTC',
   );
-  return zone;
+  const offset = useBrowserValue(() => new Date().getTimezoneOffset(), 0);
+  return { name, offset };
 }
 
 function PublishControls({ post, error }: { post: AdminPost | null; error: string | undefined }) {
@@ -296,8 +293,7 @@ function ImagePicker({
   onInsert: (snippet: string) => void;
 }) {
   const upload = useFetcher<ImageActionResult>();
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useBrowserValue(() => true, false);
   const uploaded = upload.data?.kind === 'uploaded' ? upload.data.image : null;
   return (
     <aside className="image-picker" aria-labelledby="images-heading">

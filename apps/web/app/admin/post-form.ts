@@ -87,8 +87,15 @@ export function readIds(form: FormData, name: string): number[] {
 export function localToIso(local: string, offsetMinutes: number): string | null {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local.trim());
   if (!match) return null;
-  const [, year, month, day, hour, minute] = match.map(Number) as number[];
-  const utc = Date.UTC(year!, month! - 1, day!, hour!, minute!);
+  // The pattern has exactly these five groups.
+  const [year, month, day, hour, minute] = match.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const utc = Date.UTC(year, month - 1, day, hour, minute);
   const date = new Date(utc + offsetMinutes * 60_000);
   // Date.UTC rolls 2026-02-31 over into March: such a value was not a real date.
   if (new Date(utc).getUTCDate() !== day) return null;

@@ -144,7 +144,7 @@ export default function AdminUsers() {
           </div>
           <div className="field">
             <label htmlFor="new-user-role">Role</label>
-            <RoleSelect id="new-user-role" role="AUTHOR" />
+            <RoleSelect id="new-user-role" selected="AUTHOR" />
           </div>
           <div className="field">
             <label htmlFor="new-user-password">Password</label>
@@ -169,9 +169,9 @@ export default function AdminUsers() {
   );
 }
 
-function RoleSelect({ id, role }: { id: string; role: Role }) {
+function RoleSelect({ id, selected }: { id: string; selected: Role }) {
   return (
-    <select id={id} name="role" defaultValue={role}>
+    <select id={id} name="role" defaultValue={selected}>
       <option value="AUTHOR">Author</option>
       <option value="ADMIN">Admin</option>
     </select>
@@ -213,7 +213,7 @@ function UserRow({ user, isMe }: { user: ManagedUser; isMe: boolean }) {
             // Admins cannot demote themselves: the role stays as it is.
             <input type="hidden" name="role" value={user.role} />
           ) : (
-            <RoleSelect id={`${prefix}-role`} role={user.role} />
+            <RoleSelect id={`${prefix}-role`} selected={user.role} />
           )}
           <button type="submit" name="intent" value="save" className="button--quiet">
             Save<span className="visually-hidden"> {user.email}</span>

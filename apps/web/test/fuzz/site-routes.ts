@@ -33,9 +33,9 @@ export async function siteRoutes(buildDir: string): Promise<SiteRoute[]> {
   return Object.values(routes)
     .filter((route) => route !== undefined && route.id !== 'root' && !hasIndexChild(route.id))
     .map((route) => ({
-      id: route!.id,
-      path: `/${fullPath(route!.id)}`,
-      hasAction: typeof route!.module.action === 'function',
+      id: route.id,
+      path: `/${fullPath(route.id)}`,
+      hasAction: typeof route.module.action === 'function',
     }))
     .sort((a, b) => a.path.localeCompare(b.path));
 }
