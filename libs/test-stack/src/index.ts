@@ -8,8 +8,11 @@ export {
 export {
   TEST_PASSWORD_HASH_COST,
   WORKSPACE_ROOT,
+  runCommand,
   runSourceScript,
+  sourceArgs,
   startSourceServer,
+  type EnvVars,
   type ScriptResult,
 } from './source-script.js';
 export { workspacePackageDir } from './workspace-package.js';

@@ -9,7 +9,7 @@ export const WORKSPACE_ROOT = path.resolve(import.meta.dirname, '../../..');
 export const TEST_PASSWORD_HASH_COST = '10';
 
 /** Node running a TypeScript file from source, workspace packages read from theirs. */
-const sourceArgs = (script: string, args: readonly string[] = []): string[] => [
+export const sourceArgs = (script: string, args: readonly string[] = []): string[] => [
   '--conditions=@inkwell/source',
   '--import',
   'tsx',
@@ -17,8 +17,11 @@ const sourceArgs = (script: string, args: readonly string[] = []): string[] => [
   ...args,
 ];
 
+/** Variables set (or, `undefined`, removed) over the test's own environment. */
+export type EnvVars = Record<string, string | undefined>;
+
 /** What every process started here gets over the test's own environment. */
-function processEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+function processEnv(env: EnvVars): NodeJS.ProcessEnv {
   return {
     ...process.env,
     PASSWORD_HASH_COST: TEST_PASSWORD_HASH_COST,
@@ -33,14 +36,15 @@ export interface ScriptResult {
   output: string;
 }
 
-/** Runs a TypeScript command-line script from source to its end, `input` on its stdin. */
-export async function runSourceScript(
-  script: string,
-  options: { env?: NodeJS.ProcessEnv; args?: readonly string[]; input?: string } = {},
+/** Runs a command to its end, `input` on its stdin, and collects what it printed. */
+export async function runCommand(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; input?: string },
 ): Promise<ScriptResult> {
-  const child = spawn(process.execPath, sourceArgs(script, options.args), {
-    cwd: WORKSPACE_ROOT,
-    env: processEnv(options.env ?? {}),
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   let output = '';
@@ -51,10 +55,22 @@ export async function runSourceScript(
   return { code, output };
 }
 
+/** Runs a TypeScript command-line script from source to its end, `input` on its stdin. */
+export function runSourceScript(
+  script: string,
+  options: { env?: EnvVars; args?: readonly string[]; input?: string } = {},
+): Promise<ScriptResult> {
+  return runCommand(process.execPath, sourceArgs(script, options.args), {
+    cwd: WORKSPACE_ROOT,
+    env: processEnv(options.env ?? {}),
+    ...(options.input === undefined ? {} : { input: options.input }),
+  });
+}
+
 /** Starts a TypeScript server from source and resolves once its output matches `ready`. */
 export function startSourceServer(
   script: string,
-  options: { env: NodeJS.ProcessEnv; ready: RegExp; name: string; timeoutMs?: number },
+  options: { env: EnvVars; ready: RegExp; name: string; timeoutMs?: number },
 ): Promise<StartedProcess> {
   return startProcess(process.execPath, sourceArgs(script), {
     ...options,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { type ChildProcess } from 'node:child_process';
 import { freePort } from './free-port.js';
+import { type EnvVars } from './source-script.js';
 import { startProcess } from './start-process.js';
 import { workspacePackageDir } from './workspace-package.js';
 
@@ -19,7 +20,7 @@ export interface WebServer {
 export async function startWebServer(
   buildDir: string,
   apiUrl: string,
-  env: NodeJS.ProcessEnv = {},
+  env: EnvVars = {},
 ): Promise<WebServer> {
   const webDir = workspacePackageDir('@inkwell/web');
   const webPort = await freePort();
