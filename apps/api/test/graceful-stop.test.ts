@@ -4,7 +4,8 @@ import { openDatabase } from '@inkwell/prisma';
 import { type ScratchDatabase } from '@inkwell/prisma/testing';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildFixtureContent, formRenderedAt } from './fixtures.js';
-import { seededScratchDatabase, startApiProcess, type ApiProcess } from '@inkwell/test-stack';
+import { startApiProcess, type ApiProcess } from '@inkwell/test-stack';
+import { seededScratchDatabase } from '@inkwell/test-stack/database';
 
 let scratch: ScratchDatabase;
 let api: ApiProcess | undefined;

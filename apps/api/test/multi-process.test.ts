@@ -3,7 +3,8 @@ import { type ScratchDatabase } from '@inkwell/prisma/testing';
 import { FayeNodeClient } from '@inkwell/realtime';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { buildFixtureContent, formRenderedAt } from './fixtures.js';
-import { seededScratchDatabase, startApiProcess, type StartedProcess } from '@inkwell/test-stack';
+import { startApiProcess, type StartedProcess } from '@inkwell/test-stack';
+import { seededScratchDatabase } from '@inkwell/test-stack/database';
 
 let scratch: ScratchDatabase;
 const processes: StartedProcess[] = [];

@@ -18,7 +18,6 @@ export {
 export { workspacePackageDir } from './workspace-package.js';
 export { createAdmin, runApiScript, startApiProcess, type Admin, type ApiProcess } from './api.js';
 export { startWebServer, type WebServer } from './web.js';
-export { seededScratchDatabase } from './scratch-database.js';
 export {
   startFirstRunStack,
   startScaledOutStack,
