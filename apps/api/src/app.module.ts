@@ -11,6 +11,7 @@ import { OutboxModule } from './events/outbox.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HttpCacheModule } from './http-cache/http-cache.module.js';
 import { ImagesModule } from './images/images.module.js';
+import { ModerationModule } from './moderation/moderation.module.js';
 import { PostsModule } from './posts/posts.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { SearchModule } from './search/search.module.js';
@@ -48,6 +49,7 @@ export class AppModule {
         PostsModule,
         CategoriesModule,
         CommentsModule,
+        ModerationModule,
         AdminModule,
         SettingsModule,
         SetupModule,

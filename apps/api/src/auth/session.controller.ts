@@ -1,7 +1,7 @@
 import { Body, Delete, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { z } from 'zod';
 import { ZodPipe } from '../common/validation.js';
-import { AdminController } from '../admin/common/admin-controller.decorator.js';
+import { AdminController } from './admin-controller.decorator.js';
 import { PublicAdminRoute } from './admin-access.js';
 import { CurrentSession } from './admin-auth.guard.js';
 import {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Patch } from '@nestjs/common';
 import { AllowRoles } from '../auth/admin-access.js';
-import { AdminController } from '../admin/common/admin-controller.decorator.js';
+import { AdminController } from '../auth/admin-controller.decorator.js';
 import { ZodPipe } from '../common/validation.js';
 import { PublicRead } from '../http-cache/public-read.js';
 import { type UpdateSettingsInput, updateSettingsSchema } from './settings.schemas.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bodyId } from '../admin/common/ids.js';
+import { bodyId } from '../common/ids.js';
 import { MAX_PAGE_SIZE } from '../posts/posts.schemas.js';
 
 export const MAX_NAVIGATION_LINKS = 12;

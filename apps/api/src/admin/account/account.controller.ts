@@ -2,7 +2,7 @@ import { Body, HttpCode, Inject, Put, Req } from '@nestjs/common';
 import { CurrentSession } from '../../auth/admin-auth.guard.js';
 import { type AdminSession } from '../../auth/auth.service.js';
 import { ZodPipe } from '../../common/validation.js';
-import { AdminController } from '../common/admin-controller.decorator.js';
+import { AdminController } from '../../auth/admin-controller.decorator.js';
 import { changeOwnPasswordSchema, type ChangeOwnPasswordInput } from './account.schemas.js';
 import { AccountService } from './account.service.js';
 

@@ -2,8 +2,8 @@ import { Body, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query } from '
 import { type z } from 'zod';
 import { ZodPipe } from '../../common/validation.js';
 import { AllowRoles } from '../../auth/admin-access.js';
-import { AdminController } from '../common/admin-controller.decorator.js';
-import { parseId } from '../common/ids.js';
+import { AdminController } from '../../auth/admin-controller.decorator.js';
+import { parseId } from '../../common/ids.js';
 import {
   createCategorySchema,
   deleteCategoryQuerySchema,

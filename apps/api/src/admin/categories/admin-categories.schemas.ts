@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bodyId, queryId } from '../common/ids.js';
+import { bodyId, queryId } from '../../common/ids.js';
 import { slugField } from '../common/slug-field.js';
 
 const name = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bodyId, queryId } from '../common/ids.js';
+import { bodyId, queryId } from '../../common/ids.js';
 import { paginationFields } from '../common/pagination.js';
 
 export const listCommentsSchema = z.object({

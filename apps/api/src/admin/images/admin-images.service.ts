@@ -5,7 +5,7 @@ import { type Prisma, type PrismaClient } from '@inkwell/prisma';
 import { NotFoundError } from '../../common/not-found.js';
 import { ORIGINALS, PRISMA } from '../../core/tokens.js';
 import { Outbox } from '../../events/outbox.js';
-import { assertMayChange, mayChange, type Viewer } from '../common/ownership.js';
+import { assertMayChange, mayChange, type Viewer } from '../../auth/ownership.js';
 import { type Page, pageOf, pageWindow } from '../common/pagination.js';
 
 export const MAX_UPLOAD_BYTES = 20_000_000;

@@ -1,5 +1,5 @@
 import { type Prisma, type PostStatus } from '@inkwell/prisma';
-import { mayChange, type Viewer } from '../common/ownership.js';
+import { mayChange, type Viewer } from '../../auth/ownership.js';
 import { categoryRefSelect } from '../../posts/published.js';
 import { type CategoryRef } from '../../posts/post-views.js';
 

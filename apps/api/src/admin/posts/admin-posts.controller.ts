@@ -2,8 +2,8 @@ import { Body, Delete, Get, HttpCode, Inject, Param, Post, Put, Query } from '@n
 import { ZodPipe } from '../../common/validation.js';
 import { CurrentSession } from '../../auth/admin-auth.guard.js';
 import { type AdminSession } from '../../auth/auth.service.js';
-import { AdminController } from '../common/admin-controller.decorator.js';
-import { parseId } from '../common/ids.js';
+import { AdminController } from '../../auth/admin-controller.decorator.js';
+import { parseId } from '../../common/ids.js';
 import { type Page } from '../common/pagination.js';
 import { type AdminPostListItem, type AdminPostView } from './admin-post-views.js';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NotFoundError } from '../../common/not-found.js';
+import { NotFoundError } from './not-found.js';
 
 const MAX_INT4 = 2_147_483_647;
 

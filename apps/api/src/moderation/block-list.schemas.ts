@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { normalizeIp } from '../../comments/moderation-rules.js';
+import { normalizeIp } from './moderation-rules.js';
 
 export const blockListEntrySchema = z
   .object(
