@@ -23,7 +23,7 @@ import {
   type Database,
 } from '@inkwell/prisma';
 import { createScratchPostgresDatabase } from '@inkwell/prisma/testing';
-import { freePort, startApiProcess, startProcess } from '../../apps/api/test/processes.js';
+import { freePort, startApiProcess, startProcess } from '@inkwell/test-stack';
 
 const LOOKUPS = 1_000;
 const WARM_UP = 100;

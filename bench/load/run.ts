@@ -9,12 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import {
-  freePort,
-  startApiProcess,
-  startProcess,
-  type StartedProcess,
-} from '../../apps/api/test/processes.js';
+import { freePort, startApiProcess, startProcess, type StartedProcess } from '@inkwell/test-stack';
 
 const { values } = parseArgs({
   options: {

@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort } from '../../apps/api/test/processes.js';
+import { freePort } from '@inkwell/test-stack';
 
 const root = path.resolve(import.meta.dirname, '../..');
 

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { createUser } from '../src/auth/create-user.js';
 import { PASSWORD, TEST_SCRYPT } from './admin/admin-test-api.js';
 import { buildFixtureContent } from './fixtures.js';
-import { type ApiProcess, startApiProcess } from './processes.js';
+import { type ApiProcess, startApiProcess } from '@inkwell/test-stack';
 import { type EngineKind, engineKinds } from './test-api.js';
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runApiCommand, startApiProcess, type ApiProcess } from './processes.js';
+import { runApiScript, startApiProcess, type ApiProcess } from '@inkwell/test-stack';
 
 const PASSWORD = 'correct horse battery staple';
 const STATEMENT_TIMEOUT_MS = 1_500;
@@ -29,7 +29,7 @@ async function signIn(email: string): Promise<{ status: number; token?: string; 
 }
 
 function createUser(email: string, role: 'admin' | 'author') {
-  return runApiCommand('auth/create-user.cli.ts', {
+  return runApiScript('src/auth/create-user.cli.ts', {
     env: { DATA_DIR: dataDir },
     args: ['--email', email, '--role', role],
     input: `${PASSWORD}\n`,
@@ -77,11 +77,11 @@ describe('commands while the site runs', () => {
     try {
       const second = await createUser('grace@example.com', 'author');
       expect(second.output).toContain('Created AUTHOR grace@example.com');
-      for (const script of ['cli/migrate.ts', 'cli/seed.ts', 'cli/reindex.ts']) {
-        const result = await runApiCommand(script, { env: { DATA_DIR: dataDir } });
+      for (const script of ['src/cli/migrate.ts', 'src/cli/seed.ts', 'src/cli/reindex.ts']) {
+        const result = await runApiScript(script, { env: { DATA_DIR: dataDir } });
         expect(result.code, `${script}:\n${result.output}`).toBe(0);
       }
-      const warm = await runApiCommand('cli/warm-thumbnails.ts', { env: { DATA_DIR: dataDir } });
+      const warm = await runApiScript('src/cli/warm-thumbnails.ts', { env: { DATA_DIR: dataDir } });
       expect(warm.code, warm.output).toBe(0);
       expect((await signIn('grace@example.com')).status).toBe(201);
     } finally {

@@ -3,15 +3,16 @@ import { answeredWith, loadAcrossStop } from '@inkwell/http-drain/testing';
 import { openDatabase } from '@inkwell/prisma';
 import { type ScratchDatabase } from '@inkwell/prisma/testing';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { formRenderedAt } from './fixtures.js';
-import { seededScratchDatabase, startApiProcess, type ApiProcess } from './processes.js';
+import { buildFixtureContent, formRenderedAt } from './fixtures.js';
+import { startApiProcess, type ApiProcess } from '@inkwell/test-stack';
+import { seededScratchDatabase } from '@inkwell/test-stack/database';
 
 let scratch: ScratchDatabase;
 let api: ApiProcess | undefined;
 const marker = `stop-${randomBytes(4).toString('hex')}`;
 
 beforeAll(async () => {
-  scratch = await seededScratchDatabase('inkwell_stop');
+  scratch = await seededScratchDatabase('inkwell_stop', buildFixtureContent());
   api = await startApiProcess({
     DATABASE_URL: scratch.url,
     REDIS_URL: 'redis://127.0.0.1:6379',

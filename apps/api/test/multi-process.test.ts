@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { type ScratchDatabase } from '@inkwell/prisma/testing';
 import { FayeNodeClient } from '@inkwell/realtime';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { formRenderedAt } from './fixtures.js';
-import { seededScratchDatabase, startApiProcess, type StartedProcess } from './processes.js';
+import { buildFixtureContent, formRenderedAt } from './fixtures.js';
+import { startApiProcess, type StartedProcess } from '@inkwell/test-stack';
+import { seededScratchDatabase } from '@inkwell/test-stack/database';
 
 let scratch: ScratchDatabase;
 const processes: StartedProcess[] = [];
@@ -13,7 +14,7 @@ const namespace = `test-multi-${randomBytes(4).toString('hex')}`;
 
 /** Two real API processes on one PostgreSQL database and one Redis, as a scaled-out site runs. */
 beforeAll(async () => {
-  scratch = await seededScratchDatabase('inkwell_multi');
+  scratch = await seededScratchDatabase('inkwell_multi', buildFixtureContent());
   for (let i = 0; i < 2; i++) {
     const api = await startApiProcess({
       DATABASE_URL: scratch.url,

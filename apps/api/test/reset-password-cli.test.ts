@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { PASSWORD, type AdminTestApi, startAdminTestApi } from './admin/admin-test-api.js';
-import { TEST_PASSWORD_HASH_COST } from './processes.js';
+import { TEST_PASSWORD_HASH_COST } from '@inkwell/test-stack';
 
 /*
  * `npm run user:reset-password` run as a separate process against the scratch PostgreSQL

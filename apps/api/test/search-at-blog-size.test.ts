@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { runApiCommand, startApiProcess, type ApiProcess } from './processes.js';
+import { runApiScript, startApiProcess, type ApiProcess } from '@inkwell/test-stack';
 
 const PASSWORD = 'correct horse battery staple';
 const POST_COUNT = 1_000;
@@ -121,7 +121,7 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(tmpdir(), 'inkwell-blog-size-'));
   const env = { DATA_DIR: dataDir, SEED_DEMO_CONTENT: 'false', DATABASE_URL: '' };
   api = await startApiProcess(env);
-  const created = await runApiCommand('auth/create-user.cli.ts', {
+  const created = await runApiScript('src/auth/create-user.cli.ts', {
     env,
     args: ['--email', 'ada@example.com', '--role', 'admin'],
     input: `${PASSWORD}\n`,

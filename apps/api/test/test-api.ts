@@ -16,7 +16,7 @@ import supertest from 'supertest';
 import { loadConfig } from '../src/config/config.js';
 import { createApp } from '../src/create-app.js';
 import { SearchModule } from '../src/search/search.module.js';
-import { TEST_PASSWORD_HASH_COST } from './processes.js';
+import { TEST_PASSWORD_HASH_COST } from '@inkwell/test-stack';
 
 export type EngineKind = 'pglite' | 'postgres';
 export const engineKinds: EngineKind[] = ['pglite', 'postgres'];

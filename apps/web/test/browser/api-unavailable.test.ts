@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createConnection, createServer, type Server } from 'node:net';
 import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { freePort } from '../stack.js';
+import { freePort } from '@inkwell/test-stack';
 import { apiUrl, connectBrowser } from './support.js';
 
 /*
