@@ -1,6 +1,6 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { InkwellCacheModule } from '@inkwell/cache/nest';
-import { createSharpEngine, type ThumbnailEngine } from '@inkwell/assets';
+import { createSharpEngine, type ThumbnailEngine } from '@inkwell/assets/thumbnails';
 import { type Database } from '@inkwell/prisma';
 import { AdminModule } from './admin/admin.module.js';
 import { CategoriesModule } from './categories/categories.module.js';

@@ -1,5 +1,5 @@
 import { BadRequestException } from '@nestjs/common';
-import { AssetValidationError } from '@inkwell/assets';
+import { AssetValidationError } from '@inkwell/assets/thumbnails';
 import { describe, expect, test } from 'vitest';
 import { ForbiddenError, UnauthorizedError } from '../auth/auth.errors.js';
 import { TooManyRequestsError } from '../rate-limit/rate-limit.errors.js';

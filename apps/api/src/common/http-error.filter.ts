@@ -6,7 +6,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import { isAssetValidationError } from '@inkwell/assets';
+import { isAssetValidationError } from '@inkwell/assets/thumbnails';
 import { isStatementTimeout } from '../database/statement-timeout.js';
 import { ApiError } from './api-error.js';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable.js';

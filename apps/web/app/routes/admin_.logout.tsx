@@ -2,17 +2,13 @@ import { type ActionFunctionArgs, redirect } from '@remix-run/node';
 import { ApiError } from '../api.server.js';
 import { createAdminApi } from '../admin/admin-api.server.js';
 import { CSRF_FIELD } from '../admin/csrf.js';
-import {
-  clearedSessionCookie,
-  isSecureRequest,
-  readAdminSession,
-} from '../admin/session-cookie.js';
+import { clearedSessionCookie, cookieSettings, readAdminSession } from '../admin/session-cookie.js';
 import { readForm } from '../lib/read-form.server.js';
 
 /** Ends this session (or, with scope=everywhere, every session of the user), then forgets it. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
-  const session = readAdminSession(request.headers.get('Cookie'));
+  const session = await readAdminSession(request.headers.get('Cookie'), context.sessionSecret);
   if (session) {
     const api = createAdminApi({
       baseUrl: context.apiUrl,
@@ -31,9 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
   }
   return redirect('/admin/login?loggedOut', {
-    headers: {
-      'Set-Cookie': clearedSessionCookie({ secure: isSecureRequest(request, context.siteUrl) }),
-    },
+    headers: { 'Set-Cookie': await clearedSessionCookie(cookieSettings(request, context)) },
   });
 }
 
