@@ -37,13 +37,14 @@ test('a thumbnail is made on demand, sized, immutable and revalidated by ETag', 
 });
 
 test.each([
-  [`/images/HASH/333.webp`, 400],
-  [`/images/HASH/320.png`, 400],
-  [`/images/HASH/320`, 400],
-  [`/images/${'0'.repeat(64)}/320.webp`, 404],
-  ['/images/..%2F..%2Fetc%2Fpasswd/320.webp', 400],
-  ['/images/not-a-hash/320.webp', 400],
-])('%s answers %i', async (url, status) => {
+  [`/images/HASH/333.webp`, 400, 'width-not-allowed'],
+  [`/images/HASH/320.png`, 400, undefined],
+  [`/images/HASH/320`, 400, undefined],
+  [`/images/${'0'.repeat(64)}/320.webp`, 404, 'not-found'],
+  ['/images/..%2F..%2Fetc%2Fpasswd/320.webp', 400, 'invalid-hash'],
+  ['/images/not-a-hash/320.webp', 400, 'invalid-hash'],
+])('%s answers %i (%s)', async (url, status, code) => {
   const res = await api.http.get(url.replace('HASH', hash)).expect(status);
   expect(res.body.message).toEqual(expect.any(String));
+  expect(res.body.code).toBe(code);
 });

@@ -1,10 +1,18 @@
+import { ApiError } from './api-error.js';
+
 /** The write collides with the current state (slug taken, stale version, category in use): 409. */
-export class ConflictError extends Error {
+export class ConflictError extends ApiError {
+  readonly status = 409;
+
   constructor(
     message: string,
     /** Extra fields for the answer, e.g. `{ current: post }` or `{ fields: { slug: '…' } }`. */
     readonly details: Record<string, unknown> = {},
   ) {
     super(message);
+  }
+
+  override answerFields(): Record<string, unknown> {
+    return this.details;
   }
 }

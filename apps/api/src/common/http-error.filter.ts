@@ -6,20 +6,17 @@ import {
   Logger,
 } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import { AssetValidationError } from '@inkwell/assets/thumbnails';
-import { TooManyRequestsError } from '../rate-limit/rate-limit.errors.js';
+import { isAssetValidationError } from '@inkwell/assets/thumbnails';
 import { isStatementTimeout } from '../database/statement-timeout.js';
+import { ApiError } from './api-error.js';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable.js';
-import { MovedError, NotFoundError } from './not-found.js';
-import { ValidationError } from './validation.js';
 
+/** `statusCode`, `error` and `message`, plus what the error adds (`fields`, `slug`, `code`, ...). */
 export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
-  fields?: Record<string, string>;
-  /** With 301: the new slug. */
-  slug?: string;
+  [extra: string]: unknown;
 }
 
 interface ExpressLikeResponse {
@@ -34,20 +31,23 @@ interface BodyParserError {
   type?: string;
 }
 
-/** Maps domain errors to HTTP answers in one place. Anything unexpected is a logged 500. */
+/**
+ * Maps every error to its HTTP answer, in one place: domain errors declare theirs (`ApiError`),
+ * the rest is recognised here. Anything unexpected is a logged 500.
+ */
 export function toErrorBody(error: unknown): ErrorBody {
-  if (error instanceof ValidationError) {
-    return body(400, error.message, error.fields);
+  if (error instanceof ApiError) return body(error.status, error.message, error.answerFields());
+  if (isAssetValidationError(error)) {
+    return body(error.status, error.message, { code: error.code });
   }
-  if (error instanceof NotFoundError) return body(404, error.message);
-  if (error instanceof MovedError) return { ...body(301, error.message), slug: error.slug };
-  if (error instanceof AssetValidationError) return body(error.status, error.message);
   if (isStatementTimeout(error)) return statementTimeoutBody();
   // Nest wraps the JSON body parser's errors in an HttpException; the parser's kind is the cause.
   const parserKind = ((error instanceof HttpException ? error.cause : error) as BodyParserError)
     ?.type;
   if (parserKind === 'entity.parse.failed') {
-    return body(400, 'The request body is not valid JSON', { body: 'is not valid JSON' });
+    return body(400, 'The request body is not valid JSON', {
+      fields: { body: 'is not valid JSON' },
+    });
   }
   if (parserKind === 'entity.too.large') return body(413, 'The request body is too large');
   if (error instanceof HttpException) {
@@ -66,10 +66,7 @@ export function toErrorBody(error: unknown): ErrorBody {
 
 /** Headers that go with an error's answer: where a moved post went, when to retry. */
 export function errorHeaders(error: unknown): Record<string, string> {
-  if (error instanceof MovedError) return { Location: error.location };
-  if (error instanceof TooManyRequestsError) {
-    return { 'Retry-After': String(error.retryAfterSeconds) };
-  }
+  if (error instanceof ApiError) return error.answerHeaders();
   if (isStatementTimeout(error)) {
     return { 'Retry-After': String(STATEMENT_TIMEOUT_RETRY_AFTER_SECONDS) };
   }
@@ -85,13 +82,8 @@ function statementTimeoutBody(): ErrorBody {
   return body(503, 'The database took too long to answer this request; please try again');
 }
 
-function body(statusCode: number, message: string, fields?: Record<string, string>): ErrorBody {
-  return {
-    statusCode,
-    error: STATUS_CODES[statusCode] ?? 'Error',
-    message,
-    ...(fields ? { fields } : {}),
-  };
+function body(statusCode: number, message: string, extra: Record<string, unknown> = {}): ErrorBody {
+  return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message, ...extra };
 }
 
 @Catch()

@@ -1,14 +1,21 @@
 import { type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
 import { type z } from 'zod';
+import { ApiError } from './api-error.js';
 
 /** Bad input from a client: answered 400 with a message per named field. */
-export class ValidationError extends Error {
+export class ValidationError extends ApiError {
+  readonly status = 400;
+
   constructor(readonly fields: Record<string, string>) {
     super(
       Object.entries(fields)
         .map(([field, message]) => `${field} ${message}`)
         .join('; '),
     );
+  }
+
+  override answerFields(): Record<string, unknown> {
+    return { fields: this.fields };
   }
 }
 

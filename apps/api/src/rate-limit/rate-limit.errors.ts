@@ -1,14 +1,17 @@
-import { HttpException } from '@nestjs/common';
+import { ApiError } from '../common/api-error.js';
 
-/**
- * Rate limited: answered 429 with `Retry-After`. An HttpException, so that outside the admin
- * routes (the public comment form) the shared error filter still answers 429 with the message.
- */
-export class TooManyRequestsError extends HttpException {
+/** Rate limited: answered 429, with `Retry-After` naming the wait. */
+export class TooManyRequestsError extends ApiError {
+  readonly status = 429;
+
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
   ) {
-    super(message, 429);
+    super(message);
+  }
+
+  override answerHeaders(): Record<string, string> {
+    return { 'Retry-After': String(this.retryAfterSeconds) };
   }
 }

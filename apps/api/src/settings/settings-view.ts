@@ -1,5 +1,5 @@
 import { type Prisma } from '@inkwell/prisma';
-import { thumbnailUrl } from '../admin/images/admin-images.service.js';
+import { thumbnailUrl } from '../images/image-paths.js';
 import { type NavigationLink, storedNavigation } from './settings.schemas.js';
 
 /** Logos and favicons are shown small: the smallest thumbnail width is plenty. */

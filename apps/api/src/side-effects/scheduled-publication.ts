@@ -1,4 +1,4 @@
-import { findSnapshot, postSavedEvent } from '../admin/posts/post-snapshot.js';
+import { findSnapshot, postSavedEvent } from '../posts/post-snapshot.js';
 import { type DomainEvents } from '../events/domain-events.js';
 import { type Outbox } from '../events/outbox.js';
 

@@ -332,7 +332,7 @@ describe.each(engineKinds)('categories, moderation and images on %s', (kind) => 
         .screen(comment({ ipAddress: '192.0.2.20' }))
         .catch((e: unknown) => e);
       expect(limited).toBeInstanceOf(TooManyRequestsError);
-      expect((limited as TooManyRequestsError).getStatus()).toBe(429);
+      expect((limited as TooManyRequestsError).status).toBe(429);
       expect((limited as TooManyRequestsError).message).toBe(
         'You are commenting too often. Try again in 10 minutes.',
       );

@@ -216,10 +216,14 @@ describe.each(engineKinds)('users and passwords on %s', (kind) => {
         where: { role: 'ADMIN', disabledAt: null },
       });
       expect(active).toBe(1);
-      // Whoever won, the original admin is back for the other tests.
+      // Whoever won, the original admin is back for the other tests, as the only active admin.
       await api.db.prisma.user.update({
         where: { id: api.admin.userId },
         data: { disabledAt: null },
+      });
+      await api.db.prisma.user.update({
+        where: { id: created.body.id },
+        data: { disabledAt: new Date() },
       });
       Object.assign(api.admin, await signIn('admin@example.com', PASSWORD));
     });

@@ -13,7 +13,7 @@ import {
   type PostSnapshot,
   recordPostSaved,
   type Tx,
-} from '../posts/post-snapshot.js';
+} from '../../posts/post-snapshot.js';
 import { type CreateCategoryInput, type UpdateCategoryInput } from './admin-categories.schemas.js';
 
 export interface AdminCategoryView {

@@ -4,6 +4,7 @@ import { DEFAULT_THUMBNAIL_WIDTHS, type OriginalStore } from '@inkwell/assets/th
 import { type Prisma, type PrismaClient } from '@inkwell/prisma';
 import { NotFoundError } from '../../common/not-found.js';
 import { ORIGINALS, PRISMA } from '../../core/tokens.js';
+import { thumbnailUrl } from '../../images/image-paths.js';
 import { Outbox } from '../../events/outbox.js';
 import { assertMayChange, mayChange, type Viewer } from '../../auth/ownership.js';
 import { type Page, pageOf, pageWindow } from '../common/pagination.js';
@@ -12,7 +13,6 @@ export const MAX_UPLOAD_BYTES = 20_000_000;
 
 /** The thumbnail the editor inserts by default; the web app makes a <picture> of any upload. */
 const DEFAULT_WIDTH = 1280;
-const URL_FORMAT = 'webp';
 
 const NOT_YOUR_IMAGE =
   'This image was uploaded by someone else: only they or an admin may delete it';
@@ -40,10 +40,6 @@ export interface AdminImageView {
   uploadedBy: { id: number; name: string } | null;
   /** Whether the caller may delete it (authors: their own uploads only). */
   canDelete: boolean;
-}
-
-export function thumbnailUrl(hash: string, width: number): string {
-  return `/images/${hash}/${width}.${URL_FORMAT}`;
 }
 
 function toView(row: ImageRow, viewer: Viewer): AdminImageView {

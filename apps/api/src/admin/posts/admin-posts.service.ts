@@ -27,7 +27,12 @@ import {
   type VersionOnlyInput,
 } from './admin-posts.schemas.js';
 import { firstFreeSlug, lockSlugAllocation, slugFromText } from './post-slugs.js';
-import { loadSnapshot, type PostSnapshot, recordPostSaved, type Tx } from './post-snapshot.js';
+import {
+  loadSnapshot,
+  type PostSnapshot,
+  recordPostSaved,
+  type Tx,
+} from '../../posts/post-snapshot.js';
 
 const NOT_YOUR_POST = 'This post belongs to another author: only they or an admin may change it';
 

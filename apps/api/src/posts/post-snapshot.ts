@@ -1,7 +1,7 @@
 import { type Prisma } from '@inkwell/prisma';
-import { NotFoundError } from '../../common/not-found.js';
-import { type DomainEventMap } from '../../events/domain-events.js';
-import { type RecordEvent } from '../../events/outbox.js';
+import { NotFoundError } from '../common/not-found.js';
+import { type DomainEventMap } from '../events/domain-events.js';
+import { type RecordEvent } from '../events/outbox.js';
 
 export type Tx = Prisma.TransactionClient;
 
