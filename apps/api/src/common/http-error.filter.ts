@@ -1,3 +1,4 @@
+import { type ErrorBody } from '@inkwell/contract';
 import {
   type ArgumentsHost,
   Catch,
@@ -12,15 +13,6 @@ import { isStatementTimeout } from '../database/statement-timeout.js';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable.js';
 import { MovedError, NotFoundError } from './not-found.js';
 import { ValidationError } from './validation.js';
-
-export interface ErrorBody {
-  statusCode: number;
-  error: string;
-  message: string;
-  fields?: Record<string, string>;
-  /** With 301: the new slug. */
-  slug?: string;
-}
 
 interface ExpressLikeResponse {
   headersSent: boolean;
