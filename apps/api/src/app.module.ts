@@ -13,6 +13,7 @@ import { HttpCacheModule } from './http-cache/http-cache.module.js';
 import { ImagesModule } from './images/images.module.js';
 import { PostsModule } from './posts/posts.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
+import { ReferenceModule } from './reference/reference.module.js';
 import { SearchModule } from './search/search.module.js';
 import { SettingsModule } from './settings/settings.module.js';
 import { SetupModule } from './setup/setup.module.js';
@@ -51,6 +52,7 @@ export class AppModule {
         AdminModule,
         SettingsModule,
         SetupModule,
+        ReferenceModule,
       ],
     };
   }

@@ -183,6 +183,15 @@ export const routes = {
     summary: 'This reference, rendered',
     responses: { 200: media('text/html', z.string()) },
   },
+  'GET /api/docs/{file}': {
+    ...publicRoute,
+    method: 'GET',
+    path: '/api/docs/{file}',
+    tag: 'reference',
+    summary: "The rendered reference's script and style sheet",
+    params: z.object({ file: z.enum(['swagger-ui.css', 'swagger-ui-bundle.js', 'init.js']) }),
+    responses: { 200: media('text/javascript'), 404: errorBody },
+  },
 
   'POST /api/admin/session': {
     ...publicRoute,
