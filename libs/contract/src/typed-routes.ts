@@ -3,19 +3,22 @@ import { type HttpMethod } from './route.js';
 import { type RouteKey, type Routes } from './routes.js';
 
 /** The route with this method and path template. */
-export type RouteAt<M extends HttpMethod, P extends string> = Extract<
-  Routes[RouteKey],
-  { method: M; path: P }
->;
+export type RouteAt<M extends HttpMethod, P extends string> = `${M} ${P}` extends RouteKey
+  ? Routes[`${M} ${P}`]
+  : never;
 
 /** The path templates served with method M: `'/api/posts' | '/api/posts/{slug}' | ...`. */
-export type PathsFor<M extends HttpMethod> = Extract<Routes[RouteKey], { method: M }>['path'];
+export type PathsFor<M extends HttpMethod> = RouteKey extends infer K
+  ? K extends `${M} ${infer P}`
+    ? P
+    : never
+  : never;
 
 type ParamsInput<R> = R extends { params: infer S extends z.ZodType }
   ? { params: z.input<S> }
   : { params?: undefined };
 type QueryInput<R> = R extends { query: infer S extends z.ZodType }
-  ? { query?: Partial<z.input<S>> }
+  ? { query?: { [K in keyof z.input<S>]?: string | number } }
   : { query?: undefined };
 type BodyInput<R> = R extends { body: infer S extends z.ZodType }
   ? { body: z.input<S> }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ApiError, siteSettings } from '../api.server.js';
+import { siteSettingsView as siteSettings } from '@inkwell/contract';
+import { ApiError } from '../api-client.server.js';
 import { callApi, DEFAULT_API_TIMEOUT_MS } from '../lib/api-call.server.js';
 
 /*

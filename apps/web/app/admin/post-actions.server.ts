@@ -1,5 +1,5 @@
 import { redirect } from '@remix-run/node';
-import { ApiError } from '../api.server.js';
+import { ApiError } from '../api-client.server.js';
 import { type AdminApi, type AdminPost, conflictingPost } from './admin-api.server.js';
 import { type DiffLine, lineDiff } from './line-diff.js';
 import { type DoneKey } from './post-notices.js';

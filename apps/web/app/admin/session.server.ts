@@ -1,5 +1,5 @@
 import { type AppLoadContext, redirect } from '@remix-run/node';
-import { ApiError, rethrowApiRefusal } from '../api.server.js';
+import { ApiError, rethrowApiRefusal } from '../api-client.server.js';
 import { readForm } from '../lib/read-form.server.js';
 import { type AdminApi, createAdminApi } from './admin-api.server.js';
 import { CSRF_FIELD } from './csrf.js';

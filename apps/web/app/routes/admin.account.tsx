@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
-import { ApiError } from '../api.server.js';
+import { ApiError } from '../api-client.server.js';
 import { CsrfField, Notice } from '../admin/components.js';
 import { useAdminLayout } from '../admin/layout-data.js';
 import { adminAct } from '../admin/session.server.js';

@@ -4,7 +4,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { ApiError } from '../api.server.js';
+import { ApiError } from '../api-client.server.js';
 import { CsrfField, DateTime, Notice } from '../admin/components.js';
 import { readIds } from '../admin/post-form.js';
 import { pageHref } from '../admin/page-href.js';

@@ -4,7 +4,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { ApiError } from '../api.server.js';
+import { ApiError } from '../api-client.server.js';
 import { type AdminApi, type AdminImage } from '../admin/admin-api.server.js';
 import { CsrfField, Notice } from '../admin/components.js';
 import { adminAct, adminLoad } from '../admin/session.server.js';

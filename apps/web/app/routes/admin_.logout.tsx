@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node';
-import { ApiError } from '../api.server.js';
+import { ApiError } from '../api-client.server.js';
 import { createAdminApi } from '../admin/admin-api.server.js';
 import { CSRF_FIELD } from '../admin/csrf.js';
 import {

@@ -6,7 +6,7 @@ import {
   redirect,
 } from '@remix-run/node';
 import { Form, useActionData, useNavigation } from '@remix-run/react';
-import { ApiError } from '../api.server.js';
+import { ApiError } from '../api-client.server.js';
 import { createAdminApi } from '../admin/admin-api.server.js';
 import { Notice } from '../admin/components.js';
 import { isSecureRequest, sessionCookie } from '../admin/session-cookie.js';
