@@ -149,3 +149,6 @@ export const postConflict = z.looseObject({
   current: adminPostView.optional(),
   fields: z.record(z.string(), z.string()).optional(),
 });
+
+/** A post as a client sends it to create one (omitted fields take their defaults). */
+export type PostInput = z.input<typeof createPostSchema>;

@@ -88,3 +88,6 @@ export const siteSettingsView = z.object({
 });
 export type SiteSettingsView = z.infer<typeof siteSettingsView>;
 export type SettingsImageView = z.infer<typeof settingsImage>;
+
+/** The settings a client sends to change them. */
+export type SettingsInput = z.input<typeof updateSettingsSchema>;

@@ -21,7 +21,9 @@ type QueryInput<R> = R extends { query: infer S extends z.ZodType }
   ? { query?: { [K in keyof z.input<S>]?: string | number } }
   : { query?: undefined };
 type BodyInput<R> = R extends { body: infer S extends z.ZodType }
-  ? { body: z.input<S> }
+  ? undefined extends z.input<S>
+    ? { body?: z.input<S> }
+    : { body: z.input<S> }
   : R extends { body: object }
     ? { body: FormData }
     : { body?: undefined };

@@ -30,7 +30,9 @@ export async function action(args: ActionFunctionArgs) {
       };
     }
     try {
-      await api.changeOwnPassword(currentPassword, newPassword);
+      await api.put('/api/admin/account/password', {
+        body: { currentPassword: currentPassword, newPassword: newPassword },
+      });
       return { ok: true };
     } catch (error) {
       // 400: a field is wrong (the current password among them); 429: too many wrong guesses.
