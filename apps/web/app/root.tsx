@@ -103,7 +103,7 @@ function errorPageTitle(error: unknown): string {
   return isRefusal(error) ? 'Request not understood' : 'Something went wrong';
 }
 
-/** The API did not answer in time (lib/api-call.server.ts) or is briefly unavailable. */
+/** The API did not answer in time (api-client.server.ts) or is briefly unavailable. */
 const GATEWAY_STATUSES = [503, 504];
 
 export function ErrorBoundary() {

@@ -69,7 +69,7 @@ export const routes = {
     tag: 'posts',
     summary: 'Published posts, newest first, optionally in some categories',
     query: listPostsQuerySchema,
-    responses: { 200: postListView, 400: errorBody },
+    responses: { 200: postListView, 400: errorBody, 404: errorBody },
   },
   'GET /api/posts/{slug}': {
     ...publicRoute,
