@@ -2,14 +2,15 @@ import { defineProjectConfig } from '../../vitest.shared.js';
 
 export default defineProjectConfig(import.meta.dirname, {
   test: {
+    // Projects add their include to the shared one (src/**, test/**): an empty shared include
+    // leaves each project exactly the files it names, so no test runs in two projects.
+    include: [],
     projects: [
       {
         extends: true,
         test: {
           name: 'unit',
-          include: ['app/**/*.test.ts', 'server/**/*.test.ts'],
-          // The shared include also names test/**, which is the browser and launch projects'.
-          exclude: ['test/browser/**', 'test/launch/**', '**/node_modules/**'],
+          include: ['app/**/*.test.ts', 'server/**/*.test.ts', 'test/admin/**/*.test.ts'],
         },
       },
       {
@@ -19,8 +20,6 @@ export default defineProjectConfig(import.meta.dirname, {
         test: {
           name: 'launch',
           include: ['test/launch/**/*.test.ts'],
-          // Projects add their include to the shared one (test/**): keep the others' files out.
-          exclude: ['test/browser/**', 'test/admin/**', 'test/fuzz/**', '**/node_modules/**'],
           testTimeout: 180_000,
         },
       },
@@ -29,7 +28,6 @@ export default defineProjectConfig(import.meta.dirname, {
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
-          exclude: ['test/launch/**', '**/node_modules/**'],
           globalSetup: ['test/browser/global-setup.ts'],
           // One browser and one API/web server pair shared by files run one after another.
           fileParallelism: false,

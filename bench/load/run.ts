@@ -56,8 +56,8 @@ async function main(): Promise<void> {
     started.push(apiProcess);
     const api = apiProcess.url;
     const targets: Array<[string, string]> = [
-      ['API /__lbheartbeat__', `${api}/__lbheartbeat__`],
-      ['API /__heartbeat__', `${api}/__heartbeat__`],
+      ['API `/__lbheartbeat__`', `${api}/__lbheartbeat__`],
+      ['API `/__heartbeat__`', `${api}/__heartbeat__`],
       ['API listing', `${api}/api/posts`],
       ['API category listing', `${api}/api/posts?category=postgresql`],
       ['API post', `${api}/api/posts/${await newestPostSlug(api)}`],

@@ -1,7 +1,8 @@
 /**
  * Realtime fan-out on loopback: 1,000 Faye websocket readers of one post, served by one API
  * process and by two processes bridged through Redis. Prints publish-to-delivery latency
- * (server-side publish call to the reader's callback) and server memory per connection.
+ * (server-side publish call to the reader's callback), how many readers got each hint exactly
+ * once, not at all or more than once, and server memory per connection.
  * Usage: npm run bench:realtime [-- --subscribers 1000 --hints 30]
  */
 import { randomUUID } from 'node:crypto';
@@ -31,11 +32,19 @@ interface Memory {
   heapUsed: number;
 }
 
+/** (reader, hint) pairs by how many times the reader got the hint. */
+interface DeliveriesPerReader {
+  missed: number;
+  once: number;
+  duplicated: number;
+}
+
 interface Row {
   setup: string;
   upgrades: number;
   delivered: number;
   expected: number;
+  perReader: DeliveriesPerReader;
   p50: number;
   p99: number;
   rssPerConnection: number;
@@ -94,8 +103,9 @@ async function measure(setup: string, serverArgs: string[][]): Promise<Row> {
   }
   await sleep(DRAIN_MS);
 
-  const { latencies } = (await subscriber.ask({ latencies: sentAt }, 'latencies')) as {
+  const { latencies, perClient } = (await subscriber.ask({ latencies: sentAt }, 'latencies')) as {
     latencies: number[];
+    perClient: DeliveriesPerReader;
   };
   latencies.sort((a, b) => a - b);
   subscriber.kill();
@@ -106,6 +116,7 @@ async function measure(setup: string, serverArgs: string[][]): Promise<Row> {
     upgrades: after.upgrades,
     delivered: latencies.length,
     expected: HINTS * SUBSCRIBERS,
+    perReader: perClient,
     p50: percentile(latencies, 50),
     p99: percentile(latencies, 99),
     rssPerConnection: (after.total.rss - before.total.rss) / SUBSCRIBERS,
@@ -133,12 +144,12 @@ async function main(): Promise<void> {
       `\n${SUBSCRIBERS} websocket subscribers on one post, ${HINTS} hints ${HINT_INTERVAL_MS} ms apart (after ${WARM_UP_HINTS} warm-up)\n`,
     );
     console.log(
-      '| setup | websocket upgrades | deliveries | p50 ms | p99 ms | server RSS / conn (KB) | server heap / conn (KB) |',
+      '| setup | websocket upgrades | deliveries | reader × hint: once | missed | more than once | p50 ms | p99 ms | server RSS / conn (KB) | server heap / conn (KB) |',
     );
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const row of rows) {
       console.log(
-        `| ${row.setup} | ${row.upgrades} | ${row.delivered} / ${row.expected} | ${row.p50.toFixed(1)} | ${row.p99.toFixed(1)} | ${kb(row.rssPerConnection)} | ${kb(row.heapPerConnection)} |`,
+        `| ${row.setup} | ${row.upgrades} | ${row.delivered} / ${row.expected} | ${row.perReader.once} | ${row.perReader.missed} | ${row.perReader.duplicated} | ${row.p50.toFixed(1)} | ${row.p99.toFixed(1)} | ${kb(row.rssPerConnection)} | ${kb(row.heapPerConnection)} |`,
       );
     }
   } finally {

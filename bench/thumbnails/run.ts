@@ -9,7 +9,7 @@ import {
   ThumbnailService,
   createSharpEngine,
   type ThumbnailFormat,
-} from '@inkwell/assets';
+} from '@inkwell/assets/thumbnails';
 
 const WIDTH = 3000;
 const HEIGHT = 2000;

@@ -1,6 +1,6 @@
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { InkwellCacheModule } from '@inkwell/cache/nest';
-import { createSharpEngine, type ThumbnailEngine } from '@inkwell/assets';
+import { createSharpEngine, type ThumbnailEngine } from '@inkwell/assets/thumbnails';
 import { type Database } from '@inkwell/prisma';
 import { AdminModule } from './admin/admin.module.js';
 import { CategoriesModule } from './categories/categories.module.js';
@@ -11,6 +11,7 @@ import { OutboxModule } from './events/outbox.module.js';
 import { HealthModule } from './health/health.module.js';
 import { HttpCacheModule } from './http-cache/http-cache.module.js';
 import { ImagesModule } from './images/images.module.js';
+import { ModerationModule } from './moderation/moderation.module.js';
 import { PostsModule } from './posts/posts.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
@@ -49,6 +50,7 @@ export class AppModule {
         PostsModule,
         CategoriesModule,
         CommentsModule,
+        ModerationModule,
         AdminModule,
         SettingsModule,
         SetupModule,

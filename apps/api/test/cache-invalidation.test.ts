@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DomainEvents } from '../src/events/domain-events.js';
 import { buildFixtureContent, formRenderedAt } from './fixtures.js';
+import { parsePrometheusText } from './prometheus-text.js';
 import { startTestApi, type TestApi } from './test-api.js';
 
 const stores: Array<[string, Record<string, string>]> = [
@@ -118,8 +119,20 @@ describe.each(stores)('cached reads and precise invalidation with the %s store',
   test('/__metrics__ counts hits and misses per memoized function', async () => {
     const res = await api.http.get('/__metrics__').expect(200);
     expect(res.headers['content-type']).toContain('text/plain');
-    expect(res.text).toMatch(/inkwell_cache_hit_total\{[^}]*prefix="posts\.list"\} [1-9]/);
-    expect(res.text).toMatch(/inkwell_cache_miss_total\{[^}]*prefix="posts\.content"\} [1-9]/);
+    const { types, samples } = parsePrometheusText(res.text);
+    for (const name of ['hit', 'miss', 'error', 'stampede_wait', 'stale_skip', 'evictions']) {
+      expect(types.get(`inkwell_cache_${name}_total`)).toBe('counter');
+    }
+    expect(types.get('inkwell_cache_purge_calls_total')).toBe('counter');
+    const value = (name: string, labels: Record<string, string>) =>
+      samples.find(
+        (sample) =>
+          sample.name === name &&
+          Object.entries(labels).every(([key, label]) => sample.labels[key] === label),
+      )?.value;
+    expect(value('inkwell_cache_hit_total', { prefix: 'posts.list' })).toBeGreaterThan(0);
+    expect(value('inkwell_cache_miss_total', { prefix: 'posts.content' })).toBeGreaterThan(0);
+    expect(value('inkwell_cache_purge_calls_total', { outcome: 'failed' })).toBe(0);
   });
 });
 

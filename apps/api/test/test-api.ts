@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type INestApplication } from '@nestjs/common';
-import { type ThumbnailEngine } from '@inkwell/assets';
+import { type ThumbnailEngine } from '@inkwell/assets/thumbnails';
 import {
   applyMigrations,
   openDatabase,

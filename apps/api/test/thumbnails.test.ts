@@ -1,4 +1,4 @@
-import { type OriginalStore } from '@inkwell/assets';
+import { type OriginalStore } from '@inkwell/assets/thumbnails';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { ORIGINALS } from '../src/core/tokens.js';

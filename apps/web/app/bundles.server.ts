@@ -3,7 +3,7 @@ import {
   type BundleTagAttributes,
   bundleTagAttributes,
   readBundleManifest,
-} from '@inkwell/assets';
+} from '@inkwell/assets/bundles';
 
 /*
  * The static bundles of bundles.json (not built by Vite), as the tag attributes the document

@@ -24,6 +24,8 @@ declare module '@remix-run/node' {
     reportApiUnreachable: () => void;
     /** This response's Content-Security-Policy nonce, for the inline scripts Remix renders. */
     cspNonce: string;
+    /** Signs the admin session cookie: SESSION_SECRET, or the one kept in DATA_DIR. */
+    sessionSecret: string;
   }
   interface Future {
     v3_singleFetch: true;

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { type AddressInfo } from 'node:net';
+import path from 'node:path';
 import express from 'express';
 import { describe, expect, it } from 'vitest';
 import { loadWebConfig } from './config.js';
@@ -15,6 +16,8 @@ describe('loadWebConfig', () => {
       apiTimeoutMs: 10_000,
       shutdownTimeoutMs: 10_000,
       trustProxy: 'loopback',
+      sessionSecret: undefined,
+      dataDir: path.resolve('data'),
       production: false,
     });
   });
@@ -28,6 +31,8 @@ describe('loadWebConfig', () => {
       PAGE_CACHE_SECONDS: '0',
       API_TIMEOUT_MS: '2500',
       SHUTDOWN_TIMEOUT_MS: '0',
+      SESSION_SECRET: 's'.repeat(32),
+      DATA_DIR: '/var/lib/inkwell',
       NODE_ENV: 'production',
     });
     expect(config).toEqual({
@@ -39,6 +44,8 @@ describe('loadWebConfig', () => {
       apiTimeoutMs: 2_500,
       shutdownTimeoutMs: 0,
       trustProxy: 'loopback',
+      sessionSecret: 's'.repeat(32),
+      dataDir: '/var/lib/inkwell',
       production: true,
     });
   });
@@ -52,6 +59,7 @@ describe('loadWebConfig', () => {
     expect(() => loadWebConfig({ API_URL: 'ftp://x' })).toThrow(/API_URL/);
     expect(() => loadWebConfig({ PAGE_CACHE_SECONDS: '3600' })).toThrow(/PAGE_CACHE_SECONDS/);
     expect(() => loadWebConfig({ API_TIMEOUT_MS: 'soon' })).toThrow(/API_TIMEOUT_MS/);
+    expect(() => loadWebConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET/);
     expect(() => loadWebConfig({ TRUST_PROXY: '10.0.0.0/8, proxy.example' })).toThrow(
       /TRUST_PROXY: invalid IP address: proxy.example/,
     );

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import express from 'express';
 import { z } from 'zod';
 
@@ -49,6 +50,15 @@ const webConfigSchema = z.object({
       'Proxies in front of the site whose X-Forwarded-For it believes: a hop count, or ' +
         'comma-separated addresses, CIDR ranges, loopback, linklocal, uniquelocal',
     ),
+  SESSION_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .optional()
+    .describe('Key that signs the admin session cookie; unset: one generated in DATA_DIR'),
+  DATA_DIR: z
+    .string()
+    .default('./data')
+    .describe('Where the site keeps its generated session secret (the API keeps its data there)'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
@@ -62,6 +72,9 @@ export interface WebConfig {
   shutdownTimeoutMs: number;
   /** Express's `trust proxy`: the client address of a request is the one these proxies name. */
   trustProxy: number | string;
+  /** Signs the admin session cookie; unset, one is generated and kept in `dataDir`. */
+  sessionSecret: string | undefined;
+  dataDir: string;
   production: boolean;
 }
 
@@ -88,6 +101,8 @@ export function loadWebConfig(env: Record<string, string | undefined>): WebConfi
     API_TIMEOUT_MS,
     SHUTDOWN_TIMEOUT_MS,
     TRUST_PROXY,
+    SESSION_SECRET,
+    DATA_DIR,
     NODE_ENV,
   } = parsed.data;
   return {
@@ -99,6 +114,8 @@ export function loadWebConfig(env: Record<string, string | undefined>): WebConfi
     apiTimeoutMs: API_TIMEOUT_MS,
     shutdownTimeoutMs: SHUTDOWN_TIMEOUT_MS,
     trustProxy: TRUST_PROXY,
+    sessionSecret: SESSION_SECRET,
+    dataDir: path.resolve(DATA_DIR),
     production: NODE_ENV === 'production',
   };
 }

@@ -42,7 +42,7 @@ export function launchSettings(root: string, env: NodeJS.ProcessEnv): LaunchSett
       entry: 'dist/main.js',
       env: { ...env, DATA_DIR: dataDir },
     },
-    site: loadWebConfig({ ...env, NODE_ENV: 'production', API_URL: apiUrl }),
+    site: loadWebConfig({ ...env, NODE_ENV: 'production', API_URL: apiUrl, DATA_DIR: dataDir }),
   };
 }
 

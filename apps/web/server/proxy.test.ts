@@ -1,22 +1,30 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import { type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProxy, createApiProxy } from './proxy.js';
 
+/** Echoes a request as JSON, with the upstream's own header; paths with "missing" get a 404. */
+function echo(req: http.IncomingMessage, res: http.ServerResponse) {
+  let body = '';
+  req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+  req.on('end', () => {
+    res.writeHead(req.url?.includes('missing') ? 404 : 200, {
+      'content-type': 'application/json',
+      'x-upstream': 'yes',
+    });
+    res.end(JSON.stringify({ method: req.method, url: req.url, body, headers: req.headers }));
+  });
+}
+
 /** A stand-in API: echoes requests as JSON and echoes websocket-style upgraded bytes. */
 function startUpstream() {
-  const upstream = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      res.writeHead(req.url?.includes('missing') ? 404 : 200, {
-        'content-type': 'application/json',
-        'x-upstream': 'yes',
-      });
-      res.end(JSON.stringify({ method: req.method, url: req.url, body, headers: req.headers }));
-    });
-  });
+  const upstream = http.createServer(echo);
   upstream.on('upgrade', (req, socket) => {
     if (req.url !== '/realtime/ws') {
       socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 2\r\nConnection: close\r\n\r\nno');
@@ -30,7 +38,7 @@ function startUpstream() {
   return upstream;
 }
 
-const listen = (server: http.Server) =>
+const listen = (server: http.Server | https.Server) =>
   new Promise<number>((resolve) =>
     server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
   );
@@ -41,8 +49,11 @@ describe('createApiProxy', () => {
   const front = http.createServer(app);
   let frontUrl = '';
 
+  let upstreamHost = '';
+
   beforeAll(async () => {
     const upstreamPort = await listen(upstream);
+    upstreamHost = `127.0.0.1:${upstreamPort}`;
     const proxy = createApiProxy(`http://127.0.0.1:${upstreamPort}`);
     app.use(['/realtime', '/images'], (req, res) => proxy.forward(req, res));
     app.use((_req, res) => res.status(418).send('not proxied'));
@@ -73,6 +84,16 @@ describe('createApiProxy', () => {
     expect(echoed).toMatchObject({ method: 'POST', url: '/realtime/meta?x=1', body: 'hello' });
     expect(echoed.headers['x-forwarded-for']).toContain('127.0.0.1');
     expect(echoed.headers['x-forwarded-host']).toBe(new URL(frontUrl).host);
+    expect(echoed.headers['x-forwarded-proto']).toBe('http');
+    expect(echoed.headers.host).toBe(upstreamHost);
+  });
+
+  it('adds the reader to an X-Forwarded-For it was given', async () => {
+    const response = await fetch(`${frontUrl}/images/a.png`, {
+      headers: { 'x-forwarded-for': '203.0.113.7' },
+    });
+    const echoed = (await response.json()) as { headers: Record<string, string> };
+    expect(echoed.headers['x-forwarded-for']).toMatch(/^203\.0\.113\.7, .*127\.0\.0\.1$/);
   });
 
   it('passes upstream error statuses through', async () => {
@@ -128,7 +149,8 @@ describe('createApiProxy', () => {
   });
 
   describe('with an API that holds requests', () => {
-    const silent = http.createServer(() => {});
+    let heldRequestsClosed = 0;
+    const silent = http.createServer((req) => req.socket.once('close', () => heldRequestsClosed++));
     let proxy: ApiProxy;
     // Images get a 200 ms deadline; realtime long-polls wait without one.
     const front = http.createServer((req, res) =>
@@ -151,6 +173,8 @@ describe('createApiProxy', () => {
     it('answers 504 once the deadline passes', async () => {
       const response = await fetch(`${url}/images/a.png`, { signal: AbortSignal.timeout(5_000) });
       expect(response.status).toBe(504);
+      // The request to the API is given up too.
+      await expect.poll(() => heldRequestsClosed).toBe(1);
     });
 
     it('answers the requests without a deadline with 503 when the server stops', async () => {
@@ -160,6 +184,71 @@ describe('createApiProxy', () => {
       const response = await longPoll;
       expect(response.status).toBe(503);
       expect(response.headers.get('connection')).toBe('close');
+    });
+  });
+
+  describe('with an https API', () => {
+    const certDir = mkdtempSync(path.join(tmpdir(), 'inkwell-proxy-tls-'));
+    // Node cannot make an X.509 certificate by itself: a self-signed one for 127.0.0.1.
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-keyout',
+        path.join(certDir, 'key.pem'),
+        '-out',
+        path.join(certDir, 'cert.pem'),
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+      ],
+      { stdio: 'ignore' },
+    );
+    const cert = readFileSync(path.join(certDir, 'cert.pem'), 'utf8');
+    const tlsApi = https.createServer(
+      { key: readFileSync(path.join(certDir, 'key.pem')), cert },
+      echo,
+    );
+    let apiUrl = '';
+
+    beforeAll(async () => {
+      apiUrl = `https://127.0.0.1:${await listen(tlsApi)}`;
+    });
+
+    afterAll(() => {
+      tlsApi.closeAllConnections();
+      tlsApi.close();
+      rmSync(certDir, { recursive: true, force: true });
+    });
+
+    async function fetchThrough(proxy: ApiProxy) {
+      const server = http.createServer((req, res) => proxy.forward(req, res));
+      const port = await listen(server);
+      try {
+        return await fetch(`http://127.0.0.1:${port}/images/a.png`);
+      } finally {
+        server.closeAllConnections();
+        server.close();
+      }
+    }
+
+    it('forwards to it when given its certificate to trust', async () => {
+      const response = await fetchThrough(createApiProxy(apiUrl, { ca: cert }));
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ url: '/images/a.png' });
+    });
+
+    it('still verifies the certificate: an untrusted one is a 502', async () => {
+      expect((await fetchThrough(createApiProxy(apiUrl))).status).toBe(502);
     });
   });
 });

@@ -1,13 +1,21 @@
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import http, { type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import { type Duplex } from 'node:stream';
+import { createProxyServer } from 'http-proxy-3';
 
 /*
- * A plain reverse proxy to the API for the few paths the browser must reach on the web origin
- * (realtime long-polling and websockets, uploaded images). Node's http module is enough for
- * this; a proxy library would bring its own dependency tree for two routes. An https API_URL
- * goes through Node's https module, which trusts the system's CAs and NODE_EXTRA_CA_CERTS.
+ * A reverse proxy to the API (http-proxy-3) for the few paths the browser must reach on the web
+ * origin: realtime long-polling and websockets, uploaded images. What it adds to the library:
+ * deadlines, answering held long-polls when the server stops, and the forwarding headers.
  */
+
+export interface ApiProxyOptions {
+  /**
+   * PEM certificates trusted for an https API_URL instead of Node's CAs (a private CA, or the
+   * API's own self-signed certificate). Without it Node's CAs and NODE_EXTRA_CA_CERTS apply.
+   */
+  ca?: string;
+}
 
 export interface ForwardOptions {
   /**
@@ -41,66 +49,65 @@ function answerInstead(res: ServerResponse, status: number, text: string): void 
   else res.writeHead(status, { 'content-type': 'text/plain', connection: 'close' }).end(text);
 }
 
-export function createApiProxy(apiUrl: string): ApiProxy {
+/** The API sees the reader's address and the site's host, and that the site spoke plain http. */
+function forwardedHeaders(req: IncomingMessage): Record<string, string> {
+  return {
+    'x-forwarded-for': [req.headers['x-forwarded-for'], req.socket.remoteAddress]
+      .filter(Boolean)
+      .join(', '),
+    'x-forwarded-host': req.headers.host ?? '',
+    'x-forwarded-proto': 'http',
+  };
+}
+
+export function createApiProxy(apiUrl: string, { ca }: ApiProxyOptions = {}): ApiProxy {
   const target = new URL(apiUrl);
-  const request = target.protocol === 'https:' ? https.request : http.request;
+  const proxy = createProxyServer({
+    // The origin alone: forwarded paths are the site's own (`/realtime/...`, `/images/...`).
+    target: target.origin,
+    ca,
+    changeOrigin: true,
+    // Connections to the API are kept alive and reused (the library's default opens one each).
+    agent:
+      target.protocol === 'https:'
+        ? new https.Agent({ keepAlive: true })
+        : new http.Agent({ keepAlive: true }),
+  });
   /** Forwarded requests without a deadline, each with the way to end it. */
   const waiting = new Set<() => void>();
-
-  function upstreamOptions(req: IncomingMessage, path: string): http.RequestOptions {
-    const forwardedFor = [req.headers['x-forwarded-for'], req.socket.remoteAddress]
-      .filter(Boolean)
-      .join(', ');
-    return {
-      protocol: target.protocol,
-      hostname: target.hostname,
-      port: target.port,
-      method: req.method,
-      path,
-      headers: {
-        ...req.headers,
-        host: target.host,
-        'x-forwarded-for': forwardedFor,
-        'x-forwarded-host': req.headers.host ?? '',
-        'x-forwarded-proto': 'http',
-      },
-    };
-  }
+  /** The request to the API behind each forwarded answer, to cancel it with the answer. */
+  const upstreams = new WeakMap<ServerResponse, ClientRequest>();
+  /** What to clear once the API starts answering. */
+  const settles = new WeakMap<ServerResponse, () => void>();
+  proxy.on('proxyReq', (upstream, _req, res) => {
+    upstreams.set(res, upstream);
+    // Answered already (deadline or stop) before the request had a connection.
+    if (res.writableEnded) upstream.destroy();
+  });
+  proxy.on('proxyRes', (_upstreamRes, _req, res) => settles.get(res)?.());
 
   return {
     forward(req, res, { timeoutMs } = {}) {
-      const upstream = request(upstreamOptions(req, req.originalUrl ?? req.url ?? '/'));
-      let deadline: NodeJS.Timeout | undefined;
-      const end = () => {
-        upstream.destroy();
-        answerInstead(res, 503, 'Service Unavailable');
+      const answerInsteadOfApi = (status: number, text: string) => {
+        upstreams.get(res)?.destroy();
+        answerInstead(res, status, text);
       };
+      let deadline: NodeJS.Timeout | undefined;
+      const end = () => answerInsteadOfApi(503, 'Service Unavailable');
       if (timeoutMs === undefined) waiting.add(end);
-      else {
-        deadline = setTimeout(() => {
-          upstream.destroy();
-          answerInstead(res, 504, 'Gateway Timeout');
-        }, timeoutMs);
-      }
+      else deadline = setTimeout(() => answerInsteadOfApi(504, 'Gateway Timeout'), timeoutMs);
       const settle = () => {
         clearTimeout(deadline);
         waiting.delete(end);
       };
+      settles.set(res, settle);
       res.once('close', settle);
-      upstream.on('response', (upstreamRes) => {
-        settle();
-        res.writeHead(
-          upstreamRes.statusCode ?? 502,
-          upstreamRes.statusMessage,
-          upstreamRes.headers,
-        );
-        upstreamRes.pipe(res);
-      });
-      upstream.on('error', () => {
+      // Express strips the mount path from `url`; the API wants the whole path.
+      req.url = req.originalUrl ?? req.url;
+      proxy.web(req, res, { headers: forwardedHeaders(req) }, () => {
         settle();
         answerInstead(res, 502, 'Bad Gateway');
       });
-      req.pipe(upstream);
     },
 
     endWaiting() {
@@ -108,30 +115,8 @@ export function createApiProxy(apiUrl: string): ApiProxy {
     },
 
     tunnel(req, socket, head) {
-      const upstream = request(upstreamOptions(req, req.url ?? '/'));
-      upstream.on('upgrade', (upstreamRes, upstreamSocket, upstreamHead) => {
-        socket.write(statusBlock(upstreamRes));
-        if (upstreamHead.length > 0) socket.write(upstreamHead);
-        if (head.length > 0) upstreamSocket.write(head);
-        upstreamSocket.pipe(socket).pipe(upstreamSocket);
-        upstreamSocket.on('error', () => socket.destroy());
-        socket.on('error', () => upstreamSocket.destroy());
-      });
-      // The API refused to upgrade: pass its answer on and close.
-      upstream.on('response', (upstreamRes) => {
-        socket.write(statusBlock(upstreamRes));
-        upstreamRes.pipe(socket);
-      });
-      upstream.on('error', () => socket.destroy());
-      upstream.end();
+      // A refused upgrade is passed on by the library; a failed one closes the socket.
+      proxy.ws(req, socket, head, { headers: forwardedHeaders(req) }, () => socket.destroy());
     },
   };
-}
-
-function statusBlock(res: IncomingMessage): string {
-  const lines = [`HTTP/1.1 ${res.statusCode} ${res.statusMessage}`];
-  for (let i = 0; i < res.rawHeaders.length; i += 2) {
-    lines.push(`${res.rawHeaders[i]}: ${res.rawHeaders[i + 1]}`);
-  }
-  return `${lines.join('\r\n')}\r\n\r\n`;
 }

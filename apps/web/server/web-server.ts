@@ -13,6 +13,7 @@ import { createApiGate } from './api-gate.js';
 import { type WebConfig } from './config.js';
 import { createPageCache } from './page-cache.js';
 import { createApiProxy } from './proxy.js';
+import { loadSessionSecret } from './session-secret.js';
 import { requestGuard } from './request-guard.js';
 import { cspNonceOf, securityHeaders } from './security-headers.js';
 
@@ -39,6 +40,7 @@ export interface RunningWebServer {
  */
 export async function startWebServer(config: WebConfig): Promise<RunningWebServer> {
   const proxy = createApiProxy(config.apiUrl);
+  const sessionSecret = await loadSessionSecret(config);
   const apiGate = createApiGate({ apiUrl: config.apiUrl });
 
   const app = express();
@@ -129,6 +131,7 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
         pageVersion,
         reportApiUnreachable: apiGate.reportUnreachable,
         cspNonce: cspNonceOf(res),
+        sessionSecret,
       }),
     }),
   );

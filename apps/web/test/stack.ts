@@ -212,6 +212,8 @@ export async function startWebServer(
         SITE_URL: webUrl,
         WEB_PORT: String(webPort),
         WEB_HOST: '127.0.0.1',
+        // Not the one generated in DATA_DIR: that would land in the worktree (cwd).
+        SESSION_SECRET: 'inkwell-browser-tests-session-secret',
         NO_COLOR: '1',
         FORCE_COLOR: undefined,
         ...env,

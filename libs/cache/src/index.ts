@@ -24,5 +24,5 @@ export {
   getCache,
   invalidateTags,
   registerCache,
-  renderCacheMetrics,
+  registerCacheMetrics,
 } from './registry.js';

@@ -1,3 +1,5 @@
+import { Counter, type Registry } from 'prom-client';
+
 export const CACHE_EVENTS = ['hit', 'miss', 'error', 'stampede_wait', 'stale_skip'] as const;
 export type CacheEvent = (typeof CACHE_EVENTS)[number];
 export type CacheCounters = Record<CacheEvent, number>;
@@ -32,33 +34,45 @@ export class CacheMetrics {
   }
 }
 
-function labelValue(value: string): string {
-  return value.replace(/\\/gu, '\\\\').replace(/"/gu, '\\"').replace(/\n/gu, '\\n');
+/** What the counters read from one cache at each scrape. */
+export interface CacheMetricsSource {
+  namespace: string;
+  metrics: CacheMetrics;
+  evictions: number;
 }
 
-/** Prometheus text exposition (version 0.0.4) of the counters of several caches. */
-export function renderPrometheus(
-  sources: ReadonlyArray<{ namespace: string; metrics: CacheMetrics; evictions: number }>,
-): string {
-  const lines: string[] = [];
+/**
+ * Registers the cache counters in a prom-client registry. They keep no count of their own: each
+ * scrape reads the counts of `sources()`, the caches alive at that moment.
+ */
+export function registerCacheCounters(
+  registry: Registry,
+  sources: () => readonly CacheMetricsSource[],
+): void {
   for (const event of CACHE_EVENTS) {
-    const name = `inkwell_cache_${event}_total`;
-    lines.push(`# HELP ${name} ${HELP[event]}`, `# TYPE ${name} counter`);
-    for (const { namespace, metrics } of sources) {
-      for (const [prefix, counters] of metrics.entries()) {
-        lines.push(
-          `${name}{namespace="${labelValue(namespace)}",prefix="${labelValue(prefix)}"} ${counters[event]}`,
-        );
-      }
-    }
+    new Counter({
+      name: `inkwell_cache_${event}_total`,
+      help: HELP[event],
+      labelNames: ['namespace', 'prefix'],
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const { namespace, metrics } of sources()) {
+          for (const [prefix, counters] of metrics.entries()) {
+            this.inc({ namespace, prefix }, counters[event]);
+          }
+        }
+      },
+    });
   }
-  lines.push(
-    '# HELP inkwell_cache_evictions_total Entries the in-process store dropped to stay within its bound.',
-    '# TYPE inkwell_cache_evictions_total counter',
-    ...sources.map(
-      ({ namespace, evictions }) =>
-        `inkwell_cache_evictions_total{namespace="${labelValue(namespace)}"} ${evictions}`,
-    ),
-  );
-  return `${lines.join('\n')}\n`;
+  new Counter({
+    name: 'inkwell_cache_evictions_total',
+    help: 'Entries the in-process store dropped to stay within its bound.',
+    labelNames: ['namespace'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const { namespace, evictions } of sources()) this.inc({ namespace }, evictions);
+    },
+  });
 }

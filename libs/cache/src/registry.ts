@@ -1,5 +1,6 @@
 import { InkwellCache, type InkwellCacheOptions } from './cache.js';
-import { renderPrometheus } from './metrics.js';
+import { type Registry } from 'prom-client';
+import { registerCacheCounters } from './metrics.js';
 
 /** A cache, or the alias it was registered under (like Django's `cache_alias`). */
 export type CacheRef = InkwellCache | string;
@@ -44,9 +45,10 @@ export async function invalidateTags(tags: readonly string[], cache?: CacheRef):
 }
 
 /**
- * Hit, miss, error and stampede-wait counters, for `/__metrics__`: of every registered cache,
- * unless given the caches to render.
+ * Registers the hit, miss, error, stampede-wait, stale-skip and eviction counters in a
+ * prom-client registry, for `/__metrics__`: of every registered cache at each scrape, unless
+ * given the caches to count.
  */
-export function renderCacheMetrics(only?: readonly InkwellCache[]): string {
-  return renderPrometheus(only ?? [...new Set(caches.values())]);
+export function registerCacheMetrics(registry: Registry, only?: readonly InkwellCache[]): void {
+  registerCacheCounters(registry, () => only ?? [...new Set(caches.values())]);
 }

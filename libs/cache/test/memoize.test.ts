@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Registry } from 'prom-client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   cacheMemoize,
@@ -10,9 +11,16 @@ import {
   invalidateTags,
   memoizedOf,
   registerCache,
-  renderCacheMetrics,
+  registerCacheMetrics,
 } from '../src/index.js';
 import { openTestClient, REDIS_URL, removeNamespace, uniqueNamespace } from './support/redis.js';
+
+/** The Prometheus text a scrape of the caches' counters answers. */
+async function scrapeCacheMetrics(only?: readonly InkwellCache[]): Promise<string> {
+  const registry = new Registry();
+  registerCacheMetrics(registry, only);
+  return registry.metrics();
+}
 
 type TestClient = Awaited<ReturnType<typeof openTestClient>>;
 
@@ -391,7 +399,7 @@ describe.each([
     await fn(1);
     await fn(1);
     await fn(2);
-    const text = renderCacheMetrics();
+    const text = await scrapeCacheMetrics();
     expect(text).toContain('# TYPE inkwell_cache_hit_total counter');
     expect(text).toContain(
       `inkwell_cache_hit_total{namespace="${namespace}",prefix="posts \\"list\\""} 1`,
@@ -405,7 +413,7 @@ describe.each([
   });
 
   it('counts a store that refuses a stale write in Prometheus text', async () => {
-    expect(renderCacheMetrics()).toContain('# TYPE inkwell_cache_stale_skip_total counter');
+    expect(await scrapeCacheMetrics()).toContain('# TYPE inkwell_cache_stale_skip_total counter');
   });
 
   it('reports a healthy store', async () => {
@@ -431,7 +439,7 @@ describe('the in-process store', () => {
       await search('b');
       expect(compute).toHaveBeenCalledTimes(6);
       expect(cache.evictions).toBe(3);
-      expect(renderCacheMetrics([cache])).toContain(
+      expect(await scrapeCacheMetrics([cache])).toContain(
         `inkwell_cache_evictions_total{namespace="${namespace}"} 3`,
       );
       await cache.invalidateTags(['search']);

@@ -34,6 +34,3 @@ const faye = require('faye') as FayeModule;
 export const FayeNodeAdapter = faye.NodeAdapter;
 /** The Node Faye client: used by the API's tests, the benchmark and server-to-server checks. */
 export const FayeNodeClient = faye.Client;
-
-/** Absolute path of the minified browser client that the adapter serves at `<mount>/client.js`. */
-export const fayeBrowserClientPath = require.resolve('faye/client/faye-browser-min.js');

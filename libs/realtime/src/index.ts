@@ -17,7 +17,6 @@ export {
   parsePostHint,
 } from './hints.js';
 export { type RealtimeLogger } from './logger.js';
-export { fayeClientIntegrity } from './client-integrity.js';
 export { FayeNodeClient } from './faye.js';
 export { type FayeClient } from './browser/faye-client.js';
 export { DEFAULT_MOUNT } from './mount.js';

@@ -5,6 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { type Server as HttpServer } from 'node:http';
+import { attachWithoutClientFiles } from './attach-without-client-files.js';
 import { POSTS_CHANNEL, commentChannel } from './channels.js';
 import { FayeNodeAdapter } from './faye.js';
 import { type DeliverLocally, type HintRelay, createLocalRelay } from './hint-relay.js';
@@ -30,7 +31,7 @@ export function redisChannelFor(namespace: string): string {
 export const DEFAULT_REDIS_CHANNEL = redisChannelFor(DEFAULT_NAMESPACE);
 
 export interface RealtimeServerOptions {
-  /** URL path of the Bayeux endpoint; the browser client is served at `<mount>/client.js`. */
+  /** URL path of the Bayeux endpoint. */
   mount?: string;
   /** With a Redis URL, hints published by any API process reach readers connected to any other. */
   redisUrl?: string;
@@ -48,7 +49,10 @@ export interface RealtimeHealth {
 
 export interface RealtimeServer {
   readonly mount: string;
-  /** Serves Bayeux (websocket, then long-polling) and `<mount>/client.js` on `httpServer`. */
+  /**
+   * Serves Bayeux (websocket, then long-polling) on `httpServer`; the browser client is the
+   * site's to serve (`<mount>/client.js` and other script paths go to the application).
+   */
   attach(httpServer: HttpServer): void;
   /** Resolves once hints reach every process (at once without Redis). Never rejects. */
   ready(): Promise<void>;
@@ -100,7 +104,7 @@ export function createRealtimeServer(options: RealtimeServerOptions = {}): Realt
 
   return {
     mount,
-    attach: (httpServer) => adapter.attach(httpServer),
+    attach: (httpServer) => attachWithoutClientFiles(adapter, httpServer, mount),
     ready: () => relay.ready(),
     publishCommentHint: (input) =>
       publishValidated(() => {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
+import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { AccountController } from './account/account.controller.js';
 import { AccountService } from './account/account.service.js';
 import { AdminCategoriesController } from './categories/admin-categories.controller.js';
@@ -8,9 +9,6 @@ import { AdminCommentsController } from './comments/admin-comments.controller.js
 import { AdminCommentsService } from './comments/admin-comments.service.js';
 import { AdminImagesController } from './images/admin-images.controller.js';
 import { AdminImagesService } from './images/admin-images.service.js';
-import { BlockListController } from './moderation/block-list.controller.js';
-import { BlockListService } from './moderation/block-list.service.js';
-import { CommentGate } from './moderation/comment-gate.service.js';
 import { AdminPostsController } from './posts/admin-posts.controller.js';
 import { AdminPostsService } from './posts/admin-posts.service.js';
 import { AdminUsersController } from './users/admin-users.controller.js';
@@ -18,16 +16,15 @@ import { AdminUsersService } from './users/admin-users.service.js';
 
 /**
  * The admin panel's API under /api/admin: every controller is behind AdminAuthGuard.
- * Exports CommentGate for the public comment form, and the post and category services for
- * the first-run setup (which removes the demo content as the panel would).
+ * Exports the post and category services for the first-run setup (which removes the demo
+ * content as the panel would).
  */
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, RateLimitModule],
   controllers: [
     AdminPostsController,
     AdminCategoriesController,
     AdminCommentsController,
-    BlockListController,
     AdminImagesController,
     AdminUsersController,
     AccountController,
@@ -36,12 +33,10 @@ import { AdminUsersService } from './users/admin-users.service.js';
     AdminPostsService,
     AdminCategoriesService,
     AdminCommentsService,
-    BlockListService,
-    CommentGate,
     AdminImagesService,
     AdminUsersService,
     AccountService,
   ],
-  exports: [CommentGate, AdminPostsService, AdminCategoriesService],
+  exports: [AdminPostsService, AdminCategoriesService],
 })
 export class AdminModule {}

@@ -1,29 +1,13 @@
-import { Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { CONFIG } from '../core/tokens.js';
+import { Module } from '@nestjs/common';
+import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { AdminAuthGuard } from './admin-auth.guard.js';
 import { AuthService } from './auth.service.js';
-import { type CounterStore } from './rate-limit/counter-store.js';
-import { openCounterStore } from './rate-limit/open-counter-store.js';
-import { RATE_LIMIT_STORE } from './rate-limit/tokens.js';
 import { SessionController } from './session.controller.js';
 
-@Injectable()
-class CounterStoreCloser implements OnApplicationShutdown {
-  constructor(@Inject(RATE_LIMIT_STORE) private readonly store: CounterStore) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.store.close();
-  }
-}
-
 @Module({
+  imports: [RateLimitModule],
   controllers: [SessionController],
-  providers: [
-    { provide: RATE_LIMIT_STORE, useFactory: openCounterStore, inject: [CONFIG] },
-    CounterStoreCloser,
-    AuthService,
-    AdminAuthGuard,
-  ],
-  exports: [AuthService, AdminAuthGuard, RATE_LIMIT_STORE],
+  providers: [AuthService, AdminAuthGuard],
+  exports: [AuthService, AdminAuthGuard],
 })
 export class AuthModule {}

@@ -14,8 +14,8 @@ import {
   unknownUserHash,
   verifyPassword,
 } from './password-hash.js';
-import { type CounterStore } from './rate-limit/counter-store.js';
-import { RATE_LIMIT_STORE } from './rate-limit/tokens.js';
+import { type CounterStore } from '../rate-limit/counter-store.js';
+import { RATE_LIMIT_STORE } from '../rate-limit/tokens.js';
 import {
   absoluteExpiry,
   hashSessionToken,

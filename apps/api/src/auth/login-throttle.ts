@@ -1,11 +1,11 @@
 import { normalizeEmail } from '../common/email.js';
-import { limitedAddress } from './rate-limit/client-address.js';
+import { limitedAddress } from '../rate-limit/client-address.js';
 import {
   type CounterStore,
   type DelayLadder,
   type LadderStep,
-} from './rate-limit/counter-store.js';
-import { refusal } from './rate-limit/rate-limit.js';
+} from '../rate-limit/counter-store.js';
+import { refusal } from '../rate-limit/rate-limit.js';
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;

@@ -7,7 +7,7 @@ import { loadConfig } from '../config/config.js';
 import { withCommandDatabase } from '../cli/command-database.js';
 import { LoginThrottle } from './login-throttle.js';
 import { scryptParametersForCost } from './password-hash.js';
-import { openCounterStore } from './rate-limit/open-counter-store.js';
+import { openCounterStore } from '../rate-limit/open-counter-store.js';
 import { generatePassword, setPassword } from './set-password.js';
 
 const USAGE = 'Usage: npm run user:reset-password -- --email ada@example.com [--stdin]';

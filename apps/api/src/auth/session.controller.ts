@@ -6,7 +6,7 @@ import {
   type SessionUser,
 } from '@inkwell/contract';
 import { ZodPipe } from '../common/validation.js';
-import { AdminController } from '../admin/common/admin-controller.decorator.js';
+import { AdminController } from './admin-controller.decorator.js';
 import { PublicAdminRoute } from './admin-access.js';
 import { CurrentSession } from './admin-auth.guard.js';
 import { type AdminSession, AuthService } from './auth.service.js';

@@ -1,4 +1,4 @@
-import { formatProgressBar } from '@inkwell/assets';
+import { formatProgressBar } from '@inkwell/assets/thumbnails';
 import { openDatabase } from '@inkwell/prisma';
 import { loadConfig } from '../config/config.js';
 import { withAdvisoryLock } from '../database/advisory-lock.js';

@@ -4,7 +4,7 @@ import {
   OriginalStore,
   ThumbnailService,
   warmThumbnails,
-} from '@inkwell/assets';
+} from '@inkwell/assets/thumbnails';
 import { openDatabase } from '@inkwell/prisma';
 import { loadConfig } from '../config/config.js';
 import { imageDirectories } from '../images/image-paths.js';

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AdminModule } from '../admin/admin.module.js';
+import { ModerationModule } from '../moderation/moderation.module.js';
 import { SettingsModule } from '../settings/settings.module.js';
 import { CommentsController } from './comments.controller.js';
 import { CommentsService } from './comments.service.js';
 
-/** The public comment form; its moderation gate (rules, block list, rate limit) is the admin's. */
+/** The public comment form; every comment passes the moderation gate (rules, block list, rate limit). */
 @Module({
-  imports: [AdminModule, SettingsModule],
+  imports: [ModerationModule, SettingsModule],
   controllers: [CommentsController],
   providers: [CommentsService],
   exports: [CommentsService],

@@ -4,7 +4,7 @@ import { type PrismaClient } from '@inkwell/prisma';
 import { NotFoundError } from '../common/not-found.js';
 import { ValidationError } from '../common/validation.js';
 import { PRISMA } from '../core/tokens.js';
-import { CommentGate } from '../admin/moderation/comment-gate.service.js';
+import { CommentGate } from '../moderation/comment-gate.service.js';
 import { Outbox } from '../events/outbox.js';
 import { publishedWhere } from '../posts/published.js';
 import { SettingsService } from '../settings/settings.service.js';

@@ -7,8 +7,8 @@ import {
   Logger,
 } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import { AssetValidationError } from '@inkwell/assets';
-import { TooManyRequestsError } from '../auth/auth.errors.js';
+import { AssetValidationError } from '@inkwell/assets/thumbnails';
+import { TooManyRequestsError } from '../rate-limit/rate-limit.errors.js';
 import { isStatementTimeout } from '../database/statement-timeout.js';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable.js';
 import { MovedError, NotFoundError } from './not-found.js';

@@ -1,5 +1,6 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
-import { renderCacheMetrics } from '@inkwell/cache';
+import { registerCacheMetrics } from '@inkwell/cache';
+import { Registry } from 'prom-client';
 import { CACHE_PURGER } from '../core/tokens.js';
 import { type CachePurger } from '../http-cache/cache-purger.js';
 import { HealthChecks } from './health-checks.js';
@@ -11,10 +12,15 @@ interface JsonResponse {
 /** Dockerflow endpoints: load-balancer liveness, dependency heartbeat, version; and metrics. */
 @Controller()
 export class HealthController {
+  private readonly metricsRegistry = new Registry();
+
   constructor(
     @Inject(HealthChecks) private readonly health: HealthChecks,
-    @Inject(CACHE_PURGER) private readonly purger: CachePurger,
-  ) {}
+    @Inject(CACHE_PURGER) purger: CachePurger,
+  ) {
+    registerCacheMetrics(this.metricsRegistry);
+    purger.registerMetrics(this.metricsRegistry);
+  }
 
   @Get('__lbheartbeat__')
   lbheartbeat(): { status: 'ok' } {
@@ -29,9 +35,9 @@ export class HealthController {
 
   /** Prometheus text: cache hits, misses, errors and stampede waits per memoized function; CDN purges. */
   @Get('__metrics__')
-  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
-  metrics(): string {
-    return renderCacheMetrics() + this.purger.renderMetrics();
+  @Header('Content-Type', Registry.PROMETHEUS_CONTENT_TYPE)
+  metrics(): Promise<string> {
+    return this.metricsRegistry.metrics();
   }
 
   @Get('__version__')

@@ -1,3 +1,4 @@
+import { Counter, type Registry } from 'prom-client';
 import { type CachePurgeConfig } from '../config/config.js';
 
 export interface PurgeLogger {
@@ -11,8 +12,8 @@ export interface CachePurger {
    * thrown, so it cannot fail the write that dropped the tags.
    */
   purge(tags: readonly string[]): void;
-  /** Prometheus text: purge calls sent and failed. */
-  renderMetrics(): string;
+  /** Adds its counter of purge calls, sent and failed, to a Prometheus registry. */
+  registerMetrics(registry: Registry): void;
 }
 
 /** The placeholder that turns the purge URL into one call per tag. */
@@ -28,7 +29,15 @@ export function createCachePurger(
   config: CachePurgeConfig | undefined,
   logger: PurgeLogger,
 ): CachePurger {
-  const counts = { sent: 0, failed: 0 };
+  const calls = new Counter({
+    name: 'inkwell_cache_purge_calls_total',
+    help: 'Calls of the CDN purge hook (CACHE_PURGE_URL).',
+    labelNames: ['outcome'],
+    registers: [],
+  });
+  // Both outcomes show from the start, at 0.
+  calls.inc({ outcome: 'sent' }, 0);
+  calls.inc({ outcome: 'failed' }, 0);
 
   const call = async (url: string, tags: readonly string[]): Promise<void> => {
     try {
@@ -44,9 +53,9 @@ export function createCachePurger(
       });
       await response.body?.cancel();
       if (!response.ok) throw new Error(`answered ${response.status}`);
-      counts.sent += 1;
+      calls.inc({ outcome: 'sent' });
     } catch (error) {
-      counts.failed += 1;
+      calls.inc({ outcome: 'failed' });
       // The host only: the URL may hold a token.
       const where = new URL(url).host;
       const reason = error instanceof Error ? error.message : String(error);
@@ -66,14 +75,8 @@ export function createCachePurger(
       const unique = [...new Set(tags)];
       if (config && unique.length > 0) void purgeAll(unique);
     },
-    renderMetrics() {
-      return [
-        '# HELP inkwell_cache_purge_calls_total Calls of the CDN purge hook (CACHE_PURGE_URL).',
-        '# TYPE inkwell_cache_purge_calls_total counter',
-        `inkwell_cache_purge_calls_total{outcome="sent"} ${counts.sent}`,
-        `inkwell_cache_purge_calls_total{outcome="failed"} ${counts.failed}`,
-        '',
-      ].join('\n');
+    registerMetrics(registry) {
+      registry.registerMetric(calls);
     },
   };
 }

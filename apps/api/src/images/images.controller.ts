@@ -4,7 +4,7 @@ import {
   parseThumbnailFormat,
   thumbnailHeaders,
   type ThumbnailService,
-} from '@inkwell/assets';
+} from '@inkwell/assets/thumbnails';
 import { ValidationError } from '../common/validation.js';
 import { THUMBNAILS } from '../core/tokens.js';
 

@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { OriginalStore, ThumbnailService, type ThumbnailEngine } from '@inkwell/assets';
+import { OriginalStore, ThumbnailService, type ThumbnailEngine } from '@inkwell/assets/thumbnails';
 import { type Config } from '../config/config.js';
 import { CONFIG, ORIGINALS, THUMBNAILS } from '../core/tokens.js';
 import { imageDirectories } from './image-paths.js';

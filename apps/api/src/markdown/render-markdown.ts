@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { pictureData } from '@inkwell/assets';
+import { pictureData } from '@inkwell/assets/thumbnails';
 import hljs from 'highlight.js';
 import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';

@@ -5,7 +5,7 @@ import {
   updateSettingsSchema,
 } from '@inkwell/contract';
 import { AllowRoles } from '../auth/admin-access.js';
-import { AdminController } from '../admin/common/admin-controller.decorator.js';
+import { AdminController } from '../auth/admin-controller.decorator.js';
 import { ZodPipe } from '../common/validation.js';
 import { PublicRead } from '../http-cache/public-read.js';
 import { SETTINGS_TAG, SettingsService } from './settings.service.js';

@@ -1,7 +1,7 @@
 import { Body, Get, Inject, Post, Req } from '@nestjs/common';
 import { type LoginResult, type SetupInput, setupSchema } from '@inkwell/contract';
 import { PublicAdminRoute } from '../auth/admin-access.js';
-import { AdminController } from '../admin/common/admin-controller.decorator.js';
+import { AdminController } from '../auth/admin-controller.decorator.js';
 import { ZodPipe } from '../common/validation.js';
 import { SetupService } from './setup.service.js';
 

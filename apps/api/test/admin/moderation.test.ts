@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CommentGate } from '../../src/admin/moderation/comment-gate.service.js';
-import { TooManyRequestsError } from '../../src/auth/auth.errors.js';
+import { CommentGate } from '../../src/moderation/comment-gate.service.js';
+import { TooManyRequestsError } from '../../src/rate-limit/rate-limit.errors.js';
 import { ValidationError } from '../../src/common/validation.js';
 import { engineKinds } from '../test-api.js';
 import { type AdminTestApi, startAdminTestApi } from './admin-test-api.js';

@@ -1,9 +1,12 @@
+import { type AppLoadContext, type Cookie, createCookie } from '@remix-run/node';
+import { z } from 'zod';
+
 /*
  * The admin session lives in one cookie holding the API's bearer token and the session's CSRF
- * token, `<token>.<csrfToken>`, unsigned: the API checks the token on every request, so a
- * forged or altered cookie is just an unknown session (401). That needs no server secret to
- * configure, keep or rotate. HttpOnly keeps it from scripts, SameSite=Lax keeps it off
- * cross-site posts (the CSRF token covers the rest).
+ * token, signed by the site (Remix's `createCookie`, HMAC-SHA256 with SESSION_SECRET or the
+ * secret kept in DATA_DIR): a cookie whose signature does not match is no session at all, and
+ * never reaches the API. The API still checks the token on every request. HttpOnly keeps it
+ * from scripts, SameSite=Lax keeps it off cross-site posts (the CSRF token covers the rest).
  *
  * Path=/ rather than /admin: with JavaScript on, Remix loads the panel's data from
  * `/admin.data`, a path a `Path=/admin` cookie does not cover, and the sign-in looped back to
@@ -13,54 +16,60 @@
 
 export const SESSION_COOKIE = 'inkwell_admin';
 
-export interface AdminSession {
-  token: string;
-  csrfToken: string;
-}
-
 /** Both tokens are base64url; anything else in the cookie was not written by us. */
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 
-export function readAdminSession(cookieHeader: string | null): AdminSession | null {
-  for (const part of (cookieHeader ?? '').split(';')) {
-    const [name, value] = part.trim().split('=', 2);
-    if (name !== SESSION_COOKIE || !value) continue;
-    const [token, csrfToken, ...rest] = value.split('.');
-    if (rest.length === 0 && token && csrfToken && TOKEN.test(token) && TOKEN.test(csrfToken)) {
-      return { token, csrfToken };
-    }
-  }
-  return null;
+const adminSessionSchema = z.strictObject({
+  token: z.string().regex(TOKEN),
+  csrfToken: z.string().regex(TOKEN),
+});
+
+export type AdminSession = z.infer<typeof adminSessionSchema>;
+
+/** How this request's cookie is signed and whether it may travel over http. */
+export interface CookieSettings {
+  secret: string;
+  secure: boolean;
 }
 
-interface CookieOptions {
-  secure: boolean;
+export function cookieSettings(
+  request: Request,
+  context: Pick<AppLoadContext, 'sessionSecret' | 'siteUrl'>,
+): CookieSettings {
+  return { secret: context.sessionSecret, secure: isSecureRequest(request, context.siteUrl) };
+}
+
+function adminCookie(secret: string): Cookie {
+  return createCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secrets: [secret],
+  });
+}
+
+/** The session in the request's cookie; a missing, unsigned or altered cookie is none. */
+export async function readAdminSession(
+  cookieHeader: string | null,
+  secret: string,
+): Promise<AdminSession | null> {
+  const parsed = adminSessionSchema.safeParse(await adminCookie(secret).parse(cookieHeader));
+  return parsed.success ? parsed.data : null;
 }
 
 /** Set-Cookie for a new session, lasting as long as the API says the session does. */
 export function sessionCookie(
   session: AdminSession,
   expiresAt: Date,
-  { secure }: CookieOptions,
-): string {
-  return cookieLine(`${session.token}.${session.csrfToken}`, expiresAt, secure);
+  { secret, secure }: CookieSettings,
+): Promise<string> {
+  const { token, csrfToken } = session;
+  return adminCookie(secret).serialize({ token, csrfToken }, { expires: expiresAt, secure });
 }
 
 /** Set-Cookie that makes the browser forget the session. */
-export function clearedSessionCookie({ secure }: CookieOptions): string {
-  return cookieLine('', new Date(0), secure);
-}
-
-function cookieLine(value: string, expires: Date, secure: boolean): string {
-  const attributes = [
-    `${SESSION_COOKIE}=${value}`,
-    'Path=/',
-    `Expires=${expires.toUTCString()}`,
-    'HttpOnly',
-    'SameSite=Lax',
-  ];
-  if (secure) attributes.push('Secure');
-  return attributes.join('; ');
+export function clearedSessionCookie({ secret, secure }: CookieSettings): Promise<string> {
+  return adminCookie(secret).serialize('', { expires: new Date(0), secure });
 }
 
 /**

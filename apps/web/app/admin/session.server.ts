@@ -6,7 +6,7 @@ import { CSRF_FIELD } from './csrf.js';
 import {
   type AdminSession,
   clearedSessionCookie,
-  isSecureRequest,
+  cookieSettings,
   readAdminSession,
 } from './session-cookie.js';
 
@@ -22,25 +22,26 @@ interface RouteArgs {
 }
 
 /** The login page, remembering where the visitor was going; the stale cookie is dropped. */
-function toLogin({ request, context }: RouteArgs): Response {
+async function toLogin({ request, context }: RouteArgs): Promise<Response> {
   const url = new URL(request.url);
   const next = `${url.pathname}${url.search}`;
   return redirect(`/admin/login?next=${encodeURIComponent(next)}`, {
-    headers: {
-      'Set-Cookie': clearedSessionCookie({ secure: isSecureRequest(request, context.siteUrl) }),
-    },
+    headers: { 'Set-Cookie': await clearedSessionCookie(cookieSettings(request, context)) },
   });
 }
 
-function requireSession(args: RouteArgs): AdminSession {
-  const session = readAdminSession(args.request.headers.get('Cookie'));
-  if (!session) throw toLogin(args);
+async function requireSession(args: RouteArgs): Promise<AdminSession> {
+  const session = await readAdminSession(
+    args.request.headers.get('Cookie'),
+    args.context.sessionSecret,
+  );
+  if (!session) throw await toLogin(args);
   return session;
 }
 
 /** 401 means the session is gone: log in again. 403 is shown as "not allowed". */
-function rethrowAuthErrors(args: RouteArgs, error: unknown): never {
-  if (error instanceof ApiError && error.status === 401) throw toLogin(args);
+async function rethrowAuthErrors(args: RouteArgs, error: unknown): Promise<never> {
+  if (error instanceof ApiError && error.status === 401) throw await toLogin(args);
   if (error instanceof ApiError && error.status === 403) {
     throw new Response(error.message, { status: 403, statusText: 'Forbidden' });
   }
@@ -75,11 +76,11 @@ export async function adminLoad<T>(
   args: RouteArgs,
   read: (api: ApiClient, session: AdminSession) => Promise<T>,
 ): Promise<T> {
-  const session = requireSession(args);
+  const session = await requireSession(args);
   try {
     return await read(apiWith(args.context, session), session);
   } catch (error) {
-    rethrowAuthErrors(args, error);
+    return rethrowAuthErrors(args, error);
   }
 }
 
@@ -91,11 +92,11 @@ export async function adminAct<T>(
   args: RouteArgs,
   write: (api: ApiClient, form: FormData, session: AdminSession) => Promise<T>,
 ): Promise<T> {
-  const session = requireSession(args);
+  const session = await requireSession(args);
   const form = await readForm(args.request);
   try {
     return await write(apiWith(args.context, session, formCsrfToken(form)), form, session);
   } catch (error) {
-    rethrowAuthErrors(args, error);
+    return rethrowAuthErrors(args, error);
   }
 }

@@ -29,8 +29,8 @@ export function useLiveComments(postId: number, fayeClient: FayeClientScript): v
           // The site proxies /realtime to the API: one origin for the browser.
           apiOrigin: '',
           channels: [commentChannel(postId)],
-          // The same Faye client the API serves at /realtime/client.js, from the site's own
-          // immutable bundle, with its SRI hash.
+          // The Faye browser client from the site's own immutable bundle, with its SRI hash
+          // (the API serves no copy).
           loadClient: () => loadFayeClient({ scriptUrl: src, integrity }),
           onHint: () => revalidate(),
           onRefresh: () => revalidate(),

@@ -13,7 +13,7 @@ import {
   useRouteError,
 } from '@remix-run/react';
 import { type AdminLayoutData } from '../admin/layout-data.js';
-import { isSecureRequest, sessionCookie } from '../admin/session-cookie.js';
+import { cookieSettings, sessionCookie } from '../admin/session-cookie.js';
 import { adminLoad } from '../admin/session.server.js';
 import { CSRF_FIELD } from '../admin/csrf.js';
 import { SITE_NAME } from '../lib/site.js';
@@ -36,9 +36,11 @@ export async function loader(args: LoaderFunctionArgs) {
   return adminLoad(args, async (api, session) => {
     const { user, expiresAt } = await api.get('/api/admin/session');
     const layout: AdminLayoutData = { user, csrfToken: session.csrfToken };
-    const cookie = sessionCookie(session, new Date(expiresAt), {
-      secure: isSecureRequest(args.request, args.context.siteUrl),
-    });
+    const cookie = await sessionCookie(
+      session,
+      new Date(expiresAt),
+      cookieSettings(args.request, args.context),
+    );
     return data(layout, { headers: { 'Set-Cookie': cookie } });
   });
 }

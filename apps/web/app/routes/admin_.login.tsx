@@ -9,7 +9,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/re
 import { ApiError } from '../api-client.server.js';
 import { createApiClient } from '../api-client.server.js';
 import { Notice } from '../admin/components.js';
-import { isSecureRequest, safeAdminPath, sessionCookie } from '../admin/session-cookie.js';
+import { cookieSettings, safeAdminPath, sessionCookie } from '../admin/session-cookie.js';
 import { SITE_NAME } from '../lib/site.js';
 import adminStyles from '../styles/admin.css?url';
 import { readForm } from '../lib/read-form.server.js';
@@ -51,9 +51,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const login = await api.post('/api/admin/session', {
       body: { email: email, password: password },
     });
-    const cookie = sessionCookie(login, new Date(login.expiresAt), {
-      secure: isSecureRequest(request, context.siteUrl),
-    });
+    const cookie = await sessionCookie(
+      login,
+      new Date(login.expiresAt),
+      cookieSettings(request, context),
+    );
     return redirect(next, { headers: { 'Set-Cookie': cookie } });
   } catch (error) {
     // 401 (wrong email or password), 429 (too many attempts) and 400 say what went wrong.

@@ -2,17 +2,13 @@ import { type ActionFunctionArgs, redirect } from '@remix-run/node';
 import { ApiError } from '../api-client.server.js';
 import { createApiClient } from '../api-client.server.js';
 import { CSRF_FIELD } from '../admin/csrf.js';
-import {
-  clearedSessionCookie,
-  isSecureRequest,
-  readAdminSession,
-} from '../admin/session-cookie.js';
+import { clearedSessionCookie, cookieSettings, readAdminSession } from '../admin/session-cookie.js';
 import { readForm } from '../lib/read-form.server.js';
 
 /** Ends this session (or, with scope=everywhere, every session of the user), then forgets it. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
-  const session = readAdminSession(request.headers.get('Cookie'));
+  const session = await readAdminSession(request.headers.get('Cookie'), context.sessionSecret);
   if (session) {
     const api = createApiClient({
       baseUrl: context.apiUrl,
@@ -33,9 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
   }
   return redirect('/admin/login?loggedOut', {
-    headers: {
-      'Set-Cookie': clearedSessionCookie({ secure: isSecureRequest(request, context.siteUrl) }),
-    },
+    headers: { 'Set-Cookie': await clearedSessionCookie(cookieSettings(request, context)) },
   });
 }
 

@@ -9,7 +9,7 @@ import { Form, useActionData, useNavigation } from '@remix-run/react';
 import { ApiError } from '../api-client.server.js';
 import { createApiClient } from '../api-client.server.js';
 import { Notice } from '../admin/components.js';
-import { isSecureRequest, sessionCookie } from '../admin/session-cookie.js';
+import { cookieSettings, sessionCookie } from '../admin/session-cookie.js';
 import { Field } from '../components/field.js';
 import { SITE_NAME } from '../lib/site.js';
 import adminStyles from '../styles/admin.css?url';
@@ -57,9 +57,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   try {
     const login = await api.post('/api/admin/setup', { body: input });
-    const cookie = sessionCookie(login, new Date(login.expiresAt), {
-      secure: isSecureRequest(request, context.siteUrl),
-    });
+    const cookie = await sessionCookie(
+      login,
+      new Date(login.expiresAt),
+      cookieSettings(request, context),
+    );
     return redirect('/admin/posts', { headers: { 'Set-Cookie': cookie } });
   } catch (error) {
     // Someone finished the setup first: the site has its owner, who signs in.

@@ -27,7 +27,7 @@ describe('lineDiff', () => {
     expect(hasChanges(lineDiff('same', 'other'))).toBe(true);
   });
 
-  it('stays correct for texts too long for the table: every line accounted for', () => {
+  it('stays correct for texts too different to diff: every line accounted for', () => {
     const before = Array.from({ length: 3000 }, (_, i) => `line ${i}`).join('\n');
     const after = Array.from({ length: 3000 }, (_, i) => `LINE ${i}`).join('\n');
     const lines = lineDiff(before, after);

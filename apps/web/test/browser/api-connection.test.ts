@@ -92,8 +92,10 @@ describe('an https API_URL', () => {
     const image = await fetch(`${site.webUrl}${imagePath}`);
     expect(image.status).toBe((await fetch(`${apiUrl}${imagePath}`)).status);
     expect(image.status).toBeLessThan(500);
-    const realtime = await fetch(`${site.webUrl}/realtime/client.js`);
-    expect(realtime.status).toBe(200);
+    // And its Bayeux endpoint: a GET without a message is the API's own 400.
+    const realtime = await fetch(`${site.webUrl}/realtime`);
+    expect(realtime.status).toBe((await fetch(`${apiUrl}/realtime`)).status);
+    expect(realtime.status).toBe(400);
   });
 });
 

@@ -3,7 +3,6 @@ import { join, parse } from 'node:path';
 import { writeFileAtomic } from '../shared/atomic-write.js';
 import { bundleLabel, type Checked } from './config.js';
 import { MANIFEST_FILE, type BundleManifest } from './manifest.js';
-import { minifySources } from './minify.js';
 import { validateBundles, type ResolvedBundle } from './validate.js';
 
 export interface BuildOptions {
@@ -67,6 +66,9 @@ export async function buildBundles(options: BuildOptions): Promise<Checked<Built
 }
 
 async function buildOne(bundle: ResolvedBundle, baseDir: string): Promise<Output> {
+  // Loaded here, not at import: the site imports this entry to read its manifest, and the
+  // minifiers (lightningcss maps a native library) are build tools it never runs.
+  const { minifySources } = await import('./minify.js');
   const { code, sourceBytes } = await minifySources(bundle.kind, bundle.sources, baseDir);
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 10);
   const { name, ext } = parse(bundle.output);

@@ -6,6 +6,8 @@ export {
   type BundleConfig,
   type BundleDefinition,
   type BundleKind,
+  type BundleSource,
+  type PackageFile,
   type Checked,
 } from './config.js';
 export { validateBundles, type ResolvedBundle, type ValidatedBundles } from './validate.js';

@@ -24,9 +24,9 @@ export interface ScriptEnvironment {
 }
 
 export interface LoadFayeClientOptions {
-  /** Usually `<apiOrigin><mount>/client.js`. */
+  /** The site's copy of `faye/client/faye-browser-min.js`, e.g. a content-hashed bundle. */
   scriptUrl: string;
-  /** SRI hash (`sha384-…`, from `fayeClientIntegrity()` on the server) for a cross-origin API. */
+  /** SRI hash (`sha384-…`) of the script, e.g. from the site's bundle manifest. */
   integrity?: string;
 }
 

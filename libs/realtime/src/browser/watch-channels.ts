@@ -11,7 +11,6 @@ import {
   type FayeClientConstructor,
   type FayeSubscription,
 } from './faye-client.js';
-import { loadFayeClient } from './load-faye-client.js';
 
 export interface WatchChannelsOptions {
   /** Origin of the API serving realtime, e.g. `https://api.example.com`; `''` for this origin. */
@@ -24,13 +23,14 @@ export interface WatchChannelsOptions {
   onHint(channel: string, hint: Hint): void;
   /** Reload the page's data: every `fallbackPollMs` without a live connection, else every `safetyPollMs`. */
   onRefresh(): void;
-  /** SRI hash of the client script when the API is on another origin. */
-  integrity?: string;
   throttleMs?: number;
   fallbackPollMs?: number;
   safetyPollMs?: number;
-  /** How to obtain the Faye client class; defaults to a script tag (`loadFayeClient`). */
-  loadClient?: (scriptUrl: string, integrity: string | undefined) => Promise<FayeClientConstructor>;
+  /**
+   * How to obtain the Faye client class: in a page, `loadFayeClient` with the site's own copy of
+   * the browser client (the API does not serve one); in Node tests, `FayeNodeClient`.
+   */
+  loadClient(): Promise<FayeClientConstructor>;
 }
 
 export type WatchStatus = 'live' | 'fallback';
@@ -46,17 +46,10 @@ export const DEFAULT_THROTTLE_MS = 500;
 export const DEFAULT_FALLBACK_POLL_MS = 5_000;
 export const DEFAULT_SAFETY_POLL_MS = 5 * 60_000;
 
-const loadWithScriptTag = (
-  scriptUrl: string,
-  integrity: string | undefined,
-): Promise<FayeClientConstructor> =>
-  loadFayeClient(integrity ? { scriptUrl, integrity } : { scriptUrl });
-
 export function watchChannels(options: WatchChannelsOptions): ChannelWatch {
   const endpoint = `${options.apiOrigin}${assertMount(options.mount ?? DEFAULT_MOUNT)}`;
   const fallbackPollMs = options.fallbackPollMs ?? DEFAULT_FALLBACK_POLL_MS;
   const safetyPollMs = options.safetyPollMs ?? DEFAULT_SAFETY_POLL_MS;
-  const loadClient = options.loadClient ?? loadWithScriptTag;
 
   let stopped = false;
   let transportUp = false;
@@ -112,7 +105,7 @@ export function watchChannels(options: WatchChannelsOptions): ChannelWatch {
   };
 
   schedulePolling();
-  loadClient(`${endpoint}/client.js`, options.integrity).then(connect, () => undefined);
+  options.loadClient().then(connect, () => undefined);
 
   return {
     get status() {

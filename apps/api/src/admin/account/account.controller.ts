@@ -3,7 +3,7 @@ import { type ChangeOwnPasswordInput, changeOwnPasswordSchema } from '@inkwell/c
 import { CurrentSession } from '../../auth/admin-auth.guard.js';
 import { type AdminSession } from '../../auth/auth.service.js';
 import { ZodPipe } from '../../common/validation.js';
-import { AdminController } from '../common/admin-controller.decorator.js';
+import { AdminController } from '../../auth/admin-controller.decorator.js';
 import { AccountService } from './account.service.js';
 
 interface RequestLike {

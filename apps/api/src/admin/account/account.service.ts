@@ -7,8 +7,8 @@ import {
   scryptParametersForCost,
   verifyPassword,
 } from '../../auth/password-hash.js';
-import { type CounterStore } from '../../auth/rate-limit/counter-store.js';
-import { RATE_LIMIT_STORE } from '../../auth/rate-limit/tokens.js';
+import { type CounterStore } from '../../rate-limit/counter-store.js';
+import { RATE_LIMIT_STORE } from '../../rate-limit/tokens.js';
 import { setPassword } from '../../auth/set-password.js';
 import { ValidationError } from '../../common/validation.js';
 import { type Config } from '../../config/config.js';

@@ -11,8 +11,8 @@ import {
 } from '@inkwell/contract';
 import { ZodPipe } from '../../common/validation.js';
 import { AllowRoles } from '../../auth/admin-access.js';
-import { AdminController } from '../common/admin-controller.decorator.js';
-import { parseId } from '../common/ids.js';
+import { AdminController } from '../../auth/admin-controller.decorator.js';
+import { parseId } from '../../common/ids.js';
 import { AdminCategoriesService } from './admin-categories.service.js';
 
 /** Authors read the list (the post editor's picker); only admins change categories. */

@@ -10,8 +10,8 @@ import { NotFoundError } from '../../common/not-found.js';
 import { ValidationError } from '../../common/validation.js';
 import { PRISMA } from '../../core/tokens.js';
 import { Outbox, type RecordEvent } from '../../events/outbox.js';
-import { ConflictError } from '../common/admin-errors.js';
-import { isUniqueViolation } from '../common/prisma-errors.js';
+import { ConflictError } from '../../common/conflict.js';
+import { isUniqueViolation } from '../../common/prisma-errors.js';
 import { firstFreeSlug, lockSlugAllocation, slugFromText } from '../posts/post-slugs.js';
 import {
   loadSnapshots,

@@ -1,9 +1,10 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, Logger } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
-import { isAssetValidationError } from '@inkwell/assets';
+import { isAssetValidationError } from '@inkwell/assets/thumbnails';
 import { errorHeaders, toErrorBody } from '../../common/http-error.filter.js';
-import { ForbiddenError, TooManyRequestsError, UnauthorizedError } from '../../auth/auth.errors.js';
-import { ConflictError } from './admin-errors.js';
+import { ForbiddenError, UnauthorizedError } from '../../auth/auth.errors.js';
+import { TooManyRequestsError } from '../../rate-limit/rate-limit.errors.js';
+import { ConflictError } from '../../common/conflict.js';
 
 interface ResponseLike {
   headersSent: boolean;

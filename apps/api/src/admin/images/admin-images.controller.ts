@@ -15,8 +15,8 @@ import { type AdminImageView, type ListImagesQuery, listImagesSchema } from '@in
 import { CurrentSession } from '../../auth/admin-auth.guard.js';
 import { type AdminSession } from '../../auth/auth.service.js';
 import { ValidationError, ZodPipe } from '../../common/validation.js';
-import { AdminController } from '../common/admin-controller.decorator.js';
-import { parseId } from '../common/ids.js';
+import { AdminController } from '../../auth/admin-controller.decorator.js';
+import { parseId } from '../../common/ids.js';
 import { type Page } from '../common/pagination.js';
 import { AdminImagesService, MAX_UPLOAD_BYTES } from './admin-images.service.js';
 

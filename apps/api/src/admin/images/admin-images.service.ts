@@ -1,12 +1,12 @@
 import { type AdminImageView } from '@inkwell/contract';
 import { rm } from 'node:fs/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import { DEFAULT_THUMBNAIL_WIDTHS, type OriginalStore } from '@inkwell/assets';
+import { DEFAULT_THUMBNAIL_WIDTHS, type OriginalStore } from '@inkwell/assets/thumbnails';
 import { type Prisma, type PrismaClient } from '@inkwell/prisma';
 import { NotFoundError } from '../../common/not-found.js';
 import { ORIGINALS, PRISMA } from '../../core/tokens.js';
 import { Outbox } from '../../events/outbox.js';
-import { assertMayChange, mayChange, type Viewer } from '../common/ownership.js';
+import { assertMayChange, mayChange, type Viewer } from '../../auth/ownership.js';
 import { type Page, pageOf, pageWindow } from '../common/pagination.js';
 
 export const MAX_UPLOAD_BYTES = 20_000_000;

@@ -1,6 +1,6 @@
 import { type AdminPostListItem, type AdminPostView, type PostState } from '@inkwell/contract';
 import { type Prisma, type PostStatus } from '@inkwell/prisma';
-import { mayChange, type Viewer } from '../common/ownership.js';
+import { mayChange, type Viewer } from '../../auth/ownership.js';
 import { categoryRefSelect } from '../../posts/published.js';
 
 export function postState(

@@ -17,8 +17,8 @@ import {
 import { ZodPipe } from '../../common/validation.js';
 import { CurrentSession } from '../../auth/admin-auth.guard.js';
 import { type AdminSession } from '../../auth/auth.service.js';
-import { AdminController } from '../common/admin-controller.decorator.js';
-import { parseId } from '../common/ids.js';
+import { AdminController } from '../../auth/admin-controller.decorator.js';
+import { parseId } from '../../common/ids.js';
 import { type Page } from '../common/pagination.js';
 import { AdminPostsService } from './admin-posts.service.js';
 

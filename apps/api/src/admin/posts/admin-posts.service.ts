@@ -16,10 +16,10 @@ import { PRISMA } from '../../core/tokens.js';
 import { Outbox, type RecordEvent } from '../../events/outbox.js';
 import { renderPostMarkdown } from '../../markdown/render-markdown.js';
 import { publishedWhere } from '../../posts/published.js';
-import { ConflictError } from '../common/admin-errors.js';
-import { assertMayChange, type Viewer } from '../common/ownership.js';
+import { ConflictError } from '../../common/conflict.js';
+import { assertMayChange, type Viewer } from '../../auth/ownership.js';
 import { type Page, pageOf, pageWindow } from '../common/pagination.js';
-import { isUniqueViolation } from '../common/prisma-errors.js';
+import { isUniqueViolation } from '../../common/prisma-errors.js';
 import {
   adminPostListSelect,
   adminPostSelect,

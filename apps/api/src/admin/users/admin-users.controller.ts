@@ -15,8 +15,8 @@ import { AllowRoles } from '../../auth/admin-access.js';
 import { CurrentSession } from '../../auth/admin-auth.guard.js';
 import { type AdminSession } from '../../auth/auth.service.js';
 import { ZodPipe } from '../../common/validation.js';
-import { AdminController } from '../common/admin-controller.decorator.js';
-import { parseId } from '../common/ids.js';
+import { AdminController } from '../../auth/admin-controller.decorator.js';
+import { parseId } from '../../common/ids.js';
 import { AdminUsersService } from './admin-users.service.js';
 
 /** Admins manage the accounts; `npm run user:create` / `user:reset-password` do it offline. */

@@ -1,6 +1,6 @@
 import { type Prisma } from '@inkwell/prisma';
 import { ForbiddenError } from '../../auth/auth.errors.js';
-import { ConflictError } from '../common/admin-errors.js';
+import { ConflictError } from '../../common/conflict.js';
 
 type Tx = Prisma.TransactionClient;
 

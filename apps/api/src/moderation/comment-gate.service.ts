@@ -1,14 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ValidationError } from '../../common/validation.js';
-import {
-  type CommentSender,
-  screenComment,
-  type ScreeningOutcome,
-} from '../../comments/moderation-rules.js';
-import { limitedAddress } from '../../auth/rate-limit/client-address.js';
-import { type CounterStore } from '../../auth/rate-limit/counter-store.js';
-import { consume, type RateLimitPolicy } from '../../auth/rate-limit/rate-limit.js';
-import { RATE_LIMIT_STORE } from '../../auth/rate-limit/tokens.js';
+import { ValidationError } from '../common/validation.js';
+import { type CommentSender, screenComment, type ScreeningOutcome } from './moderation-rules.js';
+import { limitedAddress } from '../rate-limit/client-address.js';
+import { type CounterStore } from '../rate-limit/counter-store.js';
+import { consume, type RateLimitPolicy } from '../rate-limit/rate-limit.js';
+import { RATE_LIMIT_STORE } from '../rate-limit/tokens.js';
 import { BlockListService } from './block-list.service.js';
 
 export const commentsPerIp: RateLimitPolicy = {

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { type Config } from '../../config/config.js';
+import { type Config } from '../config/config.js';
 import { type CounterStore } from './counter-store.js';
 import { MemoryCounterStore } from './memory-counter-store.js';
 import { RedisCounterStore } from './redis-counter-store.js';

@@ -1,4 +1,4 @@
-import { TooManyRequestsError } from '../auth.errors.js';
+import { TooManyRequestsError } from './rate-limit.errors.js';
 import { type CounterStore } from './counter-store.js';
 
 /** `limit` events per `windowMs` per key; `describe` words the refusal for a person. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createClient } from '@redis/client';
 import { afterAll, describe, expect, test } from 'vitest';
-import { startStallingRedis } from '../../../test/stalling-redis.js';
+import { startStallingRedis } from '../../test/stalling-redis.js';
 import { type CounterStore, type DelayLadder, type LadderStep } from './counter-store.js';
 import { MemoryCounterStore } from './memory-counter-store.js';
 import { formatWait } from './rate-limit.js';

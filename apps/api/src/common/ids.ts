@@ -1,5 +1,5 @@
 import { MAX_ID } from '@inkwell/contract';
-import { NotFoundError } from '../../common/not-found.js';
+import { NotFoundError } from './not-found.js';
 
 /** A numeric id from the URL; anything else cannot name a row, so it is a 404, not a 400. */
 export function parseId(value: string, what: string): number {

@@ -1,10 +1,10 @@
 import { type BlockListEntryView } from '@inkwell/contract';
 import { Inject, Injectable } from '@nestjs/common';
 import { type PrismaClient } from '@inkwell/prisma';
-import { NotFoundError } from '../../common/not-found.js';
-import { PRISMA } from '../../core/tokens.js';
-import { type BlockListRule } from '../../comments/moderation-rules.js';
-import { ConflictError } from '../common/admin-errors.js';
+import { NotFoundError } from '../common/not-found.js';
+import { PRISMA } from '../core/tokens.js';
+import { type BlockListRule } from './moderation-rules.js';
+import { ConflictError } from '../common/conflict.js';
 import { isUniqueViolation } from '../common/prisma-errors.js';
 import { type BlockListEntryInput } from './block-list.schemas.js';
 

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { blockListEntryInput } from '@inkwell/contract';
 import { type z } from 'zod';
-import { normalizeIp } from '../../comments/moderation-rules.js';
+import { normalizeIp } from './moderation-rules.js';
 
 /** The contract's entry as stored: an IP in its normal form, a word in lowercase. */
 export const blockListEntrySchema = blockListEntryInput

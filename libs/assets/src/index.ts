@@ -1,2 +1,0 @@
-export * from './thumbnails/index.js';
-export * from './bundles/index.js';
