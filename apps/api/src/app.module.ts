@@ -14,6 +14,7 @@ import { ImagesModule } from './images/images.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
 import { PostsModule } from './posts/posts.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
+import { ReferenceModule } from './reference/reference.module.js';
 import { SearchModule } from './search/search.module.js';
 import { SettingsModule } from './settings/settings.module.js';
 import { SetupModule } from './setup/setup.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
         AdminModule,
         SettingsModule,
         SetupModule,
+        ReferenceModule,
       ],
     };
   }

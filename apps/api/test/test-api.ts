@@ -17,6 +17,7 @@ import { loadConfig } from '../src/config/config.js';
 import { createApp } from '../src/create-app.js';
 import { SearchModule } from '../src/search/search.module.js';
 import { TEST_PASSWORD_HASH_COST } from '@inkwell/test-stack';
+import { type ContractWatch, watchContractAnswers } from './contract-answers.js';
 
 export type EngineKind = 'pglite' | 'postgres';
 export const engineKinds: EngineKind[] = ['pglite', 'postgres'];
@@ -32,6 +33,8 @@ export interface TestApi {
   /** SQL statements Prisma sent since the last `resetQueries()`. */
   queries: string[];
   resetQueries(): void;
+  /** Every answer is checked against the contract; `close()` fails on any breach. */
+  contract: ContractWatch;
   close(): Promise<void>;
 }
 
@@ -63,6 +66,7 @@ export async function startTestApi(
   });
   // Measurements and assertions start on a settled API, not one still filling its search index.
   await app.get(SearchModule).indexPrepared();
+  const contract = watchContractAnswers(app.getHttpServer());
   return {
     app,
     http: supertest(app.getHttpServer()),
@@ -73,11 +77,16 @@ export async function startTestApi(
     resetQueries: () => {
       queries.length = 0;
     },
+    contract,
     close: async () => {
+      contract.stop();
       await app.close();
       await db.close();
       await scratch?.drop();
       await rm(dataDir, { recursive: true, force: true });
+      if (contract.breaches.length > 0) {
+        throw new Error(`Answers that break the contract:\n${contract.breaches.join('\n')}`);
+      }
     },
   };
 }

@@ -2,7 +2,7 @@ import { type ApiReads } from './lib/api-reads.server.js';
 
 /*
  * What the server (server/main.ts) hands every loader and action. Configuration is read once
- * there, never inside a route; `apiFor(context)` (api.server.ts) turns apiUrl into the client.
+ * there, never inside a route; `apiFor(context)` (api-client.server.ts) turns apiUrl into the client.
  */
 declare module '@remix-run/node' {
   interface AppLoadContext {

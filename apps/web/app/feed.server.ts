@@ -1,5 +1,5 @@
 import { type AppLoadContext } from '@remix-run/node';
-import { apiFor, rethrowApiRefusal } from './api.server.js';
+import { apiFor, rethrowApiRefusal } from './api-client.server.js';
 import { publicResponse } from './lib/api-reads.server.js';
 import { categoryListingPath, feedPath } from './lib/category-param.js';
 import { buildRssFeed } from './lib/feed.js';
@@ -15,8 +15,10 @@ export async function rssResponse(
 ) {
   const api = apiFor(context);
   const [listing, site] = await Promise.all([
-    api.listPosts({ categories: slugs, pageSize: FEED_SIZE }).catch(rethrowApiRefusal),
-    api.siteSettings(),
+    api
+      .get('/api/posts', { query: { category: slugs.join(','), pageSize: FEED_SIZE } })
+      .catch(rethrowApiRefusal),
+    api.get('/api/settings'),
   ]);
   const names = listing.categories.map((category) => category.name).join(', ');
   const xml = buildRssFeed({

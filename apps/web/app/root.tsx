@@ -15,7 +15,7 @@ import { type ReactNode } from 'react';
 import { siteBundles } from './bundles.server.js';
 import { NotFound } from './components/not-found.js';
 import { SiteFooter, SiteHeader } from './components/site-chrome.js';
-import { apiFor } from './api.server.js';
+import { apiFor } from './api-client.server.js';
 import { useNonce } from './lib/nonce.js';
 import { siteSettingsOf, useSiteSettings } from './lib/site-settings.js';
 import appStyles from './styles/app.css?url';
@@ -30,7 +30,7 @@ export const links: LinksFunction = () => [
 export async function loader({ context }: LoaderFunctionArgs) {
   const [bundles, settings] = await Promise.all([
     siteBundles(context),
-    apiFor(context).siteSettings(),
+    apiFor(context).get('/api/settings'),
   ]);
   return { bundles, settings };
 }
@@ -103,7 +103,7 @@ function errorPageTitle(error: unknown): string {
   return isRefusal(error) ? 'Request not understood' : 'Something went wrong';
 }
 
-/** The API did not answer in time (lib/api-call.server.ts) or is briefly unavailable. */
+/** The API did not answer in time (api-client.server.ts) or is briefly unavailable. */
 const GATEWAY_STATUSES = [503, 504];
 
 export function ErrorBoundary() {

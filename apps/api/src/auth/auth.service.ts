@@ -1,5 +1,6 @@
+import { type SessionUser, type LoginResult } from '@inkwell/contract';
 import { Inject, Injectable } from '@nestjs/common';
-import { type PrismaClient, type Role } from '@inkwell/prisma';
+import { type PrismaClient } from '@inkwell/prisma';
 import { normalizeEmail } from '../common/email.js';
 import { type Config } from '../config/config.js';
 import { CONFIG, PRISMA } from '../core/tokens.js';
@@ -24,26 +25,12 @@ import {
   shouldExtendSession,
 } from './session-tokens.js';
 
-export interface SessionUser {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-}
-
 export interface AdminSession {
   sessionId: number;
   user: SessionUser;
   /** SHA-256 (hex) of the session's CSRF token: the token itself is known only to the client. */
   csrfTokenHash: string;
   expiresAt: Date;
-}
-
-export interface LoginResult {
-  token: string;
-  csrfToken: string;
-  user: SessionUser;
-  expiresAt: string;
 }
 
 export interface LoginOrigin {

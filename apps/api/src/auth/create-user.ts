@@ -1,9 +1,8 @@
+import { MIN_PASSWORD_LENGTH } from '@inkwell/contract';
 import { type PrismaClient, type Role } from '@inkwell/prisma';
 import { ValidationError } from '../common/validation.js';
 import { normalizeEmail } from '../common/email.js';
 import { hashPassword, type ScryptParameters } from './password-hash.js';
-
-export const MIN_PASSWORD_LENGTH = 10;
 
 export interface NewUser {
   email: string;

@@ -1,5 +1,5 @@
+import { type SessionUser } from '@inkwell/contract';
 import { ForbiddenError } from './auth.errors.js';
-import { type SessionUser } from './auth.service.js';
 
 /** Who is acting or looking: views say what this user may do. */
 export type Viewer = Pick<SessionUser, 'id' | 'role'>;

@@ -1,23 +1,15 @@
 import { Body, Delete, Get, HttpCode, Inject, Post, Req } from '@nestjs/common';
-import { z } from 'zod';
+import {
+  type LoginInput,
+  type LoginResult,
+  loginSchema,
+  type SessionUser,
+} from '@inkwell/contract';
 import { ZodPipe } from '../common/validation.js';
 import { AdminController } from './admin-controller.decorator.js';
 import { PublicAdminRoute } from './admin-access.js';
 import { CurrentSession } from './admin-auth.guard.js';
-import {
-  type AdminSession,
-  AuthService,
-  type LoginResult,
-  type SessionUser,
-} from './auth.service.js';
-
-const loginSchema = z.object(
-  {
-    email: z.string({ error: 'is required' }).trim().min(3, 'is required').max(254, 'is too long'),
-    password: z.string({ error: 'is required' }).min(1, 'is required').max(1024, 'is too long'),
-  },
-  { error: 'must be a JSON object' },
-);
+import { type AdminSession, AuthService } from './auth.service.js';
 
 interface RequestLike {
   ip?: string;
@@ -31,7 +23,7 @@ export class SessionController {
   @Post('session')
   @PublicAdminRoute()
   login(
-    @Body(new ZodPipe(loginSchema)) input: z.output<typeof loginSchema>,
+    @Body(new ZodPipe(loginSchema)) input: LoginInput,
     @Req() request: RequestLike,
   ): Promise<LoginResult> {
     const userAgent = request.headers['user-agent'];

@@ -1,12 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '@inkwell/contract';
 import { type PrismaClient } from '@inkwell/prisma';
 import { NotFoundError } from '../common/not-found.js';
 import { ValidationError } from '../common/validation.js';
-import { MIN_PASSWORD_LENGTH } from './create-user.js';
 import { hashPassword, type ScryptParameters } from './password-hash.js';
-
-/** The longest password accepted, as at login (scrypt takes any length; requests stay bounded). */
-export const MAX_PASSWORD_LENGTH = 1024;
 
 /** 120 random bits as 20 URL-safe characters: shown once, to be changed or stored in a manager. */
 export function generatePassword(): string {

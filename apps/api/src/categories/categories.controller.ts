@@ -1,7 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
+import { type CategoryView } from '@inkwell/contract';
 import { PublicRead } from '../http-cache/public-read.js';
 import { CATEGORIES_TAG } from '../posts/post-cache-tags.js';
-import { CategoriesService, type CategoryView } from './categories.service.js';
+import { CategoriesService } from './categories.service.js';
 
 @Controller('api/categories')
 export class CategoriesController {

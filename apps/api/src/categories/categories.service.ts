@@ -1,16 +1,10 @@
+import { type CategoryView } from '@inkwell/contract';
 import { Inject, Injectable } from '@nestjs/common';
 import { cacheMemoize } from '@inkwell/cache';
 import { type PrismaClient } from '@inkwell/prisma';
 import { PRISMA } from '../core/tokens.js';
 import { CATEGORIES_TAG, CATEGORIES_TTL_SECONDS } from '../posts/post-cache-tags.js';
 import { publishedWhere } from '../posts/published.js';
-
-export interface CategoryView {
-  slug: string;
-  name: string;
-  description: string;
-  postCount: number;
-}
 
 @Injectable()
 export class CategoriesService {

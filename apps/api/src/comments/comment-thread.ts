@@ -1,4 +1,4 @@
-import { type CommentView } from '../posts/post-views.js';
+import { type CommentView } from '@inkwell/contract';
 
 export interface FlatComment {
   id: number;

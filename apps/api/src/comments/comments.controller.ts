@@ -1,9 +1,13 @@
 import { Body, Controller, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
+import {
+  type CreatedComment,
+  type NewComment,
+  newCommentSchema,
+  SLUG_PATTERN,
+} from '@inkwell/contract';
 import { NotFoundError } from '../common/not-found.js';
 import { ZodPipe } from '../common/validation.js';
-import { SLUG_PATTERN } from '../posts/posts.schemas.js';
-import { newCommentSchema, type NewComment } from './comment.schema.js';
-import { CommentsService, type CreatedComment } from './comments.service.js';
+import { CommentsService } from './comments.service.js';
 
 interface RequestLike {
   ip?: string;

@@ -1,3 +1,4 @@
+import { type CreatedComment, type NewComment } from '@inkwell/contract';
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { type PrismaClient } from '@inkwell/prisma';
 import { NotFoundError } from '../common/not-found.js';
@@ -7,16 +8,10 @@ import { CommentGate } from '../moderation/comment-gate.service.js';
 import { Outbox } from '../events/outbox.js';
 import { publishedWhere } from '../posts/published.js';
 import { SettingsService } from '../settings/settings.service.js';
-import { type NewComment } from './comment.schema.js';
 
 export interface CommentOrigin {
   ipAddress: string | null;
   userAgent: string | null;
-}
-
-export interface CreatedComment {
-  id: number;
-  awaitingModeration: boolean;
 }
 
 @Injectable()

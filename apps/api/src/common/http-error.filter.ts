@@ -1,3 +1,4 @@
+import { type ErrorBody } from '@inkwell/contract';
 import {
   type ArgumentsHost,
   Catch,
@@ -10,14 +11,6 @@ import { isAssetValidationError } from '@inkwell/assets/thumbnails';
 import { isStatementTimeout } from '../database/statement-timeout.js';
 import { ApiError } from './api-error.js';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable.js';
-
-/** `statusCode`, `error` and `message`, plus what the error adds (`fields`, `slug`, `code`, ...). */
-export interface ErrorBody {
-  statusCode: number;
-  error: string;
-  message: string;
-  [extra: string]: unknown;
-}
 
 interface ExpressLikeResponse {
   headersSent: boolean;

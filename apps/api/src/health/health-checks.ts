@@ -1,13 +1,9 @@
+import { type HeartbeatReport } from '@inkwell/contract';
 /**
  * The dependencies /__heartbeat__ reports on. Each feature registers the backend it relies on;
  * a check that throws or takes longer than the timeout counts as failing.
  */
 export type HealthCheck = () => Promise<void>;
-
-export interface HeartbeatReport {
-  status: 'ok' | 'failing';
-  checks: Record<string, 'ok' | string>;
-}
 
 export class HealthChecks {
   private readonly checks = new Map<string, HealthCheck>();

@@ -1,10 +1,11 @@
 import { Body, Delete, Get, HttpCode, Inject, Param, Post } from '@nestjs/common';
+import { type BlockListEntryView } from '@inkwell/contract';
 import { ZodPipe } from '../common/validation.js';
 import { AllowRoles } from '../auth/admin-access.js';
 import { AdminController } from '../auth/admin-controller.decorator.js';
 import { parseId } from '../common/ids.js';
 import { blockListEntrySchema, type BlockListEntryInput } from './block-list.schemas.js';
-import { type BlockListEntryView, BlockListService } from './block-list.service.js';
+import { BlockListService } from './block-list.service.js';
 
 @AdminController('api/admin/blocklist')
 @AllowRoles('ADMIN')

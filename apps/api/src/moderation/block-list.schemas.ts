@@ -1,19 +1,10 @@
 import { isIP } from 'node:net';
-import { z } from 'zod';
+import { blockListEntryInput } from '@inkwell/contract';
+import { type z } from 'zod';
 import { normalizeIp } from './moderation-rules.js';
 
-export const blockListEntrySchema = z
-  .object(
-    {
-      kind: z.enum(['ip', 'word'], { error: 'must be ip or word' }),
-      value: z
-        .string({ error: 'must be text' })
-        .trim()
-        .min(1, 'is required')
-        .max(100, 'must be at most 100 characters'),
-    },
-    { error: 'must be a JSON object' },
-  )
+/** The contract's entry as stored: an IP in its normal form, a word in lowercase. */
+export const blockListEntrySchema = blockListEntryInput
   .transform((entry) => ({
     kind: entry.kind === 'ip' ? ('IP' as const) : ('WORD' as const),
     value: entry.kind === 'ip' ? normalizeIp(entry.value) : entry.value.toLowerCase(),

@@ -1,3 +1,4 @@
+import { type BlockListEntryView } from '@inkwell/contract';
 import { Inject, Injectable } from '@nestjs/common';
 import { type PrismaClient } from '@inkwell/prisma';
 import { NotFoundError } from '../common/not-found.js';
@@ -6,13 +7,6 @@ import { type BlockListRule } from './moderation-rules.js';
 import { ConflictError } from '../common/conflict.js';
 import { isUniqueViolation } from '../common/prisma-errors.js';
 import { type BlockListEntryInput } from './block-list.schemas.js';
-
-export interface BlockListEntryView {
-  id: number;
-  kind: 'ip' | 'word';
-  value: string;
-  createdAt: string;
-}
 
 /** The admin-managed list of IP addresses and words refused in public comments. */
 @Injectable()

@@ -1,11 +1,16 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import {
+  type ListPostsQuery,
+  listPostsQuerySchema,
+  type PostDetailView,
+  type PostListView,
+  SLUG_PATTERN,
+} from '@inkwell/contract';
 import { NotFoundError } from '../common/not-found.js';
 import { ZodPipe } from '../common/validation.js';
 import { PublicRead } from '../http-cache/public-read.js';
 import { listingTags, POST_LINKS_TAG, postTag } from './post-cache-tags.js';
-import { listPostsQuerySchema, SLUG_PATTERN, type ListPostsQuery } from './posts.schemas.js';
 import { PostsService } from './posts.service.js';
-import { type PostDetailView, type PostListView } from './post-views.js';
 
 @Controller('api/posts')
 export class PostsController {

@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { cacheMemoize } from '@inkwell/cache';
 import { type Prisma, type PrismaClient } from '@inkwell/prisma';
+import {
+  type ListPostsQuery,
+  type PostDetailView,
+  type PostListView,
+  type PostSummaryView,
+} from '@inkwell/contract';
 import { buildCommentThread } from '../comments/comment-thread.js';
 import { MovedError, NotFoundError } from '../common/not-found.js';
 import { PRISMA } from '../core/tokens.js';
@@ -15,8 +21,6 @@ import {
 } from './post-cache-tags.js';
 import { approvedCommentCount, categoryRefSelect, publishedWhere } from './published.js';
 import { findRedirect } from './post-redirects.js';
-import { type ListPostsQuery } from './posts.schemas.js';
-import { type PostDetailView, type PostListView, type PostSummaryView } from './post-views.js';
 
 const summarySelect = {
   id: true,

@@ -1,21 +1,10 @@
 import { Controller, Get, Inject, Query, ServiceUnavailableException } from '@nestjs/common';
 import { type SearchResults, SearchValidationError } from '@inkwell/search';
-import { z } from 'zod';
+import { type SearchQuery, searchQuerySchema } from '@inkwell/contract';
 import { ValidationError, ZodPipe } from '../common/validation.js';
 import { PublicRead } from '../http-cache/public-read.js';
 import { SEARCH_TAG } from '../posts/post-cache-tags.js';
-import { positiveInt, SLUG_PATTERN } from '../posts/posts.schemas.js';
 import { SearchService } from './search.service.js';
-
-const searchQuerySchema = z.object({
-  q: z.string({ error: 'q is required' }),
-  category: z.string().regex(SLUG_PATTERN, 'category must be a category slug').optional(),
-  page: positiveInt('page', 1_000).optional(),
-  pageSize: positiveInt('pageSize', 50).optional(),
-  debug: z.enum(['1', 'true', '0', 'false']).optional(),
-});
-
-type SearchQuery = z.output<typeof searchQuerySchema>;
 
 @Controller('api/search')
 export class SearchController {

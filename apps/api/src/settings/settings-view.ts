@@ -1,28 +1,9 @@
+import { type SettingsImageView, type SiteSettingsView, storedNavigation } from '@inkwell/contract';
 import { type Prisma } from '@inkwell/prisma';
 import { thumbnailUrl } from '../images/image-paths.js';
-import { type NavigationLink, storedNavigation } from './settings.schemas.js';
 
 /** Logos and favicons are shown small: the smallest thumbnail width is plenty. */
 const ICON_WIDTH = 320;
-
-export interface SettingsImageView {
-  id: number;
-  url: string;
-}
-
-/** What GET /api/settings and the admin's GET/PATCH answer: nothing in it is secret. */
-export interface SiteSettingsView {
-  title: string;
-  description: string;
-  ownerName: string;
-  logo: SettingsImageView | null;
-  favicon: SettingsImageView | null;
-  navigation: NavigationLink[];
-  postsPerPage: number;
-  commentsEnabled: boolean;
-  holdFirstComments: boolean;
-  updatedAt: string;
-}
 
 const imageSelect = { select: { id: true, hash: true } } as const;
 

@@ -1,11 +1,14 @@
 import { Body, Controller, Get, Inject, Patch } from '@nestjs/common';
+import {
+  type SiteSettingsView,
+  type UpdateSettingsInput,
+  updateSettingsSchema,
+} from '@inkwell/contract';
 import { AllowRoles } from '../auth/admin-access.js';
 import { AdminController } from '../auth/admin-controller.decorator.js';
 import { ZodPipe } from '../common/validation.js';
 import { PublicRead } from '../http-cache/public-read.js';
-import { type UpdateSettingsInput, updateSettingsSchema } from './settings.schemas.js';
 import { SETTINGS_TAG, SettingsService } from './settings.service.js';
-import { type SiteSettingsView } from './settings-view.js';
 
 /** What every page of the site shows: title, description, navigation... */
 @Controller('api/settings')

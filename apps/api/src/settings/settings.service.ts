@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { cacheMemoize } from '@inkwell/cache';
 import { type PrismaClient } from '@inkwell/prisma';
+import { type SiteSettingsView, type UpdateSettingsInput } from '@inkwell/contract';
 import { ValidationError } from '../common/validation.js';
 import { PRISMA } from '../core/tokens.js';
 import { Outbox } from '../events/outbox.js';
-import { type UpdateSettingsInput } from './settings.schemas.js';
-import { settingsSelect, type SiteSettingsView, toSettingsView } from './settings-view.js';
+import { settingsSelect, toSettingsView } from './settings-view.js';
 
 /** Tag of the memoized settings read, dropped on `settings.saved`. */
 export const SETTINGS_TAG = 'settings';

@@ -1,9 +1,8 @@
 import { Body, Get, Inject, Post, Req } from '@nestjs/common';
+import { type LoginResult, type SetupInput, setupSchema } from '@inkwell/contract';
 import { PublicAdminRoute } from '../auth/admin-access.js';
-import { type LoginResult } from '../auth/auth.service.js';
 import { AdminController } from '../auth/admin-controller.decorator.js';
 import { ZodPipe } from '../common/validation.js';
-import { type SetupInput, setupSchema } from './setup.schemas.js';
 import { SetupService } from './setup.service.js';
 
 interface RequestLike {

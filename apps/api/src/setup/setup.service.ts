@@ -1,18 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type PrismaClient } from '@inkwell/prisma';
 import { demoCategories, demoPosts } from '@inkwell/prisma/demo-content';
+import { type LoginResult, type SetupInput } from '@inkwell/contract';
 import { AdminCategoriesService } from '../admin/categories/admin-categories.service.js';
 import { ConflictError } from '../common/conflict.js';
 import { type Viewer } from '../auth/ownership.js';
 import { AdminPostsService } from '../admin/posts/admin-posts.service.js';
-import { AuthService, type LoginOrigin, type LoginResult } from '../auth/auth.service.js';
+import { AuthService, type LoginOrigin } from '../auth/auth.service.js';
 import { createUser, lockFirstUser } from '../auth/create-user.js';
 import { type ScryptParameters, scryptParametersForCost } from '../auth/password-hash.js';
 import { type Config } from '../config/config.js';
 import { CONFIG, PRISMA } from '../core/tokens.js';
 import { Outbox } from '../events/outbox.js';
 import { SettingsService } from '../settings/settings.service.js';
-import { type SetupInput } from './setup.schemas.js';
 
 /**
  * The first run, as Ghost does it: while the site has no user, anyone reaching the panel names

@@ -1,5 +1,5 @@
 import { type ReactNode } from 'react';
-import { type PostState } from './admin-api.server.js';
+import { type PostState } from '@inkwell/contract';
 import { useAdminLayout } from './layout-data.js';
 import { CSRF_FIELD } from './csrf.js';
 

@@ -1,5 +1,5 @@
+import { type AdminPostView } from '@inkwell/contract';
 import { Form } from '@remix-run/react';
-import { type AdminPost } from './admin-api.server.js';
 import { CsrfField, DateTime, Notice } from './components.js';
 import { type DiffSection } from './post-actions.server.js';
 import { type PostFormValues } from './post-form.js';
@@ -7,7 +7,7 @@ import { type PostFormValues } from './post-form.js';
 interface ConflictViewProps {
   postId: number;
   mine: PostFormValues;
-  current: AdminPost;
+  current: AdminPostView;
   diff: DiffSection[];
 }
 

@@ -1,9 +1,9 @@
 import { useRouteLoaderData } from '@remix-run/react';
-import { type AdminUser } from './admin-api.server.js';
+import { type SessionUser } from '@inkwell/contract';
 
 /** What the admin layout route (routes/admin.tsx) loads for every page under it. */
 export interface AdminLayoutData {
-  user: AdminUser;
+  user: SessionUser;
   csrfToken: string;
 }
 

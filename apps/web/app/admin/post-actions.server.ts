@@ -1,6 +1,6 @@
+import { type AdminPostView, postConflict } from '@inkwell/contract';
 import { redirect } from '@remix-run/node';
-import { ApiError } from '../api.server.js';
-import { type AdminApi, type AdminPost, conflictingPost } from './admin-api.server.js';
+import { ApiError, type ApiClient } from '../api-client.server.js';
 import { type DiffLine, lineDiff } from './line-diff.js';
 import { type DoneKey } from './post-notices.js';
 import {
@@ -12,6 +12,12 @@ import {
   readVersion,
   toPostInput,
 } from './post-form.js';
+
+/** The saved post when `error` is the API's stale-version 409, else null. */
+function conflictingPost(error: unknown): AdminPostView | null {
+  if (!(error instanceof ApiError) || error.status !== 409) return null;
+  return postConflict.safeParse(error.body).data?.current ?? null;
+}
 
 /*
  * What the editor's submit buttons do, shared by the new-post and edit pages. Success
@@ -34,10 +40,10 @@ export type EditorResult =
       formError: string | null;
     }
   | { kind: 'preview'; values: PostFormValues; html: string }
-  | { kind: 'conflict'; values: PostFormValues; current: AdminPost; diff: DiffSection[] };
+  | { kind: 'conflict'; values: PostFormValues; current: AdminPostView; diff: DiffSection[] };
 
 /** Only the fields that differ, each as a line diff from the saved post to the author's text. */
-export function conflictDiff(mine: PostFormValues, current: AdminPost): DiffSection[] {
+export function conflictDiff(mine: PostFormValues, current: AdminPostView): DiffSection[] {
   const saved = postFormValuesOf(current);
   const pairs: [DiffSection['field'], string, string][] = [
     ['Title', saved.title, mine.title],
@@ -68,14 +74,18 @@ function invalid(values: PostFormValues, error: unknown): EditorResult {
  * "Publish" publishes what is on screen; every write names the version it was based on.
  */
 export async function runEditorIntent(
-  api: AdminApi,
+  api: ApiClient,
   form: FormData,
   id: number | null,
 ): Promise<EditorResult | Response> {
   const values = readPostForm(form);
   const intent = INTENTS.find((name) => name === form.get('intent')) ?? 'save';
   if (intent === 'preview') {
-    return { kind: 'preview', values, html: (await api.preview(values.body)).html };
+    return {
+      kind: 'preview',
+      values,
+      html: (await api.post('/api/admin/posts/preview', { body: { markdown: values.body } })).html,
+    };
   }
   let publishAt: string | undefined;
   if (intent === 'schedule') {
@@ -90,10 +100,10 @@ export async function runEditorIntent(
     }
   }
 
-  let post: AdminPost;
+  let post: AdminPostView;
   try {
     if (id === null) {
-      post = await api.createPost(toPostInput(values));
+      post = await api.post('/api/admin/posts', { body: toPostInput(values) });
     } else {
       const version = readVersion(form);
       if (version === null) {
@@ -104,12 +114,21 @@ export async function runEditorIntent(
           formError: 'The form lost its version: reload the post.',
         };
       }
-      post = await api.updatePost(id, version, toPostInput(values));
+      post = await api.put('/api/admin/posts/{id}', {
+        params: { id: id },
+        body: { ...toPostInput(values), version: version },
+      });
     }
     if (intent === 'publish' || intent === 'schedule') {
-      post = await api.publishPost(post.id, post.version, publishAt);
+      post = await api.post('/api/admin/posts/{id}/publish', {
+        params: { id: post.id },
+        body: { version: post.version, publishAt: publishAt },
+      });
     } else if (intent === 'unpublish') {
-      post = await api.unpublishPost(post.id, post.version);
+      post = await api.post('/api/admin/posts/{id}/unpublish', {
+        params: { id: post.id },
+        body: { version: post.version },
+      });
     }
   } catch (error) {
     const current = conflictingPost(error);

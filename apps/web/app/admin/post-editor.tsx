@@ -1,11 +1,7 @@
 import { Form, useFetcher } from '@remix-run/react';
 import { useCallback, useEffect, useRef } from 'react';
-import {
-  type AdminCategory,
-  type AdminImage,
-  type AdminPost,
-  type ImageActionResult,
-} from './admin-api.server.js';
+import { type AdminCategoryView, type AdminImageView, type AdminPostView } from '@inkwell/contract';
+import { type ImageActionResult } from './image-upload.js';
 import { Field } from '../components/field.js';
 import { useBrowserValue } from '../lib/browser-value.js';
 import { CsrfField, DateTime, Notice, StateBadge } from './components.js';
@@ -24,11 +20,11 @@ const PREVIEW_DELAY_MS = 400;
 
 interface EditorProps {
   /** The saved post, or null on the new-post page. */
-  post: AdminPost | null;
+  post: AdminPostView | null;
   /** The form's values when nothing was submitted yet. */
   saved: PostFormValues;
-  categories: AdminCategory[];
-  images: AdminImage[];
+  categories: AdminCategoryView[];
+  images: AdminImageView[];
   /** The last submission's outcome: refused (with messages) or a no-JavaScript preview. */
   result: EditorResult | undefined;
 }
@@ -204,7 +200,13 @@ function useTimeZone(): { name: string; offset: number } {
   return { name, offset };
 }
 
-function PublishControls({ post, error }: { post: AdminPost | null; error: string | undefined }) {
+function PublishControls({
+  post,
+  error,
+}: {
+  post: AdminPostView | null;
+  error: string | undefined;
+}) {
   const zone = useTimeZone();
   const scheduled =
     post?.state === 'scheduled' && post.publishedAt
@@ -289,7 +291,7 @@ function ImagePicker({
   images,
   onInsert,
 }: {
-  images: AdminImage[];
+  images: AdminImageView[];
   onInsert: (snippet: string) => void;
 }) {
   const upload = useFetcher<ImageActionResult>();

@@ -1,4 +1,4 @@
-import { type AdminPost, type PostInput } from './admin-api.server.js';
+import { type AdminPostView, type PostInput } from '@inkwell/contract';
 
 /*
  * The post editor's form, read back on the server. Values stay strings as typed so a refused
@@ -33,7 +33,7 @@ export function readPostForm(form: FormData): PostFormValues {
   };
 }
 
-export function postFormValuesOf(post: AdminPost): PostFormValues {
+export function postFormValuesOf(post: AdminPostView): PostFormValues {
   return {
     title: post.title,
     slug: post.slug,

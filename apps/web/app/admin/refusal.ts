@@ -1,4 +1,4 @@
-import { ApiError } from '../api.server.js';
+import { ApiError } from '../api-client.server.js';
 
 /** An action's answer: what happened, for the notice above the page. */
 export interface ActionNotice {

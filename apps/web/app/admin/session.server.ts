@@ -1,7 +1,7 @@
 import { type AppLoadContext, redirect } from '@remix-run/node';
-import { ApiError, rethrowApiRefusal } from '../api.server.js';
+import { ApiError, rethrowApiRefusal } from '../api-client.server.js';
 import { readForm } from '../lib/read-form.server.js';
-import { type AdminApi, createAdminApi } from './admin-api.server.js';
+import { type ApiClient, createApiClient } from '../api-client.server.js';
 import { CSRF_FIELD } from './csrf.js';
 import {
   type AdminSession,
@@ -61,8 +61,8 @@ function formCsrfToken(form: FormData): string | undefined {
   return csrf;
 }
 
-function apiWith(context: AppLoadContext, session: AdminSession, csrfToken?: string): AdminApi {
-  return createAdminApi({
+function apiWith(context: AppLoadContext, session: AdminSession, csrfToken?: string): ApiClient {
+  return createApiClient({
     baseUrl: context.apiUrl,
     timeoutMs: context.apiTimeoutMs,
     token: session.token,
@@ -74,7 +74,7 @@ function apiWith(context: AppLoadContext, session: AdminSession, csrfToken?: str
 /** Runs a loader's reads as the logged-in user; no session or a dead one leads to login. */
 export async function adminLoad<T>(
   args: RouteArgs,
-  read: (api: AdminApi, session: AdminSession) => Promise<T>,
+  read: (api: ApiClient, session: AdminSession) => Promise<T>,
 ): Promise<T> {
   const session = await requireSession(args);
   try {
@@ -90,7 +90,7 @@ export async function adminLoad<T>(
  */
 export async function adminAct<T>(
   args: RouteArgs,
-  write: (api: AdminApi, form: FormData, session: AdminSession) => Promise<T>,
+  write: (api: ApiClient, form: FormData, session: AdminSession) => Promise<T>,
 ): Promise<T> {
   const session = await requireSession(args);
   const form = await readForm(args.request);

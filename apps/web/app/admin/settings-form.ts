@@ -1,4 +1,4 @@
-import { type SettingsInput } from './admin-api.server.js';
+import { type SettingsInput } from '@inkwell/contract';
 
 /** Navigation rows the settings form offers beyond the saved links, so it works without scripts. */
 export const BLANK_NAVIGATION_ROWS = 3;

@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react';
-import { type CategoryRef } from '../api.server.js';
+import { type CategoryRef } from '@inkwell/contract';
 import { categoryListingPath } from '../lib/category-param.js';
 
 /** A post's categories, each a link to the listing filtered by it. */

@@ -1,9 +1,9 @@
 import { Link } from '@remix-run/react';
-import { type Comment } from '../api.server.js';
+import { type CommentView } from '@inkwell/contract';
 import { PostDate } from './post-date.js';
 
 interface CommentThreadProps {
-  comments: readonly Comment[];
+  comments: readonly CommentView[];
   slug: string;
   /** Comments that arrived with a live refetch: highlighted briefly (`comment--new`). */
   arrivedIds?: ReadonlySet<number>;

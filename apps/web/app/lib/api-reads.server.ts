@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { PUBLIC_PAGE_CACHE } from './cache-control.js';
 
 /**
- * What the API said about the reads one request made (api.server.ts records every GET): the
+ * What the API said about the reads one request made (api-client.server.ts records every GET): the
  * cache tags of what they returned, their ETags, and how long shared caches may keep them. A
  * page built from those reads names the same tags, so the purge a write sends to the CDN
  * (CACHE_PURGE_URL on the API) drops the page too; its ETag changes when any read's does.

@@ -1,9 +1,9 @@
 import { type MetaDescriptor } from '@remix-run/node';
-import { type SiteSettings } from '../api.server.js';
+import { type SiteSettingsView } from '@inkwell/contract';
 
 export interface PageSeo {
   /** The site's settings: its title is suffixed to the page's own, its logo is the og:image. */
-  site: Pick<SiteSettings, 'title' | 'logo'>;
+  site: Pick<SiteSettingsView, 'title' | 'logo'>;
   title: string;
   description: string;
   /** Absolute canonical URL of the page. */

@@ -1,8 +1,8 @@
 import { useRouteLoaderData } from '@remix-run/react';
-import { type SiteSettings } from '../api.server.js';
+import { type SiteSettingsView } from '@inkwell/contract';
 
 /** What the chrome shows when the root loader had no settings to give (its own error page). */
-const FALLBACK: SiteSettings = {
+const FALLBACK: SiteSettingsView = {
   title: 'Inkwell',
   description: '',
   ownerName: '',
@@ -16,18 +16,18 @@ const FALLBACK: SiteSettings = {
 };
 
 interface RootData {
-  settings?: SiteSettings;
+  settings?: SiteSettingsView;
 }
 
 /** The site's settings, loaded once by the root route for every page. */
-export function useSiteSettings(): SiteSettings {
+export function useSiteSettings(): SiteSettingsView {
   return useRouteLoaderData<RootData>('root')?.settings ?? FALLBACK;
 }
 
 /** The same for a `meta` function, which gets the matched routes' data instead of hooks. */
 export function siteSettingsOf(
   matches: ReadonlyArray<{ id: string; data: unknown }>,
-): SiteSettings {
+): SiteSettingsView {
   const root = matches.find((match) => match.id === 'root')?.data as RootData | undefined;
   return root?.settings ?? FALLBACK;
 }

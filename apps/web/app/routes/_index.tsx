@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { apiFor, rethrowApiRefusal } from '../api.server.js';
+import { apiFor, rethrowApiRefusal } from '../api-client.server.js';
 import { CategoryLinks } from '../components/category-links.js';
 import { Pager } from '../components/pager.js';
 import { PostDate } from '../components/post-date.js';
@@ -22,10 +22,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   const page = parsePageParam(params.get('page'));
   const api = apiFor(context);
-  const { postsPerPage } = await api.siteSettings();
+  const { postsPerPage } = await api.get('/api/settings');
   const [listing, categories] = await Promise.all([
-    api.listPosts({ page, pageSize: postsPerPage, categories: slugs }).catch(rethrowApiRefusal),
-    api.listCategories(),
+    api
+      .get('/api/posts', { query: { page, pageSize: postsPerPage, category: slugs.join(',') } })
+      .catch(rethrowApiRefusal),
+    api.get('/api/categories'),
   ]);
   return data(
     {

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
-import { ApiError } from '../api.server.js';
+import { ApiError } from '../api-client.server.js';
 import { CsrfField, Notice } from '../admin/components.js';
 import { useAdminLayout } from '../admin/layout-data.js';
 import { adminAct } from '../admin/session.server.js';
@@ -30,7 +30,9 @@ export async function action(args: ActionFunctionArgs) {
       };
     }
     try {
-      await api.changeOwnPassword(currentPassword, newPassword);
+      await api.put('/api/admin/account/password', {
+        body: { currentPassword: currentPassword, newPassword: newPassword },
+      });
       return { ok: true };
     } catch (error) {
       // 400: a field is wrong (the current password among them); 429: too many wrong guesses.

@@ -13,7 +13,7 @@ import { SITE_NAME } from '../lib/site.js';
 export const meta: MetaFunction = () => [{ title: `Block list · ${SITE_NAME} admin` }];
 
 export async function loader(args: LoaderFunctionArgs) {
-  return adminLoad(args, async (api) => ({ entries: await api.listBlocked() }));
+  return adminLoad(args, async (api) => ({ entries: await api.get('/api/admin/blocklist') }));
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -21,12 +21,12 @@ export async function action(args: ActionFunctionArgs) {
     try {
       if (form.get('intent') === 'unblock') {
         const [id] = readIds(form, 'id');
-        if (id) await api.unblock(id);
+        if (id) await api.delete('/api/admin/blocklist/{id}', { params: { id: id } });
         return { ok: true, message: 'Removed from the block list.' };
       }
       const kind = form.get('kind') === 'ip' ? 'ip' : 'word';
       const value = String(form.get('value') ?? '').trim();
-      await api.block(kind, value);
+      await api.post('/api/admin/blocklist', { body: { kind: kind, value: value } });
       return { ok: true, message: `“${value}” is blocked.` };
     } catch (error) {
       // Already listed (409), an invalid address or word (400), gone meanwhile (404).

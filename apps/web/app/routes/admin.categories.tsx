@@ -4,8 +4,9 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { ApiError } from '../api.server.js';
-import { type AdminApi, type AdminCategory } from '../admin/admin-api.server.js';
+import { ApiError } from '../api-client.server.js';
+import { type AdminCategoryView } from '@inkwell/contract';
+import { type ApiClient } from '../api-client.server.js';
 import { CsrfField, Notice } from '../admin/components.js';
 import { type ActionNotice, refusalNotice } from '../admin/refusal.js';
 import { readIds } from '../admin/post-form.js';
@@ -16,7 +17,7 @@ import { SITE_NAME } from '../lib/site.js';
 export const meta: MetaFunction = () => [{ title: `Categories · ${SITE_NAME} admin` }];
 
 export async function loader(args: LoaderFunctionArgs) {
-  return adminLoad(args, async (api) => ({ categories: await api.listCategories() }));
+  return adminLoad(args, async (api) => ({ categories: await api.get('/api/admin/categories') }));
 }
 
 interface CategoryResult extends ActionNotice {
@@ -26,30 +27,38 @@ interface CategoryResult extends ActionNotice {
 
 const field = (form: FormData, name: string) => String(form.get(name) ?? '').trim();
 
-async function changeCategories(api: AdminApi, form: FormData): Promise<CategoryResult> {
+async function changeCategories(api: ApiClient, form: FormData): Promise<CategoryResult> {
   const intent = form.get('intent');
   const [id] = readIds(form, 'id');
   const [target] = readIds(form, 'target');
   if (intent === 'create') {
-    const created = await api.createCategory({
-      name: field(form, 'name'),
-      ...(field(form, 'slug') ? { slug: field(form, 'slug') } : {}),
-      description: field(form, 'description'),
+    const created = await api.post('/api/admin/categories', {
+      body: {
+        name: field(form, 'name'),
+        ...(field(form, 'slug') ? { slug: field(form, 'slug') } : {}),
+        description: field(form, 'description'),
+      },
     });
     return { ok: true, message: `Category “${created.name}” created.` };
   }
   if (!id) return { ok: false, message: 'No category was chosen.' };
   if (intent === 'rename') {
-    const renamed = await api.updateCategory(id, {
-      name: field(form, 'name'),
-      slug: field(form, 'slug') || undefined,
-      description: field(form, 'description'),
+    const renamed = await api.patch('/api/admin/categories/{id}', {
+      params: { id: id },
+      body: {
+        name: field(form, 'name'),
+        slug: field(form, 'slug') || undefined,
+        description: field(form, 'description'),
+      },
     });
     return { ok: true, message: `Saved “${renamed.name}”.` };
   }
   if (intent === 'merge') {
     if (!target) return { ok: false, message: 'Choose the category to merge into.' };
-    const merged = await api.mergeCategory(id, target);
+    const merged = await api.post('/api/admin/categories/{id}/merge', {
+      params: { id: id },
+      body: { into: target },
+    });
     return {
       ok: true,
       message: `Merged into “${merged.name}”, now with ${pluralize(merged.postCount, 'post')}.`,
@@ -57,7 +66,10 @@ async function changeCategories(api: AdminApi, form: FormData): Promise<Category
   }
   if (intent === 'delete') {
     try {
-      await api.deleteCategory(id, target);
+      await api.delete('/api/admin/categories/{id}', {
+        params: { id: id },
+        query: { reassignTo: target },
+      });
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
         const postCount = Number(/\d+/.exec(error.message)?.[0] ?? 0);
@@ -127,7 +139,13 @@ export default function AdminCategories() {
   );
 }
 
-function CategoryFields({ idPrefix, category }: { idPrefix: string; category?: AdminCategory }) {
+function CategoryFields({
+  idPrefix,
+  category,
+}: {
+  idPrefix: string;
+  category?: AdminCategoryView;
+}) {
   return (
     <div className="category-fields">
       <div className="field">
@@ -164,7 +182,13 @@ function CategoryFields({ idPrefix, category }: { idPrefix: string; category?: A
   );
 }
 
-function CategoryRow({ category, others }: { category: AdminCategory; others: AdminCategory[] }) {
+function CategoryRow({
+  category,
+  others,
+}: {
+  category: AdminCategoryView;
+  others: AdminCategoryView[];
+}) {
   const prefix = `category-${category.id}`;
   return (
     <tr>
@@ -212,7 +236,7 @@ function ReassignForm({
   categoryId,
   postCount,
 }: {
-  categories: AdminCategory[];
+  categories: AdminCategoryView[];
   categoryId: number;
   postCount: number;
 }) {

@@ -4,7 +4,8 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { type AdminApi, type AdminComment } from '../admin/admin-api.server.js';
+import { type AdminCommentView } from '@inkwell/contract';
+import { type ApiClient } from '../api-client.server.js';
 import { CsrfField, DateTime, Notice } from '../admin/components.js';
 import { pageHref } from '../admin/page-href.js';
 import { type ActionNotice, refusalNotice } from '../admin/refusal.js';
@@ -27,19 +28,23 @@ export async function loader(args: LoaderFunctionArgs) {
     requested && Object.hasOwn(STATUSES, requested) ? (requested as Status) : 'pending';
   return adminLoad(args, async (api) => ({
     status,
-    comments: await api.listComments({ status, page: parsePageParam(params.get('page')) }),
+    comments: await api.get('/api/admin/comments', {
+      query: { status, page: parsePageParam(params.get('page')) },
+    }),
   }));
 }
 
 /** One moderation step, answered with what to tell the moderator. */
-async function moderate(api: AdminApi, form: FormData): Promise<ActionNotice> {
+async function moderate(api: ApiClient, form: FormData): Promise<ActionNotice> {
   const intent = form.get('intent');
   const ids = readIds(form, 'id');
   const [id] = ids;
   if (intent === 'bulk-approve' || intent === 'bulk-delete') {
     if (ids.length === 0) return { ok: false, message: 'Tick the comments to act on first.' };
     const action = intent === 'bulk-approve' ? 'approve' : 'delete';
-    const { affected } = await api.bulkComments(action, ids);
+    const { affected } = await api.post('/api/admin/comments/bulk', {
+      body: { action: action, ids: ids },
+    });
     return {
       ok: true,
       message: `${action === 'approve' ? 'Approved' : 'Deleted'} ${pluralize(affected.length, 'comment')}.`,
@@ -47,22 +52,22 @@ async function moderate(api: AdminApi, form: FormData): Promise<ActionNotice> {
   }
   if (!id) return { ok: false, message: 'No comment was chosen.' };
   if (intent === 'approve') {
-    await api.approveComment(id);
+    await api.post('/api/admin/comments/{id}/approve', { params: { id: id } });
     return { ok: true, message: 'Comment approved.' };
   }
   if (intent === 'delete') {
-    await api.deleteComment(id);
+    await api.delete('/api/admin/comments/{id}', { params: { id: id } });
     return { ok: true, message: 'Comment deleted (with its replies).' };
   }
   if (intent === 'reply') {
     const body = String(form.get('body') ?? '').trim();
     if (!body) return { ok: false, message: 'Write a reply first.' };
-    await api.replyToComment(id, body);
+    await api.post('/api/admin/comments/{id}/reply', { params: { id: id }, body: { body: body } });
     return { ok: true, message: 'Reply posted; the comment is approved too.' };
   }
   if (intent === 'block-ip') {
     const ip = String(form.get('ip') ?? '');
-    await api.block('ip', ip);
+    await api.post('/api/admin/blocklist', { body: { kind: 'ip', value: ip } });
     return { ok: true, message: `New comments from ${ip} are refused now.` };
   }
   return { ok: false, message: 'Unknown action.' };
@@ -120,7 +125,7 @@ export default function ModerationQueue() {
 }
 
 /** A comment with its own buttons; its checkbox belongs to the bulk form above (form="bulk"). */
-function QueueItem({ comment }: { comment: AdminComment }) {
+function QueueItem({ comment }: { comment: AdminCommentView }) {
   const label = `comment-${comment.id}-label`;
   return (
     <li className="queue-item" aria-labelledby={label}>

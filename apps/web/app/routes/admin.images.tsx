@@ -4,7 +4,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { ApiError } from '../api.server.js';
+import { ApiError } from '../api-client.server.js';
 import { CsrfField, DateTime, Notice } from '../admin/components.js';
 import { readIds } from '../admin/post-form.js';
 import { pageHref } from '../admin/page-href.js';
@@ -12,6 +12,7 @@ import { adminAct, adminLoad } from '../admin/session.server.js';
 import { Pager } from '../components/pager.js';
 import { parsePageParam } from '../lib/pagination.js';
 import { SITE_NAME } from '../lib/site.js';
+import { imageUpload } from '../admin/image-upload.js';
 
 export const meta: MetaFunction = () => [{ title: `Images · ${SITE_NAME} admin` }];
 
@@ -20,7 +21,9 @@ const MAX_UPLOAD_BYTES = 21 * 1024 * 1024;
 
 export async function loader(args: LoaderFunctionArgs) {
   const page = parsePageParam(new URL(args.request.url).searchParams.get('page'));
-  return adminLoad(args, async (api) => ({ images: await api.listImages(page, 24) }));
+  return adminLoad(args, async (api) => ({
+    images: await api.get('/api/admin/images', { query: { page: page, pageSize: 24 } }),
+  }));
 }
 
 const uploadError = (message: string) => ({ kind: 'error' as const, message });
@@ -32,14 +35,17 @@ export async function action(args: ActionFunctionArgs) {
   return adminAct(args, async (api, form) => {
     if (form.get('intent') === 'delete') {
       const [id] = readIds(form, 'id');
-      if (id) await api.deleteImage(id);
+      if (id) await api.delete('/api/admin/images/{id}', { params: { id: id } });
       return { kind: 'deleted' as const };
     }
     const file = form.get('file');
     if (!(file instanceof File) || file.size === 0)
       return uploadError('Choose an image to upload.');
     try {
-      return { kind: 'uploaded' as const, image: await api.uploadImage(file) };
+      return {
+        kind: 'uploaded' as const,
+        image: await api.post('/api/admin/images', { body: imageUpload(file) }),
+      };
     } catch (error) {
       // 400 bad name, 413 too large, 415 not an image, 422 corrupt: the API's words say which.
       if (error instanceof ApiError && error.status >= 400 && error.status < 500) {

@@ -26,9 +26,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const id = idParam(args.params.id);
   return adminLoad(args, async (api) => {
     const [post, categories, images] = await Promise.all([
-      api.getPost(id),
-      api.listCategories(),
-      api.listImages(),
+      api.get('/api/admin/posts/{id}', { params: { id: id } }),
+      api.get('/api/admin/categories'),
+      api.get('/api/admin/images'),
     ]);
     // An author gets no editor for a colleague's post (the API would refuse the save).
     if (!post.canEdit) throw notYourPost();

@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: `Delete post · ${SITE_NAME} a
 export async function loader(args: LoaderFunctionArgs) {
   const id = idParam(args.params.id);
   return adminLoad(args, async (api) => {
-    const post = await api.getPost(id);
+    const post = await api.get('/api/admin/posts/{id}', { params: { id: id } });
     // The API refuses the delete anyway; the page does not offer it.
     if (!post.canEdit) throw notYourPost();
     return { post };
@@ -26,7 +26,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const id = idParam(args.params.id);
   return adminAct(args, async (api) => {
-    await api.deletePost(id);
+    await api.delete('/api/admin/posts/{id}', { params: { id: id } });
     return redirect('/admin/posts?deleted=1');
   });
 }

@@ -22,15 +22,17 @@ export async function loader(args: LoaderFunctionArgs) {
   const params = new URL(args.request.url).searchParams;
   return adminLoad(args, async (api) => {
     const [posts, categories] = await Promise.all([
-      api.listPosts({
-        q: params.get('q')?.trim() || undefined,
-        status: pick(params.get('status'), STATUSES),
-        category: params.get('category') || undefined,
-        sort: pick(params.get('sort'), Object.keys(SORTS)),
-        order: pick(params.get('order'), ['asc', 'desc']),
-        page: parsePageParam(params.get('page')),
+      api.get('/api/admin/posts', {
+        query: {
+          q: params.get('q')?.trim() || undefined,
+          status: pick(params.get('status'), STATUSES),
+          category: params.get('category') || undefined,
+          sort: pick(params.get('sort'), Object.keys(SORTS)),
+          order: pick(params.get('order'), ['asc', 'desc']),
+          page: parsePageParam(params.get('page')),
+        },
       }),
-      api.listCategories(),
+      api.get('/api/admin/categories'),
     ]);
     return { posts, categories };
   });

@@ -17,7 +17,10 @@ export const meta: MetaFunction = () => [{ title: `New post · ${SITE_NAME} admi
 
 export async function loader(args: LoaderFunctionArgs) {
   return adminLoad(args, async (api) => {
-    const [categories, images] = await Promise.all([api.listCategories(), api.listImages()]);
+    const [categories, images] = await Promise.all([
+      api.get('/api/admin/categories'),
+      api.get('/api/admin/images'),
+    ]);
     return { categories, images: images.items };
   });
 }

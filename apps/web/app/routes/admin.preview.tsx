@@ -5,6 +5,8 @@ import { adminAct } from '../admin/session.server.js';
 export async function action(args: ActionFunctionArgs) {
   return adminAct(args, async (api, form) => {
     const markdown = form.get('markdown');
-    return api.preview(typeof markdown === 'string' ? markdown.replace(/\r\n?/g, '\n') : '');
+    return api.post('/api/admin/posts/preview', {
+      body: { markdown: typeof markdown === 'string' ? markdown.replace(/\r\n?/g, '\n') : '' },
+    });
   });
 }

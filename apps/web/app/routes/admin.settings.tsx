@@ -4,13 +4,15 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { ApiError } from '../api.server.js';
-import { type AdminApi, type AdminImage } from '../admin/admin-api.server.js';
+import { ApiError } from '../api-client.server.js';
+import { type AdminImageView } from '@inkwell/contract';
+import { type ApiClient } from '../api-client.server.js';
 import { CsrfField, Notice } from '../admin/components.js';
 import { adminAct, adminLoad } from '../admin/session.server.js';
 import { BLANK_NAVIGATION_ROWS, readSettingsForm } from '../admin/settings-form.js';
 import { Field } from '../components/field.js';
 import { SITE_NAME } from '../lib/site.js';
+import { imageUpload } from '../admin/image-upload.js';
 
 export const meta: MetaFunction = () => [{ title: `Settings · ${SITE_NAME} admin` }];
 
@@ -22,8 +24,8 @@ const PICKABLE_IMAGES = 100;
 export async function loader(args: LoaderFunctionArgs) {
   return adminLoad(args, async (api) => {
     const [settings, images] = await Promise.all([
-      api.getSettings(),
-      api.listImages(1, PICKABLE_IMAGES),
+      api.get('/api/admin/settings'),
+      api.get('/api/admin/images', { query: { page: 1, pageSize: PICKABLE_IMAGES } }),
     ]);
     return { settings, images: images.items };
   });
@@ -32,10 +34,10 @@ export async function loader(args: LoaderFunctionArgs) {
 type SettingsResult = { ok: true } | { ok: false; message: string; fields: Record<string, string> };
 
 /** A file chosen in `field` is uploaded first; it then becomes the logo or favicon. */
-async function uploadedImageId(api: AdminApi, form: FormData, field: string) {
+async function uploadedImageId(api: ApiClient, form: FormData, field: string) {
   const file = form.get(field);
   if (!(file instanceof File) || file.size === 0) return undefined;
-  return (await api.uploadImage(file)).id;
+  return (await api.post('/api/admin/images', { body: imageUpload(file) })).id;
 }
 
 export async function action(args: ActionFunctionArgs): Promise<SettingsResult> {
@@ -51,10 +53,12 @@ export async function action(args: ActionFunctionArgs): Promise<SettingsResult> 
     try {
       const logo = await uploadedImageId(api, form, 'logoFile');
       const favicon = await uploadedImageId(api, form, 'faviconFile');
-      await api.updateSettings({
-        ...input,
-        ...(logo !== undefined ? { logoImageId: logo } : {}),
-        ...(favicon !== undefined ? { faviconImageId: favicon } : {}),
+      await api.patch('/api/admin/settings', {
+        body: {
+          ...input,
+          ...(logo !== undefined ? { logoImageId: logo } : {}),
+          ...(favicon !== undefined ? { faviconImageId: favicon } : {}),
+        },
       });
       return { ok: true };
     } catch (error) {
@@ -208,7 +212,7 @@ function ImageChoice({
   name: 'logo' | 'favicon';
   label: string;
   current: number | null;
-  images: AdminImage[];
+  images: AdminImageView[];
   error: string | undefined;
 }) {
   return (

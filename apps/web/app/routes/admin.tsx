@@ -34,7 +34,7 @@ export const meta: MetaFunction = () => [
  */
 export async function loader(args: LoaderFunctionArgs) {
   return adminLoad(args, async (api, session) => {
-    const { user, expiresAt } = await api.session();
+    const { user, expiresAt } = await api.get('/api/admin/session');
     const layout: AdminLayoutData = { user, csrfToken: session.csrfToken };
     const cookie = await sessionCookie(
       session,

@@ -4,7 +4,8 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { type AdminApi, type ManagedUser, type Role } from '../admin/admin-api.server.js';
+import { type AdminUserView, type Role } from '@inkwell/contract';
+import { type ApiClient } from '../api-client.server.js';
 import { CsrfField, DateTime, Notice } from '../admin/components.js';
 import { useAdminLayout } from '../admin/layout-data.js';
 import { readIds } from '../admin/post-form.js';
@@ -16,7 +17,7 @@ import { SITE_NAME } from '../lib/site.js';
 export const meta: MetaFunction = () => [{ title: `Users · ${SITE_NAME} admin` }];
 
 export async function loader(args: LoaderFunctionArgs) {
-  return adminLoad(args, async (api) => ({ users: await api.listUsers() }));
+  return adminLoad(args, async (api) => ({ users: await api.get('/api/admin/users') }));
 }
 
 interface UsersResult extends ActionNotice {
@@ -39,14 +40,16 @@ function withPassword(message: string, user: { email: string; generatedPassword:
   };
 }
 
-async function changeUsers(api: AdminApi, form: FormData): Promise<UsersResult> {
+async function changeUsers(api: ApiClient, form: FormData): Promise<UsersResult> {
   const intent = form.get('intent');
   if (intent === 'create') {
-    const created = await api.createUser({
-      email: field(form, 'email'),
-      ...(field(form, 'name') ? { name: field(form, 'name') } : {}),
-      role: roleOf(field(form, 'role')),
-      ...(String(form.get('password') ?? '') ? { password: String(form.get('password')) } : {}),
+    const created = await api.post('/api/admin/users', {
+      body: {
+        email: field(form, 'email'),
+        ...(field(form, 'name') ? { name: field(form, 'name') } : {}),
+        role: roleOf(field(form, 'role')),
+        ...(String(form.get('password') ?? '') ? { password: String(form.get('password')) } : {}),
+      },
     });
     return withPassword(`Added ${created.name} (${created.email}).`, created);
   }
@@ -54,15 +57,21 @@ async function changeUsers(api: AdminApi, form: FormData): Promise<UsersResult> 
   if (!id) return { ok: false, message: 'No user was chosen.' };
   switch (intent) {
     case 'save': {
-      const saved = await api.updateUser(id, {
-        name: field(form, 'name'),
-        role: roleOf(field(form, 'role')),
+      const saved = await api.patch('/api/admin/users/{id}', {
+        params: { id: id },
+        body: {
+          name: field(form, 'name'),
+          role: roleOf(field(form, 'role')),
+        },
       });
       return { ok: true, message: `Saved ${saved.name}.` };
     }
     case 'disable':
     case 'enable': {
-      const user = await api.updateUser(id, { disabled: intent === 'disable' });
+      const user = await api.patch('/api/admin/users/{id}', {
+        params: { id: id },
+        body: { disabled: intent === 'disable' },
+      });
       return {
         ok: true,
         message:
@@ -72,18 +81,21 @@ async function changeUsers(api: AdminApi, form: FormData): Promise<UsersResult> 
       };
     }
     case 'reset': {
-      const user = await api.resetUserPassword(id);
+      const user = await api.post('/api/admin/users/{id}/password', { params: { id: id } });
       return withPassword(`New password for ${user.name}; their sessions were ended.`, user);
     }
     case 'unlock': {
-      const user = await api.unlockUser(id);
+      const user = await api.post('/api/admin/users/{id}/unlock', { params: { id: id } });
       return { ok: true, message: `${user.name} can try to sign in again.` };
     }
     case 'ask-delete':
       return { ok: true, message: 'Deleting a user is final: confirm below.', confirmDelete: id };
     case 'delete': {
       const [reassignTo] = readIds(form, 'reassignTo');
-      await api.deleteUser(id, reassignTo);
+      await api.delete('/api/admin/users/{id}', {
+        params: { id: id },
+        query: { reassignTo: reassignTo },
+      });
       return { ok: true, message: 'User deleted.' };
     }
     default:
@@ -190,7 +202,7 @@ function GeneratedPassword({ email, value }: { email: string; value: string }) {
   );
 }
 
-function UserRow({ user, isMe }: { user: ManagedUser; isMe: boolean }) {
+function UserRow({ user, isMe }: { user: AdminUserView; isMe: boolean }) {
   const prefix = `user-${user.id}`;
   return (
     <tr>
@@ -270,7 +282,7 @@ function UserRow({ user, isMe }: { user: ManagedUser; isMe: boolean }) {
  * The confirmation step of a delete. A user who wrote posts needs someone to take them over
  * (their images go along), as WordPress asks; the API refuses the delete otherwise.
  */
-function DeleteForm({ users, userId }: { users: ManagedUser[]; userId: number }) {
+function DeleteForm({ users, userId }: { users: AdminUserView[]; userId: number }) {
   const user = users.find((u) => u.id === userId);
   if (!user) return null;
   return (

@@ -6,8 +6,8 @@ import {
   redirect,
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { ApiError } from '../api.server.js';
-import { createAdminApi } from '../admin/admin-api.server.js';
+import { ApiError } from '../api-client.server.js';
+import { createApiClient } from '../api-client.server.js';
 import { Notice } from '../admin/components.js';
 import { cookieSettings, safeAdminPath, sessionCookie } from '../admin/session-cookie.js';
 import { SITE_NAME } from '../lib/site.js';
@@ -23,12 +23,12 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // A site without any user is set up first (it then signs its owner in).
-  const api = createAdminApi({
+  const api = createApiClient({
     baseUrl: context.apiUrl,
     timeoutMs: context.apiTimeoutMs,
     clientIp: context.clientIp,
   });
-  if ((await api.setupStatus()).required) throw redirect('/admin/setup');
+  if ((await api.get('/api/admin/setup')).required) throw redirect('/admin/setup');
   const url = new URL(request.url);
   return {
     next: safeAdminPath(url.searchParams.get('next')),
@@ -42,13 +42,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const password = String(form.get('password') ?? '');
   const next = safeAdminPath(String(form.get('next') ?? ''));
   if (!email || !password) return { email, error: 'Enter your email and password.' };
-  const api = createAdminApi({
+  const api = createApiClient({
     baseUrl: context.apiUrl,
     timeoutMs: context.apiTimeoutMs,
     clientIp: context.clientIp,
   });
   try {
-    const login = await api.login(email, password);
+    const login = await api.post('/api/admin/session', {
+      body: { email: email, password: password },
+    });
     const cookie = await sessionCookie(
       login,
       new Date(login.expiresAt),

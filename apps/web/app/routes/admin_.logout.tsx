@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node';
-import { ApiError } from '../api.server.js';
-import { createAdminApi } from '../admin/admin-api.server.js';
+import { ApiError } from '../api-client.server.js';
+import { createApiClient } from '../api-client.server.js';
 import { CSRF_FIELD } from '../admin/csrf.js';
 import { clearedSessionCookie, cookieSettings, readAdminSession } from '../admin/session-cookie.js';
 import { readForm } from '../lib/read-form.server.js';
@@ -10,14 +10,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const session = await readAdminSession(request.headers.get('Cookie'), context.sessionSecret);
   if (session) {
-    const api = createAdminApi({
+    const api = createApiClient({
       baseUrl: context.apiUrl,
       timeoutMs: context.apiTimeoutMs,
       token: session.token,
       csrfToken: String(form.get(CSRF_FIELD) ?? ''),
     });
     try {
-      await (form.get('scope') === 'everywhere' ? api.logoutEverywhere() : api.logout());
+      await (form.get('scope') === 'everywhere'
+        ? api.delete('/api/admin/sessions')
+        : api.delete('/api/admin/session'));
     } catch (error) {
       // Already logged out (401) is the outcome wanted; a forged form (403) must change nothing.
       if (error instanceof ApiError && error.status === 403) {

@@ -6,8 +6,8 @@ import {
   redirect,
 } from '@remix-run/node';
 import { Form, useActionData, useNavigation } from '@remix-run/react';
-import { ApiError } from '../api.server.js';
-import { createAdminApi } from '../admin/admin-api.server.js';
+import { ApiError } from '../api-client.server.js';
+import { createApiClient } from '../api-client.server.js';
 import { Notice } from '../admin/components.js';
 import { cookieSettings, sessionCookie } from '../admin/session-cookie.js';
 import { Field } from '../components/field.js';
@@ -29,12 +29,12 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const api = createAdminApi({
+  const api = createApiClient({
     baseUrl: context.apiUrl,
     timeoutMs: context.apiTimeoutMs,
     clientIp: context.clientIp,
   });
-  if (!(await api.setupStatus()).required) throw redirect('/admin/login');
+  if (!(await api.get('/api/admin/setup')).required) throw redirect('/admin/login');
   return null;
 }
 
@@ -50,13 +50,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     password: text(form, 'password'),
     demoContent: form.get('demoContent') === 'remove' ? ('remove' as const) : ('keep' as const),
   };
-  const api = createAdminApi({
+  const api = createApiClient({
     baseUrl: context.apiUrl,
     timeoutMs: context.apiTimeoutMs,
     clientIp: context.clientIp,
   });
   try {
-    const login = await api.setUp(input);
+    const login = await api.post('/api/admin/setup', { body: input });
     const cookie = await sessionCookie(
       login,
       new Date(login.expiresAt),

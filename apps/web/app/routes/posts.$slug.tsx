@@ -6,7 +6,7 @@ import {
   redirect,
 } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useRouteLoaderData } from '@remix-run/react';
-import { apiFor, ApiError, rethrowApiRefusal } from '../api.server.js';
+import { apiFor, ApiError, rethrowApiRefusal } from '../api-client.server.js';
 import { CategoryLinks } from '../components/category-links.js';
 import { CommentForm } from '../components/comment-form.js';
 import { CommentThread } from '../components/comment-thread.js';
@@ -34,15 +34,17 @@ const COMMENT_PENDING = 'pending';
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const slug = params.slug ?? '';
-  const lookup = await apiFor(context).getPost(slug).catch(rethrowApiRefusal);
+  const answer = await apiFor(context)
+    .answer('/api/posts/{slug}', { params: { slug } }, [301])
+    .catch(rethrowApiRefusal);
   // An old slug: send readers (and search engines) to the post's current address for good.
-  if ('movedTo' in lookup) {
-    throw redirect(`/posts/${encodeURIComponent(lookup.movedTo)}`, {
+  if (answer.status === 301) {
+    throw redirect(`/posts/${encodeURIComponent(answer.body.slug)}`, {
       status: 301,
       headers: { 'Cache-Control': PUBLIC_PAGE_CACHE },
     });
   }
-  const detail = lookup.found;
+  const detail = answer.body;
   const search = new URL(request.url).searchParams;
   const replyToId = parseCommentId(search.get('replyTo'));
   const replyTo = replyToId === undefined ? undefined : findComment(detail.comments, replyToId);
@@ -59,13 +61,20 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   );
 }
 
+function commenterHeaders(ip: string | undefined, userAgent: string | null) {
+  const headers: Record<string, string> = {};
+  if (ip) headers['x-forwarded-for'] = ip;
+  if (userAgent) headers['user-agent'] = userAgent;
+  return headers;
+}
+
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const slug = params.slug ?? '';
   const values = readCommentForm(await readForm(request));
   try {
-    await apiFor(context).createComment(
-      slug,
-      {
+    await apiFor(context).post('/api/posts/{slug}/comments', {
+      params: { slug },
+      body: {
         authorName: values.authorName,
         authorEmail: values.authorEmail,
         body: values.body,
@@ -73,8 +82,9 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
         website: values.website,
         renderedAt: parseRenderedAt(values.renderedAt),
       },
-      { ip: context.clientIp, userAgent: request.headers.get('user-agent') ?? undefined },
-    );
+      // Who is commenting, so the API can keep it for moderation.
+      headers: commenterHeaders(context.clientIp, request.headers.get('user-agent')),
+    });
   } catch (error) {
     // 400: invalid or refused input; 429: this address has commented too often.
     if (error instanceof ApiError && (error.status === 400 || error.status === 429)) {

@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { apiFor, ApiError, type SearchHit, type SearchResults } from '../api.server.js';
+import { type SearchHit, type SearchResultsView } from '@inkwell/contract';
+import { apiFor, ApiError } from '../api-client.server.js';
 import { CategoryLinks } from '../components/category-links.js';
 import { Pager } from '../components/pager.js';
 import { PostDate } from '../components/post-date.js';
@@ -19,7 +20,7 @@ const MAX_QUERY = 200;
 
 type SearchOutcome =
   | { state: 'idle' }
-  | { state: 'results'; results: SearchResults }
+  | { state: 'results'; results: SearchResultsView }
   | { state: 'refused'; message: string }
   | { state: 'unavailable' };
 
@@ -30,7 +31,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   let outcome: SearchOutcome = { state: 'idle' };
   if (query) {
     try {
-      outcome = { state: 'results', results: await apiFor(context).search(query, page) };
+      outcome = {
+        state: 'results',
+        results: await apiFor(context).get('/api/search', { query: { q: query, page } }),
+      };
     } catch (error) {
       if (error instanceof ApiError && error.status === 400) {
         outcome = { state: 'refused', message: Object.values(error.fields)[0] ?? error.message };
@@ -84,7 +88,7 @@ export default function SearchPage() {
   );
 }
 
-function Results({ query, results }: { query: string; results: SearchResults }) {
+function Results({ query, results }: { query: string; results: SearchResultsView }) {
   const pages = Math.ceil(results.total / results.pageSize);
   const corrected = results.terms.correctedTo;
   return (

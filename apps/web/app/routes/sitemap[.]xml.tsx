@@ -1,5 +1,6 @@
 import { type LoaderFunctionArgs } from '@remix-run/node';
-import { apiFor, type PostSummary } from '../api.server.js';
+import { type PostSummaryView } from '@inkwell/contract';
+import { apiFor } from '../api-client.server.js';
 import { publicResponse } from '../lib/api-reads.server.js';
 import { categoryListingPath } from '../lib/category-param.js';
 import { absoluteUrl } from '../lib/site.js';
@@ -11,15 +12,15 @@ const MAX_PAGES = 200;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [first, categories] = await Promise.all([
-    apiFor(context).listPosts({ pageSize: PAGE_SIZE }),
-    apiFor(context).listCategories(),
+    apiFor(context).get('/api/posts', { query: { pageSize: PAGE_SIZE } }),
+    apiFor(context).get('/api/categories'),
   ]);
   const rest = await Promise.all(
     Array.from({ length: Math.min(first.pages, MAX_PAGES) - 1 }, (_, index) =>
-      apiFor(context).listPosts({ pageSize: PAGE_SIZE, page: index + 2 }),
+      apiFor(context).get('/api/posts', { query: { pageSize: PAGE_SIZE, page: index + 2 } }),
     ),
   );
-  const posts: PostSummary[] = [first, ...rest].flatMap((page) => page.items);
+  const posts: PostSummaryView[] = [first, ...rest].flatMap((page) => page.items);
   const xml = buildSitemap([
     { url: absoluteUrl(context.siteUrl, '/'), lastModified: posts[0]?.publishedAt },
     ...categories.items

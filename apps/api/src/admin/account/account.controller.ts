@@ -1,9 +1,9 @@
 import { Body, HttpCode, Inject, Put, Req } from '@nestjs/common';
+import { type ChangeOwnPasswordInput, changeOwnPasswordSchema } from '@inkwell/contract';
 import { CurrentSession } from '../../auth/admin-auth.guard.js';
 import { type AdminSession } from '../../auth/auth.service.js';
 import { ZodPipe } from '../../common/validation.js';
 import { AdminController } from '../../auth/admin-controller.decorator.js';
-import { changeOwnPasswordSchema, type ChangeOwnPasswordInput } from './account.schemas.js';
 import { AccountService } from './account.service.js';
 
 interface RequestLike {

@@ -1,18 +1,19 @@
 import { Body, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { type z } from 'zod';
+import {
+  type AdminCategoryView,
+  type CreateCategoryInput,
+  createCategorySchema,
+  deleteCategoryQuerySchema,
+  mergeCategorySchema,
+  type UpdateCategoryInput,
+  updateCategorySchema,
+} from '@inkwell/contract';
 import { ZodPipe } from '../../common/validation.js';
 import { AllowRoles } from '../../auth/admin-access.js';
 import { AdminController } from '../../auth/admin-controller.decorator.js';
 import { parseId } from '../../common/ids.js';
-import {
-  createCategorySchema,
-  deleteCategoryQuerySchema,
-  mergeCategorySchema,
-  updateCategorySchema,
-  type CreateCategoryInput,
-  type UpdateCategoryInput,
-} from './admin-categories.schemas.js';
-import { type AdminCategoryView, AdminCategoriesService } from './admin-categories.service.js';
+import { AdminCategoriesService } from './admin-categories.service.js';
 
 /** Authors read the list (the post editor's picker); only admins change categories. */
 @AdminController('api/admin/categories')

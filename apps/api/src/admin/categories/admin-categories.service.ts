@@ -1,3 +1,8 @@
+import {
+  type AdminCategoryView,
+  type CreateCategoryInput,
+  type UpdateCategoryInput,
+} from '@inkwell/contract';
 import { Inject, Injectable } from '@nestjs/common';
 import { type PrismaClient } from '@inkwell/prisma';
 import { insensitiveEquals } from '../../common/insensitive-filters.js';
@@ -14,16 +19,6 @@ import {
   recordPostSaved,
   type Tx,
 } from '../../posts/post-snapshot.js';
-import { type CreateCategoryInput, type UpdateCategoryInput } from './admin-categories.schemas.js';
-
-export interface AdminCategoryView {
-  id: number;
-  slug: string;
-  name: string;
-  description: string;
-  /** Every post filed here, drafts and scheduled ones included. */
-  postCount: number;
-}
 
 const categorySelect = {
   id: true,

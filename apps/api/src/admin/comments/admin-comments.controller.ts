@@ -1,5 +1,14 @@
 import { Body, Delete, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { type z } from 'zod';
+import {
+  type AdminCommentView,
+  type BulkCommentsInput,
+  bulkCommentsSchema,
+  type BulkResult,
+  type ListCommentsQuery,
+  listCommentsSchema,
+  replySchema,
+} from '@inkwell/contract';
 import { ZodPipe } from '../../common/validation.js';
 import { AllowRoles } from '../../auth/admin-access.js';
 import { CurrentSession } from '../../auth/admin-auth.guard.js';
@@ -7,18 +16,7 @@ import { type AdminSession } from '../../auth/auth.service.js';
 import { AdminController } from '../../auth/admin-controller.decorator.js';
 import { parseId } from '../../common/ids.js';
 import { type Page } from '../common/pagination.js';
-import {
-  bulkCommentsSchema,
-  listCommentsSchema,
-  replySchema,
-  type BulkCommentsInput,
-  type ListCommentsQuery,
-} from './admin-comments.schemas.js';
-import {
-  type AdminCommentView,
-  AdminCommentsService,
-  type BulkResult,
-} from './admin-comments.service.js';
+import { AdminCommentsService } from './admin-comments.service.js';
 
 @AdminController('api/admin/comments')
 @AllowRoles('ADMIN')

@@ -1,26 +1,17 @@
+import {
+  type AdminCommentView,
+  type BulkCommentsInput,
+  type BulkResult,
+  type ListCommentsQuery,
+  type SessionUser,
+} from '@inkwell/contract';
 import { Inject, Injectable } from '@nestjs/common';
 import { type Prisma, type PrismaClient } from '@inkwell/prisma';
 import { NotFoundError } from '../../common/not-found.js';
 import { PRISMA } from '../../core/tokens.js';
 import { Outbox } from '../../events/outbox.js';
 import { renderCommentMarkdown } from '../../markdown/render-markdown.js';
-import { type SessionUser } from '../../auth/auth.service.js';
 import { type Page, pageOf, pageWindow } from '../common/pagination.js';
-import { type BulkCommentsInput, type ListCommentsQuery } from './admin-comments.schemas.js';
-
-export interface AdminCommentView {
-  id: number;
-  postId: number;
-  post: { id: number; slug: string; title: string };
-  parentId: number | null;
-  authorName: string;
-  authorEmail: string;
-  body: string;
-  html: string;
-  approved: boolean;
-  createdAt: string;
-  ipAddress: string | null;
-}
 
 const commentSelect = {
   id: true,
@@ -37,12 +28,6 @@ const commentSelect = {
 
 function toView(row: Prisma.CommentGetPayload<{ select: typeof commentSelect }>): AdminCommentView {
   return { ...row, html: renderCommentMarkdown(row.body), createdAt: row.createdAt.toISOString() };
-}
-
-export interface BulkResult {
-  action: 'approve' | 'delete';
-  affected: number[];
-  missing: number[];
 }
 
 /** The moderation queue: pending first; approve, delete, bulk actions, replies as the author. */

@@ -1,20 +1,3 @@
-import { z } from 'zod';
-
-const wholeNumber = (max: number) =>
-  z
-    .string()
-    .regex(/^\d+$/, `must be a whole number`)
-    .transform(Number)
-    .pipe(z.number().int().min(1, `must be at least 1`).max(max, `must be at most ${max}`));
-
-/** `page` and `pageSize` query fields shared by the admin lists. */
-export function paginationFields(defaultPageSize: number, maxPageSize = 100) {
-  return {
-    page: wholeNumber(100_000).optional().default(1),
-    pageSize: wholeNumber(maxPageSize).optional().default(defaultPageSize),
-  };
-}
-
 export interface Page<T> {
   items: T[];
   page: number;

@@ -11,26 +11,20 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { z } from 'zod';
+import { type AdminImageView, type ListImagesQuery, listImagesSchema } from '@inkwell/contract';
 import { CurrentSession } from '../../auth/admin-auth.guard.js';
 import { type AdminSession } from '../../auth/auth.service.js';
 import { ValidationError, ZodPipe } from '../../common/validation.js';
 import { AdminController } from '../../auth/admin-controller.decorator.js';
 import { parseId } from '../../common/ids.js';
-import { type Page, paginationFields } from '../common/pagination.js';
-import {
-  type AdminImageView,
-  AdminImagesService,
-  MAX_UPLOAD_BYTES,
-} from './admin-images.service.js';
+import { type Page } from '../common/pagination.js';
+import { AdminImagesService, MAX_UPLOAD_BYTES } from './admin-images.service.js';
 
 /** What multer's memory storage hands over. */
 interface UploadedFileLike {
   buffer: Buffer;
   originalname: string;
 }
-
-const listImagesSchema = z.object(paginationFields(50));
 
 @AdminController('api/admin/images')
 export class AdminImagesController {
@@ -65,7 +59,7 @@ export class AdminImagesController {
 
   @Get()
   list(
-    @Query(new ZodPipe(listImagesSchema, 'query')) query: z.output<typeof listImagesSchema>,
+    @Query(new ZodPipe(listImagesSchema, 'query')) query: ListImagesQuery,
     @CurrentSession() session: AdminSession,
   ): Promise<Page<AdminImageView>> {
     return this.images.list(query, session.user);

@@ -1,3 +1,4 @@
+import { type AdminImageView } from '@inkwell/contract';
 import { rm } from 'node:fs/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { DEFAULT_THUMBNAIL_WIDTHS, type OriginalStore } from '@inkwell/assets/thumbnails';
@@ -22,25 +23,6 @@ const imageInclude = {
 } satisfies Prisma.ImageInclude;
 
 type ImageRow = Prisma.ImageGetPayload<{ include: typeof imageInclude }>;
-
-export interface AdminImageView {
-  id: number;
-  hash: string;
-  filename: string;
-  mime: string;
-  width: number;
-  height: number;
-  bytes: number;
-  createdAt: string;
-  url: string;
-  urls: Record<string, string>;
-  /** What to paste into a post: the web app turns `/images/<hash>` into a responsive <picture>. */
-  markdown: string;
-  /** Null for images uploaded before uploads were recorded, or whose uploader was deleted. */
-  uploadedBy: { id: number; name: string } | null;
-  /** Whether the caller may delete it (authors: their own uploads only). */
-  canDelete: boolean;
-}
 
 function toView(row: ImageRow, viewer: Viewer): AdminImageView {
   const alt = row.filename.replace(/\.[a-z0-9]+$/i, '').replace(/[[\]]/g, '');

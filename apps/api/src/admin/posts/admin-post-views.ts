@@ -1,10 +1,7 @@
+import { type AdminPostListItem, type AdminPostView, type PostState } from '@inkwell/contract';
 import { type Prisma, type PostStatus } from '@inkwell/prisma';
 import { mayChange, type Viewer } from '../../auth/ownership.js';
 import { categoryRefSelect } from '../../posts/published.js';
-import { type CategoryRef } from '../../posts/post-views.js';
-
-/** draft: not published; scheduled: published with a date still to come; published: public. */
-export type PostState = 'draft' | 'scheduled' | 'published';
 
 export function postState(
   status: PostStatus,
@@ -13,26 +10,6 @@ export function postState(
 ): PostState {
   if (status === 'DRAFT') return 'draft';
   return publishedAt && publishedAt <= now ? 'published' : 'scheduled';
-}
-
-export interface AdminPostView {
-  id: number;
-  slug: string;
-  title: string;
-  summary: string;
-  body: string;
-  externalUrl: string | null;
-  status: PostStatus;
-  state: PostState;
-  publishedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  categories: CategoryRef[];
-  author: { id: number; name: string } | null;
-  previousSlugs: string[];
-  /** Whether the caller may edit, publish, unpublish and delete it (authors: their own only). */
-  canEdit: boolean;
 }
 
 export const adminPostSelect = {
@@ -74,22 +51,6 @@ export function toAdminPost(
     previousSlugs: row.slugRedirects.map((r) => r.oldSlug),
     canEdit: mayChange(viewer, row.author?.id ?? null),
   };
-}
-
-export interface AdminPostListItem {
-  id: number;
-  slug: string;
-  title: string;
-  status: PostStatus;
-  state: PostState;
-  publishedAt: string | null;
-  updatedAt: string;
-  version: number;
-  categories: CategoryRef[];
-  commentCount: number;
-  pendingCommentCount: number;
-  author: { id: number; name: string } | null;
-  canEdit: boolean;
 }
 
 export const adminPostListSelect = {

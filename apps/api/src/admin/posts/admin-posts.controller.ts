@@ -1,24 +1,25 @@
 import { Body, Delete, Get, HttpCode, Inject, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  type AdminPostListItem,
+  type AdminPostView,
+  type CreatePostInput,
+  createPostSchema,
+  type ListAdminPostsQuery,
+  listAdminPostsSchema,
+  previewSchema,
+  type PublishPostInput,
+  publishPostSchema,
+  type UpdatePostInput,
+  updatePostSchema,
+  type VersionOnlyInput,
+  versionOnlySchema,
+} from '@inkwell/contract';
 import { ZodPipe } from '../../common/validation.js';
 import { CurrentSession } from '../../auth/admin-auth.guard.js';
 import { type AdminSession } from '../../auth/auth.service.js';
 import { AdminController } from '../../auth/admin-controller.decorator.js';
 import { parseId } from '../../common/ids.js';
 import { type Page } from '../common/pagination.js';
-import { type AdminPostListItem, type AdminPostView } from './admin-post-views.js';
-import {
-  createPostSchema,
-  listAdminPostsSchema,
-  previewSchema,
-  publishPostSchema,
-  updatePostSchema,
-  versionOnlySchema,
-  type CreatePostInput,
-  type ListAdminPostsQuery,
-  type PublishPostInput,
-  type UpdatePostInput,
-  type VersionOnlyInput,
-} from './admin-posts.schemas.js';
 import { AdminPostsService } from './admin-posts.service.js';
 
 /** Authors and admins write, preview, publish and delete posts; authors change only their own. */

@@ -1,5 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Prisma, type PrismaClient } from '@inkwell/prisma';
+import {
+  type AdminPostListItem,
+  type AdminPostView,
+  type CreatePostInput,
+  type ListAdminPostsQuery,
+  type PublishPostInput,
+  type UpdatePostInput,
+  type VersionOnlyInput,
+} from '@inkwell/contract';
 import { insensitiveContains } from '../../common/insensitive-filters.js';
 import { NotFoundError } from '../../common/not-found.js';
 import { ValidationError } from '../../common/validation.js';
@@ -14,18 +23,9 @@ import { isUniqueViolation } from '../../common/prisma-errors.js';
 import {
   adminPostListSelect,
   adminPostSelect,
-  type AdminPostListItem,
-  type AdminPostView,
   toAdminPost,
   toAdminPostListItem,
 } from './admin-post-views.js';
-import {
-  type CreatePostInput,
-  type ListAdminPostsQuery,
-  type PublishPostInput,
-  type UpdatePostInput,
-  type VersionOnlyInput,
-} from './admin-posts.schemas.js';
 import { firstFreeSlug, lockSlugAllocation, slugFromText } from './post-slugs.js';
 import {
   loadSnapshot,

@@ -1,25 +1,23 @@
 import { Body, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query } from '@nestjs/common';
 import { type z } from 'zod';
+import {
+  type AdminUserView,
+  type CreateUserInput,
+  createUserSchema,
+  deleteUserQuerySchema,
+  type ResetPasswordInput,
+  resetPasswordSchema,
+  type UpdateUserInput,
+  updateUserSchema,
+  type WithGeneratedPassword,
+} from '@inkwell/contract';
 import { AllowRoles } from '../../auth/admin-access.js';
 import { CurrentSession } from '../../auth/admin-auth.guard.js';
 import { type AdminSession } from '../../auth/auth.service.js';
 import { ZodPipe } from '../../common/validation.js';
 import { AdminController } from '../../auth/admin-controller.decorator.js';
 import { parseId } from '../../common/ids.js';
-import {
-  createUserSchema,
-  deleteUserQuerySchema,
-  resetPasswordSchema,
-  updateUserSchema,
-  type CreateUserInput,
-  type ResetPasswordInput,
-  type UpdateUserInput,
-} from './admin-users.schemas.js';
-import {
-  type AdminUserView,
-  AdminUsersService,
-  type WithGeneratedPassword,
-} from './admin-users.service.js';
+import { AdminUsersService } from './admin-users.service.js';
 
 /** Admins manage the accounts; `npm run user:create` / `user:reset-password` do it offline. */
 @AdminController('api/admin/users')

@@ -1,5 +1,11 @@
+import {
+  type AdminUserView,
+  type CreateUserInput,
+  type UpdateUserInput,
+  type WithGeneratedPassword,
+} from '@inkwell/contract';
 import { Inject, Injectable } from '@nestjs/common';
-import { type Prisma, type PrismaClient, type Role } from '@inkwell/prisma';
+import { type Prisma, type PrismaClient } from '@inkwell/prisma';
 import { createUser, EmailTakenError } from '../../auth/create-user.js';
 import { LoginThrottle } from '../../auth/login-throttle.js';
 import { type ScryptParameters, scryptParametersForCost } from '../../auth/password-hash.js';
@@ -13,28 +19,9 @@ import { CONFIG, PRISMA } from '../../core/tokens.js';
 import { ConflictError } from '../../common/conflict.js';
 import { type Viewer } from '../../auth/ownership.js';
 import { isUniqueViolation } from '../../common/prisma-errors.js';
-import { type CreateUserInput, type UpdateUserInput } from './admin-users.schemas.js';
 import { assertAnotherActiveAdmin, assertNotYourself } from './last-admin.js';
 
 type Tx = Prisma.TransactionClient;
-
-export interface AdminUserView {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  status: 'active' | 'disabled';
-  /** Failed logins delay this account's sign-in (from some address) until the wait ends or an admin unlocks it. */
-  locked: boolean;
-  lastSignInAt: string | null;
-  createdAt: string;
-  postCount: number;
-}
-
-/** A password the API made: answered once, never stored in the clear nor shown again. */
-export interface WithGeneratedPassword {
-  generatedPassword: string | null;
-}
 
 const userSelect = {
   id: true,

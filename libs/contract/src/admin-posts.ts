@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { paginationFields } from '../common/pagination.js';
-import { slugField } from '../common/slug-field.js';
+import { categoryRef, isoDateTime, paginationFields, personRef, slugField } from './fields.js';
 
 export const MAX_BODY_LENGTH = 200_000;
 
@@ -80,6 +79,7 @@ export const previewSchema = z.object(
   },
   { error: 'must be a JSON object' },
 );
+export const previewView = z.object({ html: z.string() });
 
 export const listAdminPostsSchema = z.object({
   q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
@@ -98,3 +98,57 @@ export const listAdminPostsSchema = z.object({
   ...paginationFields(20),
 });
 export type ListAdminPostsQuery = z.output<typeof listAdminPostsSchema>;
+
+/** draft: not published; scheduled: published with a date still to come; published: public. */
+export const postStateField = z.enum(['draft', 'scheduled', 'published']);
+export type PostState = z.infer<typeof postStateField>;
+export const postStatusField = z.enum(['DRAFT', 'PUBLISHED']);
+
+export const adminPostView = z.object({
+  id: z.number().int(),
+  slug: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  body: z.string(),
+  externalUrl: z.string().nullable(),
+  status: postStatusField,
+  state: postStateField,
+  publishedAt: isoDateTime.nullable(),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  version: z.number().int(),
+  categories: z.array(categoryRef),
+  author: personRef.nullable(),
+  previousSlugs: z.array(z.string()),
+  /** Whether the caller may edit, publish, unpublish and delete it (authors: their own only). */
+  canEdit: z.boolean(),
+});
+export type AdminPostView = z.infer<typeof adminPostView>;
+
+export const adminPostListItem = adminPostView
+  .pick({
+    id: true,
+    slug: true,
+    title: true,
+    status: true,
+    state: true,
+    publishedAt: true,
+    updatedAt: true,
+    version: true,
+    categories: true,
+    author: true,
+    canEdit: true,
+  })
+  .extend({ commentCount: z.number().int(), pendingCommentCount: z.number().int() });
+export type AdminPostListItem = z.infer<typeof adminPostListItem>;
+
+/** A stale-version 409 carries the post as it is now. */
+export const postConflict = z.looseObject({
+  statusCode: z.literal(409),
+  message: z.string(),
+  current: adminPostView.optional(),
+  fields: z.record(z.string(), z.string()).optional(),
+});
+
+/** A post as a client sends it to create one (omitted fields take their defaults). */
+export type PostInput = z.input<typeof createPostSchema>;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { bodyId, queryId } from '../../common/ids.js';
-import { paginationFields } from '../common/pagination.js';
+import { bodyId, isoDateTime, paginationFields, queryId } from './fields.js';
 
 export const listCommentsSchema = z.object({
   status: z
@@ -35,3 +34,26 @@ export const replySchema = z.object(
   },
   { error: 'must be a JSON object' },
 );
+export type ReplyInput = z.output<typeof replySchema>;
+
+export const adminCommentView = z.object({
+  id: z.number().int(),
+  postId: z.number().int(),
+  post: z.object({ id: z.number().int(), slug: z.string(), title: z.string() }),
+  parentId: z.number().int().nullable(),
+  authorName: z.string(),
+  authorEmail: z.string(),
+  body: z.string(),
+  html: z.string(),
+  approved: z.boolean(),
+  createdAt: isoDateTime,
+  ipAddress: z.string().nullable(),
+});
+export type AdminCommentView = z.infer<typeof adminCommentView>;
+
+export const bulkResult = z.object({
+  action: z.enum(['approve', 'delete']),
+  affected: z.array(z.number().int()),
+  missing: z.array(z.number().int()),
+});
+export type BulkResult = z.infer<typeof bulkResult>;

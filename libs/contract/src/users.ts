@@ -1,20 +1,12 @@
 import { z } from 'zod';
-import { MIN_PASSWORD_LENGTH } from '../../auth/create-user.js';
-import { MAX_PASSWORD_LENGTH } from '../../auth/set-password.js';
-
-const role = z.enum(['ADMIN', 'AUTHOR'], { error: 'must be ADMIN or AUTHOR' });
+import { isoDateTime, newPasswordField } from './fields.js';
+import { role } from './session.js';
 
 const name = z
   .string({ error: 'must be text' })
   .trim()
   .min(1, 'must not be empty')
   .max(100, 'must be at most 100 characters');
-
-/** A password someone typed: the same bounds as `npm run user:create`. */
-export const newPasswordField = z
-  .string({ error: 'must be text' })
-  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
-  .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`);
 
 export const createUserSchema = z.object(
   {
@@ -61,3 +53,24 @@ export const deleteUserQuerySchema = z.object({
     .transform(Number)
     .optional(),
 });
+export type DeleteUserQuery = z.output<typeof deleteUserQuerySchema>;
+
+export const adminUserView = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  name: z.string(),
+  role,
+  status: z.enum(['active', 'disabled']),
+  /** Failed logins delay this account's sign-in (from some address) until the wait ends or an admin unlocks it. */
+  locked: z.boolean(),
+  lastSignInAt: isoDateTime.nullable(),
+  createdAt: isoDateTime,
+  postCount: z.number().int(),
+});
+export type AdminUserView = z.infer<typeof adminUserView>;
+
+/** A password the API made: answered once, never stored in the clear nor shown again. */
+export const userWithGeneratedPassword = adminUserView.extend({
+  generatedPassword: z.string().nullable(),
+});
+export type WithGeneratedPassword = { generatedPassword: string | null };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { normalizeEmail } from '../common/email.js';
+import { MAX_ID } from './fields.js';
 
+/** POST /api/posts/{slug}/comments. */
 export const newCommentSchema = z.object(
   {
     authorName: z
@@ -8,12 +9,13 @@ export const newCommentSchema = z.object(
       .trim()
       .min(1, 'is required')
       .max(80, 'must be at most 80 characters'),
+    /** Stored lowercased, so an exact `=` finds the commenter's earlier comments. */
     authorEmail: z
       .string({ error: 'must be text' })
       .trim()
       .max(254, 'must be at most 254 characters')
       .pipe(z.email({ error: 'must be a valid email address' }))
-      .transform(normalizeEmail),
+      .transform((email) => email.toLowerCase()),
     body: z
       .string({ error: 'must be text' })
       .trim()
@@ -23,7 +25,7 @@ export const newCommentSchema = z.object(
       .number({ error: 'must be a comment id' })
       .int('must be a comment id')
       .positive('must be a comment id')
-      .max(2_147_483_647, 'must be a comment id')
+      .max(MAX_ID, 'must be a comment id')
       .nullish(),
     /** The form's hidden honeypot field: people leave it empty. */
     website: z
@@ -39,5 +41,13 @@ export const newCommentSchema = z.object(
   },
   { error: 'must be a JSON object' },
 );
-
 export type NewComment = z.output<typeof newCommentSchema>;
+/** What a client sends (before the API's trimming and lowercasing). */
+export type NewCommentInput = z.input<typeof newCommentSchema>;
+
+export const createdComment = z.object({
+  id: z.number().int(),
+  /** Held for moderation: not shown until an admin approves it. */
+  awaitingModeration: z.boolean(),
+});
+export type CreatedComment = z.infer<typeof createdComment>;

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { bodyId } from '../common/ids.js';
-import { MAX_PAGE_SIZE } from '../posts/posts.schemas.js';
+import { bodyId, isoDateTime, MAX_PAGE_SIZE } from './fields.js';
 
 export const MAX_NAVIGATION_LINKS = 12;
 
@@ -31,7 +30,7 @@ const linkUrl = z
     'must be a path like /posts/about or an http(s) URL',
   );
 
-const navigationLink = z.object(
+export const navigationLink = z.object(
   {
     label: z
       .string({ error: 'must be text' })
@@ -42,6 +41,7 @@ const navigationLink = z.object(
   },
   { error: 'must be an object with label and url' },
 );
+export type NavigationLink = z.output<typeof navigationLink>;
 
 /** PATCH /api/admin/settings: any subset of the settings; omitted ones stay as they are. */
 export const updateSettingsSchema = z
@@ -66,9 +66,28 @@ export const updateSettingsSchema = z
     { error: 'must be a JSON object' },
   )
   .partial();
-
 export type UpdateSettingsInput = z.output<typeof updateSettingsSchema>;
-export type NavigationLink = z.output<typeof navigationLink>;
 
 /** The stored navigation, read back defensively: a hand-edited row never breaks the pages. */
 export const storedNavigation = z.array(navigationLink).catch([]);
+
+const settingsImage = z.object({ id: z.number().int(), url: z.string() });
+
+/** What GET /api/settings and the admin's GET/PATCH answer: nothing in it is secret. */
+export const siteSettingsView = z.object({
+  title: z.string(),
+  description: z.string(),
+  ownerName: z.string(),
+  logo: settingsImage.nullable(),
+  favicon: settingsImage.nullable(),
+  navigation: z.array(z.object({ label: z.string(), url: z.string() })),
+  postsPerPage: z.number().int(),
+  commentsEnabled: z.boolean(),
+  holdFirstComments: z.boolean(),
+  updatedAt: isoDateTime,
+});
+export type SiteSettingsView = z.infer<typeof siteSettingsView>;
+export type SettingsImageView = z.infer<typeof settingsImage>;
+
+/** The settings a client sends to change them. */
+export type SettingsInput = z.input<typeof updateSettingsSchema>;

@@ -1,0 +1,14 @@
+import { type AdminImageView } from '@inkwell/contract';
+
+/** What the images page's action answers; the editor's upload fetcher reads it too. */
+export type ImageActionResult =
+  | { kind: 'error'; message: string }
+  | { kind: 'deleted' }
+  | { kind: 'uploaded'; image: AdminImageView };
+
+/** The multipart body POST /api/admin/images takes: one file in the field `file`. */
+export function imageUpload(file: File): FormData {
+  const form = new FormData();
+  form.set('file', file, file.name);
+  return form;
+}

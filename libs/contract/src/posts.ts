@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { categoryRef, isoDateTime, MAX_PAGE_SIZE, positiveInt, SLUG_PATTERN } from './fields.js';
+
+/** Query string of GET /api/posts. */
+export const listPostsQuerySchema = z.object({
+  category: z
+    .string()
+    .optional()
+    .transform((value) =>
+      value === undefined
+        ? []
+        : [
+            ...new Set(
+              value
+                .split(',')
+                .map((slug) => slug.trim().toLowerCase())
+                .filter(Boolean),
+            ),
+          ],
+    )
+    .pipe(
+      z
+        .array(
+          z
+            .string()
+            .max(100)
+            .regex(SLUG_PATTERN, 'category must be category slugs separated by commas'),
+        )
+        .max(10, 'category accepts at most 10 slugs'),
+    )
+    .meta({ description: 'Category slugs separated by commas: posts in any of them.' }),
+  page: positiveInt('page', 100_000).optional().default(1),
+  pageSize: positiveInt('pageSize', MAX_PAGE_SIZE).optional().default(10),
+});
+export type ListPostsQuery = z.output<typeof listPostsQuerySchema>;
+
+export const postSummaryView = z.object({
+  id: z.number().int(),
+  slug: z.string(),
+  title: z.string(),
+  summary: z.string(),
+  publishedAt: isoDateTime,
+  externalUrl: z.string().nullable(),
+  categories: z.array(categoryRef),
+  commentCount: z.number().int(),
+});
+export type PostSummaryView = z.infer<typeof postSummaryView>;
+
+export const postListView = z.object({
+  items: z.array(postSummaryView),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+  pages: z.number().int(),
+  /** The categories the list was filtered by. */
+  categories: z.array(categoryRef),
+});
+export type PostListView = z.infer<typeof postListView>;
+
+export interface CommentView {
+  id: number;
+  parentId: number | null;
+  authorName: string;
+  html: string;
+  createdAt: string;
+  replies: CommentView[];
+}
+
+/** An approved comment with its approved replies, oldest first. */
+export const commentView: z.ZodType<CommentView> = z.object({
+  id: z.number().int(),
+  parentId: z.number().int().nullable(),
+  authorName: z.string(),
+  html: z.string(),
+  createdAt: isoDateTime,
+  get replies() {
+    return z.array(commentView);
+  },
+});
+
+export const postLinkView = z.object({ slug: z.string(), title: z.string() });
+export type PostLinkView = z.infer<typeof postLinkView>;
+
+export const postDetailView = z.object({
+  post: postSummaryView.extend({ updatedAt: isoDateTime, html: z.string() }),
+  comments: z.array(commentView),
+  previous: postLinkView.nullable(),
+  next: postLinkView.nullable(),
+  related: z.array(postLinkView.extend({ publishedAt: isoDateTime })),
+});
+export type PostDetailView = z.infer<typeof postDetailView>;

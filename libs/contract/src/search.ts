@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { categoryRef, isoDateTime, positiveInt, SLUG_PATTERN } from './fields.js';
+
+/** Query string of GET /api/search. */
+export const searchQuerySchema = z.object({
+  q: z.string({ error: 'q is required' }),
+  category: z.string().regex(SLUG_PATTERN, 'category must be a category slug').optional(),
+  page: positiveInt('page', 1_000).optional(),
+  pageSize: positiveInt('pageSize', 50).optional(),
+  debug: z.enum(['1', 'true', '0', 'false']).optional(),
+});
+export type SearchQuery = z.output<typeof searchQuerySchema>;
+
+export const searchHit = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('post'),
+    id: z.number().int(),
+    slug: z.string(),
+    title: z.string(),
+    publishedAt: isoDateTime,
+    categories: z.array(categoryRef),
+    /** HTML-escaped text with the matched words in <mark>. */
+    snippet: z.string(),
+  }),
+  z.object({
+    kind: z.literal('comment'),
+    id: z.number().int(),
+    /** The commented post's slug. */
+    slug: z.string(),
+    title: z.string(),
+    snippet: z.string(),
+  }),
+]);
+export type SearchHit = z.infer<typeof searchHit>;
+
+export const searchResultsView = z.object({
+  q: z.string(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+  hits: z.array(searchHit),
+  terms: z.object({ correctedTo: z.string().nullable() }),
+  /** With no hits: the closest spellings of the query, to offer as links. */
+  suggestions: z.array(z.string()),
+});
+export type SearchResultsView = z.infer<typeof searchResultsView>;
