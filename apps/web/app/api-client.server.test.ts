@@ -110,7 +110,7 @@ describe('get', () => {
   it('answers a 504 page when the API takes longer than the timeout', async () => {
     const stalling = (async (_input: URL | RequestInfo, init?: RequestInit) =>
       new Promise<Response>((_, reject) =>
-        init?.signal?.addEventListener('abort', () => reject(init.signal!.reason)),
+        init?.signal?.addEventListener('abort', () => reject(init.signal!.reason as Error)),
       )) as typeof fetch;
     const client = createApiClient({ baseUrl: 'http://api.test', fetch: stalling, timeoutMs: 20 });
     const thrown: unknown = await client.get('/api/settings').catch((caught: unknown) => caught);

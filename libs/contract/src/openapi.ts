@@ -111,7 +111,7 @@ export function openApiDocument(info: OpenApiDocument['info']): OpenApiDocument 
     operation.responses = Object.fromEntries(
       Object.entries(route.responses).map(([status, spec]) => [
         status,
-        response(status, spec as BodySpec, `${name}${status}`),
+        response(status, spec, `${name}${status}`),
       ]),
     );
     (paths[route.path] ??= {})[route.method.toLowerCase()] = operation;
