@@ -97,7 +97,7 @@ function toUrl(baseUrl: string, path: string, input: RouteInput<unknown>): URL {
     return encodeURIComponent(String(value));
   });
   const url = new URL(`${baseUrl}${filled}`);
-  for (const [key, value] of Object.entries((input.query ?? {}))) {
+  for (const [key, value] of Object.entries(input.query ?? {})) {
     if (value !== undefined && value !== '') url.searchParams.set(key, String(value));
   }
   return url;
