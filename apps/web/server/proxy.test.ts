@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import { type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { selfSignedCertificate } from '@inkwell/test-stack';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiProxy, createApiProxy } from './proxy.js';
@@ -189,35 +189,9 @@ describe('createApiProxy', () => {
 
   describe('with an https API', () => {
     const certDir = mkdtempSync(path.join(tmpdir(), 'inkwell-proxy-tls-'));
-    // Node cannot make an X.509 certificate by itself: a self-signed one for 127.0.0.1.
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-keyout',
-        path.join(certDir, 'key.pem'),
-        '-out',
-        path.join(certDir, 'cert.pem'),
-        '-days',
-        '1',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1',
-      ],
-      { stdio: 'ignore' },
-    );
-    const cert = readFileSync(path.join(certDir, 'cert.pem'), 'utf8');
-    const tlsApi = https.createServer(
-      { key: readFileSync(path.join(certDir, 'key.pem')), cert },
-      echo,
-    );
+    const { keyFile, certFile } = selfSignedCertificate(certDir);
+    const cert = readFileSync(certFile, 'utf8');
+    const tlsApi = https.createServer({ key: readFileSync(keyFile), cert }, echo);
     let apiUrl = '';
 
     beforeAll(async () => {

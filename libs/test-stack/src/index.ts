@@ -1,3 +1,4 @@
+export { selfSignedCertificate } from './certificate.js';
 export { freePort } from './free-port.js';
 export {
   startProcess,

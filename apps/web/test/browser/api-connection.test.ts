@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
@@ -6,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selfSignedCertificate } from '@inkwell/test-stack';
 import { startWebServer, type WebServer } from '../stack.js';
 import { apiUrl } from './support.js';
 
@@ -38,35 +38,9 @@ async function listen(server: net.Server): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-/** A self-signed certificate for 127.0.0.1, made with the openssl command-line tool. */
-function selfSignedCertificate(): { keyFile: string; certFile: string } {
-  const keyFile = path.join(certDir, 'key.pem');
-  const certFile = path.join(certDir, 'cert.pem');
-  execFileSync('openssl', [
-    'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:prime256v1',
-    '-nodes',
-    '-keyout',
-    keyFile,
-    '-out',
-    certFile,
-    '-days',
-    '1',
-    '-subj',
-    '/CN=127.0.0.1',
-    '-addext',
-    'subjectAltName=IP:127.0.0.1',
-  ]);
-  return { keyFile, certFile };
-}
-
 describe('an https API_URL', () => {
   it('serves pages and proxied paths through a TLS front of the API', async () => {
-    const { keyFile, certFile } = selfSignedCertificate();
+    const { keyFile, certFile } = selfSignedCertificate(certDir);
     const api = new URL(apiUrl);
     // TLS in front of the real API, as a load balancer terminating https would be.
     const front = tls.createServer(
