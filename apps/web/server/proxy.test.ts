@@ -124,6 +124,25 @@ describe('createApiProxy', () => {
     expect(reply).toBe('echo:ping');
   });
 
+  it('survives a reader resetting an upgraded connection', async () => {
+    await new Promise<void>((resolve, reject) => {
+      const request = http.request(`${frontUrl}/realtime/ws`, {
+        headers: { connection: 'Upgrade', upgrade: 'websocket' },
+      });
+      request.on('upgrade', (_res, socket) => {
+        socket.once('data', () => {
+          // A closed browser tab: a TCP reset, which the site reads as ECONNRESET.
+          socket.resetAndDestroy();
+          setTimeout(resolve, 100);
+        });
+        socket.write('ping');
+      });
+      request.on('error', reject);
+      request.end();
+    });
+    expect((await fetch(`${frontUrl}/realtime/connect`)).status).toBe(200);
+  });
+
   it('relays a refused upgrade', async () => {
     const status = await new Promise<number | undefined>((resolve, reject) => {
       const request = http.request(`${frontUrl}/realtime/other`, {

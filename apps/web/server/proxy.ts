@@ -1,4 +1,4 @@
-import http, { type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import http, { type ClientRequest, type IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import { type Duplex } from 'node:stream';
 import { createProxyServer } from 'http-proxy-3';
@@ -85,6 +85,12 @@ export function createApiProxy(apiUrl: string, { ca }: ApiProxyOptions = {}): Ap
     if (res.writableEnded) upstream.destroy();
   });
   proxy.on('proxyRes', (_upstreamRes, _req, res) => settles.get(res)?.());
+  // What the library emits instead of calling back (a reader resetting a tunnelled websocket):
+  // with no listener of ours it would throw and stop the site. That connection alone ends.
+  proxy.on('error', (_error, _req, resOrSocket) => {
+    if (resOrSocket instanceof ServerResponse) answerInstead(resOrSocket, 502, 'Bad Gateway');
+    else resOrSocket?.destroy();
+  });
 
   return {
     forward(req, res, { timeoutMs } = {}) {

@@ -39,6 +39,21 @@ export function startProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  let ready = false;
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+    return stopProcess(child);
+  };
+  // A server that dies under a test fails every later request with a refused connection: say
+  // why, with what it printed, where the test run's log shows it.
+  child.once('exit', (code, signal) => {
+    if (ready && !stopping) {
+      process.stderr.write(
+        `${name} exited (${signal ?? code}) while in use:\n${output.slice(-4000)}\n`,
+      );
+    }
+  });
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       void stopProcess(child);
@@ -47,9 +62,10 @@ export function startProcess(
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = output.match(options.ready);
-      if (match) {
+      if (match && !ready) {
+        ready = true;
         clearTimeout(timer);
-        resolve({ child, match, output: () => output, stop: () => stopProcess(child) });
+        resolve({ child, match, output: () => output, stop });
       }
     };
     child.stdout.on('data', onData);
