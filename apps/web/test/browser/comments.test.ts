@@ -199,7 +199,7 @@ async function approvedCommentsVisible(postSlug: string, author: string, count: 
     const detail = await apiGet<{ comments: { authorName: string }[] }>(`/api/posts/${postSlug}`);
     return detail.comments.filter((comment) => comment.authorName === author).length;
   };
-  for (let attempt = 0; attempt < 50 && (await countShown()) < count; attempt++) {
+  for (let attempt = 0; attempt < 150 && (await countShown()) < count; attempt++) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   expect(await countShown()).toBe(count);
