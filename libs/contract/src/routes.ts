@@ -56,6 +56,9 @@ import {
 const publicRoute = { session: false } as const;
 const adminRoute = { session: true } as const;
 
+/** What an admin route with an id and a body can refuse: bad input, no session, not yours, no such id. */
+const adminRefusals = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody } as const;
+
 /**
  * Every route the API serves: method, path, inputs, answers by status, whether it needs an admin
  * session. The API validates its inputs with these schemas, the tests check its answers against
@@ -322,10 +325,7 @@ export const routes = {
     body: updatePostSchema,
     responses: {
       200: adminPostView,
-      400: errorBody,
-      401: errorBody,
-      403: errorBody,
-      404: errorBody,
+      ...adminRefusals,
       409: postConflict,
     },
   },
@@ -339,10 +339,7 @@ export const routes = {
     body: publishPostSchema,
     responses: {
       200: adminPostView,
-      400: errorBody,
-      401: errorBody,
-      403: errorBody,
-      404: errorBody,
+      ...adminRefusals,
       409: postConflict,
     },
   },
@@ -356,10 +353,7 @@ export const routes = {
     body: versionOnlySchema,
     responses: {
       200: adminPostView,
-      400: errorBody,
-      401: errorBody,
-      403: errorBody,
-      404: errorBody,
+      ...adminRefusals,
       409: postConflict,
     },
   },
@@ -406,10 +400,7 @@ export const routes = {
     body: updateCategorySchema,
     responses: {
       200: adminCategoryView,
-      400: errorBody,
-      401: errorBody,
-      403: errorBody,
-      404: errorBody,
+      ...adminRefusals,
       409: errorBody,
     },
   },
@@ -423,10 +414,7 @@ export const routes = {
     body: mergeCategorySchema,
     responses: {
       200: adminCategoryView,
-      400: errorBody,
-      401: errorBody,
-      403: errorBody,
-      404: errorBody,
+      ...adminRefusals,
     },
   },
   'DELETE /api/admin/categories/{id}': {
@@ -439,10 +427,7 @@ export const routes = {
     query: deleteCategoryQuerySchema,
     responses: {
       204: null,
-      400: errorBody,
-      401: errorBody,
-      403: errorBody,
-      404: errorBody,
+      ...adminRefusals,
       409: errorBody,
     },
   },
@@ -489,10 +474,7 @@ export const routes = {
     body: replySchema,
     responses: {
       201: adminCommentView,
-      400: errorBody,
-      401: errorBody,
-      403: errorBody,
-      404: errorBody,
+      ...adminRefusals,
     },
   },
   'DELETE /api/admin/comments/{id}': {
@@ -616,10 +598,7 @@ export const routes = {
     body: updateUserSchema,
     responses: {
       200: adminUserView,
-      400: errorBody,
-      401: errorBody,
-      403: errorBody,
-      404: errorBody,
+      ...adminRefusals,
       409: errorBody,
     },
   },
@@ -633,10 +612,7 @@ export const routes = {
     body: resetPasswordSchema,
     responses: {
       200: userWithGeneratedPassword,
-      400: errorBody,
-      401: errorBody,
-      403: errorBody,
-      404: errorBody,
+      ...adminRefusals,
     },
   },
   'POST /api/admin/users/{id}/unlock': {
@@ -658,10 +634,7 @@ export const routes = {
     query: deleteUserQuerySchema,
     responses: {
       204: null,
-      400: errorBody,
-      401: errorBody,
-      403: errorBody,
-      404: errorBody,
+      ...adminRefusals,
       409: errorBody,
     },
   },
