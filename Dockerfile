@@ -6,23 +6,25 @@
 
 ARG NODE_IMAGE=node:22.20.0-bookworm-slim
 
-# Install exactly the lockfile, build every package, then drop the development dependencies.
+# Install exactly the lockfile, build every package, drop the development dependencies, then
+# gather each server's tree: the workspace's production node_modules (nested ones included),
+# the built libraries, the Prisma client and migrations, and that server's own folder.
 FROM ${NODE_IMAGE} AS build
 WORKDIR /inkwell
 COPY . .
 RUN npm ci --no-audit --no-fund \
   && NX_DAEMON=false NX_TUI=false npx nx run-many -t build -p api web --output-style=static \
-  && npm prune --omit=dev --no-audit --no-fund
+  && npm prune --omit=dev --no-audit --no-fund \
+  && for app in api web; do \
+    mkdir -p "/out/$app/apps" \
+    && cp -a package.json node_modules prisma libs "/out/$app/" \
+    && cp -a "apps/$app" "/out/$app/apps/$app"; \
+  done
 
-# What both servers run with: production dependencies, the built packages, the migrations.
+# What both servers run as: an unprivileged user, data in a volume.
 FROM ${NODE_IMAGE} AS runtime
 ENV NODE_ENV=production \
   DATA_DIR=/data
-WORKDIR /inkwell
-COPY --from=build /inkwell/package.json ./
-COPY --from=build /inkwell/node_modules ./node_modules
-COPY --from=build /inkwell/prisma ./prisma
-COPY --from=build /inkwell/libs ./libs
 RUN mkdir -p /data && chown node:node /data
 VOLUME /data
 USER node
@@ -30,8 +32,7 @@ USER node
 # The API: public JSON API, admin API, realtime, images. `node dist/cli/migrate.js` is the
 # one-shot migration step of compose.yaml.
 FROM runtime AS api
-COPY --from=build /inkwell/apps/api/package.json ./apps/api/
-COPY --from=build /inkwell/apps/api/dist ./apps/api/dist
+COPY --from=build /out/api /inkwell
 WORKDIR /inkwell/apps/api
 ENV API_HOST=0.0.0.0 \
   API_PORT=3001
@@ -42,8 +43,7 @@ CMD ["node", "dist/main.js"]
 
 # The readers' site and the admin panel, talking to the API at API_URL.
 FROM runtime AS web
-COPY --from=build /inkwell/apps/web/package.json ./apps/web/
-COPY --from=build /inkwell/apps/web/build ./apps/web/build
+COPY --from=build /out/web /inkwell
 WORKDIR /inkwell/apps/web
 ENV WEB_HOST=0.0.0.0 \
   WEB_PORT=3000
