@@ -12,6 +12,7 @@ import {
   type IndexableDocument,
   type SearchEngine,
 } from '@inkwell/search';
+import { deleteIndicesByPrefix } from '@inkwell/search/testing';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { syntheticPosts, typoQueries } from '../../libs/search/test/fixtures/synthetic-blog.js';
@@ -112,7 +113,7 @@ if (elasticsearchUrl) {
       ),
     );
   } finally {
-    await client.indices.delete({ index: `${prefix}-*` }, { ignore: [404] });
+    await deleteIndicesByPrefix(client, `${prefix}-`);
     await client.close();
   }
 }

@@ -62,6 +62,9 @@ const webConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 });
 
+/** The variables the site reads. */
+export const webConfigVariables = Object.keys(webConfigSchema.shape);
+
 export interface WebConfig {
   apiUrl: string;
   siteUrl: string;

@@ -53,6 +53,11 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
 
   // First, so every answer carries them, refusals and the 503 page included.
   app.use(securityHeaders({ enforce: config.production }));
+  // For load balancers and container health checks: this process answers, whatever the API does.
+  app.get('/__lbheartbeat__', (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
+    res.json({ status: 'ok' });
+  });
   // Before compression: proxied bodies stream through untouched (long-polling must not buffer).
   app.use(PROXIED_PATHS, (req, res) =>
     proxy.forward(req, res, {

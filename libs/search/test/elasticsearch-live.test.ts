@@ -3,6 +3,7 @@ import { demoCategories, demoPosts } from '@inkwell/prisma/demo-content';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createElasticsearchSearchEngine, type SearchEngine } from '../src/index.js';
+import { deleteIndicesByPrefix } from '../src/testing.js';
 import { measureRelevance } from './fixtures/measure-relevance.js';
 import { demoDocuments, iterate } from './fixtures/to-documents.js';
 
@@ -24,7 +25,7 @@ describe.runIf(url !== undefined && url !== '')(
       await engine.reindex(iterate(demoDocuments(demoPosts, demoCategories)));
     });
     afterAll(async () => {
-      await client.indices.delete({ index: `${prefix}-*` }, { ignore: [404] });
+      await deleteIndicesByPrefix(client, `${prefix}-`);
       await client.close();
     });
 

@@ -72,6 +72,13 @@ describe('the site while the API is not reachable', () => {
     expect(await response.text()).toContain('<h1>Just a moment</h1>');
   });
 
+  test("the site's own heartbeat answers: the process is up, only pages wait", async () => {
+    const response = await fetch(`${siteUrl}/__lbheartbeat__`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
   test('the log says so in one line, without a stack', () => {
     const apiLines = siteLog.split('\n').filter((line) => line.includes('API'));
     expect(apiLines).toEqual([
