@@ -10,7 +10,7 @@ test('indices are deleted by name, as Elasticsearch 8 and later require', async 
     'inkwell-test-1-comments-1700000000': {},
   }));
   mock.add({ method: 'DELETE', path: '/:index' }, (params) => {
-    deleted.push(params.path);
+    deleted.push(String(params.path));
     return { acknowledged: true };
   });
   const client = new Client({ node: 'http://localhost:9200', Connection: mock.getConnection() });
