@@ -10,6 +10,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { MAX_PAGE_SIZE } from '@inkwell/contract';
 import { WORKSPACE_ROOT } from '@inkwell/test-stack';
 import { seedBlog, storeBenchImage } from './blog.js';
 import {
@@ -33,18 +34,24 @@ const { values } = parseArgs({
     only: { type: 'string', default: '' },
   },
 });
+/** A whole number of at least 1, or a start-up error naming the option. */
+function count(option: string, value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) {
+    throw new Error(`--${option} must be a whole number of at least 1, not "${value}"`);
+  }
+  return parsed;
+}
 const settings = {
-  seconds: Number(values.seconds),
-  rounds: Number(values.rounds),
-  connections: Number(values.connections),
-  posts: values.posts.split(',').map(Number),
+  seconds: count('seconds', values.seconds),
+  rounds: count('rounds', values.rounds),
+  connections: count('connections', values.connections),
+  posts: values.posts.split(',').map((posts) => count('posts', posts)),
   only: values.only.toLowerCase(),
   zipfExponent: 1,
 };
 /** Posts per page of the API's listing (its default `pageSize`). */
 const LISTING_PAGE_SIZE = 10;
-/** The API's largest `pageSize`, to read every slug in few requests. */
-const MAX_PAGE_SIZE = 50;
 const THUMBNAIL_WIDTH = 640;
 const selected = (name: string): boolean => name.toLowerCase().includes(settings.only);
 const progress = (message: string): boolean => process.stderr.write(`${message}\n`);
@@ -69,12 +76,14 @@ const zipf = (paths: string[], seed: number): Traffic => ({
 
 /**
  * The heartbeat, then for each round every target, each after a heartbeat round of its own.
- * Before the rounds, every URL of each target once, then a one-second run, warm caches and JIT.
+ * First, unless `visitEachFirst` is false, every URL of each target once; then a one-second
+ * run of each, to warm caches and the JIT.
  */
 async function measure(
   posts: number,
   site: RunningSite,
   targets: readonly Target[],
+  visitEachFirst = true,
 ): Promise<Row[]> {
   if (targets.length === 0) return [];
   const heartbeat: Target = {
@@ -89,7 +98,7 @@ async function measure(
     pids: { site: site.sitePid, api: site.apiPid },
   };
   for (const target of [heartbeat, ...targets]) {
-    await visitEach(target, settings.connections);
+    if (visitEachFirst) await visitEach(target, settings.connections);
     await runRound(target, { ...options, seconds: 1 });
   }
   const heartbeatRounds = targets.map((): RoundResult[] => []);
@@ -139,20 +148,33 @@ async function readBlog(site: RunningSite, imageHash: string, staticFile: string
   };
 }
 
+/** Every post from the API, by Zipf's law. */
+function apiPostsTarget(site: RunningSite, blog: Blog): Target {
+  return {
+    name: 'API post (cached read)',
+    origin: site.apiUrl,
+    accept: ACCEPT.json,
+    ...zipf(
+      blog.slugs.map((slug) => `/api/posts/${slug}`),
+      1,
+    ),
+  };
+}
+
 /** The rows of the site with its default page cache, and of the API behind it. */
 function cachedSiteTargets(site: RunningSite, blog: Blog): Target[] {
   const pages = Array.from(
     { length: Math.ceil(blog.slugs.length / LISTING_PAGE_SIZE) },
     (_, index) => `/api/posts?page=${index + 1}`,
   );
-  const apiPosts = blog.slugs.map((slug) => `/api/posts/${slug}`);
+  const apiPosts = apiPostsTarget(site, blog);
   const sitePosts = blog.slugs.map((slug) => `/posts/${slug}`);
   const api = { origin: site.apiUrl, accept: ACCEPT.json };
   const page = { origin: site.siteUrl, accept: ACCEPT.page };
   const image = { origin: site.siteUrl, accept: ACCEPT.image };
   return [
-    { name: 'API post (cached read)', ...api, ...hot(apiPosts[0]!) },
-    { name: 'API post (cached read)', ...api, ...zipf(apiPosts, 1) },
+    { ...apiPosts, ...hot(apiPosts.paths[0]!) },
+    apiPosts,
     { name: 'API listing', ...api, ...hot(pages[0]!) },
     { name: 'API listing', ...api, ...zipf(pages, 2) },
     { name: 'site post page, page cache default', ...page, ...hot(sitePosts[0]!) },
@@ -213,9 +235,15 @@ async function measureBlog(posts: number, notes: string[]): Promise<Row[]> {
       const targets = cachedSiteTargets(site, blog).filter((target) => selected(target.name));
       return [blog, await measure(posts, site, targets)] as const;
     });
+    // Every page is rendered anyway: reading each post once from the API warms what a render
+    // reads (the API's caches) at a fraction of the cost of rendering each page once.
     const renderingRows = selected(RENDERING_ROW)
-      ? await withSite({ dataDir, pageCacheSeconds: 0, waitForSearchIndex: false }, (site) =>
-          measure(posts, site, renderingSiteTargets(site, blog)),
+      ? await withSite(
+          { dataDir, pageCacheSeconds: 0, waitForSearchIndex: false },
+          async (site) => {
+            await visitEach(apiPostsTarget(site, blog), settings.connections);
+            return measure(posts, site, renderingSiteTargets(site, blog), false);
+          },
         )
       : [];
     return [...rows, ...renderingRows];
