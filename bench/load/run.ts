@@ -1,128 +1,281 @@
 /**
- * Load test on loopback: throughput and latency of the API's public endpoints (and of the
- * server-rendered site when it is built), each as a ratio to the load-balancer heartbeat measured
- * in the same run. Usage: npm run bench:load [-- --seconds 5 --connections 10]
+ * Load test of Inkwell as `npm start` runs it (the built site, which spawns the built API), on
+ * a scratch embedded database per blog size, with browser headers and two traffic shapes: one
+ * hot URL, and every post by Zipf's law. Rounds of each row alternate with rounds of the API's
+ * load-balancer heartbeat, so every row reads as a ratio to a baseline measured beside it.
+ *
+ *   npm run bench:load [-- --seconds 2 --rounds 3 --connections 10 --posts 35,1000 --only site]
  */
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
-import { freePort, startApiProcess, startProcess, type StartedProcess } from '@inkwell/test-stack';
+import { MAX_PAGE_SIZE } from '@inkwell/contract';
+import { WORKSPACE_ROOT } from '@inkwell/test-stack';
+import { seedBlog, storeBenchImage } from './blog.js';
+import {
+  ACCEPT,
+  runRound,
+  visitEach,
+  type RoundOptions,
+  type RoundResult,
+  type Target,
+} from './rounds.js';
+import { startSite, type RunningSite, type SiteOptions } from './site.js';
+import { markdownTable, summarize, type Row } from './summary.js';
+import { zipfPicker } from './zipf.js';
 
 const { values } = parseArgs({
   options: {
-    seconds: { type: 'string', default: '5' },
+    seconds: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '10' },
+    posts: { type: 'string', default: '35,1000' },
+    only: { type: 'string', default: '' },
   },
 });
-const seconds = Number(values.seconds);
-const connections = Number(values.connections);
-const root = path.resolve(import.meta.dirname, '../..');
+/** A whole number of at least 1, or a start-up error naming the option. */
+function count(option: string, value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1) {
+    throw new Error(`--${option} must be a whole number of at least 1, not "${value}"`);
+  }
+  return parsed;
+}
+const settings = {
+  seconds: count('seconds', values.seconds),
+  rounds: count('rounds', values.rounds),
+  connections: count('connections', values.connections),
+  posts: values.posts.split(',').map((posts) => count('posts', posts)),
+  only: values.only.toLowerCase(),
+  zipfExponent: 1,
+};
+/** Posts per page of the API's listing (its default `pageSize`). */
+const LISTING_PAGE_SIZE = 10;
+const THUMBNAIL_WIDTH = 640;
+const selected = (name: string): boolean => name.toLowerCase().includes(settings.only);
+const progress = (message: string): boolean => process.stderr.write(`${message}\n`);
 
-interface Row {
-  name: string;
-  url: string;
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  errors: number;
+async function publishedSlugs(apiUrl: string): Promise<string[]> {
+  const slugs: string[] = [];
+  for (let page = 1; ; page++) {
+    const response = await fetch(`${apiUrl}/api/posts?page=${page}&pageSize=${MAX_PAGE_SIZE}`);
+    const body = (await response.json()) as { items: { slug: string }[]; total: number };
+    slugs.push(...body.items.map((item) => item.slug));
+    if (body.items.length === 0 || slugs.length >= body.total) return slugs;
+  }
 }
 
-async function measure(name: string, url: string): Promise<Row> {
-  await autocannon({ url, connections, duration: 1 }); // warm caches and JIT
-  const result = await autocannon({ url, connections, duration: seconds });
+type Traffic = Pick<Target, 'shape' | 'paths' | 'nextPath'>;
+const hot = (path: string): Traffic => ({ shape: 'one URL', paths: [path], nextPath: () => path });
+const zipf = (paths: string[], seed: number): Traffic => ({
+  shape: `Zipf over ${paths.length}`,
+  paths,
+  nextPath: zipfPicker(paths, settings.zipfExponent, seed),
+});
+
+/**
+ * The heartbeat, then for each round every target, each after a heartbeat round of its own.
+ * First, unless `visitEachFirst` is false, every URL of each target once; then a one-second
+ * run of each, to warm caches and the JIT.
+ */
+async function measure(
+  posts: number,
+  site: RunningSite,
+  targets: readonly Target[],
+  visitEachFirst = true,
+): Promise<Row[]> {
+  if (targets.length === 0) return [];
+  const heartbeat: Target = {
+    name: 'API `/__lbheartbeat__` (baseline)',
+    origin: site.apiUrl,
+    accept: ACCEPT.json,
+    ...hot('/__lbheartbeat__'),
+  };
+  const options: RoundOptions = {
+    seconds: settings.seconds,
+    connections: settings.connections,
+    pids: { site: site.sitePid, api: site.apiPid },
+  };
+  for (const target of [heartbeat, ...targets]) {
+    if (visitEachFirst) await visitEach(target, settings.connections);
+    await runRound(target, { ...options, seconds: 1 });
+  }
+  const heartbeatRounds = targets.map((): RoundResult[] => []);
+  const targetRounds = targets.map((): RoundResult[] => []);
+  for (let round = 0; round < settings.rounds; round++) {
+    for (const [index, target] of targets.entries()) {
+      progress(
+        `  ${posts} posts, round ${round + 1}/${settings.rounds}: ${target.name}, ${target.shape}`,
+      );
+      heartbeatRounds[index]!.push(await runRound(heartbeat, options));
+      targetRounds[index]!.push(await runRound(target, options));
+    }
+  }
+  const allHeartbeats = heartbeatRounds.flat();
+  return [
+    summarize({ posts, ...heartbeat }, allHeartbeats, allHeartbeats),
+    ...targets.map((target, index) =>
+      summarize({ posts, ...target }, targetRounds[index]!, heartbeatRounds[index]!),
+    ),
+  ];
+}
+
+/** What the rows ask for, read from the running site. */
+interface Blog {
+  slugs: string[];
+  thumbnailPath: string;
+  thumbnailBytes: number;
+  /** The site's static copy of the thumbnail. */
+  staticPath: string;
+}
+
+/**
+ * Published slugs, newest first (the Zipf ranks), and the bench image's thumbnail, made once
+ * and copied among the site's static files (build/client) to `staticFile`.
+ */
+async function readBlog(site: RunningSite, imageHash: string, staticFile: string): Promise<Blog> {
+  const thumbnailPath = `/images/${imageHash}/${THUMBNAIL_WIDTH}.webp`;
+  const thumbnail = await fetch(`${site.apiUrl}${thumbnailPath}`);
+  if (!thumbnail.ok) throw new Error(`the thumbnail answered ${thumbnail.status}`);
+  const bytes = new Uint8Array(await thumbnail.arrayBuffer());
+  await writeFile(staticFile, bytes);
   return {
-    name,
-    url,
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx,
+    slugs: await publishedSlugs(site.apiUrl),
+    thumbnailPath,
+    thumbnailBytes: bytes.byteLength,
+    staticPath: `/${path.basename(staticFile)}`,
   };
 }
 
-async function main(): Promise<void> {
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'inkwell-bench-load-'));
-  const started: StartedProcess[] = [];
-  try {
-    const apiProcess = await startApiProcess({ DATA_DIR: dataDir, NODE_ENV: 'production' });
-    started.push(apiProcess);
-    const api = apiProcess.url;
-    const targets: Array<[string, string]> = [
-      ['API `/__lbheartbeat__`', `${api}/__lbheartbeat__`],
-      ['API `/__heartbeat__`', `${api}/__heartbeat__`],
-      ['API listing', `${api}/api/posts`],
-      ['API category listing', `${api}/api/posts?category=postgresql`],
-      ['API post', `${api}/api/posts/${await newestPostSlug(api)}`],
-    ];
-    const webServer = path.join(root, 'apps/web/build/server/index.js');
-    if (existsSync(webServer)) {
-      const startWeb = async (pageCacheSeconds: string): Promise<string> => {
-        const port = await freePort();
-        started.push(
-          await startProcess('npm', ['run', 'serve', '-w', '@inkwell/web'], {
-            cwd: root,
-            env: {
-              ...process.env,
-              WEB_PORT: String(port),
-              API_URL: api,
-              NODE_ENV: 'production',
-              PAGE_CACHE_SECONDS: pageCacheSeconds,
-            },
-            ready: /Web listening on/,
-          }),
-        );
-        return `http://127.0.0.1:${port}`;
-      };
-      const slug = await newestPostSlug(api);
-      // The site as configured by default (one-second page cache), and rendering every request.
-      const web = await startWeb('1');
-      const rendering = await startWeb('0');
-      targets.push(
-        ['Web home', `${web}/`],
-        ['Web filtered home', `${web}/?category=postgresql`],
-        ['Web post', `${web}/posts/${slug}`],
-        ['Web home, no page cache', `${rendering}/`],
-        ['Web filtered home, no page cache', `${rendering}/?category=postgresql`],
-        ['Web post, no page cache', `${rendering}/posts/${slug}`],
-      );
-    } else {
-      console.log("(apps/web is not built: run `npm run build` to include the site's pages)\n");
-    }
+/** Every post from the API, by Zipf's law. */
+function apiPostsTarget(site: RunningSite, blog: Blog): Target {
+  return {
+    name: 'API post (cached read)',
+    origin: site.apiUrl,
+    accept: ACCEPT.json,
+    ...zipf(
+      blog.slugs.map((slug) => `/api/posts/${slug}`),
+      1,
+    ),
+  };
+}
 
-    const rows: Row[] = [];
-    for (const [name, url] of targets) rows.push(await measure(name, url));
-    printTable(rows);
+/** The rows of the site with its default page cache, and of the API behind it. */
+function cachedSiteTargets(site: RunningSite, blog: Blog): Target[] {
+  const pages = Array.from(
+    { length: Math.ceil(blog.slugs.length / LISTING_PAGE_SIZE) },
+    (_, index) => `/api/posts?page=${index + 1}`,
+  );
+  const apiPosts = apiPostsTarget(site, blog);
+  const sitePosts = blog.slugs.map((slug) => `/posts/${slug}`);
+  const api = { origin: site.apiUrl, accept: ACCEPT.json };
+  const page = { origin: site.siteUrl, accept: ACCEPT.page };
+  const image = { origin: site.siteUrl, accept: ACCEPT.image };
+  return [
+    { ...apiPosts, ...hot(apiPosts.paths[0]!) },
+    apiPosts,
+    { name: 'API listing', ...api, ...hot(pages[0]!) },
+    { name: 'API listing', ...api, ...zipf(pages, 2) },
+    { name: 'site post page, page cache default', ...page, ...hot(sitePosts[0]!) },
+    { name: 'site post page, page cache default', ...page, ...zipf(sitePosts, 3) },
+    { name: 'site home, page cache default', ...page, ...hot('/') },
+    { name: 'thumbnail from the API', ...image, origin: site.apiUrl, ...hot(blog.thumbnailPath) },
+    { name: 'thumbnail through the site', ...image, ...hot(blog.thumbnailPath) },
+    {
+      name: `static file of the thumbnail's size (${blog.thumbnailBytes} B) from the site`,
+      ...image,
+      ...hot(blog.staticPath),
+    },
+  ];
+}
+
+const RENDERING_ROW = 'site post page, PAGE_CACHE_SECONDS=0';
+
+/** The rows of the site rendering every page (PAGE_CACHE_SECONDS=0). */
+function renderingSiteTargets(site: RunningSite, blog: Blog): Target[] {
+  const sitePosts = blog.slugs.map((slug) => `/posts/${slug}`);
+  const page = { origin: site.siteUrl, accept: ACCEPT.page };
+  return [
+    { name: RENDERING_ROW, ...page, ...hot(sitePosts[0]!) },
+    { name: RENDERING_ROW, ...page, ...zipf(sitePosts, 3) },
+  ];
+}
+
+async function withSite<T>(
+  options: SiteOptions,
+  work: (site: RunningSite) => Promise<T>,
+): Promise<T> {
+  const site = await startSite(options);
+  try {
+    return await work(site);
   } finally {
-    await Promise.all(started.map((process) => process.stop()));
+    await site.stop();
+  }
+}
+
+/** The rows of one blog size: the site with its default page cache, then with none. */
+async function measureBlog(posts: number, notes: string[]): Promise<Row[]> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'inkwell-bench-load-'));
+  const staticFile = path.join(
+    WORKSPACE_ROOT,
+    'apps/web/build/client',
+    `bench-load-${process.pid}.webp`,
+  );
+  try {
+    const seedingStarted = performance.now();
+    await seedBlog(dataDir, posts);
+    const imageHash = await storeBenchImage(dataDir);
+    const seedingSeconds = (performance.now() - seedingStarted) / 1000;
+    progress(`${posts} posts seeded in ${seedingSeconds.toFixed(1)} s`);
+
+    const [blog, rows] = await withSite({ dataDir, waitForSearchIndex: true }, async (site) => {
+      if (site.built) notes.push('The build was missing or stale: `npm start` built it first.');
+      const blog = await readBlog(site, imageHash, staticFile);
+      const targets = cachedSiteTargets(site, blog).filter((target) => selected(target.name));
+      return [blog, await measure(posts, site, targets)] as const;
+    });
+    // Every page is rendered anyway: reading each post once from the API warms what a render
+    // reads (the API's caches) at a fraction of the cost of rendering each page once.
+    const renderingRows = selected(RENDERING_ROW)
+      ? await withSite(
+          { dataDir, pageCacheSeconds: 0, waitForSearchIndex: false },
+          async (site) => {
+            await visitEach(apiPostsTarget(site, blog), settings.connections);
+            return measure(posts, site, renderingSiteTargets(site, blog), false);
+          },
+        )
+      : [];
+    return [...rows, ...renderingRows];
+  } finally {
+    await rm(staticFile, { force: true });
     await rm(dataDir, { recursive: true, force: true });
   }
 }
 
-async function newestPostSlug(api: string): Promise<string> {
-  const response = await fetch(`${api}/api/posts?pageSize=1`);
-  const body = (await response.json()) as { items: Array<{ slug: string }> };
-  return body.items[0]!.slug;
-}
+const startedAt = performance.now();
+const startDate = new Date().toISOString();
+const load = loadavg().map((value) => value.toFixed(2));
+const rows: Row[] = [];
+const notes: string[] = [];
+for (const posts of settings.posts) rows.push(...(await measureBlog(posts, notes)));
+const loadAfter = loadavg().map((value) => value.toFixed(2));
 
-function printTable(rows: Row[]): void {
-  const baseline = rows[0]!;
-  console.log(
-    `${seconds} s per endpoint, ${connections} connections, Node ${process.version}, loopback\n`,
-  );
-  console.log(
-    '| endpoint | req/s | p50 ms | p99 ms | req/s vs heartbeat | p99 vs heartbeat | errors |',
-  );
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const row of rows) {
-    console.log(
-      `| ${row.name} | ${row.requestsPerSecond.toFixed(0)} | ${row.p50} | ${row.p99} | ` +
-        `${((row.requestsPerSecond / baseline.requestsPerSecond) * 100).toFixed(0)}% | ` +
-        `${(row.p99 / Math.max(baseline.p99, 1)).toFixed(1)}x | ${row.errors} |`,
-    );
-  }
-}
-
-await main();
+console.log(
+  [
+    `npm run bench:load, started ${startDate}`,
+    `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, ` +
+      `load average ${load.join(' ')} at start, ${loadAfter.join(' ')} at the end`,
+    `${settings.rounds} rounds of ${settings.seconds} s per row, each after a heartbeat round; ` +
+      `${settings.connections} connections; Zipf s = ${settings.zipfExponent}; ` +
+      `posts ${settings.posts.join(', ')}${settings.only ? `; only rows matching "${settings.only}"` : ''}`,
+    'Browser headers (Accept-Encoding: gzip, deflate, br; Accept; Chrome User-Agent). req/s, ' +
+      'p50 and p99 are medians over the rounds; CPU is utime+stime of each process over all ' +
+      'rounds divided by their requests; kB/response counts headers too; the heartbeat ratio is to the rounds run between.',
+    ...notes,
+    '',
+    markdownTable(rows),
+    '',
+    `Finished in ${((performance.now() - startedAt) / 1000).toFixed(0)} s.`,
+  ].join('\n'),
+);

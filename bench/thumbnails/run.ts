@@ -3,35 +3,19 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import sharp from 'sharp';
 import {
   OriginalStore,
   ThumbnailService,
   createSharpEngine,
   type ThumbnailFormat,
 } from '@inkwell/assets/thumbnails';
+import sharp from 'sharp';
+import { photoLikeJpeg } from '../shared/photo-like-jpeg.js';
 
 const WIDTH = 3000;
 const HEIGHT = 2000;
 const COLD_LIMIT = { seconds: 12, count: 40 };
 const CACHED_SECONDS = 3;
-
-/** A photo-like source: smooth gradients with a little grain (pure noise would flatter no codec). */
-async function makeSource(): Promise<Buffer> {
-  const pixels = Buffer.alloc(WIDTH * HEIGHT * 3);
-  for (let y = 0; y < HEIGHT; y += 1) {
-    for (let x = 0; x < WIDTH; x += 1) {
-      const at = (y * WIDTH + x) * 3;
-      const grain = ((x * 7919 + y * 104729) % 17) - 8;
-      pixels[at] = Math.min(255, Math.max(0, (x / WIDTH) * 255 + grain));
-      pixels[at + 1] = Math.min(255, Math.max(0, (y / HEIGHT) * 255 + grain));
-      pixels[at + 2] = Math.round(128 + 100 * Math.sin(x / 90) * Math.cos(y / 70));
-    }
-  }
-  return sharp(pixels, { raw: { width: WIDTH, height: HEIGHT, channels: 3 } })
-    .jpeg({ quality: 85 })
-    .toBuffer();
-}
 
 const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 
@@ -64,7 +48,7 @@ async function measure(
 const workDir = await mkdtemp(join(tmpdir(), 'inkwell-bench-thumbnails-'));
 try {
   const originals = new OriginalStore(join(workDir, 'originals'));
-  const source = await makeSource();
+  const source = await photoLikeJpeg(WIDTH, HEIGHT);
   const image = await originals.save(source, 'bench.jpg', { maxBytes: 50_000_000 });
   const engine = createSharpEngine();
   const rows: Row[] = [];
