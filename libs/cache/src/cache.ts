@@ -115,10 +115,7 @@ export class InkwellCache {
         url: options.redisUrl,
         onError: (error) => this.failures.report(error, 'connection'),
       });
-      this.store = new RedisEntryStore(client, {
-        keyPrefix: `${this.keyPrefix}:`,
-        epochKey: `${this.keyPrefix}:#epoch`,
-      });
+      this.store = new RedisEntryStore(client, { epochKey: `${this.keyPrefix}:#epoch` });
       // useKeyPrefix: false, or Keyv and @keyv/redis each add the namespace (`blog::blog:key`).
       this.keyv = new Keyv({
         store: new KeyvRedis(client, { namespace: options.namespace }),
