@@ -12,6 +12,7 @@ import { IMMUTABLE_ASSET_CACHE } from '../app/lib/cache-control.js';
 import { createApiGate } from './api-gate.js';
 import { type WebConfig } from './config.js';
 import { createPageCache } from './page-cache.js';
+import { localThumbnails } from './local-thumbnails.js';
 import { createApiProxy } from './proxy.js';
 import { loadSessionSecret } from './session-secret.js';
 import { requestGuard } from './request-guard.js';
@@ -53,6 +54,9 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
 
   // First, so every answer carries them, refusals and the 503 page included.
   app.use(securityHeaders({ enforce: config.production }));
+  // Thumbnails the API made are files in the data directory the site shares with it under
+  // `npm start`: served from there; the others (and any thumbnail elsewhere) go to the proxy.
+  app.use('/images', localThumbnails(config.dataDir));
   // Before compression: proxied bodies stream through untouched (long-polling must not buffer).
   app.use(PROXIED_PATHS, (req, res) =>
     proxy.forward(req, res, {
