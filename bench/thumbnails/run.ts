@@ -1,5 +1,6 @@
 // Thumbnails per second for a 3000x2000 JPEG at 640 px, made cold and served from the disk
 // cache, with the peak resident memory. Bounded: each phase stops at its time or count limit.
+// Then the disk-cached thumbnail over HTTP against a static file (see http.ts).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import {
 } from '@inkwell/assets/thumbnails';
 import sharp from 'sharp';
 import { photoLikeJpeg } from '../shared/photo-like-jpeg.js';
+import { benchServing } from './http.js';
 
 const WIDTH = 3000;
 const HEIGHT = 2000;
@@ -84,6 +86,7 @@ try {
       `| ${row.case} | ${row.count} | ${row.seconds.toFixed(1)} | ${perSecond.toFixed(perSecond < 100 ? 1 : 0)} | ${((row.seconds * 1000) / row.count).toFixed(2)} | ${row.peakRssMb} |`,
     );
   }
+  await benchServing(workDir, source);
 } finally {
   await rm(workDir, { recursive: true, force: true });
 }

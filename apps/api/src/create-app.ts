@@ -6,6 +6,7 @@ import { AppModule, type AppOverrides } from './app.module.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import { apiSecurityHeaders } from './common/security-headers.js';
 import { RejectNulInRouteParams } from './common/validation.js';
+import { PublicJsonExpressAdapter } from './http-cache/public-json-adapter.js';
 import { PRIVATE_NO_STORE } from './http-cache/public-read.js';
 import { type Config } from './config/config.js';
 import { REALTIME } from './core/tokens.js';
@@ -22,11 +23,15 @@ export async function createApp(
   config: Config,
   options: CreateAppOptions = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, options), {
-    bodyParser: false,
-    logger: options.logger ?? undefined,
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, options),
+    new PublicJsonExpressAdapter(),
+    {
+      bodyParser: false,
+      logger: options.logger ?? undefined,
+      abortOnError: false,
+    },
+  );
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.useGlobalFilters(new HttpErrorFilter());
   app.useGlobalPipes(new RejectNulInRouteParams());

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DomainEvents } from '../src/events/domain-events.js';
 import { buildFixtureContent, formRenderedAt } from './fixtures.js';
@@ -34,6 +34,34 @@ describe.each(stores)('cached reads and precise invalidation with the %s store',
     for (const path of ['/api/posts?category=rust', '/api/posts/post-59', '/api/categories']) {
       expect(await cost(path)).toBeGreaterThan(0);
       expect(await cost(path)).toBe(0);
+    }
+  });
+
+  test('a hit answers the bytes, ETag and tags of the miss, from one cache lookup', async () => {
+    const lookups = async () => {
+      const { samples } = parsePrometheusText(
+        (await api.http.get('/__metrics__').expect(200)).text,
+      );
+      return samples
+        .filter((sample) => /^inkwell_cache_(hit|miss)_total$/u.test(sample.name))
+        .reduce((sum, sample) => sum + sample.value, 0);
+    };
+    for (const path of ['/api/posts/post-40', '/api/posts?category=rust', '/api/categories']) {
+      const miss = await api.http.get(path).expect(200);
+      const before = await lookups();
+      const hit = await api.http.get(path).expect(200);
+      expect(await lookups()).toBe(before + 1);
+      expect(hit.text).toBe(miss.text);
+      expect(hit.headers.etag).toBe(miss.headers.etag);
+      expect(hit.headers['surrogate-key']).toBe(miss.headers['surrogate-key']);
+      expect(hit.headers['content-type']).toBe('application/json; charset=utf-8');
+      // The weak ETag Express gives a body: the same on the wire as an uncached answer's.
+      const body = Buffer.from(hit.text, 'utf8');
+      const sha1 = createHash('sha1').update(body).digest('base64').slice(0, 27);
+      expect(hit.headers.etag).toBe(`W/"${body.byteLength.toString(16)}-${sha1}"`);
+      await api.http.get(path).set('If-None-Match', hit.headers.etag!).expect(304);
+      const head = await api.http.head(path).expect(200);
+      expect(head.headers.etag).toBe(hit.headers.etag);
     }
   });
 
@@ -131,7 +159,7 @@ describe.each(stores)('cached reads and precise invalidation with the %s store',
           Object.entries(labels).every(([key, label]) => sample.labels[key] === label),
       )?.value;
     expect(value('inkwell_cache_hit_total', { prefix: 'posts.list' })).toBeGreaterThan(0);
-    expect(value('inkwell_cache_miss_total', { prefix: 'posts.content' })).toBeGreaterThan(0);
+    expect(value('inkwell_cache_miss_total', { prefix: 'posts.detail' })).toBeGreaterThan(0);
     expect(value('inkwell_cache_purge_calls_total', { outcome: 'failed' })).toBe(0);
   });
 });

@@ -12,6 +12,7 @@ import { IMMUTABLE_ASSET_CACHE } from '../app/lib/cache-control.js';
 import { createApiGate } from './api-gate.js';
 import { type WebConfig } from './config.js';
 import { createPageCache } from './page-cache.js';
+import { localThumbnails } from './local-thumbnails.js';
 import { createApiProxy } from './proxy.js';
 import { loadSessionSecret } from './session-secret.js';
 import { requestGuard } from './request-guard.js';
@@ -58,6 +59,9 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
     res.setHeader('Cache-Control', 'no-store');
     res.json({ status: 'ok' });
   });
+  // Thumbnails the API made are files in the data directory the site shares with it under
+  // `npm start`: served from there; the others (and any thumbnail elsewhere) go to the proxy.
+  app.use('/images', localThumbnails(config.dataDir));
   // Before compression: proxied bodies stream through untouched (long-polling must not buffer).
   app.use(PROXIED_PATHS, (req, res) =>
     proxy.forward(req, res, {

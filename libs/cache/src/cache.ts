@@ -96,7 +96,11 @@ export class InkwellCache {
   constructor(options: InkwellCacheOptions) {
     this.namespace = options.namespace;
     this.keyPrefix = escapeKeyPart(options.namespace);
-    this.codec = createCodec(options);
+    // In process memory compression saves nothing worth its CPU: no bytes cross a network, and
+    // the store is bounded by its number of entries.
+    this.codec = createCodec(
+      options.redisUrl ? options : { ...options, compressAboveBytes: Number.POSITIVE_INFINITY },
+    );
     this.failures = new FailureReporter(
       options.logger ?? console,
       options.failureLogIntervalMs ?? 60_000,
@@ -111,10 +115,7 @@ export class InkwellCache {
         url: options.redisUrl,
         onError: (error) => this.failures.report(error, 'connection'),
       });
-      this.store = new RedisEntryStore(client, {
-        keyPrefix: `${this.keyPrefix}:`,
-        epochKey: `${this.keyPrefix}:#epoch`,
-      });
+      this.store = new RedisEntryStore(client, { epochKey: `${this.keyPrefix}:#epoch` });
       // useKeyPrefix: false, or Keyv and @keyv/redis each add the namespace (`blog::blog:key`).
       this.keyv = new Keyv({
         store: new KeyvRedis(client, { namespace: options.namespace }),

@@ -6,7 +6,10 @@ export type SerializerName = 'msgpack' | 'json';
 export interface CodecOptions {
   /** Wire format of cached values. Default `msgpack`. */
   serializer?: SerializerName;
-  /** Encoded values larger than this many bytes are deflated. Default 1024; `Infinity` never compresses. */
+  /**
+   * Encoded values larger than this many bytes are deflated (Redis only: the in-process store
+   * never compresses). Default `Infinity`, never: see ADR 0025 for the measurements.
+   */
   compressAboveBytes?: number;
 }
 
@@ -73,7 +76,7 @@ function withHeader(format: Format, body: Uint8Array): Uint8Array {
 
 export function createCodec(options: CodecOptions = {}): Codec {
   const json = options.serializer === 'json';
-  const compressAboveBytes = options.compressAboveBytes ?? 1024;
+  const compressAboveBytes = options.compressAboveBytes ?? Number.POSITIVE_INFINITY;
   return {
     encode(value) {
       const body = json ? encodeJson(value) : packr.pack(value);

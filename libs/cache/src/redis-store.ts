@@ -34,49 +34,48 @@ export type RedisConnection = ReturnType<typeof openRedisConnection>;
 // never releases the next owner's lock.
 const UNLOCK_SCRIPT = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`;
 
-// Entries live under the current epoch (`<namespace>:@<epoch>:<rest of the key>`), read from
-// KEYS[1] inside each script, so no caller ever acts on an epoch older than the store's.
+// Every entry's value starts with the epoch it was stored under and a colon (`7:<entry>`): a read
+// fetches the epoch and the entry in one MGET and treats an entry of another epoch as missing,
+// so no caller is ever served what was cached before the store's current epoch.
 const EPOCH = `local epoch = redis.call('get', KEYS[1]) or '0'`;
 
-// KEYS: epoch. ARGV: key head, key tail.
-const GET_SCRIPT = `${EPOCH} return redis.call('get', ARGV[1] .. epoch .. ARGV[2])`;
-
-// KEYS: epoch. ARGV: key head, key tail, value, ttl, NX or XX-free flag ('NX' or '').
+// KEYS: epoch, entry. ARGV: value, ttl, 'NX' (only if no entry of the current epoch) or ''.
 const SET_SCRIPT = `${EPOCH}
-local key = ARGV[1] .. epoch .. ARGV[2]
-if ARGV[5] == 'NX' then
-  return redis.call('set', key, ARGV[3], 'NX', 'PX', ARGV[4]) and 1 or 0
+if ARGV[3] == 'NX' then
+  local old = redis.call('get', KEYS[2])
+  if old and string.sub(old, 1, #epoch + 1) == epoch .. ':' then return 0 end
 end
-redis.call('set', key, ARGV[3], 'PX', ARGV[4])
+redis.call('set', KEYS[2], epoch .. ':' .. ARGV[1], 'PX', ARGV[2])
 return 1`;
 
-// KEYS: the snapshot's counters (the epoch first), then tag sets. ARGV: number of counters,
-// key head, key tail, value, ttl, then the counters' values as read. Stores only if every counter
-// still has that value; the entry goes under the epoch read then, which is the current one.
+// KEYS: the snapshot's counters (the epoch first), the entry, then tag sets. ARGV: number of
+// counters, value, ttl, then the counters' values as read. Stores only if every counter still
+// has that value; the entry is marked with the epoch read then, which is the current one.
 // NX gives a new tag set its TTL, GT only ever lengthens it: the set outlives all its keys.
 const SET_IF_CURRENT_SCRIPT = `
 local counters = tonumber(ARGV[1])
 for i = 1, counters do
-  if (redis.call('get', KEYS[i]) or '0') ~= ARGV[5 + i] then return 0 end
+  if (redis.call('get', KEYS[i]) or '0') ~= ARGV[3 + i] then return 0 end
 end
-local key = ARGV[2] .. ARGV[6] .. ARGV[3]
-redis.call('set', key, ARGV[4], 'PX', ARGV[5])
-for i = counters + 1, #KEYS do
+local key = KEYS[counters + 1]
+redis.call('set', key, ARGV[4] .. ':' .. ARGV[2], 'PX', ARGV[3])
+for i = counters + 2, #KEYS do
   redis.call('sadd', KEYS[i], key)
-  redis.call('pexpire', KEYS[i], ARGV[5], 'NX')
-  redis.call('pexpire', KEYS[i], ARGV[5], 'GT')
+  redis.call('pexpire', KEYS[i], ARGV[3], 'NX')
+  redis.call('pexpire', KEYS[i], ARGV[3], 'GT')
 end
 return 1`;
 
-// KEYS: epoch, counters to bump, tag sets. ARGV: number of counters, then head/tail pairs of the
-// keys to delete. Bumps first, so a computation that read the old counters never stores; reads
-// and drops each tag set in the same step, so a key tagged meanwhile is either deleted now or
-// stays recorded. Members are deleted in batches to stay under Lua's unpack limit.
-const INVALIDATE_SCRIPT = `${EPOCH}
+// KEYS: counters to bump, keys to delete, tag sets. ARGV: number of counters, number of keys.
+// Bumps first, so a computation that read the old counters never stores; reads and drops each
+// tag set in the same step, so a key tagged meanwhile is either deleted now or stays recorded.
+// Members are deleted in batches to stay under Lua's unpack limit.
+const INVALIDATE_SCRIPT = `
 local counters = tonumber(ARGV[1])
-for i = 2, counters + 1 do redis.call('incr', KEYS[i]) end
-for i = 2, #ARGV, 2 do redis.call('unlink', ARGV[i] .. epoch .. ARGV[i + 1]) end
-for i = counters + 2, #KEYS do
+local keys = counters + tonumber(ARGV[2])
+for i = 1, counters do redis.call('incr', KEYS[i]) end
+for i = counters + 1, keys do redis.call('unlink', KEYS[i]) end
+for i = keys + 1, #KEYS do
   local members = redis.call('smembers', KEYS[i])
   for j = 1, #members, 1000 do
     redis.call('unlink', unpack(members, j, math.min(j + 999, #members)))
@@ -85,9 +84,10 @@ for i = counters + 2, #KEYS do
 end
 return 0`;
 
+/** The colon after the epoch, within the first bytes of an entry's value. */
+const COLON = 0x3a;
+
 export interface RedisKeyLayout {
-  /** `<escaped namespace>:`, the start of every key the cache builds. */
-  keyPrefix: string;
   /** Holds the current epoch. */
   epochKey: string;
 }
@@ -95,8 +95,9 @@ export interface RedisKeyLayout {
 /**
  * Store on a raw @redis/client connection: entries are stored as the codec's bytes (Keyv would
  * wrap them in JSON and base64), and locks, tags and generation checks use SET NX PX, sets and
- * Lua. Entries live under an epoch kept in Redis: a process that lost its connection (or an
+ * Lua. Entries are marked with an epoch kept in Redis: a process that lost its connection (or an
  * invalidation) bumps it before its next operation, so nothing cached before is served again.
+ * A hit is one MGET (the epoch and the entry), with no script: it costs what a GET costs.
  */
 export class RedisEntryStore implements EntryStore {
   readonly kind = 'redis';
@@ -151,20 +152,19 @@ export class RedisEntryStore implements EntryStore {
     }
   }
 
-  /** `[head, tail]` of an entry key around its epoch: `ns:@` + epoch + `:rest`. */
-  private split(key: string): [string, string] {
-    const { keyPrefix } = this.layout;
-    if (!key.startsWith(keyPrefix)) throw new Error(`${key} is not a key of this cache`);
-    return [`${keyPrefix}@`, `:${key.slice(keyPrefix.length)}`];
-  }
-
   async get(key: string): Promise<Uint8Array | undefined> {
-    await this.settleEpoch();
-    const reply = (await this.bytes.eval(GET_SCRIPT, {
-      keys: [this.layout.epochKey],
-      arguments: this.split(key),
-    })) as unknown as Buffer | null;
-    return reply ?? undefined;
+    // Skipped, not awaited, when there is nothing to settle: this is every hit's path.
+    if (this.coveredOutages < this.outages) await this.settleEpoch();
+    const [epoch, entry] = (await this.bytes.mGet([
+      this.layout.epochKey,
+      key,
+    ])) as unknown as Array<Buffer | null>;
+    if (!entry) return undefined;
+    const colon = entry.indexOf(COLON);
+    const current = epoch ?? ZERO;
+    // Stored under an older epoch: as good as deleted.
+    if (colon !== current.byteLength || !current.equals(entry.subarray(0, colon))) return undefined;
+    return entry.subarray(colon + 1);
   }
 
   async readGenerations(generationKeys: readonly string[]): Promise<GenerationSnapshot> {
@@ -183,14 +183,8 @@ export class RedisEntryStore implements EntryStore {
   ): Promise<boolean> {
     await this.settleEpoch();
     const stored = await this.client.eval(SET_IF_CURRENT_SCRIPT, {
-      keys: [...snapshot.keys, ...tagKeys],
-      arguments: [
-        String(snapshot.keys.length),
-        ...this.split(key),
-        bufferOf(entry),
-        String(ttlMs),
-        ...snapshot.values,
-      ],
+      keys: [...snapshot.keys, key, ...tagKeys],
+      arguments: [String(snapshot.keys.length), bufferOf(entry), String(ttlMs), ...snapshot.values],
     });
     return stored === 1;
   }
@@ -211,8 +205,8 @@ export class RedisEntryStore implements EntryStore {
   ): Promise<boolean> {
     await this.settleEpoch();
     const stored = await this.client.eval(SET_SCRIPT, {
-      keys: [this.layout.epochKey],
-      arguments: [...this.split(key), bufferOf(entry), String(ttlMs), condition],
+      keys: [this.layout.epochKey, key],
+      arguments: [bufferOf(entry), String(ttlMs), condition],
     });
     return stored === 1;
   }
@@ -228,8 +222,8 @@ export class RedisEntryStore implements EntryStore {
   ): Promise<void> {
     await this.settleEpoch();
     await this.client.eval(INVALIDATE_SCRIPT, {
-      keys: [this.layout.epochKey, ...generationKeys, ...tagKeys],
-      arguments: [String(generationKeys.length), ...keys.flatMap((key) => this.split(key))],
+      keys: [...generationKeys, ...keys, ...tagKeys],
+      arguments: [String(generationKeys.length), String(keys.length)],
     });
   }
 
@@ -255,6 +249,8 @@ export class RedisEntryStore implements EntryStore {
     if (this.client.isOpen) this.client.destroy();
   }
 }
+
+const ZERO = Buffer.from('0');
 
 function bufferOf(entry: Uint8Array): Buffer {
   return Buffer.from(entry.buffer, entry.byteOffset, entry.byteLength);

@@ -1,16 +1,24 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { type CategoryView } from '@inkwell/contract';
+import { cachePublicRead, type PublicJson } from '../http-cache/public-json.js';
 import { PublicRead } from '../http-cache/public-read.js';
-import { CATEGORIES_TAG } from '../posts/post-cache-tags.js';
+import { CATEGORIES_TAG, CATEGORIES_TTL_SECONDS } from '../posts/post-cache-tags.js';
 import { CategoriesService } from './categories.service.js';
 
 @Controller('api/categories')
 export class CategoriesController {
-  constructor(@Inject(CategoriesService) private readonly categories: CategoriesService) {}
+  private readonly listing: () => Promise<PublicJson>;
+
+  constructor(@Inject(CategoriesService) categories: CategoriesService) {
+    this.listing = cachePublicRead(
+      CATEGORIES_TTL_SECONDS,
+      { prefix: 'categories.list', tags: () => [CATEGORIES_TAG] },
+      () => categories.listCategories(),
+    );
+  }
 
   @Get()
-  @PublicRead(() => [CATEGORIES_TAG])
-  list(): Promise<{ items: CategoryView[] }> {
-    return this.categories.listCategories();
+  @PublicRead()
+  list(): Promise<PublicJson> {
+    return this.listing();
   }
 }

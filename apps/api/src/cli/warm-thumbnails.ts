@@ -1,13 +1,13 @@
 import {
   createSharpEngine,
   formatProgressBar,
+  imageDirectories,
   OriginalStore,
   ThumbnailService,
   warmThumbnails,
 } from '@inkwell/assets/thumbnails';
 import { openDatabase } from '@inkwell/prisma';
 import { loadConfig } from '../config/config.js';
-import { imageDirectories } from '../images/image-paths.js';
 import { runCli } from './run-cli.js';
 
 /** `npm run thumbnails:warm`: makes every configured thumbnail of every upload ahead of readers. */

@@ -12,6 +12,7 @@ import { Reflector } from '@nestjs/core';
 import { map, type Observable } from 'rxjs';
 import { type Config } from '../config/config.js';
 import { CONFIG } from '../core/tokens.js';
+import { PublicJson } from './public-json.js';
 
 /** Every API answer is private unless its route says otherwise (see `PublicRead`). */
 export const PRIVATE_NO_STORE = 'private, no-store';
@@ -33,10 +34,9 @@ export function cacheTagHeaders(tags: readonly string[]): Record<string, string>
   return { 'Surrogate-Key': unique.join(' '), 'Cache-Tag': unique.join(',') };
 }
 
-type TagsOf = (result: never) => readonly string[];
 const PUBLIC_READ = Symbol('PUBLIC_READ');
 
-interface HeaderSink {
+interface PublicReadResponse {
   setHeader(name: string, value: string): void;
 }
 
@@ -48,14 +48,18 @@ export class PublicReadInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const tagsOf = this.reflector.get<TagsOf | undefined>(PUBLIC_READ, context.getHandler());
-    const response = context.switchToHttp().getResponse<HeaderSink>();
+    if (!this.reflector.get<boolean | undefined>(PUBLIC_READ, context.getHandler()))
+      return next.handle();
+    const response = context.switchToHttp().getResponse<PublicReadResponse>();
     return next.handle().pipe(
       map((result: unknown) => {
-        if (!tagsOf) return result;
+        if (!(result instanceof PublicJson))
+          throw new TypeError('A public read must answer with a PublicJson');
         const headers = {
           'Cache-Control': publicCacheControl(this.config.cachePurge?.sharedMaxAgeSeconds),
-          ...cacheTagHeaders(tagsOf(result as never)),
+          ...cacheTagHeaders(result.tags),
+          'Content-Type': 'application/json; charset=utf-8',
+          ETag: result.etag,
         };
         for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
         return result;
@@ -64,12 +68,18 @@ export class PublicReadInterceptor implements NestInterceptor {
   }
 }
 
+type PublicReadHandler = (...args: never[]) => Promise<PublicJson>;
+
 /**
- * Marks a route as a public read: its successful answer may be shared, names the cache tags of
- * what it returned (the tags the memoized reads were stored under, so a write that drops them
- * also purges the CDN), and is revalidated by its ETag (Express's weak body hash). Errors stay
- * `private, no-store`.
+ * Marks a route as a public read: its successful answer, a `PublicJson` (usually from
+ * `cachePublicRead`), may be shared, names the cache tags of what it shows (the tags its
+ * cached entry is stored under, so a write that drops them also purges the CDN), and is
+ * revalidated by its stored ETag (304 on `If-None-Match`). Errors stay `private, no-store`.
  */
-export function PublicRead<T>(tagsOf: (result: T) => readonly string[]): MethodDecorator {
-  return applyDecorators(SetMetadata(PUBLIC_READ, tagsOf), UseInterceptors(PublicReadInterceptor));
+export function PublicRead(): (
+  target: object,
+  propertyKey: string | symbol,
+  descriptor: TypedPropertyDescriptor<PublicReadHandler>,
+) => void {
+  return applyDecorators(SetMetadata(PUBLIC_READ, true), UseInterceptors(PublicReadInterceptor));
 }

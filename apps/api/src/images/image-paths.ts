@@ -1,13 +1,3 @@
-import path from 'node:path';
-
-/** Where uploaded originals and their thumbnails live inside DATA_DIR. */
-export function imageDirectories(dataDir: string): { originals: string; thumbnails: string } {
-  return {
-    originals: path.join(dataDir, 'images', 'originals'),
-    thumbnails: path.join(dataDir, 'images', 'thumbnails'),
-  };
-}
-
 /** Public URL pattern of a thumbnail, as served by ImagesController. */
 export const THUMBNAIL_URL_PATTERN = '/images/{hash}/{width}.{ext}';
 

@@ -1,8 +1,12 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { OriginalStore, ThumbnailService, type ThumbnailEngine } from '@inkwell/assets/thumbnails';
+import {
+  imageDirectories,
+  OriginalStore,
+  ThumbnailService,
+  type ThumbnailEngine,
+} from '@inkwell/assets/thumbnails';
 import { type Config } from '../config/config.js';
 import { CONFIG, ORIGINALS, THUMBNAILS } from '../core/tokens.js';
-import { imageDirectories } from './image-paths.js';
 import { ImagesController } from './images.controller.js';
 
 /** Uploaded originals (stored once by content hash) and their on-demand thumbnails. */

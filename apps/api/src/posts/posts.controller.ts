@@ -1,35 +1,56 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import {
-  type ListPostsQuery,
-  listPostsQuerySchema,
-  type PostDetailView,
-  type PostListView,
-  SLUG_PATTERN,
-} from '@inkwell/contract';
+import { type ListPostsQuery, listPostsQuerySchema, SLUG_PATTERN } from '@inkwell/contract';
 import { NotFoundError } from '../common/not-found.js';
 import { ZodPipe } from '../common/validation.js';
+import { cachePublicRead, type PublicJson } from '../http-cache/public-json.js';
 import { PublicRead } from '../http-cache/public-read.js';
-import { listingTags, POST_LINKS_TAG, postTag } from './post-cache-tags.js';
+import {
+  LISTING_TTL_SECONDS,
+  listingTags,
+  POST_LINKS_TAG,
+  POST_TTL_SECONDS,
+  postTag,
+} from './post-cache-tags.js';
 import { PostsService } from './posts.service.js';
 
 @Controller('api/posts')
 export class PostsController {
-  constructor(@Inject(PostsService) private readonly posts: PostsService) {}
+  private readonly listing: (query: ListPostsQuery) => Promise<PublicJson>;
+  private readonly detail: (slug: string) => Promise<PublicJson>;
+
+  constructor(@Inject(PostsService) posts: PostsService) {
+    this.listing = cachePublicRead(
+      LISTING_TTL_SECONDS,
+      {
+        prefix: 'posts.list',
+        tags: (query: ListPostsQuery) => listingTags(query.category),
+        headerTags: (page) => listingTags(page.categories.map((category) => category.slug)),
+      },
+      (query: ListPostsQuery) => posts.listPosts(query),
+    );
+    // The whole page in one entry: a hit is one lookup. Any post's publication drops the links
+    // of every page, so it drops their entries too.
+    this.detail = cachePublicRead(
+      POST_TTL_SECONDS,
+      { prefix: 'posts.detail', tags: (slug: string) => [postTag(slug), POST_LINKS_TAG] },
+      (slug: string) => posts.getPost(slug),
+    );
+  }
 
   @Get()
-  @PublicRead((page: PostListView) => listingTags(page.categories.map((category) => category.slug)))
+  @PublicRead()
   list(
     @Query(new ZodPipe(listPostsQuerySchema, 'query')) query: ListPostsQuery,
-  ): Promise<PostListView> {
-    return this.posts.listPosts(query);
+  ): Promise<PublicJson> {
+    return this.listing(query);
   }
 
   @Get(':slug')
-  @PublicRead((detail: PostDetailView) => [postTag(detail.post.slug), POST_LINKS_TAG])
-  async get(@Param('slug') slug: string): Promise<PostDetailView> {
+  @PublicRead()
+  async get(@Param('slug') slug: string): Promise<PublicJson> {
     if (!SLUG_PATTERN.test(slug) || slug.length > 200) {
       throw new NotFoundError(`No published post has the slug "${slug.slice(0, 200)}"`);
     }
-    return this.posts.getPost(slug);
+    return this.detail(slug);
   }
 }

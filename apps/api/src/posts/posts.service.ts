@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { cacheMemoize } from '@inkwell/cache';
 import { type Prisma, type PrismaClient } from '@inkwell/prisma';
 import {
   type ListPostsQuery,
@@ -12,13 +11,6 @@ import { MovedError, NotFoundError } from '../common/not-found.js';
 import { PRISMA } from '../core/tokens.js';
 import { imageHashesIn } from '../images/image-paths.js';
 import { renderCommentMarkdown, renderPostMarkdown } from '../markdown/render-markdown.js';
-import {
-  LISTING_TTL_SECONDS,
-  listingTags,
-  POST_LINKS_TAG,
-  POST_TTL_SECONDS,
-  postTag,
-} from './post-cache-tags.js';
 import { approvedCommentCount, categoryRefSelect, publishedWhere } from './published.js';
 import { findRedirect } from './post-redirects.js';
 
@@ -54,11 +46,10 @@ const RELATED_POSTS = 3;
 export class PostsService {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
 
-  /** Published posts, newest first; a fixed number of queries whatever the page size. */
-  @cacheMemoize(LISTING_TTL_SECONDS, {
-    prefix: 'posts.list',
-    tags: (query: ListPostsQuery) => listingTags(query.category),
-  })
+  /**
+   * Published posts, newest first; a fixed number of queries whatever the page size. Not
+   * memoized here: the controller caches the serialised answer.
+   */
   async listPosts(query: ListPostsQuery): Promise<PostListView> {
     const categories = query.category.length > 0 ? await this.findCategories(query.category) : [];
     const where: Prisma.PostWhereInput = {
@@ -87,7 +78,10 @@ export class PostsService {
     };
   }
 
-  /** The public post page: rendered body, comment thread, neighbours and related posts. */
+  /**
+   * The public post page: rendered body, comment thread, neighbours and related posts. Not
+   * memoized here: the controller caches the serialised page, one entry per post.
+   */
   async getPost(slug: string): Promise<PostDetailView> {
     const content = await this.getPostContent(slug).catch(async (error: unknown) => {
       const newSlug = error instanceof NotFoundError ? await findRedirect(this.prisma, slug) : null;
@@ -97,11 +91,7 @@ export class PostsService {
   }
 
   /** What changes with the post itself and its comments. */
-  @cacheMemoize(POST_TTL_SECONDS, {
-    prefix: 'posts.content',
-    tags: (slug: string) => [postTag(slug)],
-  })
-  async getPostContent(slug: string): Promise<Pick<PostDetailView, 'post' | 'comments'>> {
+  private async getPostContent(slug: string): Promise<Pick<PostDetailView, 'post' | 'comments'>> {
     const post = await this.prisma.post.findFirst({
       where: { slug, ...publishedWhere() },
       select: { ...summarySelect, body: true, updatedAt: true },
@@ -137,8 +127,7 @@ export class PostsService {
   }
 
   /** What changes when any other post is published, moved or removed. */
-  @cacheMemoize(POST_TTL_SECONDS, { prefix: 'posts.links', tags: () => [POST_LINKS_TAG] })
-  async getPostLinks(
+  private async getPostLinks(
     postId: number,
   ): Promise<Pick<PostDetailView, 'previous' | 'next' | 'related'>> {
     const now = new Date();

@@ -7,18 +7,27 @@ import {
 import { AllowRoles } from '../auth/admin-access.js';
 import { AdminController } from '../auth/admin-controller.decorator.js';
 import { ZodPipe } from '../common/validation.js';
+import { cachePublicRead, type PublicJson } from '../http-cache/public-json.js';
 import { PublicRead } from '../http-cache/public-read.js';
-import { SETTINGS_TAG, SettingsService } from './settings.service.js';
+import { SETTINGS_TAG, SETTINGS_TTL_SECONDS, SettingsService } from './settings.service.js';
 
 /** What every page of the site shows: title, description, navigation... */
 @Controller('api/settings')
 export class SettingsController {
-  constructor(@Inject(SettingsService) private readonly settings: SettingsService) {}
+  private readonly view: () => Promise<PublicJson>;
+
+  constructor(@Inject(SettingsService) settings: SettingsService) {
+    this.view = cachePublicRead(
+      SETTINGS_TTL_SECONDS,
+      { prefix: 'settings.public', tags: () => [SETTINGS_TAG] },
+      () => settings.get(),
+    );
+  }
 
   @Get()
-  @PublicRead(() => [SETTINGS_TAG])
-  get(): Promise<SiteSettingsView> {
-    return this.settings.get();
+  @PublicRead()
+  get(): Promise<PublicJson> {
+    return this.view();
   }
 }
 

@@ -9,7 +9,7 @@ import { settingsSelect, toSettingsView } from './settings-view.js';
 
 /** Tag of the memoized settings read, dropped on `settings.saved`. */
 export const SETTINGS_TAG = 'settings';
-const SETTINGS_TTL_SECONDS = 300;
+export const SETTINGS_TTL_SECONDS = 300;
 /** The one row of SiteSettings (the migration creates it; a CHECK keeps it alone). */
 const SETTINGS_ID = 1;
 

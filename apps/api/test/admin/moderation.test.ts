@@ -374,11 +374,18 @@ describe.each(engineKinds)('categories, moderation and images on %s', (kind) => 
       const list = await api.as(api.author, 'get', '/api/admin/images').expect(200);
       expect(list.body.items.map((i: { id: number }) => i.id)).toContain(res.body.id);
       const { existsSync } = await import('node:fs');
-      const { imageDirectories } = await import('../../src/images/image-paths.js');
+      const { imageDirectories } = await import('@inkwell/assets/thumbnails');
       const original = `${imageDirectories(api.dataDir).originals}/${res.body.hash.slice(0, 2)}/${res.body.hash}`;
       expect(existsSync(original)).toBe(true);
+      // Served twice: the original's description is now remembered in memory.
+      const thumbnail = `/images/${res.body.hash}/320.webp`;
+      await api.http.get(thumbnail).expect(200);
+      await api.http.get(thumbnail).expect(200);
       await api.as(api.author, 'delete', `/api/admin/images/${res.body.id}`).expect(204);
       expect(existsSync(original)).toBe(false);
+      expect((await api.http.get(thumbnail).expect(404)).headers['cache-control']).toBe(
+        'private, no-store',
+      );
       await api.as(api.author, 'delete', `/api/admin/images/${res.body.id}`).expect(404);
     });
 

@@ -147,6 +147,60 @@ describe('ThumbnailService', () => {
   });
 });
 
+describe('serving beside the maker (another process, same directories)', () => {
+  /** A process that only finds thumbnails: the site, beside the API. */
+  const finder = () => new ThumbnailService({ originals, cacheDir });
+
+  it('finds a made thumbnail, reading the description once, and never makes one', async () => {
+    const site = finder();
+    expect(await site.find(image.hash, { width: 640, format: 'webp' })).toBeUndefined();
+    const made = await service().get(image.hash, { width: 640, format: 'webp' });
+    const reads = { count: 0 };
+    const describe = originals.describe.bind(originals);
+    const counted = new ThumbnailService({
+      originals: Object.assign(Object.create(originals) as OriginalStore, {
+        describe: (hash: string) => {
+          reads.count += 1;
+          return describe(hash);
+        },
+      }),
+      cacheDir,
+    });
+    for (let i = 0; i < 3; i += 1)
+      expect(await counted.find(image.hash, { width: 640, format: 'webp' })).toEqual({
+        ...made,
+        fromCache: true,
+      });
+    expect(reads.count).toBe(1);
+    expect(engine.renders).toBe(1);
+  });
+
+  it('a deleted original is forgotten: no process serves its thumbnails again', async () => {
+    const doomed = await originals.save(
+      await solid(500, 500, [10, 200, 10]).png().toBuffer(),
+      'doomed.png',
+      { maxBytes: 5_000_000 },
+    );
+    const api = service();
+    const site = finder();
+    const query = { width: 320, format: 'webp' } as const;
+    await api.get(doomed.hash, query);
+    expect(await site.find(doomed.hash, query)).toMatchObject({ width: 320, fromCache: true });
+    expect(await api.get(doomed.hash, query)).toMatchObject({ fromCache: true });
+
+    // What deleting an image does: the original and its description, then forget it.
+    const { rm } = await import('node:fs/promises');
+    const original = originals.originalPath(doomed.hash);
+    await rm(`${original}.json`);
+    await rm(original);
+    await api.forget(doomed.hash);
+
+    expect(await site.find(doomed.hash, query)).toBeUndefined();
+    await expect(api.get(doomed.hash, query)).rejects.toMatchObject({ code: 'not-found' });
+    expect(await listFiles(cacheDir)).toEqual([]);
+  });
+});
+
 describe('warmThumbnails', () => {
   it('makes each distinct size once and reports progress', async () => {
     const progress: WarmProgress[] = [];

@@ -1,10 +1,14 @@
 import { type AdminImageView } from '@inkwell/contract';
 import { rm } from 'node:fs/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import { DEFAULT_THUMBNAIL_WIDTHS, type OriginalStore } from '@inkwell/assets/thumbnails';
+import {
+  DEFAULT_THUMBNAIL_WIDTHS,
+  type OriginalStore,
+  type ThumbnailService,
+} from '@inkwell/assets/thumbnails';
 import { type Prisma, type PrismaClient } from '@inkwell/prisma';
 import { NotFoundError } from '../../common/not-found.js';
-import { ORIGINALS, PRISMA } from '../../core/tokens.js';
+import { ORIGINALS, PRISMA, THUMBNAILS } from '../../core/tokens.js';
 import { thumbnailUrl } from '../../images/image-paths.js';
 import { Outbox } from '../../events/outbox.js';
 import { assertMayChange, mayChange, type Viewer } from '../../auth/ownership.js';
@@ -51,6 +55,7 @@ export class AdminImagesService {
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(ORIGINALS) private readonly originals: OriginalStore,
+    @Inject(THUMBNAILS) private readonly thumbnails: ThumbnailService,
     @Inject(Outbox) private readonly outbox: Outbox,
   ) {}
 
@@ -102,7 +107,11 @@ export class AdminImagesService {
     );
   }
 
-  /** Removes the row, then the original and its description (thumbnails go with the cache). */
+  /**
+   * Removes the row, then the original and its description, then its thumbnails and what this
+   * process remembers of it: its thumbnail URLs answer 404 at once, here and in every process
+   * serving the same data directory (the site's included).
+   */
   async delete(id: number, actor: Viewer): Promise<void> {
     const row = await this.prisma.image.findUnique({ where: { id } });
     if (!row) throw new NotFoundError(`No image has the id ${id}`);
@@ -114,5 +123,6 @@ export class AdminImagesService {
     const original = this.originals.originalPath(row.hash);
     await rm(`${original}.json`, { force: true });
     await rm(original, { force: true });
+    await this.thumbnails.forget(row.hash);
   }
 }
