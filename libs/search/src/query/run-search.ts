@@ -10,6 +10,7 @@ import {
 } from '../engine.js';
 import {
   closestSuggestions,
+  completablePrefix,
   correctableWords,
   planCandidates,
   type PlannedCandidate,
@@ -54,9 +55,13 @@ function usedTerms(
   hits: readonly Ranked<SearchHit>[],
 ): SearchResults['terms'] {
   const matched = new Set(hits.flatMap((hit) => hit.matched));
-  const used = candidates.filter((_, i) => matched.has(i)).map((candidate) => candidate.text);
+  const used = [
+    ...new Set(candidates.filter((_, i) => matched.has(i)).map((candidate) => candidate.text)),
+  ];
   const typed = candidates[0]?.text ?? '';
-  return { typed, used, correctedTo: matched.has(0) ? null : (used[0] ?? null) };
+  // The typed text with its last word completed is still what the reader typed, not a correction.
+  const typedMatched = candidates.some((c, i) => c.source !== 'suggester' && matched.has(i));
+  return { typed, used, correctedTo: typedMatched ? null : (used[0] ?? null) };
 }
 
 /**
@@ -75,7 +80,7 @@ export async function runSearch(
   const suggestStarted = performance.now();
   const words = correctableWords(parsed.words);
   const suggestions = words.length > 0 ? await backend.suggest(words) : new Map();
-  const candidates = planCandidates(parsed.text, suggestions);
+  const candidates = planCandidates(parsed.text, suggestions, completablePrefix(parsed.words));
   const suggestMs = elapsed(suggestStarted);
 
   const postsStarted = performance.now();
@@ -117,7 +122,7 @@ export async function runSearch(
   };
   if (parsed.debug) {
     const debug: SearchDebug = {
-      candidates: candidates.map(({ words: _words, ...candidate }) => candidate),
+      candidates: candidates.map(({ words: _words, prefix: _prefix, ...candidate }) => candidate),
       suggestions: Object.fromEntries(
         [...suggestions].map(([word, options]) => [word, [...options]]),
       ),
