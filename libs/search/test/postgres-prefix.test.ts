@@ -42,6 +42,13 @@ describe.each([
     expect(cancel.hits[0]?.slug).toBe(ABORT_CONTROLLER_POST);
   });
 
+  it('leaves a finished word alone: a word the index holds is not completed', async () => {
+    const finished = await engine.search({ q: 'abortcontroller', debug: true });
+    expect(finished.debug?.candidates.map((candidate) => candidate.source)).toEqual(['typed']);
+    const unfinished = await engine.search({ q: 'abortcontro', debug: true });
+    expect(unfinished.debug?.candidates.map((candidate) => candidate.source)).toContain('prefix');
+  });
+
   it('completes the last word from titles first, then from every indexed word', async () => {
     const results = await engine.suggest({ q: 'fetch abortcon' });
     expect(results.q).toBe('fetch abortcon');

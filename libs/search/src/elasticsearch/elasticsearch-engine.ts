@@ -47,7 +47,10 @@ const BULK_SIZE = 500;
 function elasticsearchBackend(client: Client, indices: IndexNames): SearchBackend {
   return {
     async suggest(words) {
-      return parseSuggestions(await client.search(suggestRequest(indices, words)));
+      const response = await client.search(suggestRequest(indices, words));
+      // The term suggester does not say which typed words are indexed as they are; completing
+      // the last word always is cheap here (at most 50 expansions of a prefix).
+      return { suggestions: parseSuggestions(response), indexed: null };
     },
     async findPosts(plan, window) {
       const request = postsRequest(indices, plan, window);

@@ -12,6 +12,13 @@ export interface TermSuggestion {
 
 export type SuggestionsByWord = ReadonlyMap<string, readonly TermSuggestion[]>;
 
+/** What an engine's term suggester found for the typed words. */
+export interface SpellingLookup {
+  suggestions: SuggestionsByWord;
+  /** The typed words the index holds as they are; null when the engine cannot tell. */
+  indexed: ReadonlySet<string> | null;
+}
+
 /** The fixed score of the query as typed: above any correction, so its matches rank first. */
 export const TYPED_SCORE = 1.1;
 /** Alternatives below this are not plausible corrections. */
@@ -47,11 +54,18 @@ export const PREFIX_SCORE = 1;
 /**
  * The last word of a query, when it is worth completing in a full search: a reader may press
  * Enter before finishing it. The same words as are worth correcting (4 letters or more, no
- * stop word, no number), so a short word does not match half the index.
+ * stop word, no number), so a short word does not match half the index, and not a word the
+ * index holds as typed (`indexed`): that word was finished, and completing it too would
+ * match (and rank, and recheck) every document holding a longer word it starts, tripling the
+ * cost of a common two-word search for little gain.
  */
-export function completablePrefix(words: readonly string[]): string | null {
+export function completablePrefix(
+  words: readonly string[],
+  indexed: ReadonlySet<string> | null,
+): string | null {
   const last = words.at(-1);
-  return last !== undefined && correctableWords([last]).length === 1 ? last : null;
+  if (last === undefined || correctableWords([last]).length === 0) return null;
+  return indexed?.has(last) ? null : last;
 }
 
 /** The query words worth asking a suggester about. */

@@ -14,7 +14,7 @@ import {
   correctableWords,
   planCandidates,
   type PlannedCandidate,
-  type SuggestionsByWord,
+  type SpellingLookup,
 } from './candidates.js';
 import { parseSearchInput } from './parse-input.js';
 
@@ -35,7 +35,7 @@ export interface RankedPage<T> {
 
 /** The three operations an engine provides; the plan around them is written once, here. */
 export interface SearchBackend {
-  suggest(words: string[]): Promise<SuggestionsByWord>;
+  suggest(words: string[]): Promise<SpellingLookup>;
   findPosts(
     plan: MatchPlan,
     window: { offset: number; limit: number },
@@ -79,8 +79,10 @@ export async function runSearch(
 
   const suggestStarted = performance.now();
   const words = correctableWords(parsed.words);
-  const suggestions = words.length > 0 ? await backend.suggest(words) : new Map();
-  const candidates = planCandidates(parsed.text, suggestions, completablePrefix(parsed.words));
+  const { suggestions, indexed } =
+    words.length > 0 ? await backend.suggest(words) : { suggestions: new Map(), indexed: null };
+  const prefix = completablePrefix(parsed.words, indexed);
+  const candidates = planCandidates(parsed.text, suggestions, prefix);
   const suggestMs = elapsed(suggestStarted);
 
   const postsStarted = performance.now();
