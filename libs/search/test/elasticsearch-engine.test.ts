@@ -554,7 +554,9 @@ describe('Elasticsearch engine (official client mock)', () => {
 
     const results = await engine.suggest({ q: 'Fetch abortcon' });
 
-    expect(requests[0]?.body).toEqual({
+    // Both lookups are sent side by side: told apart by their index.
+    const sentTo = (path: string) => requests.find((r) => r.path === path)?.body;
+    expect(sentTo('/inkwell-posts/_search')).toEqual({
       size: 30,
       query: {
         bool: {
@@ -567,7 +569,7 @@ describe('Elasticsearch engine (official client mock)', () => {
       sort: [{ published_at: { order: 'desc', missing: '_last' } }],
       _source: ['slug', 'title'],
     });
-    expect(requests[1]?.body).toEqual({
+    expect(sentTo('/inkwell-posts,inkwell-comments/_search')).toEqual({
       size: 0,
       suggest: {
         words: {

@@ -51,12 +51,13 @@ export async function runSuggest(
   const { prefix } = parsed;
   if (prefix === null && parsed.words.length === 0)
     return { q: parsed.text, completions: [], posts: [] };
-  const titles = await backend.titlesMatching(parsed.words, prefix, TITLE_SAMPLE);
-  let words: string[] = [];
-  if (prefix !== null) {
-    const lexicon = await backend.wordsStartingWith(prefix, MAX_COMPLETIONS);
-    words = [...new Set([...titleCompletions(titles, prefix), ...lexicon])];
-  }
+  // Independent lookups: a pool runs them side by side.
+  const [titles, lexicon] = await Promise.all([
+    backend.titlesMatching(parsed.words, prefix, TITLE_SAMPLE),
+    prefix === null ? [] : backend.wordsStartingWith(prefix, MAX_COMPLETIONS),
+  ]);
+  const words =
+    prefix === null ? [] : [...new Set([...titleCompletions(titles, prefix), ...lexicon])];
   const completions: Completion[] = words
     .slice(0, MAX_COMPLETIONS)
     .map((word) => ({ word, query: parsed.head + word }));
