@@ -1,5 +1,6 @@
 /**
- * Search benchmark: index N synthetic posts (~1,000 words each) and time typo queries.
+ * Search benchmark: index N synthetic posts (~1,000 words each), time typo queries, then time
+ * search-as-you-type suggestions (prefixes of 2 to 8 letters), wall clock and this process's CPU.
  *   npm run bench:search                      10,000 posts on PostgreSQL 15 at 127.0.0.1:5432
  *   npm run bench:search -- --posts=2000      a smaller corpus
  *   ELASTICSEARCH_URL=http://127.0.0.1:9200 npm run bench:search   also on Elasticsearch
@@ -15,7 +16,11 @@ import {
 import { deleteIndicesByPrefix } from '@inkwell/search/testing';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { syntheticPosts, typoQueries } from '../../libs/search/test/fixtures/synthetic-blog.js';
+import {
+  prefixQueries,
+  syntheticPosts,
+  typoQueries,
+} from '../../libs/search/test/fixtures/synthetic-blog.js';
 
 const args = new Map(
   process.argv.slice(2).map((arg) => arg.replace(/^--/u, '').split('=') as [string, string]),
@@ -42,6 +47,38 @@ interface Row {
   p99: number;
   corrected: number;
   empty: number;
+  suggest: { wallP50: number; wallP95: number; cpuP50: number; cpuP95: number; posts: number };
+}
+
+/** Milliseconds of CPU this process spent (user + system) since `since`. */
+function cpuMs(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+}
+
+async function measureSuggest(engine: SearchEngine): Promise<Row['suggest']> {
+  const queries = prefixQueries(QUERIES, SEED + 2);
+  for (const q of queries.slice(0, 10)) await engine.suggest({ q }); // warm-up
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  let posts = 0;
+  for (const q of queries) {
+    const started = performance.now();
+    const cpuStarted = process.cpuUsage();
+    const results = await engine.suggest({ q });
+    cpu.push(cpuMs(cpuStarted));
+    wall.push(performance.now() - started);
+    if (results.posts.length > 0) posts++;
+  }
+  wall.sort((a, b) => a - b);
+  cpu.sort((a, b) => a - b);
+  return {
+    wallP50: percentile(wall, 50),
+    wallP95: percentile(wall, 95),
+    cpuP50: percentile(cpu, 50),
+    cpuP95: percentile(cpu, 95),
+    posts,
+  };
 }
 
 async function measure(name: string, engine: SearchEngine): Promise<Row> {
@@ -77,6 +114,7 @@ async function measure(name: string, engine: SearchEngine): Promise<Row> {
     p99: percentile(latencies, 99),
     corrected,
     empty,
+    suggest: await measureSuggest(engine),
   };
 }
 
@@ -127,5 +165,16 @@ console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const row of rows) {
   console.log(
     `| ${row.engine} | ${row.indexSeconds.toFixed(1)} s | ${ms(row.p50)} ms | ${ms(row.p95)} ms | ${ms(row.p99)} ms | ${row.corrected}/${QUERIES} | ${row.empty}/${QUERIES} |`,
+  );
+}
+
+console.log(
+  `\n${QUERIES} suggestions as typed (prefixes of 2 to 8 letters, a third after a whole word), sequential; CPU is this process's (the API's share; PostgreSQL's server is another process)\n`,
+);
+console.log('| Engine | wall p50 | wall p95 | CPU p50 | CPU p95 | With posts |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+for (const { engine, suggest } of rows) {
+  console.log(
+    `| ${engine} | ${ms(suggest.wallP50)} ms | ${ms(suggest.wallP95)} ms | ${ms(suggest.cpuP50)} ms | ${ms(suggest.cpuP95)} ms | ${suggest.posts}/${QUERIES} |`,
   );
 }

@@ -78,6 +78,7 @@ describe('two first starts at once on Elasticsearch search', () => {
       return { acknowledged: true, shards_acknowledged: true, index };
     });
     mock.add({ method: ['GET', 'POST'], path: '/:index/_count' }, () => ({ count: 0 }));
+    mock.add({ method: 'PUT', path: '/:index/_mapping' }, () => ({ acknowledged: true }));
     let tick = 0;
     const engines = processes.map(() =>
       createElasticsearchSearchEngine({

@@ -102,6 +102,47 @@ describe.each(engineKinds)('search API on %s', (kind) => {
     ]);
   });
 
+  test('suggests completions and posts as a reader types, as a public read tagged search', async () => {
+    const res = await api.http.get('/api/search/suggest?q=streaming%20repl').expect(200);
+    expect(res.body).toEqual({
+      q: 'streaming repl',
+      completions: [{ word: 'replication', query: 'streaming replication' }],
+      posts: [{ slug: 'streaming-replication', title: 'PostgreSQL streaming replication' }],
+    });
+    expect(res.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
+    expect(res.headers['surrogate-key']).toBe('search');
+    // Drafts are not suggested.
+    const drafts = await api.http.get('/api/search/suggest?q=draf').expect(200);
+    expect(drafts.body).toEqual({ q: 'draf', completions: [], posts: [] });
+  });
+
+  test('a new approved comment reaches cached suggestions through the write path', async () => {
+    const before = await api.http.get('/api/search/suggest?q=quokk').expect(200);
+    expect(before.body.completions).toEqual([]);
+    await api.http
+      .post('/api/posts/firefox-profiler/comments')
+      .send({
+        authorName: 'Ada',
+        authorEmail: 'ada@example.com',
+        renderedAt: formRenderedAt(),
+        body: 'A quokka could read these flame graphs',
+      })
+      .expect(201);
+    const after = await api.http.get('/api/search/suggest?q=quokk').expect(200);
+    expect(after.body.completions).toEqual([{ word: 'quokka', query: 'quokka' }]);
+  });
+
+  test.each([
+    ['', 'q'],
+    ['%20%20%20', 'q'],
+    ['x'.repeat(101), 'q'],
+  ])('suggest q=%s answers 400 naming %s', async (q, field) => {
+    const res = await api.http.get(`/api/search/suggest?q=${q}`).expect(400);
+    expect(Object.keys(res.body.fields)).toEqual([field]);
+    const missing = await api.http.get('/api/search/suggest').expect(400);
+    expect(Object.keys(missing.body.fields)).toEqual(['q']);
+  });
+
   test.each([
     ['', 'q'],
     ['%20%20%20', 'q'],

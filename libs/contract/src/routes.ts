@@ -34,7 +34,12 @@ import {
 } from './admin-comments.js';
 import { listPostsQuerySchema, postDetailView, postListView } from './posts.js';
 import { media, type RouteSpec } from './route.js';
-import { searchQuerySchema, searchResultsView } from './search.js';
+import {
+  searchQuerySchema,
+  searchResultsView,
+  suggestQuerySchema,
+  suggestResultsView,
+} from './search.js';
 import {
   changeOwnPasswordSchema,
   loginSchema,
@@ -115,6 +120,15 @@ export const routes = {
     summary: 'Typo-tolerant search of posts and comments',
     query: searchQuerySchema,
     responses: { 200: searchResultsView, 400: errorBody, 503: errorBody },
+  },
+  'GET /api/search/suggest': {
+    ...publicRoute,
+    method: 'GET',
+    path: '/api/search/suggest',
+    tag: 'search',
+    summary: 'Search as you type: completions of the last word of q and posts whose titles match',
+    query: suggestQuerySchema,
+    responses: { 200: suggestResultsView, 400: errorBody, 503: errorBody },
   },
   'GET /api/settings': {
     ...publicRoute,

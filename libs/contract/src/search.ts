@@ -44,3 +44,30 @@ export const searchResultsView = z.object({
   suggestions: z.array(z.string()),
 });
 export type SearchResultsView = z.infer<typeof searchResultsView>;
+
+/** The longest text a search box sends while typing (the search engine's own limit). */
+export const MAX_SUGGEST_QUERY_LENGTH = 100;
+
+/** Query string of GET /api/search/suggest. */
+export const suggestQuerySchema = z.object({
+  q: z
+    .string({ error: 'q is required' })
+    .min(1, 'q must not be empty')
+    .max(MAX_SUGGEST_QUERY_LENGTH, `q must be at most ${MAX_SUGGEST_QUERY_LENGTH} characters`),
+});
+export type SuggestQuery = z.output<typeof suggestQuerySchema>;
+
+export const suggestResultsView = z.object({
+  q: z.string(),
+  /** Ways to finish the last word of q: words of matching post titles first, then other words. */
+  completions: z.array(
+    z.object({
+      word: z.string(),
+      /** q with its last word completed. */
+      query: z.string(),
+    }),
+  ),
+  /** The newest posts whose titles match q, its last word as a prefix. */
+  posts: z.array(z.object({ slug: z.string(), title: z.string() })),
+});
+export type SuggestResultsView = z.infer<typeof suggestResultsView>;

@@ -82,7 +82,8 @@ export type MatchStrategy = 'phrase' | 'any-word';
 
 export interface CandidateTerm {
   text: string;
-  source: 'typed' | 'suggester';
+  /** `prefix`: the typed text with its last word matched as the start of a longer word. */
+  source: 'typed' | 'prefix' | 'suggester';
   score: number;
   weight: number;
   titleBoost: number;
@@ -125,6 +126,27 @@ export interface SearchResults {
   debug?: SearchDebug;
 }
 
+export interface SuggestInput {
+  /** What the reader has typed so far; its last word is completed. 1..100 characters. */
+  q: string;
+}
+
+/** One way to finish the last word of the query. */
+export interface Completion {
+  /** The completed word, lower-cased. */
+  word: string;
+  /** The whole query with its last word completed, ready to search. */
+  query: string;
+}
+
+export interface SuggestResults {
+  q: string;
+  /** Words of post titles first, then other indexed words; none when the last word is too short. */
+  completions: Completion[];
+  /** The newest posts whose titles hold every word of the query, the last as a prefix. */
+  posts: { slug: string; title: string }[];
+}
+
 export interface SearchHealth {
   engine: 'postgres' | 'elasticsearch';
   ok: boolean;
@@ -147,5 +169,7 @@ export interface SearchEngine {
     onProgress?: (progress: ReindexProgress) => void,
   ): Promise<ReindexProgress>;
   search(input: SearchInput): Promise<SearchResults>;
+  /** Search as you type: completions of the query's last word and posts whose titles match. */
+  suggest(input: SuggestInput): Promise<SuggestResults>;
   health(): Promise<SearchHealth>;
 }

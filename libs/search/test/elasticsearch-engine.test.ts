@@ -70,7 +70,7 @@ const postsResponse = {
         highlight: {
           body: ['Streaming \uE000replication\uE001 <needs> a \uE000postgres\uE001 standby'],
         },
-        matched_queries: ['c1:title', 'c1:body'],
+        matched_queries: ['c2:title', 'c2:body'],
         sort: [7.5, 1709287200000],
       },
     ],
@@ -151,18 +151,29 @@ describe('Elasticsearch engine (official client mock)', () => {
     expect(search.from).toBe(0);
     expect(search.size).toBe(10);
     expect(search.query.bool.filter).toEqual([]);
-    // typed (1.1, 3 candidates -> 3.3), postgres replication (0.7875 * 2), postgresql replication (0.7 * 1)
+    // typed (1.1, 4 candidates -> 4.4), typed with its last word completed (1 * 3),
+    // postgres replication (0.7875 * 2), postgresql replication (0.7 * 1)
     expect(search.query.bool.should).toEqual([
-      { match_phrase: { title: { query: 'postgress replicaton', boost: 6.6, _name: 'c0:title' } } },
-      { match_phrase: { body: { query: 'postgress replicaton', boost: 3.3, _name: 'c0:body' } } },
+      { match_phrase: { title: { query: 'postgress replicaton', boost: 8.8, _name: 'c0:title' } } },
+      { match_phrase: { body: { query: 'postgress replicaton', boost: 4.4, _name: 'c0:body' } } },
       {
-        match_phrase: { title: { query: 'postgres replication', boost: 3.15, _name: 'c1:title' } },
+        match_phrase_prefix: {
+          title: { query: 'postgress replicaton', boost: 6, _name: 'c1:title' },
+        },
       },
-      { match_phrase: { body: { query: 'postgres replication', boost: 1.575, _name: 'c1:body' } } },
       {
-        match_phrase: { title: { query: 'postgresql replication', boost: 1.4, _name: 'c2:title' } },
+        match_phrase_prefix: {
+          body: { query: 'postgress replicaton', boost: 3, _name: 'c1:body' },
+        },
       },
-      { match_phrase: { body: { query: 'postgresql replication', boost: 0.7, _name: 'c2:body' } } },
+      {
+        match_phrase: { title: { query: 'postgres replication', boost: 3.15, _name: 'c2:title' } },
+      },
+      { match_phrase: { body: { query: 'postgres replication', boost: 1.575, _name: 'c2:body' } } },
+      {
+        match_phrase: { title: { query: 'postgresql replication', boost: 1.4, _name: 'c3:title' } },
+      },
+      { match_phrase: { body: { query: 'postgresql replication', boost: 0.7, _name: 'c3:body' } } },
     ]);
 
     expect(results.hits[0]).toEqual({
@@ -197,15 +208,18 @@ describe('Elasticsearch engine (official client mock)', () => {
     const fallback = requests[2]?.body as {
       query: { bool: { should: Body[]; filter: unknown[] } };
     };
+    // The last word also counts as the start of a longer one: `channelsets` would match.
     expect(fallback.query.bool.should).toEqual([
       {
         match: {
-          title: { query: 'tokio channels', boost: 2.2, _name: 'c0:title', operator: 'or' },
+          title: { query: 'tokio channels', boost: 4.4, _name: 'c0:title', operator: 'or' },
         },
       },
       {
-        match: { body: { query: 'tokio channels', boost: 1.1, _name: 'c0:body', operator: 'or' } },
+        match: { body: { query: 'tokio channels', boost: 2.2, _name: 'c0:body', operator: 'or' } },
       },
+      { match_bool_prefix: { title: { query: 'tokio channels', boost: 2, _name: 'c1:title' } } },
+      { match_bool_prefix: { body: { query: 'tokio channels', boost: 1, _name: 'c1:body' } } },
     ]);
     expect(fallback.query.bool.filter).toEqual([{ term: { 'categories.slug': 'rust' } }]);
     expect(results.debug?.strategiesTried).toEqual(['phrase', 'any-word']);
@@ -304,12 +318,24 @@ describe('Elasticsearch engine (official client mock)', () => {
       {
         title: 'A title',
         body: 'Heading\n\nBody',
+        // Completion inputs: title words weigh twice the others.
+        words: [
+          { input: ['title'], weight: 2 },
+          { input: ['heading', 'body'], weight: 1 },
+        ],
         slug: 'a',
         categories: [{ slug: 'rust', name: 'Rust' }],
         published_at: '2024-01-01T00:00:00.000Z',
       },
       { index: { _index: 'inkwell-comments-20261126t100000000z', _id: '9' } },
-      { body: 'Nice post', post_id: 1, post_slug: 'a', post_title: 'A title', created_at: null },
+      {
+        body: 'Nice post',
+        words: [{ input: ['nice', 'post'], weight: 1 }],
+        post_id: 1,
+        post_slug: 'a',
+        post_title: 'A title',
+        created_at: null,
+      },
     ]);
     expect(requests.find((r) => r.path === '/_aliases')?.body).toEqual({
       actions: [
@@ -390,8 +416,17 @@ describe('Elasticsearch engine (official client mock)', () => {
     mock.clearAll();
     requests = [];
     mock.add({ method: 'HEAD', path: '/_alias/inkwell-posts' }, () => '');
+    mock.add({ method: 'PUT', path: '/:index/_mapping' }, record({ acknowledged: true }));
     await engine.setup();
-    expect(requests).toEqual([]);
+    // Existing indices only get the fields added since they were made.
+    expect(requests.map((r) => [r.method, r.path])).toEqual([
+      ['PUT', '/inkwell-posts/_mapping'],
+      ['PUT', '/inkwell-comments/_mapping'],
+    ]);
+    expect(requests[0]?.body).toMatchObject({
+      dynamic: 'strict',
+      properties: { words: { type: 'completion' } },
+    });
   });
 
   it('writes through the aliases and removes a post with its comments', async () => {
@@ -420,6 +455,7 @@ describe('Elasticsearch engine (official client mock)', () => {
     expect(requests[0]?.body).toEqual({
       title: 'T',
       body: 'S\n\nB',
+      words: [],
       slug: 's',
       categories: [],
       published_at: '2024-01-01T00:00:00.000Z',
@@ -469,6 +505,88 @@ describe('Elasticsearch engine (official client mock)', () => {
       // _delete_by_query has no wait_for: it refreshes once the deletions are done.
       ['POST', '/inkwell-comments/_delete_by_query', { refresh: 'true' }],
     ]);
+  });
+
+  it('suggests as you type: titles by prefix filters, words from the completion suggester', async () => {
+    mock.add(
+      { method: 'POST', path: '/inkwell-posts/_search' },
+      record({
+        took: 1,
+        timed_out: false,
+        _shards: { total: 1, successful: 1, skipped: 0, failed: 0 },
+        hits: {
+          total: { value: 1, relation: 'eq' },
+          max_score: null,
+          hits: [
+            {
+              _index: 'inkwell-posts-20261126t100000000z',
+              _id: '12',
+              _score: null,
+              _source: { slug: 'cancel-fetch', title: 'Cancelling fetch with AbortController' },
+              sort: [1709287200000],
+            },
+          ],
+        },
+      }),
+    );
+    mock.add(
+      { method: 'POST', path: '/inkwell-posts,inkwell-comments/_search' },
+      record({
+        took: 1,
+        timed_out: false,
+        _shards: { total: 2, successful: 2, skipped: 0, failed: 0 },
+        hits: { total: { value: 0, relation: 'eq' }, max_score: null, hits: [] },
+        suggest: {
+          words: [
+            {
+              text: 'abortcon',
+              offset: 0,
+              length: 8,
+              options: [
+                { text: 'abortcontroller', _index: 'x', _id: '12', _score: 2 },
+                { text: 'abortconsole', _index: 'x', _id: '3', _score: 1 },
+              ],
+            },
+          ],
+        },
+      }),
+    );
+
+    const results = await engine.suggest({ q: 'Fetch abortcon' });
+
+    // Both lookups are sent side by side: told apart by their index.
+    const sentTo = (path: string) => requests.find((r) => r.path === path)?.body;
+    expect(sentTo('/inkwell-posts/_search')).toEqual({
+      size: 30,
+      query: {
+        bool: {
+          filter: [
+            { prefix: { 'title.spell': { value: 'fetch' } } },
+            { prefix: { 'title.spell': { value: 'abortcon' } } },
+          ],
+        },
+      },
+      sort: [{ published_at: { order: 'desc', missing: '_last' } }],
+      _source: ['slug', 'title'],
+    });
+    expect(sentTo('/inkwell-posts,inkwell-comments/_search')).toEqual({
+      size: 0,
+      suggest: {
+        words: {
+          prefix: 'abortcon',
+          completion: { field: 'words', size: 8, skip_duplicates: true },
+        },
+      },
+    });
+    expect(results).toEqual({
+      q: 'Fetch abortcon',
+      completions: [
+        { word: 'abortcontroller', query: 'Fetch abortcontroller' },
+        { word: 'abortconsole', query: 'Fetch abortconsole' },
+      ],
+      posts: [{ slug: 'cancel-fetch', title: 'Cancelling fetch with AbortController' }],
+    });
+    await expect(engine.suggest({ q: 'x'.repeat(101) })).rejects.toMatchObject({ field: 'q' });
   });
 
   it('reports health from both aliases', async () => {

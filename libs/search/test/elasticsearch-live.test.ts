@@ -37,6 +37,19 @@ describe.runIf(url !== undefined && url !== '')(
       expect(results.terms.correctedTo).not.toBeNull();
     });
 
+    it('finds a word by its start and completes the word being typed', async () => {
+      const abort = await engine.search({ q: 'abortcontr' });
+      expect(abort.hits[0]?.slug).toBe('cancelling-fetch-requests-with-abortcontroller');
+      const suggested = await engine.suggest({ q: 'fetch abortcon' });
+      expect(suggested.completions[0]).toEqual({
+        word: 'abortcontroller',
+        query: 'fetch abortcontroller',
+      });
+      expect(suggested.posts.map((post) => post.slug)).toEqual([
+        'cancelling-fetch-requests-with-abortcontroller',
+      ]);
+    });
+
     it('meets the relevance goal on the demo content', async () => {
       const { hitRate } = await measureRelevance(engine);
       expect(hitRate).toBeGreaterThanOrEqual(0.95);

@@ -1,13 +1,23 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { type SearchEngine, type SearchInput, type SearchResults } from '@inkwell/search';
+import {
+  type SearchEngine,
+  type SearchInput,
+  type SearchResults,
+  type SuggestInput,
+  type SuggestResults,
+} from '@inkwell/search';
 import { SEARCH_ENGINE } from '../core/tokens.js';
 
-/** Search results from the configured engine (the controller caches them until the index changes). */
+/** Search results and suggestions from the configured engine (the controller caches them until the index changes). */
 @Injectable()
 export class SearchService {
   constructor(@Inject(SEARCH_ENGINE) private readonly engine: SearchEngine) {}
 
   search(input: SearchInput): Promise<SearchResults> {
     return this.engine.search(input);
+  }
+
+  suggest(input: SuggestInput): Promise<SuggestResults> {
+    return this.engine.suggest(input);
   }
 }

@@ -6,6 +6,7 @@ import {
   type SearchHealth,
 } from '../engine.js';
 import { runSearch, type SearchBackend } from '../query/run-search.js';
+import { runSuggest, type SuggestBackend } from '../query/run-suggest.js';
 import { commentSource, postSource } from './documents.js';
 import {
   aliasNames,
@@ -17,8 +18,21 @@ import {
   POSTS_MAPPINGS,
   timestampedIndex,
 } from './index-definitions.js';
-import { commentsRequest, postsRequest, suggestRequest } from './requests.js';
-import { parseAliasedIndices, parseComments, parsePosts, parseSuggestions } from './responses.js';
+import {
+  commentsRequest,
+  postsRequest,
+  suggestRequest,
+  titlePrefixRequest,
+  wordCompletionRequest,
+} from './requests.js';
+import {
+  parseAliasedIndices,
+  parseComments,
+  parsePosts,
+  parseSuggestions,
+  parseTitleMatches,
+  parseWordCompletions,
+} from './responses.js';
 
 export interface ElasticsearchEngineOptions {
   client: Client;
@@ -33,7 +47,10 @@ const BULK_SIZE = 500;
 function elasticsearchBackend(client: Client, indices: IndexNames): SearchBackend {
   return {
     async suggest(words) {
-      return parseSuggestions(await client.search(suggestRequest(indices, words)));
+      const response = await client.search(suggestRequest(indices, words));
+      // The term suggester does not say which typed words are indexed as they are; completing
+      // the last word always is cheap here (at most 50 expansions of a prefix).
+      return { suggestions: parseSuggestions(response), indexed: null };
     },
     async findPosts(plan, window) {
       const request = postsRequest(indices, plan, window);
@@ -50,6 +67,23 @@ function elasticsearchBackend(client: Client, indices: IndexNames): SearchBacken
   };
 }
 
+function elasticsearchPrefixLookups(client: Client, indices: IndexNames): SuggestBackend {
+  return {
+    async titlesMatching(words, prefix, limit) {
+      return parseTitleMatches(
+        await client.search<Pick<PostSource, 'slug' | 'title'>>(
+          titlePrefixRequest(indices, words, prefix, limit),
+        ),
+      );
+    },
+    async wordsStartingWith(prefix, limit) {
+      return parseWordCompletions(
+        await client.search(wordCompletionRequest(indices, prefix, limit)),
+      );
+    },
+  };
+}
+
 /**
  * Search on Elasticsearch 8/9: readers and writers go through aliases; `reindex` fills new
  * timestamped indices and swaps both aliases in one atomic `_aliases` call.
@@ -62,6 +96,7 @@ export function createElasticsearchSearchEngine(options: ElasticsearchEngineOpti
   const refresh = 'wait_for';
   const now = options.now ?? (() => new Date());
   const backend = elasticsearchBackend(client, indices);
+  const prefixLookups = elasticsearchPrefixLookups(client, indices);
 
   async function createIndices(at: Date, withAliases: boolean): Promise<IndexNames> {
     const created = {
@@ -103,7 +138,19 @@ export function createElasticsearchSearchEngine(options: ElasticsearchEngineOpti
   return {
     async setup() {
       const exists = await client.indices.existsAlias({ name: indices.posts });
-      if (!exists) await createIndices(now(), true);
+      if (!exists) {
+        await createIndices(now(), true);
+        return;
+      }
+      // Indices made by an older version get the fields added since (`words`): adding a field
+      // is the mapping change Elasticsearch allows in place, and the mappings are `strict`, so
+      // a write carrying the new field would fail without it. Sending the whole mapping again
+      // is a no-op when nothing is new. Documents indexed before gain the field on reindex.
+      await client.indices.putMapping({ index: indices.posts, ...POSTS_MAPPINGS });
+      await client.indices.putMapping(
+        { index: indices.comments, ...COMMENTS_MAPPINGS },
+        { ignore: [404] },
+      );
     },
 
     async indexPost(doc) {
@@ -175,6 +222,7 @@ export function createElasticsearchSearchEngine(options: ElasticsearchEngineOpti
     },
 
     search: (input) => runSearch(backend, input),
+    suggest: (input) => runSuggest(prefixLookups, input),
 
     async health(): Promise<SearchHealth> {
       try {

@@ -11,10 +11,17 @@ const searchableText: estypes.MappingProperty = {
   fields: { spell: { type: 'text', analyzer: 'standard' } },
 };
 
+/**
+ * Each document's distinct words as completion inputs (title words weigh more), for completing
+ * the word a reader is typing. Inputs are already lower-cased words: no analysis beyond that.
+ */
+const completionWords: estypes.MappingProperty = { type: 'completion', analyzer: 'keyword' };
+
 export const POSTS_MAPPINGS: estypes.MappingTypeMapping = {
   dynamic: 'strict',
   properties: {
     title: searchableText,
+    words: completionWords,
     body: searchableText,
     slug: { type: 'keyword' },
     categories: { properties: { slug: { type: 'keyword' }, name: { type: 'keyword' } } },
@@ -26,6 +33,7 @@ export const COMMENTS_MAPPINGS: estypes.MappingTypeMapping = {
   dynamic: 'strict',
   properties: {
     body: searchableText,
+    words: completionWords,
     post_id: { type: 'integer' },
     post_slug: { type: 'keyword' },
     post_title: { type: 'keyword', index: false },
@@ -35,9 +43,13 @@ export const COMMENTS_MAPPINGS: estypes.MappingTypeMapping = {
 
 export const INDEX_SETTINGS: estypes.IndicesIndexSettings = { number_of_shards: 1 };
 
+/** Completion inputs: a weight ranks the words of one input above those of a lighter one. */
+export type CompletionInputs = { input: string[]; weight: number }[];
+
 export interface PostSource {
   title: string;
   body: string;
+  words: CompletionInputs;
   slug: string;
   categories: { slug: string; name: string }[];
   published_at: string | null;
@@ -45,6 +57,7 @@ export interface PostSource {
 
 export interface CommentSource {
   body: string;
+  words: CompletionInputs;
   post_id: number;
   post_slug: string;
   post_title: string;

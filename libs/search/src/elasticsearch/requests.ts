@@ -45,6 +45,11 @@ function candidateClauses(
     if (tokenizeWords(text).length === 0) return [];
     return fields.map(({ field, boost }): estypes.QueryDslQueryContainer => {
       const options = { query: text, boost: candidate[boost], _name: `c${index}:${field}` };
+      // The typed text with its last word completed: Elasticsearch's own prefix queries.
+      if (candidate.prefix !== null)
+        return plan.strategy === 'phrase'
+          ? { match_phrase_prefix: { [field]: options } }
+          : { match_bool_prefix: { [field]: options } };
       return plan.strategy === 'phrase'
         ? { match_phrase: { [field]: options } }
         : { match: { [field]: { ...options, operator: 'or' } } };
@@ -101,5 +106,42 @@ export function commentsRequest(
     query: { bool: { should, minimum_should_match: 1 } },
     highlight: HIGHLIGHT,
     _source: ['post_id', 'post_slug', 'post_title'],
+  };
+}
+
+/**
+ * The newest posts whose titles hold a word starting with each of `words` and `prefix`: prefix
+ * queries on the unstemmed `title.spell`, as filters (no scoring), newest first.
+ */
+export function titlePrefixRequest(
+  indices: IndexNames,
+  words: readonly string[],
+  prefix: string | null,
+  limit: number,
+): estypes.SearchRequest {
+  const prefixes = prefix === null ? words : [...words, prefix];
+  return {
+    index: indices.posts,
+    size: limit,
+    query: {
+      bool: { filter: prefixes.map((value) => ({ prefix: { 'title.spell': { value } } })) },
+    },
+    sort: [{ published_at: { order: 'desc', missing: '_last' } }],
+    _source: ['slug', 'title'],
+  };
+}
+
+/** Indexed words starting with `prefix`, from the completion suggester over posts and comments. */
+export function wordCompletionRequest(
+  indices: IndexNames,
+  prefix: string,
+  limit: number,
+): estypes.SearchRequest {
+  return {
+    index: [indices.posts, indices.comments],
+    size: 0,
+    suggest: {
+      words: { prefix, completion: { field: 'words', size: limit, skip_duplicates: true } },
+    },
   };
 }

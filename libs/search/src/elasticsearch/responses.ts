@@ -2,6 +2,7 @@ import { type estypes } from '@elastic/elasticsearch';
 import { type CommentHit, type PostHit } from '../engine.js';
 import { type SuggestionsByWord, type TermSuggestion } from '../query/candidates.js';
 import { type Ranked, type RankedPage } from '../query/run-search.js';
+import { type TitleMatch } from '../query/run-suggest.js';
 import { renderSnippet } from '../text/snippet.js';
 import { type CommentSource, type PostSource } from './index-definitions.js';
 
@@ -126,4 +127,21 @@ export function parseAliasedIndices(response: unknown, aliases: string[]): Alias
       .filter((alias) => aliases.includes(alias))
       .map((alias) => ({ index, alias }));
   });
+}
+
+/** Titles of a `titlePrefixRequest` answer, in its order. */
+export function parseTitleMatches(
+  response: estypes.SearchResponse<Pick<PostSource, 'slug' | 'title'>>,
+): TitleMatch[] {
+  return response.hits.hits.flatMap((hit) =>
+    hit._source ? [{ slug: hit._source.slug, title: hit._source.title }] : [],
+  );
+}
+
+/** The words of a `wordCompletionRequest` answer, in the suggester's order. */
+export function parseWordCompletions(response: estypes.SearchResponse): string[] {
+  const suggestion = response.suggest?.words ?? [];
+  return suggestion.flatMap((entry) =>
+    Array.isArray(entry.options) ? entry.options.map((option) => option.text) : [],
+  );
 }

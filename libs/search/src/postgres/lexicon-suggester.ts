@@ -1,4 +1,8 @@
-import { type SuggestionsByWord, type TermSuggestion } from '../query/candidates.js';
+import {
+  type SpellingLookup,
+  type SuggestionsByWord,
+  type TermSuggestion,
+} from '../query/candidates.js';
 import { editDistance, spellingScore } from '../text/edit-distance.js';
 import { editVariants } from '../text/edit-variants.js';
 import { SUGGESTER_POLICY } from '../query/suggester-policy.js';
@@ -24,7 +28,7 @@ interface LexiconRow {
 export async function suggestFromLexicon(
   db: SqlClient,
   words: readonly string[],
-): Promise<SuggestionsByWord> {
+): Promise<SpellingLookup> {
   const variants = words.flatMap((typed) => editVariants(typed).map((word) => ({ typed, word })));
   const { rows } = await db.query(
     `SELECT typed.typed, t.word, t.doc_count
@@ -41,7 +45,12 @@ export async function suggestFromLexicon(
      ) t`,
     [words, variants.map((variant) => variant.typed), variants.map((variant) => variant.word)],
   );
-  return rankSuggestions(words, rows as unknown as LexiconRow[]);
+  const found = rows as unknown as LexiconRow[];
+  return {
+    suggestions: rankSuggestions(words, found),
+    // The typed word itself is found by both lookups (similarity 1, and as its own variant).
+    indexed: new Set(found.filter((row) => row.word === row.typed).map((row) => row.typed)),
+  };
 }
 
 /** Applies the suggester policy to the lexicon rows found for each typed word. */

@@ -1,7 +1,9 @@
+import { type PlannedCandidate, textBeforeLastWord } from '../query/candidates.js';
 import { type MatchPlan } from '../query/run-search.js';
 import { MATCH_END, MATCH_START } from '../text/snippet.js';
 import { tokenizeWords } from '../text/tokenize.js';
 import { ACTIVE_GENERATION } from './schema.js';
+import { prefixTsquery } from './prefix-lookups.js';
 import { type SqlParams } from './sql-params.js';
 
 /** ts_rank weights {D, C, B, A}: a title (A) match counts twice a body (B) match. */
@@ -26,6 +28,8 @@ export interface CandidateQuery {
   text: string;
   /** For a phrase with pairs: the parameter holding them, and whether they are exact. */
   pairs: { param: string; exact: boolean } | null;
+  /** A tsquery the word index answers exactly, narrowing the documents `tsquery` is checked on. */
+  narrow: string | null;
 }
 
 /**
@@ -49,7 +53,9 @@ export function candidateQueries(
     return param;
   };
   return plan.candidates.flatMap((candidate, index) => {
-    const { text, weight } = candidate;
+    const { text, weight, prefix } = candidate;
+    if (prefix !== null)
+      return [prefixCandidateQuery(plan, { ...candidate, prefix }, index, params)];
     if (plan.strategy === 'phrase') {
       if (tokenizeWords(text).length === 0) return [];
       const tsquery = `phraseto_tsquery('english', ${params.add(text)})`;
@@ -58,16 +64,53 @@ export function candidateQueries(
         found === undefined || found.pairs.length === 0
           ? null
           : { param: pairsParam(found.pairs), exact: found.exact };
-      return [{ index, weight, tsquery, text, pairs }];
+      return [{ index, weight, tsquery, text, pairs, narrow: null }];
     }
     if (candidate.words.length === 0) return [];
     const anyWord = candidate.words
       .map((word) => `plainto_tsquery('english', ${params.add(word)})`)
       .join(' || ');
     return [
-      { index, weight, tsquery: `(${anyWord})`, text: candidate.words.join(' '), pairs: null },
+      {
+        index,
+        weight,
+        tsquery: `(${anyWord})`,
+        text: candidate.words.join(' '),
+        pairs: null,
+        narrow: null,
+      },
     ];
   });
+}
+
+/**
+ * The typed text with its last word as a prefix, through the word index (which serves `:*`
+ * without a recheck). The prefix is matched stemmed (`postgres` as `postgr`) and as typed
+ * (`abortcontr`). With other words before it, a phrase keeps them side by side
+ * (`streaming repl` is `'stream' <-> 'repl':*`): the index finds the documents holding every
+ * word, `narrow`, and positions are rechecked on those; any-word matching ORs them all.
+ */
+function prefixCandidateQuery(
+  plan: MatchPlan,
+  candidate: PlannedCandidate & { prefix: string },
+  index: number,
+  params: SqlParams,
+): CandidateQuery {
+  const prefix = params.add(prefixTsquery([candidate.prefix]));
+  const prefixQuery = `(to_tsquery('english', ${prefix}) || to_tsquery('simple', ${prefix}))`;
+  const others = candidate.words.slice(0, -1);
+  const query = { index, weight: candidate.weight, text: candidate.words.join(' '), pairs: null };
+  if (others.length === 0) return { ...query, tsquery: prefixQuery, narrow: null };
+  if (plan.strategy === 'any-word') {
+    const anyWord = others.map((word) => `plainto_tsquery('english', ${params.add(word)})`);
+    return { ...query, tsquery: `(${anyWord.join(' || ')} || ${prefixQuery})`, narrow: null };
+  }
+  const head = params.add(textBeforeLastWord(candidate.text));
+  return {
+    ...query,
+    tsquery: `tsquery_phrase(phraseto_tsquery('english', ${head}), ${prefixQuery})`,
+    narrow: `(plainto_tsquery('english', ${head}) && ${prefixQuery})`,
+  };
 }
 
 /**
@@ -77,10 +120,15 @@ export function candidateQueries(
  * alone; a longer one rechecks positions on the few documents holding all its pairs, through
  * `ts_match_vq` (the function behind @@, which no index serves: given @@, the planner takes a
  * phrase for rare, scans the vector index for its words and computes thousands of rows' pairs).
+ * A phrase ending in a prefix has no pairs to look up: the word index finds the documents
+ * holding all its words (`narrow`), and positions are rechecked on those.
  */
 function matchBranches(queries: readonly CandidateQuery[]): string[] {
-  const plain = queries.filter((query) => query.pairs === null).map((query) => query.tsquery);
-  const branches = queries.flatMap(({ pairs, tsquery }) => {
+  const plain = queries
+    .filter((query) => query.pairs === null && query.narrow === null)
+    .map((query) => query.tsquery);
+  const branches = queries.flatMap(({ pairs, narrow, tsquery }) => {
+    if (narrow !== null) return [`d.vec @@ ${narrow} AND ts_match_vq(d.vec, ${tsquery})`];
     if (pairs === null) return [];
     const recheck = pairs.exact ? '' : ` AND ts_match_vq(d.vec, ${tsquery})`;
     return [`search_bigrams(d.vec) @> ${pairs.param}::text[]${recheck}`];

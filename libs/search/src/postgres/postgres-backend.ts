@@ -1,5 +1,5 @@
 import { type CategoryRef, type CommentHit, type PostHit } from '../engine.js';
-import { type SuggestionsByWord } from '../query/candidates.js';
+import { type SpellingLookup } from '../query/candidates.js';
 import { type MatchPlan, type RankedPage, type SearchBackend } from '../query/run-search.js';
 import { renderSnippet } from '../text/snippet.js';
 import { tokenizeWords } from '../text/tokenize.js';
@@ -61,7 +61,7 @@ const roundScore = (score: number): number => Math.round(score * 1e6) / 1e6;
 /** The PostgreSQL side of the shared query plan: lexicon suggestions, ts_rank, ts_headline. */
 export function postgresBackend(db: SqlClient): SearchBackend {
   return {
-    suggest: (words: string[]): Promise<SuggestionsByWord> => suggestFromLexicon(db, words),
+    suggest: (words: string[]): Promise<SpellingLookup> => suggestFromLexicon(db, words),
 
     async findPosts(plan, window): Promise<RankedPage<PostHit>> {
       const { total, rows } = await findMatches(db, plan, {

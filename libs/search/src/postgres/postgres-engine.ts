@@ -1,8 +1,10 @@
 import { type SearchEngine, type SearchHealth } from '../engine.js';
 import { runSearch } from '../query/run-search.js';
+import { runSuggest } from '../query/run-suggest.js';
 import { commentRow, postRow } from './document-rows.js';
 import { deleteDocuments, upsertDocument } from './document-writes.js';
 import { postgresBackend } from './postgres-backend.js';
+import { postgresPrefixLookups } from './prefix-lookups.js';
 import { reindexDocuments } from './reindex.js';
 import { ACTIVE_GENERATION, createSearchSchema } from './schema.js';
 import { type SqlClient } from './sql-client.js';
@@ -13,6 +15,7 @@ import { type SqlClient } from './sql-client.js';
  */
 export function createPostgresSearchEngine(db: SqlClient): SearchEngine {
   const backend = postgresBackend(db);
+  const prefixLookups = postgresPrefixLookups(db);
   return {
     setup: () => createSearchSchema(db),
     indexPost: (doc) => upsertDocument(db, postRow(doc)),
@@ -21,6 +24,7 @@ export function createPostgresSearchEngine(db: SqlClient): SearchEngine {
     removeComment: (id) => deleteDocuments(db, 'comment', id),
     reindex: (docs, onProgress) => reindexDocuments(db, docs, onProgress),
     search: (input) => runSearch(backend, input),
+    suggest: (input) => runSuggest(prefixLookups, input),
 
     async health(): Promise<SearchHealth> {
       try {

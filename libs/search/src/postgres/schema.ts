@@ -12,12 +12,22 @@ import { type SqlClient } from './sql-client.js';
  *   2: `title_vec` (the title alone, small enough to stay inline, for the cheap first ranking
  *      stage) and a GIN index on each document's adjacent-word pairs (`search_bigrams`), so a
  *      phrase only rechecks the documents that contain its pairs.
+ *   3: prefix indexes for search as you type: a GIN index on each post title's unstemmed words
+ *      and a byte-order btree on the lexicon's words (analyzed once when they appear).
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Title words weigh A; a comment's title (its post's) is not searchable. */
 export const TITLE_VECTOR_SQL = (kind: string, title: string): string =>
   `CASE WHEN ${kind} = 'post' THEN setweight(to_tsvector('english', ${title}), 'A') ELSE ''::tsvector END`;
+
+/**
+ * A post title's words, lower-cased but not stemmed, so that a typed prefix meets the words as
+ * written (`replicat` is not a prefix of the stem `replic`); comments (whose title is their
+ * post's) have none. The suggest query repeats this expression to use its index.
+ */
+export const TITLE_WORDS_SQL = (kind: string, title: string): string =>
+  `to_tsvector('simple', CASE WHEN ${kind} = 'post' THEN ${title} ELSE '' END)`;
 
 /**
  * Every pair of lexemes at adjacent positions, as 'left right'. A document that matches
@@ -87,7 +97,10 @@ const CREATE_TABLES = `
     doc_count int NOT NULL,
     PRIMARY KEY (generation, word)
   );
-  CREATE INDEX IF NOT EXISTS search_term_word_trgm_idx ON search_term USING gin (word gin_trgm_ops);`;
+  CREATE INDEX IF NOT EXISTS search_term_word_trgm_idx ON search_term USING gin (word gin_trgm_ops);
+  CREATE INDEX IF NOT EXISTS search_term_word_prefix_idx ON search_term (word COLLATE "C");
+  CREATE INDEX IF NOT EXISTS search_document_title_words_idx ON search_document
+    USING gin (${TITLE_WORDS_SQL('kind', 'title')});`;
 
 /** From version 1: derive the new columns from the stored text, then index the pairs. */
 const UPGRADE_TO_2 = `
@@ -107,7 +120,11 @@ const CREATE_BIGRAM_INDEX = `CREATE INDEX IF NOT EXISTS search_document_bigram_i
  * planner prices a scan of a long list above a table scan. Writes between reindexes flush it at
  * 256 kB (a few posts) instead of the 4 MB default; `reindex` flushes it after the bulk load.
  */
-export const GIN_INDEXES = ['search_document_vec_idx', 'search_document_bigram_idx'];
+export const GIN_INDEXES = [
+  'search_document_vec_idx',
+  'search_document_bigram_idx',
+  'search_document_title_words_idx',
+];
 const PENDING_LIST_LIMITS = GIN_INDEXES.map(
   (index) => `ALTER INDEX ${index} SET (gin_pending_list_limit = 256);`,
 ).join('\n  ');

@@ -12,6 +12,13 @@ export interface TermSuggestion {
 
 export type SuggestionsByWord = ReadonlyMap<string, readonly TermSuggestion[]>;
 
+/** What an engine's term suggester found for the typed words. */
+export interface SpellingLookup {
+  suggestions: SuggestionsByWord;
+  /** The typed words the index holds as they are; null when the engine cannot tell. */
+  indexed: ReadonlySet<string> | null;
+}
+
 /** The fixed score of the query as typed: above any correction, so its matches rank first. */
 export const TYPED_SCORE = 1.1;
 /** Alternatives below this are not plausible corrections. */
@@ -24,9 +31,41 @@ export const MAX_CORRECTABLE_LENGTH = 40;
 const ALTERNATIVES_PER_WORD = 3;
 const BEAM_WIDTH = 10;
 
-/** A candidate as the engines execute it: `words` are its non-stop words, for any-word matching. */
+/**
+ * A candidate as the engines execute it: `words` are its non-stop words, for any-word matching;
+ * `prefix`, when set, is its last word, to be matched as the start of a longer word too.
+ */
 export interface PlannedCandidate extends CandidateTerm {
   words: string[];
+  prefix: string | null;
+}
+
+/** `text` without its last word and what follows it: what a completion of that word extends. */
+export function textBeforeLastWord(text: string): string {
+  return text.replace(/[\p{L}\p{N}]+[^\p{L}\p{N}]*$/u, '');
+}
+
+/**
+ * The score of the typed text with its last word completed: below the text as typed, above any
+ * correction, so `levensh` finds `levenshtein` before the correction `levels`.
+ */
+export const PREFIX_SCORE = 1;
+
+/**
+ * The last word of a query, when it is worth completing in a full search: a reader may press
+ * Enter before finishing it. The same words as are worth correcting (4 letters or more, no
+ * stop word, no number), so a short word does not match half the index, and not a word the
+ * index holds as typed (`indexed`): that word was finished, and completing it too would
+ * match (and rank, and recheck) every document holding a longer word it starts, tripling the
+ * cost of a common two-word search for little gain.
+ */
+export function completablePrefix(
+  words: readonly string[],
+  indexed: ReadonlySet<string> | null,
+): string | null {
+  const last = words.at(-1);
+  if (last === undefined || correctableWords([last]).length === 0) return null;
+  return indexed?.has(last) ? null : last;
 }
 
 /** The query words worth asking a suggester about. */
@@ -91,25 +130,33 @@ function nonStopWords(text: string): string[] {
 const round = (value: number): number => Math.round(value * 10_000) / 10_000;
 
 /**
- * Step 1 and 2 of the query plan: the typed text (score 1.1) and up to four spelling
- * alternatives (score >= 0.6), best first, without duplicates; candidate i of n with score s
- * weighs (n - i) * s, a title match twice that, a body match once.
+ * Step 1 and 2 of the query plan: the typed text (score 1.1), the typed text with `prefix` (its
+ * last word) completed (score 1) when given, and up to four spelling alternatives
+ * (score >= 0.6), best first, without duplicates; candidate i of n with score s weighs
+ * (n - i) * s, a title match twice that, a body match once.
  */
 export function planCandidates(
   typedText: string,
   suggestions: SuggestionsByWord,
+  prefix: string | null = null,
 ): PlannedCandidate[] {
   const words = typedText.toLowerCase().match(WORD) ?? [];
-  const scored: { text: string; score: number; source: CandidateTerm['source'] }[] = [
-    { text: typedText, score: TYPED_SCORE, source: 'typed' },
-  ];
+  const scored: {
+    text: string;
+    score: number;
+    source: CandidateTerm['source'];
+    prefix: string | null;
+  }[] = [{ text: typedText, score: TYPED_SCORE, source: 'typed', prefix: null }];
+  if (prefix !== null)
+    scored.push({ text: typedText, score: PREFIX_SCORE, source: 'prefix', prefix });
+  const maxScored = scored.length - 1 + MAX_CANDIDATES;
   const seen = new Set([typedText.toLowerCase()]);
   for (const rewrite of rewrites(words, suggestions)) {
-    if (rewrite.score < MIN_SUGGESTION_SCORE || scored.length >= MAX_CANDIDATES) continue;
+    if (rewrite.score < MIN_SUGGESTION_SCORE || scored.length >= maxScored) continue;
     const text = applyRewrite(typedText, rewrite.replacements);
     if (seen.has(text.toLowerCase())) continue;
     seen.add(text.toLowerCase());
-    scored.push({ text, score: round(rewrite.score), source: 'suggester' });
+    scored.push({ text, score: round(rewrite.score), source: 'suggester', prefix: null });
   }
   const n = scored.length;
   return scored.map((candidate, i) => {

@@ -10,10 +10,11 @@ import {
 } from '../engine.js';
 import {
   closestSuggestions,
+  completablePrefix,
   correctableWords,
   planCandidates,
   type PlannedCandidate,
-  type SuggestionsByWord,
+  type SpellingLookup,
 } from './candidates.js';
 import { parseSearchInput } from './parse-input.js';
 
@@ -34,7 +35,7 @@ export interface RankedPage<T> {
 
 /** The three operations an engine provides; the plan around them is written once, here. */
 export interface SearchBackend {
-  suggest(words: string[]): Promise<SuggestionsByWord>;
+  suggest(words: string[]): Promise<SpellingLookup>;
   findPosts(
     plan: MatchPlan,
     window: { offset: number; limit: number },
@@ -54,9 +55,13 @@ function usedTerms(
   hits: readonly Ranked<SearchHit>[],
 ): SearchResults['terms'] {
   const matched = new Set(hits.flatMap((hit) => hit.matched));
-  const used = candidates.filter((_, i) => matched.has(i)).map((candidate) => candidate.text);
+  const used = [
+    ...new Set(candidates.filter((_, i) => matched.has(i)).map((candidate) => candidate.text)),
+  ];
   const typed = candidates[0]?.text ?? '';
-  return { typed, used, correctedTo: matched.has(0) ? null : (used[0] ?? null) };
+  // The typed text with its last word completed is still what the reader typed, not a correction.
+  const typedMatched = candidates.some((c, i) => c.source !== 'suggester' && matched.has(i));
+  return { typed, used, correctedTo: typedMatched ? null : (used[0] ?? null) };
 }
 
 /**
@@ -74,8 +79,10 @@ export async function runSearch(
 
   const suggestStarted = performance.now();
   const words = correctableWords(parsed.words);
-  const suggestions = words.length > 0 ? await backend.suggest(words) : new Map();
-  const candidates = planCandidates(parsed.text, suggestions);
+  const { suggestions, indexed } =
+    words.length > 0 ? await backend.suggest(words) : { suggestions: new Map(), indexed: null };
+  const prefix = completablePrefix(parsed.words, indexed);
+  const candidates = planCandidates(parsed.text, suggestions, prefix);
   const suggestMs = elapsed(suggestStarted);
 
   const postsStarted = performance.now();
@@ -117,7 +124,7 @@ export async function runSearch(
   };
   if (parsed.debug) {
     const debug: SearchDebug = {
-      candidates: candidates.map(({ words: _words, ...candidate }) => candidate),
+      candidates: candidates.map(({ words: _words, prefix: _prefix, ...candidate }) => candidate),
       suggestions: Object.fromEntries(
         [...suggestions].map(([word, options]) => [word, [...options]]),
       ),
