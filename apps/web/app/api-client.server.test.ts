@@ -117,6 +117,13 @@ describe('get', () => {
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).status).toBe(504);
   });
+
+  it('ends the deadline with the call, so an answered request is never aborted later', async () => {
+    const { client, calls } = answering(200, emptyPage, {}, { timeoutMs: 20 });
+    await client.get('/api/posts');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(calls[0]!.init?.signal?.aborted).toBe(false);
+  });
 });
 
 describe('answer', () => {

@@ -133,7 +133,14 @@ export function createApiClient(options: ApiClientOptions) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(payload);
     }
-    const signal = AbortSignal.timeout(timeoutMs);
+    // Cleared when the answer is read: a timer left behind would keep every call's request and
+    // answer alive for the whole deadline.
+    const deadline = new AbortController();
+    const timer = setTimeout(
+      () => deadline.abort(new DOMException('API deadline', 'TimeoutError')),
+      timeoutMs,
+    );
+    const { signal } = deadline;
     let response: Response;
     let json: unknown;
     try {
@@ -158,6 +165,8 @@ export function createApiClient(options: ApiClientOptions) {
       console.warn(`API call ${method} ${url.pathname} took over ${timeoutMs} ms`);
       // Thrown Responses are how Remix loaders and actions answer with a status of their own.
       throw apiTimeoutResponse();
+    } finally {
+      clearTimeout(timer);
     }
     if (method === 'GET') onRead?.(response);
     const { status } = response;

@@ -102,9 +102,16 @@ export default function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        onAllReady: waitForAll ? ready : undefined,
+        onAllReady() {
+          // Nothing is left to cut short: the timer would only keep this render alive.
+          clearTimeout(abortTimer);
+          if (waitForAll) ready();
+        },
         onShellReady: waitForAll ? undefined : ready,
-        onShellError: reject,
+        onShellError(error: unknown) {
+          clearTimeout(abortTimer);
+          reject(error);
+        },
         onError(error: unknown) {
           responseStatusCode = 500;
           // Errors before the shell reject above and are logged by Remix.
@@ -112,6 +119,6 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY_MS);
+    const abortTimer = setTimeout(abort, ABORT_DELAY_MS);
   });
 }
