@@ -13,13 +13,15 @@ import { isApiUnreachable } from './lib/api-unreachable.js';
 import { isNotModified, pageKey } from './lib/api-reads.server.js';
 import { PRIVATE_NO_STORE, PUBLIC_PAGE_CACHE } from './lib/cache-control.js';
 import { uncachedDataResponse } from './lib/headers.js';
+import { MarkupOnlyProvider } from './lib/markup-only.js';
 import { NonceProvider } from './lib/nonce.js';
 
 /*
  * Remix's default server entry, kept small, plus the pages' cache headers: public pages name
  * their cache tags and answer If-None-Match (`settleCacheHeaders`), and data requests never
  * inherit a page's public Cache-Control (`handleDataRequest`, see lib/headers.ts); and the CSP
- * nonce handed to every inline script React and Remix render (server/security-headers.ts).
+ * nonce handed to every inline script React and Remix render (server/security-headers.ts); and
+ * the values a document renders but keeps out of its inline data (lib/markup-only.ts).
  */
 
 const ABORT_DELAY_MS = 5_000;
@@ -93,12 +95,14 @@ export default function handleRequest(
     };
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer
-          context={remixContext}
-          url={request.url}
-          abortDelay={ABORT_DELAY_MS}
-          nonce={nonce}
-        />
+        <MarkupOnlyProvider value={loadContext.markupOnly}>
+          <RemixServer
+            context={remixContext}
+            url={request.url}
+            abortDelay={ABORT_DELAY_MS}
+            nonce={nonce}
+          />
+        </MarkupOnlyProvider>
       </NonceProvider>,
       {
         nonce,

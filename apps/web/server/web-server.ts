@@ -129,6 +129,9 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
     reportApiUnreachable: apiGate.reportUnreachable,
     cspNonce: cspNonceOf(res),
     sessionSecret,
+    // A data request (`/posts/a.data`) serves a page already in the browser, or about to be
+    // rendered there: it carries everything as data.
+    markupOnly: req.path.endsWith('.data') ? undefined : new Map(),
   });
   const mode = config.production ? 'production' : 'development';
   const handleWholeBuild = createRequestHandler({ build, mode, getLoadContext });
