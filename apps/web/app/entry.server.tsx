@@ -1,13 +1,11 @@
-import { PassThrough } from 'node:stream';
+import { Writable } from 'node:stream';
 import {
   type AppLoadContext,
-  createReadableStreamFromReadable,
   type EntryContext,
   type HandleDataRequestFunction,
   type HandleErrorFunction,
 } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
-import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { isApiUnreachable } from './lib/api-unreachable.js';
 import { isNotModified, pageKey } from './lib/api-reads.server.js';
@@ -66,6 +64,25 @@ function settleCacheHeaders(
   return isNotModified(request, cacheHeaders.ETag);
 }
 
+/**
+ * A render's output as one body. No loader defers data, so a document is complete moments
+ * after its shell: sent whole, it is one write to the socket instead of one per React chunk
+ * through a PassThrough and a web stream.
+ */
+function collectBody(onBody: (body: Uint8Array<ArrayBuffer>) => void): Writable {
+  const chunks: Buffer[] = [];
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk);
+      callback();
+    },
+    final(callback) {
+      onBody(Buffer.concat(chunks));
+      callback();
+    },
+  });
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -77,22 +94,8 @@ export default function handleRequest(
     return Promise.resolve(new Response(null, { status: 304, headers: responseHeaders }));
   }
   const nonce = loadContext.cspNonce;
-  // Crawlers get the whole document at once; browsers get the shell as soon as it is ready.
-  const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode;
   return new Promise((resolve, reject) => {
     let shellRendered = false;
-    const ready = () => {
-      shellRendered = true;
-      const body = new PassThrough();
-      responseHeaders.set('Content-Type', 'text/html');
-      resolve(
-        new Response(createReadableStreamFromReadable(body), {
-          headers: responseHeaders,
-          status: responseStatusCode,
-        }),
-      );
-      pipe(body);
-    };
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <MarkupOnlyProvider value={loadContext.markupOnly}>
@@ -106,12 +109,19 @@ export default function handleRequest(
       </NonceProvider>,
       {
         nonce,
+        onShellReady() {
+          shellRendered = true;
+        },
         onAllReady() {
           // Nothing is left to cut short: the timer would only keep this render alive.
           clearTimeout(abortTimer);
-          if (waitForAll) ready();
+          pipe(
+            collectBody((body) => {
+              responseHeaders.set('Content-Type', 'text/html');
+              resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
+            }),
+          );
         },
-        onShellReady: waitForAll ? undefined : ready,
         onShellError(error: unknown) {
           clearTimeout(abortTimer);
           reject(error);
