@@ -11,6 +11,7 @@ import {
   type SuccessBody,
 } from '@inkwell/contract';
 import { type ApiReads } from './lib/api-reads.server.js';
+import { nodeFetch } from './lib/node-fetch.server.js';
 
 /*
  * The one HTTP client for the Inkwell API, typed by the contract's route table
@@ -111,17 +112,40 @@ function toApiError(status: number, body: unknown): ApiError {
 
 export function createApiClient(options: ApiClientOptions) {
   const { baseUrl, token, csrfToken, clientIp, onRead } = options;
-  const fetchImpl = options.fetch ?? fetch;
+  const fetchImpl = options.fetch ?? nodeFetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_API_TIMEOUT_MS;
+  /**
+   * Reads answered so far, by URL: loaders of one page that read the same thing (the root and
+   * the home page both read the settings) share one call. A write forgets them all.
+   */
+  const reads = new Map<string, Promise<{ status: number; body: unknown }>>();
 
-  async function send(
+  function sendOnce(
     method: HttpMethod,
     path: string,
     input: Input<unknown> = {},
     accept: readonly number[] = [],
   ): Promise<{ status: number; body: unknown }> {
-    const route = routeAt(method, path);
     const url = toUrl(baseUrl, path, input);
+    if (method !== 'GET') reads.clear();
+    if (method !== 'GET' || input.headers) return send(method, path, url, input, accept);
+    const key = `${url.href} ${accept.join(',')}`;
+    let answer = reads.get(key);
+    if (!answer) {
+      answer = send(method, path, url, input, accept);
+      reads.set(key, answer);
+    }
+    return answer;
+  }
+
+  async function send(
+    method: HttpMethod,
+    path: string,
+    url: URL,
+    input: Input<unknown>,
+    accept: readonly number[],
+  ): Promise<{ status: number; body: unknown }> {
+    const route = routeAt(method, path);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -181,7 +205,7 @@ export function createApiClient(options: ApiClientOptions) {
   const call =
     <M extends HttpMethod>(method: M): Call<M> =>
     (path, ...[input]) =>
-      send(method, path, input as Input<unknown>).then(({ body }) => body as never);
+      sendOnce(method, path, input as Input<unknown>).then(({ body }) => body as never);
 
   return {
     get: call('GET'),
@@ -198,7 +222,7 @@ export function createApiClient(options: ApiClientOptions) {
       input: Input<RouteAt<'GET', P>>,
       accept: readonly S[],
     ): Promise<Answer<RouteAt<'GET', P>, S | Extract<keyof RouteAt<'GET', P>['responses'], 200>>> {
-      return send('GET', path, input as Input<unknown>, accept) as never;
+      return sendOnce('GET', path, input as Input<unknown>, accept) as never;
     },
   };
 }
