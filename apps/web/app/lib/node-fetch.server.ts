@@ -5,7 +5,7 @@ import https from 'node:https';
  * The API client's transport for reads: Node's own HTTP client over kept-alive connections,
  * answering with a `Response` built from the whole body. A page reads the API two to four
  * times, and undici's `fetch` was the largest single cost of a render after React itself
- * (docs/decisions/0024-half-the-cost-of-a-page-render.md). Requests with a body (comments,
+ * (docs/decisions/0024-what-a-rendered-page-costs.md). Requests with a body (comments,
  * admin writes, uploads) keep the global `fetch`, which encodes FormData.
  */
 
