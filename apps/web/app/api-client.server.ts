@@ -104,8 +104,11 @@ function toUrl(baseUrl: string, path: string, input: RouteInput<unknown>): URL {
   return url;
 }
 
+/** What a refusal may carry, built once rather than per refusal. */
+const refusalBody = errorBody.partial();
+
 function toApiError(status: number, body: unknown): ApiError {
-  const parsed = errorBody.partial().safeParse(body);
+  const parsed = refusalBody.safeParse(body);
   const data = parsed.success ? parsed.data : {};
   return new ApiError(status, data.message ?? `API answered ${status}`, data.fields, body);
 }
