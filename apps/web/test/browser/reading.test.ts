@@ -180,6 +180,19 @@ describe('a post sent once', () => {
     await fresh.close();
   });
 
+  it('follows a Reply link of the kept thread in the app, without loading the page again', async () => {
+    const fresh = await browser.newPage();
+    await fresh.goto(`${webUrl}/posts/${slug}`);
+    // Live comments load the Faye client once the page has hydrated.
+    await fresh.locator('script[src*="faye-client"]').waitFor({ state: 'attached' });
+    await fresh.evaluate(() => Object.assign(window, { sameDocument: true }));
+    await fresh.locator('#comments > .comment-thread .comment__reply').first().click();
+    await fresh.locator('#comment-form h3', { hasText: 'Reply to' }).waitFor();
+    expect(fresh.url()).toContain('?replyTo=');
+    expect(await fresh.evaluate(() => 'sameDocument' in window)).toBe(true);
+    await fresh.close();
+  });
+
   it('shows them without JavaScript', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const noJs = await context.newPage();
