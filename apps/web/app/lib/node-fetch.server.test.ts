@@ -3,8 +3,19 @@ import { type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeFetch } from './node-fetch.server.js';
 
+/** Requests served per connection, to tell a kept-alive connection's later requests. */
+const served = new WeakMap<object, number>();
+let droppedReused = false;
+
 /** A stand-in API: answers by path, echoing what it was sent. */
 const server = http.createServer((req, res) => {
+  served.set(req.socket, (served.get(req.socket) ?? 0) + 1);
+  if (req.url === '/drops-reused' && !droppedReused && served.get(req.socket)! > 1) {
+    // As an API closing an idle kept-alive connection while a request was on its way.
+    droppedReused = true;
+    req.socket.destroy();
+    return;
+  }
   let body = '';
   req.on('data', (chunk: Buffer) => (body += chunk.toString()));
   req.on('end', () => {
@@ -60,6 +71,13 @@ describe('nodeFetch', () => {
       body: '{"text":"hi"}',
     });
     expect(await response.json()).toMatchObject({ method: 'POST', body: '{"text":"hi"}' });
+  });
+
+  it('sends a read again on a new connection when the API closed the kept-alive one', async () => {
+    await (await nodeFetch(new URL(`${base}/posts`))).json();
+    const response = await nodeFetch(new URL(`${base}/drops-reused`));
+    expect(droppedReused).toBe(true);
+    expect(response.status).toBe(200);
   });
 
   it('rejects when its signal aborts while the body is still coming', async () => {

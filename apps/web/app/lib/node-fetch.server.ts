@@ -25,19 +25,33 @@ function headersOf(rawHeaders: readonly string[]): Headers {
   return headers;
 }
 
-async function send(url: URL, init: RequestInit): Promise<Response> {
+/**
+ * Sends the request and waits for the answer's head. A kept-alive connection the API closed just
+ * as this request went out fails with ECONNRESET before any answer: a read is safe to send
+ * again, once, on a new connection.
+ */
+function request(url: URL, init: RequestInit, retried = false): Promise<http.IncomingMessage> {
   const client = url.protocol === 'https:' ? https : http;
-  const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
-    const request = client.request(url, {
+  return new Promise((resolve, reject) => {
+    const sent = client.request(url, {
       method: init.method ?? 'GET',
       headers: init.headers as Record<string, string> | undefined,
       agent: agents[url.protocol as keyof typeof agents],
       signal: init.signal ?? undefined,
     });
-    request.once('response', resolve);
-    request.once('error', reject);
-    request.end();
+    sent.once('response', resolve);
+    sent.once('error', (error: NodeJS.ErrnoException) => {
+      const closedByApi = sent.reusedSocket && error.code === 'ECONNRESET';
+      if (closedByApi && !retried && !init.signal?.aborted) {
+        resolve(request(url, init, true));
+      } else reject(error);
+    });
+    sent.end();
   });
+}
+
+async function send(url: URL, init: RequestInit): Promise<Response> {
+  const response = await request(url, init);
   // Rejects when the connection closes early or the signal aborts it mid-body.
   const chunks: Buffer[] = [];
   for await (const chunk of response) chunks.push(chunk as Buffer);
