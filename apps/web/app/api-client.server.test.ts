@@ -117,6 +117,30 @@ describe('get', () => {
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).status).toBe(504);
   });
+
+  it('reads an answer once for the loaders of one page, and again after a write', async () => {
+    const { client, calls } = answering(200, emptyPage);
+    const [first, second] = await Promise.all([client.get('/api/posts'), client.get('/api/posts')]);
+    expect(second).toEqual(first);
+    expect(calls).toHaveLength(1);
+    await client.get('/api/posts', { query: { page: 2 } });
+    expect(calls).toHaveLength(2);
+    await client.delete('/api/admin/posts/{id}', { params: { id: 1 } }).catch(() => undefined);
+    await client.get('/api/posts');
+    expect(calls.map((call) => call.url)).toEqual([
+      'http://api.test/api/posts',
+      'http://api.test/api/posts?page=2',
+      'http://api.test/api/admin/posts/1',
+      'http://api.test/api/posts',
+    ]);
+  });
+
+  it('ends the deadline with the call, so an answered request is never aborted later', async () => {
+    const { client, calls } = answering(200, emptyPage, {}, { timeoutMs: 20 });
+    await client.get('/api/posts');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(calls[0]!.init?.signal?.aborted).toBe(false);
+  });
 });
 
 describe('answer', () => {

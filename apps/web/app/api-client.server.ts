@@ -11,6 +11,7 @@ import {
   type SuccessBody,
 } from '@inkwell/contract';
 import { type ApiReads } from './lib/api-reads.server.js';
+import { nodeFetch } from './lib/node-fetch.server.js';
 
 /*
  * The one HTTP client for the Inkwell API, typed by the contract's route table
@@ -103,25 +104,51 @@ function toUrl(baseUrl: string, path: string, input: RouteInput<unknown>): URL {
   return url;
 }
 
+/** What a refusal may carry, built once rather than per refusal. */
+const refusalBody = errorBody.partial();
+
 function toApiError(status: number, body: unknown): ApiError {
-  const parsed = errorBody.partial().safeParse(body);
+  const parsed = refusalBody.safeParse(body);
   const data = parsed.success ? parsed.data : {};
   return new ApiError(status, data.message ?? `API answered ${status}`, data.fields, body);
 }
 
 export function createApiClient(options: ApiClientOptions) {
   const { baseUrl, token, csrfToken, clientIp, onRead } = options;
-  const fetchImpl = options.fetch ?? fetch;
+  const fetchImpl = options.fetch ?? nodeFetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_API_TIMEOUT_MS;
+  /**
+   * Reads answered so far, by URL: loaders of one page that read the same thing (the root and
+   * the home page both read the settings) share one call. A write forgets them all.
+   */
+  const reads = new Map<string, Promise<{ status: number; body: unknown }>>();
 
-  async function send(
+  function sendOnce(
     method: HttpMethod,
     path: string,
     input: Input<unknown> = {},
     accept: readonly number[] = [],
   ): Promise<{ status: number; body: unknown }> {
-    const route = routeAt(method, path);
     const url = toUrl(baseUrl, path, input);
+    if (method !== 'GET') reads.clear();
+    if (method !== 'GET' || input.headers) return send(method, path, url, input, accept);
+    const key = `${url.href} ${accept.join(',')}`;
+    let answer = reads.get(key);
+    if (!answer) {
+      answer = send(method, path, url, input, accept);
+      reads.set(key, answer);
+    }
+    return answer;
+  }
+
+  async function send(
+    method: HttpMethod,
+    path: string,
+    url: URL,
+    input: Input<unknown>,
+    accept: readonly number[],
+  ): Promise<{ status: number; body: unknown }> {
+    const route = routeAt(method, path);
     const headers: Record<string, string> = { accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -133,7 +160,14 @@ export function createApiClient(options: ApiClientOptions) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(payload);
     }
-    const signal = AbortSignal.timeout(timeoutMs);
+    // Cleared when the answer is read: a timer left behind would keep every call's request and
+    // answer alive for the whole deadline.
+    const deadline = new AbortController();
+    const timer = setTimeout(
+      () => deadline.abort(new DOMException('API deadline', 'TimeoutError')),
+      timeoutMs,
+    );
+    const { signal } = deadline;
     let response: Response;
     let json: unknown;
     try {
@@ -158,6 +192,8 @@ export function createApiClient(options: ApiClientOptions) {
       console.warn(`API call ${method} ${url.pathname} took over ${timeoutMs} ms`);
       // Thrown Responses are how Remix loaders and actions answer with a status of their own.
       throw apiTimeoutResponse();
+    } finally {
+      clearTimeout(timer);
     }
     if (method === 'GET') onRead?.(response);
     const { status } = response;
@@ -172,7 +208,7 @@ export function createApiClient(options: ApiClientOptions) {
   const call =
     <M extends HttpMethod>(method: M): Call<M> =>
     (path, ...[input]) =>
-      send(method, path, input as Input<unknown>).then(({ body }) => body as never);
+      sendOnce(method, path, input as Input<unknown>).then(({ body }) => body as never);
 
   return {
     get: call('GET'),
@@ -189,7 +225,7 @@ export function createApiClient(options: ApiClientOptions) {
       input: Input<RouteAt<'GET', P>>,
       accept: readonly S[],
     ): Promise<Answer<RouteAt<'GET', P>, S | Extract<keyof RouteAt<'GET', P>['responses'], 200>>> {
-      return send('GET', path, input as Input<unknown>, accept) as never;
+      return sendOnce('GET', path, input as Input<unknown>, accept) as never;
     },
   };
 }

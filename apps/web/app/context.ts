@@ -26,6 +26,11 @@ declare module '@remix-run/node' {
     cspNonce: string;
     /** Signs the admin session cookie: SESSION_SECRET, or the one kept in DATA_DIR. */
     sessionSecret: string;
+    /**
+     * A document render's values kept out of its inline data (lib/markup-only.ts); unset for
+     * data requests, which carry everything as data.
+     */
+    markupOnly: Map<string, unknown> | undefined;
   }
   interface Future {
     v3_singleFetch: true;

@@ -1,25 +1,25 @@
-import { PassThrough } from 'node:stream';
+import { Writable } from 'node:stream';
 import {
   type AppLoadContext,
-  createReadableStreamFromReadable,
   type EntryContext,
   type HandleDataRequestFunction,
   type HandleErrorFunction,
 } from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
-import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { isApiUnreachable } from './lib/api-unreachable.js';
 import { isNotModified, pageKey } from './lib/api-reads.server.js';
 import { PRIVATE_NO_STORE, PUBLIC_PAGE_CACHE } from './lib/cache-control.js';
 import { uncachedDataResponse } from './lib/headers.js';
+import { MarkupOnlyProvider } from './lib/markup-only.js';
 import { NonceProvider } from './lib/nonce.js';
 
 /*
  * Remix's default server entry, kept small, plus the pages' cache headers: public pages name
  * their cache tags and answer If-None-Match (`settleCacheHeaders`), and data requests never
  * inherit a page's public Cache-Control (`handleDataRequest`, see lib/headers.ts); and the CSP
- * nonce handed to every inline script React and Remix render (server/security-headers.ts).
+ * nonce handed to every inline script React and Remix render (server/security-headers.ts); and
+ * the values a document renders but keeps out of its inline data (lib/markup-only.ts).
  */
 
 const ABORT_DELAY_MS = 5_000;
@@ -64,6 +64,25 @@ function settleCacheHeaders(
   return isNotModified(request, cacheHeaders.ETag);
 }
 
+/**
+ * A render's output as one body. No loader defers data, so a document is complete moments
+ * after its shell: sent whole, it is one write to the socket instead of one per React chunk
+ * through a PassThrough and a web stream.
+ */
+function collectBody(onBody: (body: Uint8Array<ArrayBuffer>) => void): Writable {
+  const chunks: Buffer[] = [];
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk);
+      callback();
+    },
+    final(callback) {
+      onBody(Buffer.concat(chunks));
+      callback();
+    },
+  });
+}
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -75,36 +94,38 @@ export default function handleRequest(
     return Promise.resolve(new Response(null, { status: 304, headers: responseHeaders }));
   }
   const nonce = loadContext.cspNonce;
-  // Crawlers get the whole document at once; browsers get the shell as soon as it is ready.
-  const waitForAll = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode;
   return new Promise((resolve, reject) => {
     let shellRendered = false;
-    const ready = () => {
-      shellRendered = true;
-      const body = new PassThrough();
-      responseHeaders.set('Content-Type', 'text/html');
-      resolve(
-        new Response(createReadableStreamFromReadable(body), {
-          headers: responseHeaders,
-          status: responseStatusCode,
-        }),
-      );
-      pipe(body);
-    };
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer
-          context={remixContext}
-          url={request.url}
-          abortDelay={ABORT_DELAY_MS}
-          nonce={nonce}
-        />
+        <MarkupOnlyProvider value={loadContext.markupOnly}>
+          <RemixServer
+            context={remixContext}
+            url={request.url}
+            abortDelay={ABORT_DELAY_MS}
+            nonce={nonce}
+          />
+        </MarkupOnlyProvider>
       </NonceProvider>,
       {
         nonce,
-        onAllReady: waitForAll ? ready : undefined,
-        onShellReady: waitForAll ? undefined : ready,
-        onShellError: reject,
+        onShellReady() {
+          shellRendered = true;
+        },
+        onAllReady() {
+          // Nothing is left to cut short: the timer would only keep this render alive.
+          clearTimeout(abortTimer);
+          pipe(
+            collectBody((body) => {
+              responseHeaders.set('Content-Type', 'text/html');
+              resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
+            }),
+          );
+        },
+        onShellError(error: unknown) {
+          clearTimeout(abortTimer);
+          reject(error);
+        },
         onError(error: unknown) {
           responseStatusCode = 500;
           // Errors before the shell reject above and are logged by Remix.
@@ -112,6 +133,6 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY_MS);
+    const abortTimer = setTimeout(abort, ABORT_DELAY_MS);
   });
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createRequestHandler } from '@remix-run/express';
+import { createRequestHandler, type GetLoadContextFunction } from '@remix-run/express';
 import { type ServerBuild } from '@remix-run/node';
 import { createHttpDrain } from '@inkwell/http-drain';
 import compression from 'compression';
@@ -13,8 +13,10 @@ import { createApiGate } from './api-gate.js';
 import { type WebConfig } from './config.js';
 import { createPageCache } from './page-cache.js';
 import { localThumbnails } from './local-thumbnails.js';
+import { needsWholeBuild, withoutAdminRoutes } from './public-build.js';
 import { createApiProxy } from './proxy.js';
 import { loadSessionSecret } from './session-secret.js';
+import { onlyListedFiles } from './static-files.js';
 import { requestGuard } from './request-guard.js';
 import { cspNonceOf, securityHeaders } from './security-headers.js';
 
@@ -103,7 +105,7 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
     // The Remix build sits in build/server and build/client.
     const clientDir = path.join(buildDir, 'client');
     app.use('/assets', immutableFiles(path.join(clientDir, 'assets')));
-    app.use(express.static(clientDir, { maxAge: '1h' }));
+    app.use(onlyListedFiles(clientDir, express.static(clientDir, { maxAge: '1h' })));
     build = (await import(
       pathToFileURL(path.join(buildDir, 'server/index.js')).href
     )) as ServerBuild;
@@ -125,24 +127,35 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
   // Development renders every request afresh.
   if (config.production) app.use(createPageCache({ seconds: config.pageCacheSeconds }).middleware);
 
-  const handleRequest = createRequestHandler({
-    build,
-    mode: config.production ? 'production' : 'development',
-    getLoadContext: (req, res) => ({
-      apiUrl: config.apiUrl,
-      apiTimeoutMs: config.apiTimeoutMs,
-      siteUrl: config.siteUrl,
-      clientIp: req.ip,
-      bundleManifestPath,
-      apiReads: new ApiReads(),
-      pageVersion,
-      reportApiUnreachable: apiGate.reportUnreachable,
-      cspNonce: cspNonceOf(res),
-      sessionSecret,
-    }),
+  const getLoadContext: GetLoadContextFunction = (req, res) => ({
+    apiUrl: config.apiUrl,
+    apiTimeoutMs: config.apiTimeoutMs,
+    siteUrl: config.siteUrl,
+    clientIp: req.ip,
+    bundleManifestPath,
+    apiReads: new ApiReads(),
+    pageVersion,
+    reportApiUnreachable: apiGate.reportUnreachable,
+    cspNonce: cspNonceOf(res),
+    sessionSecret,
+    // A data request (`/posts/a.data`) serves a page already in the browser, or about to be
+    // rendered there: it carries everything as data.
+    markupOnly: req.path.endsWith('.data') ? undefined : new Map(),
+  });
+  const mode = config.production ? 'production' : 'development';
+  const handleWholeBuild = createRequestHandler({ build, mode, getLoadContext });
+  // Readers' pages are matched against a route tree without the admin panel (public-build.ts).
+  const handleReaders = createRequestHandler({
+    build:
+      typeof build === 'function'
+        ? async () => withoutAdminRoutes(await build())
+        : withoutAdminRoutes(build),
+    mode,
+    getLoadContext,
   });
   // Express 4 ignores a handler's promise: a rejection goes to the error middleware instead.
   app.all('*', (req, res, next) => {
+    const handleRequest = needsWholeBuild(req.path) ? handleWholeBuild : handleReaders;
     handleRequest(req, res, next).catch(next);
   });
 

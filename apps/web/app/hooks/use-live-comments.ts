@@ -1,6 +1,6 @@
 import { useRevalidator } from '@remix-run/react';
 import { useEffect, useRef, useState } from 'react';
-import { arrivedCommentIds, type CommentNode, commentIds } from '../lib/arrived-comments.js';
+import { arrivedCommentIds } from '../lib/arrived-comments.js';
 
 /** The site's hashed Faye client bundle (root loader), loaded only where comments are live. */
 export interface FayeClientScript {
@@ -53,21 +53,21 @@ export function useLiveComments(postId: number, fayeClient: FayeClientScript): v
  */
 export function useArrivedCommentIds(
   postId: number,
-  comments: readonly CommentNode[],
+  commentIds: readonly number[],
 ): ReadonlySet<number> {
   const known = useRef<{ postId: number; ids: Set<number> } | null>(null);
   const [arrived, setArrived] = useState<ReadonlySet<number>>(() => new Set());
 
   useEffect(() => {
     const previous = known.current;
-    known.current = { postId, ids: new Set(commentIds(comments)) };
+    known.current = { postId, ids: new Set(commentIds) };
     if (!previous || previous.postId !== postId) {
       setArrived(new Set());
       return;
     }
-    const added = arrivedCommentIds(previous.ids, comments);
+    const added = arrivedCommentIds(previous.ids, commentIds);
     if (added.size > 0) setArrived(added);
-  }, [postId, comments]);
+  }, [postId, commentIds]);
 
   return arrived;
 }

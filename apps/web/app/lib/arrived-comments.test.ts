@@ -11,9 +11,9 @@ it('lists every id of a thread, replies included', () => {
 });
 
 it('finds the comments that were not known, at any depth', () => {
-  expect([...arrivedCommentIds(new Set([1, 2]), thread)]).toEqual([3, 4]);
+  expect([...arrivedCommentIds(new Set([1, 2]), commentIds(thread))]).toEqual([3, 4]);
 });
 
 it('finds nothing new when the thread only lost comments', () => {
-  expect(arrivedCommentIds(new Set([1, 2, 3, 4, 5]), thread).size).toBe(0);
+  expect(arrivedCommentIds(new Set([1, 2, 3, 4, 5]), commentIds(thread)).size).toBe(0);
 });

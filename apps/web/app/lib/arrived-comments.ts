@@ -11,12 +11,9 @@ export function commentIds(comments: readonly CommentNode[]): number[] {
 
 /**
  * The comments that were not on the page before a refetch: the ones to highlight. `known`
- * is the previous thread's ids; a comment removed and one added in the same refetch still
- * counts as one arrival.
+ * is the previous thread's ids, `ids` the refetched thread's; a comment removed and one added
+ * in the same refetch still counts as one arrival.
  */
-export function arrivedCommentIds(
-  known: ReadonlySet<number>,
-  comments: readonly CommentNode[],
-): Set<number> {
-  return new Set(commentIds(comments).filter((id) => !known.has(id)));
+export function arrivedCommentIds(known: ReadonlySet<number>, ids: readonly number[]): Set<number> {
+  return new Set(ids.filter((id) => !known.has(id)));
 }

@@ -10,6 +10,7 @@ import { apiFor, ApiError, rethrowApiRefusal } from '../api-client.server.js';
 import { CategoryLinks } from '../components/category-links.js';
 import { CommentForm } from '../components/comment-form.js';
 import { CommentThread } from '../components/comment-thread.js';
+import { KeptMarkup } from '../components/kept-markup.js';
 import { PostDate } from '../components/post-date.js';
 import { useArrivedCommentIds, useLiveComments } from '../hooks/use-live-comments.js';
 import { PRIVATE_NO_STORE, PUBLIC_PAGE_CACHE } from '../lib/cache-control.js';
@@ -20,7 +21,9 @@ import {
   parseRenderedAt,
   readCommentForm,
 } from '../lib/comment-form.js';
+import { commentIds } from '../lib/arrived-comments.js';
 import { pageHeaders } from '../lib/headers.js';
+import { markupOnly, useMarkupOnly } from '../lib/markup-only.js';
 import { pluralize } from '../lib/pluralize.js';
 import { makeCodeBlocksFocusable } from '../lib/post-html.js';
 import { seoMeta } from '../lib/seo.js';
@@ -31,6 +34,8 @@ import { readForm } from '../lib/read-form.server.js';
 
 /** Query flag set after a comment was accepted; the page then says it awaits moderation. */
 const COMMENT_PENDING = 'pending';
+/** The post's body and comment thread, kept out of a document's inline data. */
+const POST_MARKUP = 'post';
 
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const slug = params.slug ?? '';
@@ -44,18 +49,27 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
       headers: { 'Cache-Control': PUBLIC_PAGE_CACHE },
     });
   }
-  const detail = answer.body;
+  const { post: postWithHtml, comments, previous, next, related } = answer.body;
+  const { html, ...post } = postWithHtml;
   const search = new URL(request.url).searchParams;
   const replyToId = parseCommentId(search.get('replyTo'));
-  const replyTo = replyToId === undefined ? undefined : findComment(detail.comments, replyToId);
+  const replyTo = replyToId === undefined ? undefined : findComment(comments, replyToId);
   return data(
     {
-      ...detail,
-      post: { ...detail.post, html: makeCodeBlocksFocusable(detail.post.html) },
+      post,
+      previous,
+      next,
+      related,
+      // The body and the thread, in the markup of a document only (lib/markup-only.ts).
+      markup: markupOnly(context, POST_MARKUP, {
+        html: makeCodeBlocksFocusable(html),
+        comments,
+      }),
+      commentIds: commentIds(comments),
       replyTo: replyTo ? { id: replyTo.id, authorName: replyTo.authorName } : null,
       commentPending: search.get('comment') === COMMENT_PENDING,
       renderedAt: Date.now(),
-      canonicalUrl: absoluteUrl(context.siteUrl, `/posts/${detail.post.slug}`),
+      canonicalUrl: absoluteUrl(context.siteUrl, `/posts/${post.slug}`),
     },
     { headers: { 'Cache-Control': PUBLIC_PAGE_CACHE } },
   );
@@ -113,13 +127,14 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export default function PostPage() {
-  const { post, comments, previous, next, related, replyTo, commentPending, renderedAt } =
-    useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  const { post, previous, next, related, replyTo, commentPending, renderedAt } = loaded;
+  const markup = useMarkupOnly(POST_MARKUP, loaded.markup);
   const submission = useActionData<typeof action>();
   // The root loader always runs before this page renders, so its bundles are there.
   const { bundles } = useRouteLoaderData<typeof rootLoader>('root')!;
   useLiveComments(post.id, bundles.fayeClient);
-  const arrivedIds = useArrivedCommentIds(post.id, comments);
+  const arrivedIds = useArrivedCommentIds(post.id, loaded.commentIds);
   const { commentsEnabled } = useSiteSettings();
 
   return (
@@ -141,7 +156,11 @@ export default function PostPage() {
       ) : null}
 
       {/* Rendered from Markdown and sanitized by the API (docs/api.md); never user text from here. */}
-      <div className="prose" dangerouslySetInnerHTML={{ __html: post.html }} />
+      {markup ? (
+        <div className="prose" dangerouslySetInnerHTML={{ __html: markup.html }} />
+      ) : (
+        <KeptMarkup as="div" className="prose" />
+      )}
 
       <footer className="post__footer">
         {previous || next ? (
@@ -191,10 +210,12 @@ export default function PostPage() {
         <p className="visually-hidden" role="status">
           {arrivedIds.size > 0 ? `${pluralize(arrivedIds.size, 'new comment')} arrived.` : ''}
         </p>
-        {comments.length > 0 ? (
-          <CommentThread comments={comments} slug={post.slug} arrivedIds={arrivedIds} />
-        ) : (
+        {loaded.commentIds.length === 0 ? (
           <p>No comments yet. Be the first to say something.</p>
+        ) : markup ? (
+          <CommentThread comments={markup.comments} slug={post.slug} arrivedIds={arrivedIds} />
+        ) : (
+          <KeptMarkup as="ol" className="comment-thread" />
         )}
         {commentsEnabled ? (
           <CommentForm

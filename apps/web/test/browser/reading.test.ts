@@ -126,6 +126,83 @@ describe('post page', () => {
   });
 });
 
+describe('a post sent once', () => {
+  interface Detail {
+    post: { html: string };
+    comments: { html: string }[];
+  }
+  /** A run of one text in `html` that reads the same in markup and in escaped inline data. */
+  const phraseOf = (html: string) =>
+    html
+      .split(/<[^>]+>/)
+      .join('\n')
+      .match(/[A-Za-z ]{24}/)![0];
+  const count = (text: string, phrase: string) => text.split(phrase).length - 1;
+
+  let slug = '';
+  let body = '';
+  let comment = '';
+  beforeAll(async () => {
+    const listing = await apiGet<PostListing>('/api/posts?pageSize=50');
+    slug = listing.items.find((item) => item.commentCount > 0)!.slug;
+    const detail = await apiGet<Detail>(`/api/posts/${slug}`);
+    body = phraseOf(detail.post.html);
+    comment = phraseOf(detail.comments[0]!.html);
+  });
+
+  it("carries the body and the comments in the markup, not again in the page's inline data", async () => {
+    const document = await (await fetch(`${webUrl}/posts/${slug}`)).text();
+    expect(count(document, body)).toBe(1);
+    expect(count(document, comment)).toBe(1);
+  });
+
+  it('keeps them through hydration and shows them again after client-side navigation', async () => {
+    const fresh = await browser.newPage();
+    const errors: string[] = [];
+    fresh.on('pageerror', (error) => errors.push(error.message));
+    fresh.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await fresh.goto(`${webUrl}/posts/${slug}`);
+    await fresh.waitForFunction(
+      () => '__remixContext' in window && document.readyState === 'complete',
+    );
+    expect(await fresh.locator('article.post > .prose').textContent()).toContain(body);
+    expect(await fresh.locator('#comments > .comment-thread').textContent()).toContain(comment);
+    // Away and back in the app: the post now comes as data, with no markup to keep.
+    await fresh.locator('a.site-title').click();
+    await fresh.locator('.post-list').waitFor();
+    await fresh.goBack();
+    await fresh.locator('#comments > .comment-thread').waitFor();
+    expect(await fresh.locator('article.post > .prose').textContent()).toContain(body);
+    expect(await fresh.locator('#comments > .comment-thread').textContent()).toContain(comment);
+    expect(errors).toEqual([]);
+    await fresh.close();
+  });
+
+  it('follows a Reply link of the kept thread in the app, without loading the page again', async () => {
+    const fresh = await browser.newPage();
+    await fresh.goto(`${webUrl}/posts/${slug}`);
+    // Live comments load the Faye client once the page has hydrated.
+    await fresh.locator('script[src*="faye-client"]').waitFor({ state: 'attached' });
+    await fresh.evaluate(() => Object.assign(window, { sameDocument: true }));
+    await fresh.locator('#comments > .comment-thread .comment__reply').first().click();
+    await fresh.locator('#comment-form h3', { hasText: 'Reply to' }).waitFor();
+    expect(fresh.url()).toContain('?replyTo=');
+    expect(await fresh.evaluate(() => 'sameDocument' in window)).toBe(true);
+    await fresh.close();
+  });
+
+  it('shows them without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await context.newPage();
+    await noJs.goto(`${webUrl}/posts/${slug}`);
+    expect(await noJs.locator('article.post > .prose').textContent()).toContain(body);
+    expect(await noJs.locator('#comments > .comment-thread').textContent()).toContain(comment);
+    await context.close();
+  });
+});
+
 describe('client side', () => {
   it('hydrates the listing and a post without errors', async () => {
     const fresh = await browser.newPage();
