@@ -11,6 +11,7 @@ import { ApiReads } from '../app/lib/api-reads.server.js';
 import { IMMUTABLE_ASSET_CACHE } from '../app/lib/cache-control.js';
 import { createApiGate } from './api-gate.js';
 import { type WebConfig } from './config.js';
+import { followDroppedTags } from './dropped-tags-stream.js';
 import { createPageCache } from './page-cache.js';
 import { createApiProxy } from './proxy.js';
 import { loadSessionSecret } from './session-secret.js';
@@ -60,6 +61,21 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
     }),
   );
   app.use(requestGuard);
+  // Development renders every request afresh. Stored pages are answered before compression:
+  // they are kept compressed.
+  const pageCache =
+    config.production && config.pageCacheSeconds > 0
+      ? createPageCache({ seconds: config.pageCacheSeconds })
+      : undefined;
+  const droppedTags =
+    pageCache &&
+    followDroppedTags({
+      apiUrl: config.apiUrl,
+      onLive: () => pageCache.setLive(true),
+      onDown: () => pageCache.setLive(false),
+      onDrop: (tags) => pageCache.dropTags(tags),
+    });
+  if (pageCache) app.use(pageCache.serve);
   app.use(compression());
 
   /** Content-hashed files: a name never changes content, so browsers keep them for a year. */
@@ -113,8 +129,7 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
   // Pages need the API: while it is starting or down, a short 503 instead of a failed render.
   app.use(apiGate.middleware);
 
-  // Development renders every request afresh.
-  if (config.production) app.use(createPageCache({ seconds: config.pageCacheSeconds }).middleware);
+  if (pageCache) app.use(pageCache.record);
 
   const handleRequest = createRequestHandler({
     build,
@@ -158,6 +173,7 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
     async close() {
       console.log(`Finishing ${drain.inFlight} request(s) in flight`);
       proxy.endWaiting();
+      droppedTags?.close();
       const { abandoned } = await drain.drain(config.shutdownTimeoutMs);
       if (abandoned > 0) {
         console.warn(`${abandoned} request(s) cut off after ${config.shutdownTimeoutMs} ms`);
