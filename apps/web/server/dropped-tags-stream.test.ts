@@ -59,16 +59,21 @@ describe('followDroppedTags', () => {
       }, 20);
     });
     const seen: string[] = [];
+    const logged: string[] = [];
     const stream = followDroppedTags({
       apiUrl,
       retryMs: 10,
       onLive: () => seen.push('live'),
       onDrop: (tags) => seen.push(tags.join(' ')),
       onDown: () => seen.push('down'),
-      log: () => undefined,
+      log: (line) => logged.push(line),
     });
     try {
       await expect.poll(() => seen).toEqual(['live', 'post:a settings', 'down', 'live']);
+      expect(logged).toEqual([
+        expect.stringContaining('not following'),
+        expect.stringContaining('following the API'),
+      ]);
     } finally {
       stream.close();
     }
@@ -93,7 +98,7 @@ describe('followDroppedTags', () => {
     }
   });
 
-  test('an API that refuses (503) leaves the cache down and is tried again', async () => {
+  test('an API that refuses (503), as while it starts, leaves the cache down, tried again quietly', async () => {
     const app = express();
     let attempts = 0;
     app.get('/api/dropped-tags', (_req, res) => {
@@ -104,17 +109,19 @@ describe('followDroppedTags', () => {
     await new Promise((resolve) => server.once('listening', resolve));
     close = () => new Promise((resolve) => server.close(() => resolve()));
     const seen: string[] = [];
+    const logged: string[] = [];
     const stream = followDroppedTags({
       apiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
       retryMs: 10,
       onLive: () => seen.push('live'),
       onDrop: () => seen.push('drop'),
       onDown: () => seen.push('down'),
-      log: () => undefined,
+      log: (line) => logged.push(line),
     });
     try {
       await expect.poll(() => attempts).toBeGreaterThan(2);
       expect(seen.every((event) => event === 'down')).toBe(true);
+      expect(logged).toEqual([]);
     } finally {
       stream.close();
     }

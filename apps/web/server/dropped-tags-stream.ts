@@ -2,7 +2,8 @@
  * Follows the API's stream of dropped cache tags (`GET /api/dropped-tags`, server-sent events)
  * for the page cache: `onLive` once the API promises every drop from then on, `onDrop` for each
  * write, `onDown` as soon as that promise lapses (the stream ended, failed or went silent past
- * the API's keep-alive). It reconnects on its own, waiting a little longer after each failure.
+ * the API's keep-alive). It reconnects on its own, waiting a little longer after each failure
+ * (up to 2 s, so a site started before its API follows it soon after the API listens).
  */
 export interface DroppedTagsStreamOptions {
   /** The API's base URL (API_URL). */
@@ -47,14 +48,15 @@ export function followDroppedTags(options: DroppedTagsStreamOptions): DroppedTag
     apiUrl,
     idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS,
     retryMs = 250,
-    maxRetryMs = 5_000,
+    maxRetryMs = 2_000,
   } = options;
   const log = options.log ?? ((line: string) => console.warn(line));
   let closed = false;
   let controller: AbortController | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
   let wait = retryMs;
-  /** One line per outage, not one per attempt. */
+  /** One line per outage, not one per attempt; none while the API is still starting. */
+  let wasLive = false;
   let reportedDown = false;
 
   const handle = (event: string, data: string): void => {
@@ -62,6 +64,7 @@ export function followDroppedTags(options: DroppedTagsStreamOptions): DroppedTag
       wait = retryMs;
       if (reportedDown) log("Page cache: following the API's dropped tags again");
       reportedDown = false;
+      wasLive = true;
       options.onLive();
     } else if (event === 'message') {
       const { tags } = JSON.parse(data) as { tags: unknown };
@@ -111,14 +114,14 @@ export function followDroppedTags(options: DroppedTagsStreamOptions): DroppedTag
       clearTimeout(idleTimer);
       options.onDown();
       if (closed) return;
-      if (!reportedDown) {
+      if (wasLive && !reportedDown) {
         const reason: unknown = signal.aborted ? signal.reason : error;
         log(
           `Page cache: not following the API's dropped tags (${String(reason)}); ` +
             'pages are rendered afresh until it answers',
         );
+        reportedDown = true;
       }
-      reportedDown = true;
       retryTimer = setTimeout(connect, wait);
       wait = Math.min(wait * 2, maxRetryMs);
     });
