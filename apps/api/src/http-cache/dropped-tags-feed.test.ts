@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, test } from 'vitest';
+import { startStallingRedis } from '../../test/stalling-redis.js';
 import {
   createLocalDroppedTagsFeed,
   createRedisDroppedTagsFeed,
@@ -75,5 +76,34 @@ describe('the dropped tags feed', () => {
     await a.publish(['settings']);
     await b.publish(['post:c']);
     expect(heardB).toEqual([['post:c']]);
+  });
+
+  test('losing Redis ends the subscriptions and refuses new ones: drops could be missed', async () => {
+    const redis = await startStallingRedis();
+    const feed = createRedisDroppedTagsFeed({ url: redis.url, channel: 'test-lost', logger });
+    feeds.push(feed);
+    const ended: string[] = [];
+    await listen(feed, [], ended);
+    await redis.close();
+    await expect.poll(() => ended).toEqual(['down']);
+    expect(
+      feed.subscribe(
+        () => undefined,
+        () => undefined,
+      ),
+    ).toBeUndefined();
+  });
+
+  test('a stalled Redis does not hold the write that publishes', async () => {
+    const redis = await startStallingRedis();
+    const feed = createRedisDroppedTagsFeed({ url: redis.url, channel: 'test-stalled', logger });
+    feeds.push(feed);
+    await listen(feed, []);
+    redis.stall();
+    try {
+      await feed.publish(['post:d']);
+    } finally {
+      await redis.close();
+    }
   });
 });

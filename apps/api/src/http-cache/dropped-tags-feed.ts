@@ -69,7 +69,7 @@ export function createLocalDroppedTagsFeed(): DroppedTagsFeed {
 /** A drop, or a process saying it has handed drop `ack` to its listeners. */
 type FeedMessage = { id: string; tags: string[] } | { ack: string };
 
-/** How long `publish` waits for every process to confirm a drop. */
+/** How long `publish` waits for every process to confirm a drop (or for a stalled Redis). */
 const ACK_TIMEOUT_MS = 1_000;
 
 interface PendingDrop {
@@ -146,31 +146,35 @@ export function createRedisDroppedTagsFeed(options: {
   return {
     async publish(tags) {
       const id = randomUUID();
-      let timer: NodeJS.Timeout | undefined;
       const drop: PendingDrop = { expected: undefined, acks: 0, settle: () => undefined };
+      let timer: NodeJS.Timeout | undefined;
+      // Settled by the last acknowledgement, a failed publish, or the timeout: a Redis that
+      // stalls never holds a write's side effects for longer than that.
       const confirmed = new Promise<void>((resolve) => {
         drop.settle = resolve;
         timer = setTimeout(resolve, ACK_TIMEOUT_MS);
       });
       pending.set(id, drop);
-      try {
-        drop.expected = await publisher.publish(
-          channel,
-          JSON.stringify({ id, tags: [...tags] } satisfies FeedMessage),
+      publisher
+        .publish(channel, JSON.stringify({ id, tags: [...tags] } satisfies FeedMessage))
+        .then(
+          (receivers) => {
+            drop.expected = receivers;
+            if (drop.acks >= receivers) drop.settle();
+          },
+          (error: unknown) => {
+            // Redis is away: whoever listens here hears it; the other processes' listeners were
+            // disconnected by their own lost subscriber, and clear what they keep on reconnection.
+            logger.warn(
+              `Dropped tags: Redis publish failed (${String(error)}), told this process only`,
+            );
+            subscriptions.deliver(tags);
+            drop.settle();
+          },
         );
-        if (drop.acks >= drop.expected) drop.settle();
-        await confirmed;
-      } catch (error) {
-        // Redis is away: whoever listens here hears it; the other processes' listeners were
-        // disconnected by their own lost subscriber, and clear what they keep on reconnection.
-        logger.warn(
-          `Dropped tags: Redis publish failed (${String(error)}), told this process only`,
-        );
-        subscriptions.deliver(tags);
-      } finally {
-        clearTimeout(timer);
-        pending.delete(id);
-      }
+      await confirmed;
+      clearTimeout(timer);
+      pending.delete(id);
     },
     subscribe: (listener, onDown) =>
       listening && !closed ? subscriptions.add({ listener, onDown }) : undefined,
@@ -178,10 +182,8 @@ export function createRedisDroppedTagsFeed(options: {
       closed = true;
       listening = false;
       subscriptions.endAll();
-      for (const client of [subscriber, publisher]) {
-        if (client.isReady) await client.close().catch(() => undefined);
-        else if (client.isOpen) client.destroy();
-      }
+      // Nothing is waiting on these connections: no goodbye a stalled Redis could hold up.
+      for (const client of [subscriber, publisher]) if (client.isOpen) client.destroy();
     },
   };
 }
