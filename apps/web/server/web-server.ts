@@ -67,14 +67,6 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
     config.production && config.pageCacheSeconds > 0
       ? createPageCache({ seconds: config.pageCacheSeconds })
       : undefined;
-  const droppedTags =
-    pageCache &&
-    followDroppedTags({
-      apiUrl: config.apiUrl,
-      onLive: () => pageCache.setLive(true),
-      onDown: () => pageCache.setLive(false),
-      onDrop: (tags) => pageCache.dropTags(tags),
-    });
   if (pageCache) app.use(pageCache.serve);
   app.use(compression());
 
@@ -159,6 +151,15 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
     else if (config.production) socket.destroy();
   });
 
+  // The page cache serves nothing until the API's stream of dropped tags is open.
+  const droppedTags =
+    pageCache &&
+    followDroppedTags({
+      apiUrl: config.apiUrl,
+      onLive: () => pageCache.setLive(true),
+      onDown: () => pageCache.setLive(false),
+      onDrop: (tags) => pageCache.dropTags(tags),
+    });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {
