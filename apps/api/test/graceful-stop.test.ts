@@ -48,7 +48,27 @@ function commentOrRead(client: number, n: number) {
   };
 }
 
+/** Follows the dropped cache tags as a site process does; resolves how the stream ended. */
+async function followDroppedTags(url: string): Promise<() => Promise<string>> {
+  const response = await fetch(`${url}/api/dropped-tags`);
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let received = '';
+  while (!received.includes('event: ready')) {
+    received += decoder.decode((await reader.read()).value);
+  }
+  return async () => {
+    try {
+      while (!(await reader.read()).done);
+      return 'ended';
+    } catch (error) {
+      return `cut off: ${String(error)}`;
+    }
+  };
+}
+
 test('SIGTERM under keep-alive load: every request answered or refused, no lost comment', async () => {
+  const streamEnd = await followDroppedTags(api!.url);
   const stop = await loadAcrossStop({
     url: api!.url,
     clients: 6,
@@ -64,6 +84,10 @@ test('SIGTERM under keep-alive load: every request answered or refused, no lost 
   // Keep-alive clients do not hold the process open (before, it served them on and on):
   // SHUTDOWN_TIMEOUT_MS, then closing the database and Redis, generous for a shared machine.
   expect(stop.exitedAfterMs).toBeLessThan(20_000);
+  // A site's stream of dropped tags ends at once (the site then renders afresh): it is not a
+  // request in flight that the stop waits for and then cuts.
+  expect(await streamEnd()).toBe('ended');
+  expect(api!.output()).not.toMatch(/cut off after/);
 
   const created = answeredWith(stop.outcomes, 'POST', 201);
   expect(created).toBeGreaterThan(0);

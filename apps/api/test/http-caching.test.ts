@@ -58,6 +58,38 @@ describe('without a purge hook', () => {
     expect(edited.headers.etag).not.toBe(etag);
   });
 
+  test('a write sends the tags it dropped to every follower of /api/dropped-tags', async () => {
+    await api.app.listen(0, '127.0.0.1');
+    const stream = await fetch(`${await api.app.getUrl()}/api/dropped-tags`);
+    expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = stream.body!.getReader();
+    const decoder = new TextDecoder();
+    let received = '';
+    const until = async (text: string) => {
+      while (!received.includes(text)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`the stream ended before ${text}`);
+        received += decoder.decode(value, { stream: true });
+      }
+    };
+    try {
+      await until('event: ready\n');
+      const id = await postId(api, 'post-55');
+      await api
+        .as(api.admin, 'put', `/api/admin/posts/${id}`)
+        .send({ version: await postVersion(api, id), title: 'Followed by the sites' })
+        .expect(200);
+      await until('"tags"');
+      await until('}\n\n');
+      const drop = /data: (\{"tags".*\})\n\n/.exec(received)![1]!;
+      expect((JSON.parse(drop) as { tags: string[] }).tags).toEqual(
+        expect.arrayContaining(['post:post-55', 'listing:all', 'post-links']),
+      );
+    } finally {
+      await reader.cancel();
+    }
+  });
+
   test('admin answers, errors and writes are never shared', async () => {
     const admin = await api.as(api.admin, 'get', '/api/admin/posts').expect(200);
     expect(admin.headers['cache-control']).toBe('private, no-store');

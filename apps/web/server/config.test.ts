@@ -12,7 +12,7 @@ describe('loadWebConfig', () => {
       siteUrl: 'http://localhost:3000',
       port: 3000,
       host: '127.0.0.1',
-      pageCacheSeconds: 1,
+      pageCacheSeconds: 3_600,
       apiTimeoutMs: 10_000,
       shutdownTimeoutMs: 10_000,
       trustProxy: 'loopback',
@@ -57,7 +57,7 @@ describe('loadWebConfig', () => {
   it('names the variable that is wrong', () => {
     expect(() => loadWebConfig({ WEB_PORT: 'eighty' })).toThrow(/WEB_PORT/);
     expect(() => loadWebConfig({ API_URL: 'ftp://x' })).toThrow(/API_URL/);
-    expect(() => loadWebConfig({ PAGE_CACHE_SECONDS: '3600' })).toThrow(/PAGE_CACHE_SECONDS/);
+    expect(() => loadWebConfig({ PAGE_CACHE_SECONDS: '86401' })).toThrow(/PAGE_CACHE_SECONDS/);
     expect(() => loadWebConfig({ API_TIMEOUT_MS: 'soon' })).toThrow(/API_TIMEOUT_MS/);
     expect(() => loadWebConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET/);
     expect(() => loadWebConfig({ TRUST_PROXY: '10.0.0.0/8, proxy.example' })).toThrow(

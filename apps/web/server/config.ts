@@ -15,9 +15,12 @@ const webConfigSchema = z.object({
   PAGE_CACHE_SECONDS: z.coerce
     .number()
     .min(0)
-    .max(60)
-    .default(1)
-    .describe('How long a rendered public page answers repeat requests; 0 turns it off'),
+    .max(86_400)
+    .default(3_600)
+    .describe(
+      'How long a rendered public page is kept at most when no write drops it first; 0 turns ' +
+        'the page cache off',
+    ),
   API_TIMEOUT_MS: z.coerce
     .number()
     .int()

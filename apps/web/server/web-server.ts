@@ -11,6 +11,7 @@ import { ApiReads } from '../app/lib/api-reads.server.js';
 import { IMMUTABLE_ASSET_CACHE } from '../app/lib/cache-control.js';
 import { createApiGate } from './api-gate.js';
 import { type WebConfig } from './config.js';
+import { followDroppedTags } from './dropped-tags-stream.js';
 import { createPageCache } from './page-cache.js';
 import { localThumbnails } from './local-thumbnails.js';
 import { needsWholeBuild, withoutAdminRoutes } from './public-build.js';
@@ -71,6 +72,13 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
     }),
   );
   app.use(requestGuard);
+  // Development renders every request afresh. Stored pages are answered before compression:
+  // they are kept compressed.
+  const pageCache =
+    config.production && config.pageCacheSeconds > 0
+      ? createPageCache({ seconds: config.pageCacheSeconds })
+      : undefined;
+  if (pageCache) app.use(pageCache.serve);
   app.use(compression());
 
   /** Content-hashed files: a name never changes content, so browsers keep them for a year. */
@@ -124,8 +132,7 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
   // Pages need the API: while it is starting or down, a short 503 instead of a failed render.
   app.use(apiGate.middleware);
 
-  // Development renders every request afresh.
-  if (config.production) app.use(createPageCache({ seconds: config.pageCacheSeconds }).middleware);
+  if (pageCache) app.use(pageCache.record);
 
   const getLoadContext: GetLoadContextFunction = (req, res) => ({
     apiUrl: config.apiUrl,
@@ -166,6 +173,15 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
     else if (config.production) socket.destroy();
   });
 
+  // The page cache serves nothing until the API's stream of dropped tags is open.
+  const droppedTags =
+    pageCache &&
+    followDroppedTags({
+      apiUrl: config.apiUrl,
+      onLive: () => pageCache.setLive(true),
+      onDown: () => pageCache.setLive(false),
+      onDrop: (tags) => pageCache.dropTags(tags),
+    });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {
@@ -180,6 +196,7 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
     async close() {
       console.log(`Finishing ${drain.inFlight} request(s) in flight`);
       proxy.endWaiting();
+      droppedTags?.close();
       const { abandoned } = await drain.drain(config.shutdownTimeoutMs);
       if (abandoned > 0) {
         console.warn(`${abandoned} request(s) cut off after ${config.shutdownTimeoutMs} ms`);

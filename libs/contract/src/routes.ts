@@ -176,6 +176,16 @@ export const routes = {
     summary: 'Prometheus metrics: cache hits, misses, errors, CDN purges',
     responses: { 200: media('text/plain; version=0.0.4', z.string()) },
   },
+  'GET /api/dropped-tags': {
+    ...publicRoute,
+    method: 'GET',
+    path: '/api/dropped-tags',
+    tag: 'operations',
+    summary:
+      'Server-sent events: `ready` once, then `{"tags": [...]}` for each write, the cache tags ' +
+      "it dropped (the site's page cache follows it)",
+    responses: { 200: media('text/event-stream', z.string()), 503: errorBody },
+  },
   'GET /__version__': {
     ...publicRoute,
     method: 'GET',

@@ -7,3 +7,4 @@ export const ORIGINALS = Symbol('ORIGINALS');
 export const THUMBNAILS = Symbol('THUMBNAILS');
 export const SEARCH_ENGINE = Symbol('SEARCH_ENGINE');
 export const CACHE_PURGER = Symbol('CACHE_PURGER');
+export const DROPPED_TAGS_FEED = Symbol('DROPPED_TAGS_FEED');

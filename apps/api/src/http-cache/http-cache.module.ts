@@ -1,13 +1,38 @@
-import { Global, Logger, Module } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { type Config } from '../config/config.js';
-import { CACHE_PURGER, CONFIG } from '../core/tokens.js';
+import { CACHE_PURGER, CONFIG, DROPPED_TAGS_FEED } from '../core/tokens.js';
 import { createCachePurger } from './cache-purger.js';
+import {
+  createLocalDroppedTagsFeed,
+  createRedisDroppedTagsFeed,
+  type DroppedTagsFeed,
+} from './dropped-tags-feed.js';
+import { DroppedTagsController } from './dropped-tags.controller.js';
 import { PublicReadInterceptor } from './public-read.js';
 
-/** HTTP caching: the public reads' headers and the CDN purge hook the side effects call. */
+/** The Redis channel of one site's dropped tags: sites sharing a Redis never hear each other. */
+export const droppedTagsChannel = (namespace: string): string => `${namespace}:cache:dropped-tags`;
+
+/**
+ * HTTP caching: the public reads' headers, and the two ways the side effects reach caches
+ * outside the API: the CDN purge hook and the feed of dropped tags the site's page cache follows.
+ */
 @Global()
 @Module({
+  controllers: [DroppedTagsController],
   providers: [
+    {
+      provide: DROPPED_TAGS_FEED,
+      useFactory: (config: Config): DroppedTagsFeed =>
+        config.redisUrl
+          ? createRedisDroppedTagsFeed({
+              url: config.redisUrl,
+              channel: droppedTagsChannel(config.cacheNamespace),
+              logger: new Logger('DroppedTags'),
+            })
+          : createLocalDroppedTagsFeed(),
+      inject: [CONFIG],
+    },
     {
       provide: CACHE_PURGER,
       useFactory: (config: Config) =>
@@ -16,6 +41,12 @@ import { PublicReadInterceptor } from './public-read.js';
     },
     PublicReadInterceptor,
   ],
-  exports: [CACHE_PURGER, PublicReadInterceptor],
+  exports: [CACHE_PURGER, DROPPED_TAGS_FEED, PublicReadInterceptor],
 })
-export class HttpCacheModule {}
+export class HttpCacheModule implements OnApplicationShutdown {
+  constructor(@Inject(DROPPED_TAGS_FEED) private readonly feed: DroppedTagsFeed) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.feed.close();
+  }
+}

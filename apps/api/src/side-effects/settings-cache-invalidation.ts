@@ -5,8 +5,8 @@ import { type DropTags } from './drop-tags.js';
 /**
  * Drops the memoized settings, so the next page shows the new title, navigation or policy.
  * Deleting an image may have cleared the logo or favicon (the foreign key sets it null), and
- * deletes are rare: the settings are dropped on every one. The site's own page cache empties on
- * the form post that made the change.
+ * deletes are rare: the settings are dropped on every one. Every page carries the tag, so each
+ * site process drops all its stored pages.
  */
 export function invalidateSettingsCaches(events: DomainEvents, dropTags: DropTags): void {
   const dropSettings = () => dropTags([SETTINGS_TAG]);

@@ -2,10 +2,17 @@ import { Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { type PrismaClient } from '@inkwell/prisma';
 import { type RealtimeServer } from '@inkwell/realtime';
 import { type SearchEngine } from '@inkwell/search';
-import { CACHE_PURGER, PRISMA, REALTIME, SEARCH_ENGINE } from '../core/tokens.js';
+import {
+  CACHE_PURGER,
+  DROPPED_TAGS_FEED,
+  PRISMA,
+  REALTIME,
+  SEARCH_ENGINE,
+} from '../core/tokens.js';
 import { DomainEvents } from '../events/domain-events.js';
 import { Outbox } from '../events/outbox.js';
 import { type CachePurger } from '../http-cache/cache-purger.js';
+import { type DroppedTagsFeed } from '../http-cache/dropped-tags-feed.js';
 import { invalidatePostCaches } from './cache-invalidation.js';
 import { dropTagsEverywhere } from './drop-tags.js';
 import { sendRealtimeHints } from './realtime-hints.js';
@@ -15,7 +22,7 @@ import { invalidateSettingsCaches } from './settings-cache-invalidation.js';
 
 /**
  * Every side effect of a write, subscribed in one place (like Django signals), in the order they
- * run: caches first (the API's own, then the CDN's through the purge hook), then the search
+ * run: caches first (the API's own, the sites' pages, then the CDN's through the purge hook), then the search
  * index (which drops cached search results once written), then the hint that makes readers
  * refetch. Scheduled posts are announced when their date comes. The outbox (events/outbox.ts)
  * runs them at least once; each reloads current state, so replays converge.
@@ -28,11 +35,12 @@ export class SideEffectsModule implements OnModuleInit {
     @Inject(REALTIME) private readonly realtime: RealtimeServer,
     @Inject(SEARCH_ENGINE) private readonly search: SearchEngine,
     @Inject(CACHE_PURGER) private readonly purger: CachePurger,
+    @Inject(DROPPED_TAGS_FEED) private readonly droppedTags: DroppedTagsFeed,
     @Inject(Outbox) private readonly outbox: Outbox,
   ) {}
 
   onModuleInit(): void {
-    const dropTags = dropTagsEverywhere(this.purger);
+    const dropTags = dropTagsEverywhere(this.purger, this.droppedTags);
     invalidatePostCaches(this.events, this.prisma, dropTags);
     invalidateSettingsCaches(this.events, dropTags);
     indexForSearch(this.events, this.prisma, this.search, dropTags);
