@@ -1,12 +1,8 @@
-import { demoCategories, demoPosts } from '@inkwell/prisma/demo-content';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  createPostgresSearchEngine,
-  type SearchEngine,
-  SearchValidationError,
-} from '../src/index.js';
-import { openPglite, openPostgres, type TestDatabase } from './fixtures/databases.js';
-import { demoDocuments, iterate } from './fixtures/to-documents.js';
+import { demoPosts } from '@inkwell/prisma/demo-content';
+import { describe, expect, it } from 'vitest';
+import { SearchValidationError } from '../src/index.js';
+import { openPglite, openPostgres } from './fixtures/databases.js';
+import { demoContentEngine } from './fixtures/demo-engine.js';
 
 /** Posts of the demo content whose text holds the word `levenshtein`. */
 const LEVENSHTEIN_POSTS = demoPosts
@@ -18,39 +14,30 @@ describe.each([
   ['PGlite', openPglite],
   ['PostgreSQL 15', openPostgres],
 ])('prefixes on the PostgreSQL engine on %s', (_name, open) => {
-  let database: TestDatabase;
-  let engine: SearchEngine;
-
-  beforeAll(async () => {
-    database = await open();
-    engine = createPostgresSearchEngine(database.db);
-    await engine.setup();
-    await engine.reindex(iterate(demoDocuments(demoPosts, demoCategories)));
-  });
-  afterAll(() => database.close());
+  const demo = demoContentEngine(open);
 
   it('a search for the start of a word finds the posts holding the whole word first', async () => {
     expect(LEVENSHTEIN_POSTS.length).toBeGreaterThan(0);
-    const levensh = await engine.search({ q: 'levensh' });
+    const levensh = await demo.engine.search({ q: 'levensh' });
     expect(LEVENSHTEIN_POSTS).toContain(levensh.hits[0]?.slug);
     expect(levensh.hits[0]?.snippet).toMatch(/<mark>levenshtein<\/mark>/iu);
     expect(levensh.terms.correctedTo).toBeNull();
 
-    const abort = await engine.search({ q: 'abortcontr' });
+    const abort = await demo.engine.search({ q: 'abortcontr' });
     expect(abort.hits[0]?.slug).toBe(ABORT_CONTROLLER_POST);
-    const cancel = await engine.search({ q: 'cancel fetch abortcontr' });
+    const cancel = await demo.engine.search({ q: 'cancel fetch abortcontr' });
     expect(cancel.hits[0]?.slug).toBe(ABORT_CONTROLLER_POST);
   });
 
   it('leaves a finished word alone: a word the index holds is not completed', async () => {
-    const finished = await engine.search({ q: 'abortcontroller', debug: true });
+    const finished = await demo.engine.search({ q: 'abortcontroller', debug: true });
     expect(finished.debug?.candidates.map((candidate) => candidate.source)).toEqual(['typed']);
-    const unfinished = await engine.search({ q: 'abortcontro', debug: true });
+    const unfinished = await demo.engine.search({ q: 'abortcontro', debug: true });
     expect(unfinished.debug?.candidates.map((candidate) => candidate.source)).toContain('prefix');
   });
 
   it('completes the last word from titles first, then from every indexed word', async () => {
-    const results = await engine.suggest({ q: 'fetch abortcon' });
+    const results = await demo.engine.suggest({ q: 'fetch abortcon' });
     expect(results.q).toBe('fetch abortcon');
     expect(results.completions[0]).toEqual({
       word: 'abortcontroller',
@@ -63,7 +50,7 @@ describe.each([
       },
     ]);
 
-    const levensh = await engine.suggest({ q: 'Levensh' });
+    const levensh = await demo.engine.suggest({ q: 'Levensh' });
     expect(levensh.completions).toEqual([{ word: 'levenshtein', query: 'levenshtein' }]);
     expect(levensh.posts).toEqual([]);
   });
@@ -75,7 +62,7 @@ describe.each([
         .flatMap((post) => post.title.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
         .filter((word) => word.startsWith('repl')),
     );
-    const results = await engine.suggest({ q: 'repl' });
+    const results = await demo.engine.suggest({ q: 'repl' });
     const words = results.completions.map((completion) => completion.word);
     expect(titleWords.size).toBeGreaterThan(0);
     expect(words.length).toBeGreaterThan(titleWords.size);
@@ -85,23 +72,23 @@ describe.each([
   });
 
   it('suggests posts only once the last word is finished or too short', async () => {
-    const finished = await engine.suggest({ q: 'fetch ' });
+    const finished = await demo.engine.suggest({ q: 'fetch ' });
     expect(finished.completions).toEqual([]);
     expect(finished.posts.map((post) => post.slug)).toContain(ABORT_CONTROLLER_POST);
-    expect(await engine.suggest({ q: 'a' })).toEqual({ q: 'a', completions: [], posts: [] });
-    expect((await engine.suggest({ q: '\'" %_*:& |' })).completions).toEqual([]);
+    expect(await demo.engine.suggest({ q: 'a' })).toEqual({ q: 'a', completions: [], posts: [] });
+    expect((await demo.engine.suggest({ q: '\'" %_*:& |' })).completions).toEqual([]);
   });
 
   it('refuses an empty or too long query, naming q', async () => {
     for (const q of ['', '   ', 'x'.repeat(101)]) {
-      const refused = engine.suggest({ q });
+      const refused = demo.engine.suggest({ q });
       await expect(refused).rejects.toBeInstanceOf(SearchValidationError);
       await expect(refused).rejects.toMatchObject({ field: 'q' });
     }
   });
 
   it('completes words written after the index was built', async () => {
-    await engine.indexPost({
+    await demo.engine.indexPost({
       id: 9_999,
       slug: 'zymurgy-for-programmers',
       title: 'Zymurgy for programmers',
@@ -110,12 +97,16 @@ describe.each([
       categories: [],
       publishedAt: '2026-12-01T10:00:00Z',
     });
-    const results = await engine.suggest({ q: 'zymu' });
+    const results = await demo.engine.suggest({ q: 'zymu' });
     expect(results.completions).toEqual([{ word: 'zymurgy', query: 'zymurgy' }]);
     expect(results.posts).toEqual([
       { slug: 'zymurgy-for-programmers', title: 'Zymurgy for programmers' },
     ]);
-    await engine.removePost(9_999);
-    expect(await engine.suggest({ q: 'zymu' })).toEqual({ q: 'zymu', completions: [], posts: [] });
+    await demo.engine.removePost(9_999);
+    expect(await demo.engine.suggest({ q: 'zymu' })).toEqual({
+      q: 'zymu',
+      completions: [],
+      posts: [],
+    });
   });
 });

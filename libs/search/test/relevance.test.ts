@@ -1,26 +1,16 @@
-import { demoCategories, demoPosts } from '@inkwell/prisma/demo-content';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPostgresSearchEngine, type SearchEngine } from '../src/index.js';
-import { openPglite, openPostgres, type TestDatabase } from './fixtures/databases.js';
+import { demoPosts } from '@inkwell/prisma/demo-content';
+import { describe, expect, it } from 'vitest';
+import { openPglite, openPostgres } from './fixtures/databases.js';
+import { demoContentEngine } from './fixtures/demo-engine.js';
 import { measureRelevance } from './fixtures/measure-relevance.js';
 import { RELEVANCE_CASES } from './fixtures/relevance-queries.js';
-import { demoDocuments, iterate } from './fixtures/to-documents.js';
 
 /** The demo content through the PostgreSQL engine: the expected post in the top 3. */
 describe.each([
   ['PGlite', openPglite],
   ['PostgreSQL 15', openPostgres],
 ])('relevance over the demo content (PostgreSQL engine on %s)', (_name, open) => {
-  let database: TestDatabase;
-  let engine: SearchEngine;
-
-  beforeAll(async () => {
-    database = await open();
-    engine = createPostgresSearchEngine(database.db);
-    await engine.setup();
-    await engine.reindex(iterate(demoDocuments(demoPosts, demoCategories)));
-  });
-  afterAll(() => database.close());
+  const demo = demoContentEngine(open);
 
   it('has at least 40 cases, each naming posts that exist and are published', () => {
     expect(RELEVANCE_CASES.length).toBeGreaterThanOrEqual(40);
@@ -32,7 +22,7 @@ describe.each([
   });
 
   it('puts an expected post in the top 3 for every query', async () => {
-    const { misses } = await measureRelevance(engine);
+    const { misses } = await measureRelevance(demo.engine);
     expect(misses).toEqual([]);
   });
 
@@ -41,7 +31,7 @@ describe.each([
       ['one typo', 'transposed', 'missing letter', 'extra letter'].includes(testCase.kind),
     );
     for (const testCase of oneTypo) {
-      const results = await engine.search({ q: testCase.q });
+      const results = await demo.engine.search({ q: testCase.q });
       expect(results.total, testCase.q).toBeGreaterThan(0);
     }
   });

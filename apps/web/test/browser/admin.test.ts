@@ -177,9 +177,11 @@ describe('an author at work', () => {
     expect(await item.locator('.badge--pending').count()).toBe(1);
     await item.getByRole('checkbox').check();
     await page.getByRole('button', { name: 'Approve selected' }).click();
-    await expect
-      .poll(() => page.getByRole('status').first().textContent())
-      .toBe('Approved 1 comment.');
+    // The message itself: the search box's live region is a status too.
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Approved 1 comment\.$/ })
+      .waitFor();
 
     const later = await browser.newContext();
     const laterPage = await later.newPage();

@@ -168,7 +168,13 @@ describe('hostile input', () => {
 
       // Accepted: the comment goes to moderation and the page after it is clean too.
       await fillComment(page, { name: 'Mallory', email: 'mallory@example.org', body: payload });
-      await page.waitForURL(/comment=pending/);
+      await page.waitForURL(/comment=pending/, { timeout: 15_000 }).catch(async (error: Error) => {
+        // Say where the form went instead, and what the page told the reader.
+        const shown = await page
+          .locator('#comment-form, [role=status], [role=alert]')
+          .allInnerTexts();
+        throw new Error(`${error.message}\nat ${page.url()}: ${shown.join(' | ')}`);
+      });
       await page.getByRole('status').filter({ hasText: 'awaits moderation' }).waitFor();
       await assertInert(page);
       expect(dialogs).toEqual([]);
