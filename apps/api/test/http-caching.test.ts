@@ -58,7 +58,25 @@ describe('without a purge hook', () => {
     expect(edited.headers.etag).not.toBe(etag);
   });
 
-  test('a write sends the tags it dropped to every follower of /api/dropped-tags', async () => {
+  test('admin answers, errors and writes are never shared', async () => {
+    const admin = await api.as(api.admin, 'get', '/api/admin/posts').expect(200);
+    expect(admin.headers['cache-control']).toBe('private, no-store');
+    expect(admin.headers['surrogate-key']).toBeUndefined();
+    const missing = await api.http.get('/api/posts/no-such-post').expect(404);
+    expect(missing.headers['cache-control']).toBe('private, no-store');
+    expect(missing.headers['surrogate-key']).toBeUndefined();
+  });
+});
+
+describe('a follower of /api/dropped-tags', () => {
+  let api: AdminTestApi;
+  let closed = false;
+  beforeAll(async () => {
+    api = await startAdminTestApi('pglite');
+  }, API_START_MS);
+  afterAll(() => (closed ? undefined : api?.close()));
+
+  test('gets the tags every write drops, and its stream ends when the API closes', async () => {
     await api.app.listen(0, '127.0.0.1');
     const stream = await fetch(`${await api.app.getUrl()}/api/dropped-tags`);
     expect(stream.headers.get('content-type')).toMatch(/^text\/event-stream/);
@@ -72,31 +90,24 @@ describe('without a purge hook', () => {
         received += decoder.decode(value, { stream: true });
       }
     };
-    try {
-      await until('event: ready\n');
-      const id = await postId(api, 'post-55');
-      await api
-        .as(api.admin, 'put', `/api/admin/posts/${id}`)
-        .send({ version: await postVersion(api, id), title: 'Followed by the sites' })
-        .expect(200);
-      await until('"tags"');
-      await until('}\n\n');
-      const drop = /data: (\{"tags".*\})\n\n/.exec(received)![1]!;
-      expect((JSON.parse(drop) as { tags: string[] }).tags).toEqual(
-        expect.arrayContaining(['post:post-55', 'listing:all', 'post-links']),
-      );
-    } finally {
-      await reader.cancel();
-    }
-  });
+    await until('event: ready\n');
+    const id = await postId(api, 'post-55');
+    await api
+      .as(api.admin, 'put', `/api/admin/posts/${id}`)
+      .send({ version: await postVersion(api, id), title: 'Followed by the sites' })
+      .expect(200);
+    await until('"tags"');
+    await until('}\n\n');
+    const drop = /data: (\{"tags".*\})\n\n/.exec(received)![1]!;
+    expect((JSON.parse(drop) as { tags: string[] }).tags).toEqual(
+      expect.arrayContaining(['post:post-55', 'listing:all', 'post-links']),
+    );
 
-  test('admin answers, errors and writes are never shared', async () => {
-    const admin = await api.as(api.admin, 'get', '/api/admin/posts').expect(200);
-    expect(admin.headers['cache-control']).toBe('private, no-store');
-    expect(admin.headers['surrogate-key']).toBeUndefined();
-    const missing = await api.http.get('/api/posts/no-such-post').expect(404);
-    expect(missing.headers['cache-control']).toBe('private, no-store');
-    expect(missing.headers['surrogate-key']).toBeUndefined();
+    // Closing the API ends the stream instead of waiting for the follower to leave.
+    closed = true;
+    const closing = api.close();
+    while (!(await reader.read()).done);
+    await closing;
   });
 });
 

@@ -1,4 +1,4 @@
-import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type BeforeApplicationShutdown } from '@nestjs/common';
 import { type Config } from '../config/config.js';
 import { CACHE_PURGER, CONFIG, DROPPED_TAGS_FEED } from '../core/tokens.js';
 import { createCachePurger } from './cache-purger.js';
@@ -43,10 +43,11 @@ export const droppedTagsChannel = (namespace: string): string => `${namespace}:c
   ],
   exports: [CACHE_PURGER, DROPPED_TAGS_FEED, PublicReadInterceptor],
 })
-export class HttpCacheModule implements OnApplicationShutdown {
+export class HttpCacheModule implements BeforeApplicationShutdown {
   constructor(@Inject(DROPPED_TAGS_FEED) private readonly feed: DroppedTagsFeed) {}
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the HTTP server closes, which waits for every open connection: the streams end first. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.feed.close();
   }
 }
