@@ -99,6 +99,12 @@ function bodyText(request: HostileRequest): string {
   return toJsonText(request.body);
 }
 
+/**
+ * Streams answer for as long as their client listens, so a request never ends: they take no
+ * input, and http-caching.test.ts covers how they answer and end.
+ */
+const STREAMS = new Set(['GET /api/dropped-tags']);
+
 async function send(request: HostileRequest): Promise<{ status: number; ms: number }> {
   const signedIn = request.who === 'nobody' ? null : api[request.who];
   let test = api.http[request.method](urlOf(request));
@@ -115,7 +121,9 @@ async function send(request: HostileRequest): Promise<{ status: number; ms: numb
 }
 
 test(`${RUNS} hostile requests get no 5xx and no answer slower than ${SLOW_MS} ms`, async () => {
-  const routes = discoverRoutes(api.app);
+  const routes = discoverRoutes(api.app).filter(
+    (route) => !STREAMS.has(`${route.method.toUpperCase()} ${route.path}`),
+  );
   expect(routes.length).toBeGreaterThan(20);
   const statuses = new Map<number, number>();
   await fc.assert(
