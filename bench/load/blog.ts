@@ -1,5 +1,10 @@
-import path from 'node:path';
-import { OriginalStore } from '@inkwell/assets/thumbnails';
+import { readFile } from 'node:fs/promises';
+import {
+  createSharpEngine,
+  imageDirectories,
+  OriginalStore,
+  ThumbnailService,
+} from '@inkwell/assets/thumbnails';
 import { type SeedContent } from '@inkwell/prisma';
 import { demoCategories, demoPosts, type DemoPost } from '@inkwell/prisma/demo-content';
 import { migrateAndSeed } from '@inkwell/test-stack/database';
@@ -46,9 +51,21 @@ export async function seedBlog(dataDir: string, postCount: number): Promise<void
  * Stores a photo-like 1600x1000 JPEG as an uploaded original in `dataDir` (where the API's
  * image store keeps them) and returns its content hash, for thumbnail URLs.
  */
-export async function storeBenchImage(dataDir: string): Promise<string> {
+export async function storeBenchImage(
+  dataDir: string,
+  thumbnailWidth: number,
+): Promise<{ hash: string; thumbnail: Buffer }> {
   const jpeg = await photoLikeJpeg(1600, 1000);
-  const originals = new OriginalStore(path.join(dataDir, 'images', 'originals'));
+  const directories = imageDirectories(dataDir);
+  const originals = new OriginalStore(directories.originals);
   const stored = await originals.save(jpeg, 'bench.jpg', { maxBytes: 10_000_000 });
-  return stored.hash;
+  // Made ahead, as the API makes it (same directory, same defaults): the site lists its static
+  // files at start, so the benchmark's static copy must exist before the site does.
+  const thumbnails = new ThumbnailService({
+    originals,
+    cacheDir: directories.thumbnails,
+    engine: createSharpEngine(),
+  });
+  const made = await thumbnails.get(stored.hash, { width: thumbnailWidth, format: 'webp' });
+  return { hash: stored.hash, thumbnail: await readFile(made.path) };
 }
