@@ -27,6 +27,16 @@ describe('seoMeta', () => {
     });
   });
 
+  it('names a later page of a listing once, with the site name once', () => {
+    const page = (title: string) => seoMeta({ site, title, page: 2, description: 'd', url: 'u' });
+    expect(page('Inkwell')).toContainEqual({ title: 'Inkwell (page 2)' });
+    expect(page('Posts in Django')).toContainEqual({ title: 'Posts in Django (page 2) · Inkwell' });
+    expect(page('Posts in Django')).toContainEqual({
+      property: 'og:title',
+      content: 'Posts in Django (page 2)',
+    });
+  });
+
   it('shows the site’s logo, at an absolute address, when it has one', () => {
     const tags = seoMeta({
       site: { title: 'Inkwell', logo: { id: 3, url: '/images/abc/320.webp' } },

@@ -5,6 +5,8 @@ export interface PageSeo {
   /** The site's settings: its title is suffixed to the page's own, its logo is the og:image. */
   site: Pick<SiteSettingsView, 'title' | 'logo'>;
   title: string;
+  /** The page of a paged listing; from 2 on it is named after the title. */
+  page?: number;
   description: string;
   /** Absolute canonical URL of the page. */
   url: string;
@@ -15,14 +17,15 @@ export interface PageSeo {
 /** <title>, description, canonical link and the Open Graph tags of a page. */
 export function seoMeta(seo: PageSeo): MetaDescriptor[] {
   const siteTitle = seo.site.title;
-  const title = seo.title === siteTitle ? seo.title : `${seo.title} · ${siteTitle}`;
+  const ownTitle = seo.page && seo.page > 1 ? `${seo.title} (page ${seo.page})` : seo.title;
+  const title = seo.title === siteTitle ? ownTitle : `${ownTitle} · ${siteTitle}`;
   const tags: MetaDescriptor[] = [
     { title },
     { name: 'description', content: seo.description },
     { tagName: 'link', rel: 'canonical', href: seo.url },
     { property: 'og:site_name', content: siteTitle },
     { property: 'og:type', content: seo.type ?? 'website' },
-    { property: 'og:title', content: seo.title },
+    { property: 'og:title', content: ownTitle },
     { property: 'og:description', content: seo.description },
     { property: 'og:url', content: seo.url },
     { name: 'twitter:card', content: 'summary' },

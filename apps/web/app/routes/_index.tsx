@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { Form, Link, useLoaderData } from '@remix-run/react';
 import { apiFor, rethrowApiRefusal } from '../api-client.server.js';
 import { CategoryLinks } from '../components/category-links.js';
 import { Pager } from '../components/pager.js';
@@ -15,9 +15,11 @@ import { siteSettingsOf } from '../lib/site-settings.js';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
-  const slugs = parseCategoryParam(params.get('category'));
+  // `?category=a,b` as links write it, `?category=a&category=b` as the form's checkboxes do.
+  const requested = params.getAll('category').join(',');
+  const slugs = parseCategoryParam(requested);
   // `?category=` naming nothing that could be a category is a dead link, not the home page.
-  if (params.has('category') && slugs.length === 0 && params.get('category') !== '') {
+  if (slugs.length === 0 && requested.replaceAll(',', '') !== '') {
     throw new Response('Not Found', { status: 404 });
   }
   const page = parsePageParam(params.get('page'));
@@ -29,6 +31,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       .catch(rethrowApiRefusal),
     api.get('/api/categories'),
   ]);
+  // A page past the last one is a dead link, not an empty listing (page 1 may be empty).
+  if (page > 1 && page > listing.pages) throw new Response('Not Found', { status: 404 });
   return data(
     {
       listing,
@@ -47,12 +51,12 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   const { listing } = data;
   const site = siteSettingsOf(matches);
   const names = listing.categories.map((category) => category.name).join(', ');
-  const base = names ? `Posts in ${names}` : site.title;
-  const title = listing.page > 1 ? `${base} (page ${listing.page})` : base;
+  const title = names ? `Posts in ${names}` : site.title;
   return [
     ...seoMeta({
       site,
       title,
+      page: listing.page,
       description: names
         ? `${listing.total} posts about ${names} on ${site.title}.`
         : site.description || site.title,
@@ -137,8 +141,42 @@ export default function Home() {
             </li>
           ))}
         </ul>
+        <CategoryPicker categories={categories} active={active} />
       </aside>
     </div>
+  );
+}
+
+/** Several categories at once: checkboxes that submit `?category=a&category=b`, with or without JavaScript. */
+function CategoryPicker({
+  categories,
+  active,
+}: {
+  categories: { slug: string; name: string }[];
+  active: string[];
+}) {
+  return (
+    <details className="category-picker" open={active.length > 1}>
+      <summary>Choose several</summary>
+      {/* Keyed by the filter so the boxes follow a navigation made elsewhere. */}
+      <Form method="get" action="/" key={active.join(',')}>
+        <fieldset>
+          <legend className="visually-hidden">Categories to show</legend>
+          {categories.map((category) => (
+            <label key={category.slug} className="category-picker__choice">
+              <input
+                type="checkbox"
+                name="category"
+                value={category.slug}
+                defaultChecked={active.includes(category.slug)}
+              />{' '}
+              {category.name}
+            </label>
+          ))}
+        </fieldset>
+        <button type="submit">Show posts</button>
+      </Form>
+    </details>
   );
 }
 

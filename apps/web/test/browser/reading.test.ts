@@ -83,7 +83,7 @@ describe('home page', () => {
     await page.locator('.pager [aria-current=page]', { hasText: '2' }).waitFor();
     expect(await postTitles(page)).toEqual(second.items.map((post) => post.title));
     expect(await page.locator('.pager [aria-current=page]').textContent()).toBe('2');
-    expect(await page.title()).toBe('Inkwell (page 2) · Inkwell');
+    expect(await page.title()).toBe('Inkwell (page 2)');
   });
 });
 
@@ -268,7 +268,12 @@ describe('feeds and discovery', () => {
 });
 
 describe('not found', () => {
-  for (const path of ['/posts/no-such-post', '/?category=no-such-category', '/no/such/page']) {
+  for (const path of [
+    '/posts/no-such-post',
+    '/?category=no-such-category',
+    '/no/such/page',
+    '/?page=99',
+  ]) {
     it(`answers 404 with a search box for ${path}`, async () => {
       const response = await page.goto(`${webUrl}${path}`);
       expect(response?.status()).toBe(404);

@@ -1,0 +1,119 @@
+import { type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  adminHeaders,
+  apiGet,
+  apiUrl,
+  connectBrowser,
+  type PostListing,
+  webUrl,
+} from './support.js';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await connectBrowser();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+const postTitles = (target: Page) => target.locator('.post-list h2 a').allTextContents();
+
+/** Creates and publishes a post through the admin API; returns its id and slug. */
+async function publishPost(fields: {
+  title: string;
+  body: string;
+}): Promise<{ id: number; slug: string }> {
+  const auth = { ...(await adminHeaders()), 'content-type': 'application/json' };
+  const created = await fetch(`${apiUrl}/api/admin/posts`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify(fields),
+  });
+  if (created.status !== 201) throw new Error(`creating a post answered ${created.status}`);
+  const { id, version, slug } = (await created.json()) as {
+    id: number;
+    version: number;
+    slug: string;
+  };
+  const published = await fetch(`${apiUrl}/api/admin/posts/${id}/publish`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({ version }),
+  });
+  if (!published.ok) throw new Error(`publishing a post answered ${published.status}`);
+  return { id, slug };
+}
+
+/** Deletes a post through the admin API, so that the next files see the demo listing. */
+async function deletePost(id: number): Promise<void> {
+  const deleted = await fetch(`${apiUrl}/api/admin/posts/${id}`, {
+    method: 'DELETE',
+    headers: await adminHeaders(),
+  });
+  if (deleted.status !== 204) throw new Error(`deleting a post answered ${deleted.status}`);
+}
+
+describe('choosing several categories', () => {
+  for (const javaScriptEnabled of [true, false]) {
+    it(`ticks two categories and lists the posts of either (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+      const context = await browser.newContext({ javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(webUrl);
+      const picker = page.locator('.category-picker');
+      await picker.locator('summary').click();
+      await picker.getByLabel('Rust', { exact: true }).check();
+      await picker.getByLabel('Python', { exact: true }).check();
+      await picker.getByRole('button', { name: 'Show posts' }).click();
+      await page.waitForURL(/category=/);
+      await page.locator('.filter-banner').waitFor();
+
+      const both = await apiGet<PostListing>('/api/posts?category=python,rust');
+      expect(await postTitles(page)).toEqual(both.items.map((post) => post.title));
+      expect(await page.locator('.filter-banner h1').textContent()).toMatch(
+        /^Posts in (Rust or Python|Python or Rust)$/,
+      );
+      // The link worth sharing is the short one.
+      expect(await page.locator('link[rel=canonical]').getAttribute('href')).toMatch(
+        /\/\?category=(python,rust|rust,python)$/,
+      );
+      // The picker shows what is chosen.
+      expect(await picker.getByLabel('Rust', { exact: true }).isChecked()).toBe(true);
+      expect(await picker.getByLabel('Python', { exact: true }).isChecked()).toBe(true);
+      await context.close();
+    });
+  }
+
+  it('reads ?category=a&category=b like ?category=a,b', async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${webUrl}/?category=rust&category=python`);
+    expect(response?.status()).toBe(200);
+    const both = await apiGet<PostListing>('/api/posts?category=rust,python');
+    expect(await postTitles(page)).toEqual(both.items.map((post) => post.title));
+    await page.close();
+  });
+});
+
+describe('a phone screen', () => {
+  it('wraps a long word in a title, a post and a listing instead of widening the page', async () => {
+    const word = 'x'.repeat(40) + 'Supercalifragilistic'.repeat(4);
+    const { id, slug } = await publishPost({
+      title: `Wrapping ${word}`,
+      body: `A word: ${word}\n\nA link: https://example.org/${word}/${word}`,
+    });
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    for (const path of [`/posts/${slug}`, '/']) {
+      await page.goto(`${webUrl}${path}`);
+      const widths = await page.evaluate(() => ({
+        content: document.documentElement.scrollWidth,
+        screen: document.documentElement.clientWidth,
+      }));
+      expect(widths.content, path).toBeLessThanOrEqual(widths.screen);
+    }
+    await context.close();
+    await deletePost(id);
+  });
+});
