@@ -1,5 +1,6 @@
 import { type AppLoadContext } from '@remix-run/node';
-import { apiFor, rethrowApiRefusal } from './api-client.server.js';
+import { apiFor } from './api-client.server.js';
+import { readPostListing } from './category-listing.server.js';
 import { publicResponse } from './lib/api-reads.server.js';
 import { categoryListingPath, feedPath } from './lib/category-param.js';
 import { buildRssFeed } from './lib/feed.js';
@@ -15,9 +16,7 @@ export async function rssResponse(
 ) {
   const api = apiFor(context);
   const [listing, site] = await Promise.all([
-    api
-      .get('/api/posts', { query: { category: slugs.join(','), pageSize: FEED_SIZE } })
-      .catch(rethrowApiRefusal),
+    readPostListing(api, { category: slugs.join(','), pageSize: FEED_SIZE }, feedPath),
     api.get('/api/settings'),
   ]);
   const names = listing.categories.map((category) => category.name).join(', ');

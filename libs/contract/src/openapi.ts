@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { adminCommentView } from './admin-comments.js';
 import { adminPostListItem, adminPostView } from './admin-posts.js';
 import { adminCategoryView, categoryView } from './categories.js';
-import { errorBody, postMoved } from './errors.js';
+import { errorBody, moved } from './errors.js';
 import { adminImageView } from './images.js';
 import { commentView, postSummaryView } from './posts.js';
 import { isMediaBody, type BodySpec, type RouteSpec } from './route.js';
@@ -23,7 +23,7 @@ export interface OpenApiDocument {
 /** Shapes met in several answers: one component each, referenced by name. */
 const sharedSchemas: Record<string, z.ZodType> = {
   Error: errorBody,
-  PostMoved: postMoved,
+  Moved: moved,
   Comment: commentView,
   PostSummary: postSummaryView,
   Category: categoryView,

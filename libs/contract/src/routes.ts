@@ -9,7 +9,7 @@ import {
   updateCategorySchema,
 } from './categories.js';
 import { createdComment, newCommentSchema } from './comments.js';
-import { errorBody, postMoved } from './errors.js';
+import { errorBody, moved } from './errors.js';
 import { idParams, pageSchema, slugParams } from './fields.js';
 import { heartbeatReport, lbHeartbeat, versionView } from './health.js';
 import { adminImageView, imageUpload, listImagesSchema, thumbnailParams } from './images.js';
@@ -77,7 +77,7 @@ export const routes = {
     tag: 'posts',
     summary: 'Published posts, newest first, optionally in some categories',
     query: listPostsQuerySchema,
-    responses: { 200: postListView, 400: errorBody, 404: errorBody },
+    responses: { 200: postListView, 301: moved, 400: errorBody, 404: errorBody },
   },
   'GET /api/posts/{slug}': {
     ...publicRoute,
@@ -86,7 +86,7 @@ export const routes = {
     tag: 'posts',
     summary: 'A published post with its comments, neighbours and related posts',
     params: slugParams,
-    responses: { 200: postDetailView, 301: postMoved, 404: errorBody },
+    responses: { 200: postDetailView, 301: moved, 404: errorBody },
   },
   'POST /api/posts/{slug}/comments': {
     ...publicRoute,

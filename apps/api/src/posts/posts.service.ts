@@ -12,6 +12,7 @@ import { PRISMA } from '../core/tokens.js';
 import { imageHashesIn } from '../images/image-paths.js';
 import { renderCommentMarkdown, renderPostMarkdown } from '../markdown/render-markdown.js';
 import { approvedCommentCount, categoryRefSelect, publishedWhere } from './published.js';
+import { findCategoryRedirects } from '../categories/category-redirects.js';
 import { findRedirect } from './post-redirects.js';
 
 const summarySelect = {
@@ -183,7 +184,13 @@ export class PostsService {
       select: { id: true, slug: true, name: true },
     });
     const missing = slugs.filter((slug) => !categories.some((c) => c.slug === slug));
-    if (missing.length > 0) throw new NotFoundError(`Unknown category: ${missing.join(', ')}`);
-    return categories;
+    if (missing.length === 0) return categories;
+    const current = await findCategoryRedirects(this.prisma, missing);
+    if (current.size < missing.length) {
+      throw new NotFoundError(`Unknown category: ${missing.join(', ')}`);
+    }
+    // Renamed or merged: the same listing under the categories' current slugs.
+    const moved = [...new Set(slugs.map((slug) => current.get(slug) ?? slug))].join(',');
+    throw new MovedError(moved, `/api/posts?category=${moved}`);
   }
 }

@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { apiFor, rethrowApiRefusal } from '../api-client.server.js';
+import { apiFor } from '../api-client.server.js';
+import { readPostListing } from '../category-listing.server.js';
 import { CategoryLinks } from '../components/category-links.js';
 import { Pager } from '../components/pager.js';
 import { PostDate } from '../components/post-date.js';
@@ -26,9 +27,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const api = apiFor(context);
   const { postsPerPage } = await api.get('/api/settings');
   const [listing, categories] = await Promise.all([
-    api
-      .get('/api/posts', { query: { page, pageSize: postsPerPage, category: slugs.join(',') } })
-      .catch(rethrowApiRefusal),
+    readPostListing(api, { page, pageSize: postsPerPage, category: slugs.join(',') }, (current) =>
+      categoryListingPath(current, page),
+    ),
     api.get('/api/categories'),
   ]);
   // A page past the last one is a dead link, not an empty listing (page 1 may be empty).
@@ -85,7 +86,15 @@ export default function Home() {
     <div className="listing">
       <div className="listing__main">
         {active.length > 0 ? (
-          <FilterBanner filter={listing.categories} total={listing.total} />
+          <FilterBanner
+            filter={listing.categories}
+            total={listing.total}
+            description={
+              active.length === 1
+                ? categories.find((category) => category.slug === active[0])?.description
+                : undefined
+            }
+          />
         ) : (
           <h1 className="listing__title">Latest posts</h1>
         )}
@@ -183,9 +192,12 @@ function CategoryPicker({
 function FilterBanner({
   filter,
   total,
+  description,
 }: {
   filter: { slug: string; name: string }[];
   total: number;
+  /** What one category is about, as its author described it. */
+  description?: string | undefined;
 }) {
   const slugs = filter.map((category) => category.slug);
   return (
@@ -193,6 +205,7 @@ function FilterBanner({
       <h1 id="filter-heading" className="listing__title">
         Posts in {filter.map((category) => category.name).join(' or ')}
       </h1>
+      {description ? <p className="filter-banner__description">{description}</p> : null}
       <p>
         Showing {pluralize(total, 'post')} filtered by{' '}
         {filter.length === 1 ? 'this category' : 'these categories'}.{' '}

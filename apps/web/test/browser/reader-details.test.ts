@@ -96,6 +96,52 @@ describe('choosing several categories', () => {
   });
 });
 
+describe('a renamed category', () => {
+  it('sends its old listing and feed links to the new ones for good, and shows its description', async () => {
+    const auth = { ...(await adminHeaders()), 'content-type': 'application/json' };
+    const created = await fetch(`${apiUrl}/api/admin/categories`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({
+        name: 'Type Systems',
+        slug: 'type-systems',
+        description: 'Soundness, inference and the types we live with.',
+      }),
+    });
+    const { id } = (await created.json()) as { id: number };
+    const page = await browser.newPage();
+    await page.goto(`${webUrl}/?category=type-systems`);
+    expect(await page.locator('.filter-banner__description').textContent()).toBe(
+      'Soundness, inference and the types we live with.',
+    );
+
+    const renamed = await fetch(`${apiUrl}/api/admin/categories/${id}`, {
+      method: 'PATCH',
+      headers: auth,
+      body: JSON.stringify({ slug: 'types' }),
+    });
+    expect(renamed.status).toBe(200);
+
+    const listing = await fetch(`${webUrl}/?category=type-systems&page=1`, { redirect: 'manual' });
+    expect(listing.status).toBe(301);
+    expect(listing.headers.get('location')).toBe('/?category=types');
+    const feed = await fetch(`${webUrl}/category/type-systems/feed.xml`, { redirect: 'manual' });
+    expect(feed.status).toBe(301);
+    expect(feed.headers.get('location')).toBe('/category/types/feed.xml');
+
+    const response = await page.goto(`${webUrl}/category/type-systems`);
+    expect(response?.status()).toBe(200);
+    expect(page.url()).toBe(`${webUrl}/?category=types`);
+    expect(await page.locator('.filter-banner h1').textContent()).toBe('Posts in Type Systems');
+    await page.close();
+    const deleted = await fetch(`${apiUrl}/api/admin/categories/${id}`, {
+      method: 'DELETE',
+      headers: auth,
+    });
+    expect(deleted.status).toBe(204);
+  });
+});
+
 describe('a phone screen', () => {
   it('wraps a long word in a title, a post and a listing instead of widening the page', async () => {
     const word = 'x'.repeat(40) + 'Supercalifragilistic'.repeat(4);

@@ -12,6 +12,7 @@ import { PRISMA } from '../../core/tokens.js';
 import { Outbox, type RecordEvent } from '../../events/outbox.js';
 import { ConflictError } from '../../common/conflict.js';
 import { isUniqueViolation } from '../../common/prisma-errors.js';
+import { claimCategorySlug, redirectCategorySlug } from '../../categories/category-redirects.js';
 import { firstFreeSlug, lockSlugAllocation, slugFromText } from '../posts/post-slugs.js';
 import {
   loadSnapshots,
@@ -76,6 +77,7 @@ export class AdminCategoriesService {
         data: { name: input.name, slug, description: input.description },
         select: { id: true, slug: true, name: true },
       });
+      await claimCategorySlug(tx, slug);
       await record('category.saved', {
         categoryId: created.id,
         slug: created.slug,
@@ -97,6 +99,10 @@ export class AdminCategoriesService {
         data: input,
         select: { id: true, slug: true, name: true },
       });
+      if (after.slug !== before.slug) {
+        await claimCategorySlug(tx, after.slug);
+        await redirectCategorySlug(tx, before.slug, id);
+      }
       await record('category.saved', {
         categoryId: id,
         slug: after.slug,
@@ -143,6 +149,8 @@ export class AdminCategoriesService {
           skipDuplicates: true,
         });
       }
+      // Links and feeds of the merged category lead to where its posts went.
+      if (target) await redirectCategorySlug(tx, source.slug, target.id, source.id);
       await tx.category.delete({ where: { id: sourceId } });
       const beforeById = new Map<number, PostSnapshot>(before.map((s) => [s.id, s]));
       for (const after of await loadSnapshots(tx, { id: { in: postIds } })) {
