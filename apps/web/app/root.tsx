@@ -16,6 +16,7 @@ import { siteBundles } from './bundles.server.js';
 import { NotFound } from './components/not-found.js';
 import { SiteFooter, SiteHeader } from './components/site-chrome.js';
 import { apiFor } from './api-client.server.js';
+import { FEED_FORMAT_LIST, feedPath } from './lib/category-param.js';
 import { useNonce } from './lib/nonce.js';
 import { siteSettingsOf, useSiteSettings } from './lib/site-settings.js';
 import appStyles from './styles/app.css?url';
@@ -65,12 +66,15 @@ export function Layout({ children }: { children: ReactNode }) {
         ) : (
           <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         )}
-        <link
-          rel="alternate"
-          type="application/rss+xml"
-          title={`${site.title} (RSS)`}
-          href="/feed.xml"
-        />
+        {FEED_FORMAT_LIST.map(([format, { name, contentType }]) => (
+          <link
+            key={format}
+            rel="alternate"
+            type={contentType}
+            title={`${site.title} (${name})`}
+            href={feedPath([], format)}
+          />
+        ))}
         {bundles ? <link {...bundles.print} media="print" /> : null}
       </head>
       <body>

@@ -35,4 +35,9 @@ describe('feedPath', () => {
     expect(feedPath([])).toBe('/feed.xml');
     expect(feedPath(['rust', 'python'])).toBe('/category/rust,python/feed.xml');
   });
+
+  it('names the Atom and JSON Feed alongside', () => {
+    expect(feedPath([], 'atom')).toBe('/feed.atom');
+    expect(feedPath(['rust'], 'json')).toBe('/category/rust/feed.json');
+  });
 });

@@ -24,7 +24,21 @@ export function categoryListingPath(slugs: readonly string[], page = 1): string 
   return query ? `/?${query}` : '/';
 }
 
-/** The RSS feed of a listing: the whole site, or `/category/a,b/feed.xml`. */
-export function feedPath(slugs: readonly string[]): string {
-  return slugs.length > 0 ? `/category/${slugs.join(',')}/feed.xml` : '/feed.xml';
+/** The formats every feed is offered in, by file extension. */
+export const FEED_FORMATS = {
+  xml: { name: 'RSS', contentType: 'application/rss+xml' },
+  atom: { name: 'Atom', contentType: 'application/atom+xml' },
+  json: { name: 'JSON Feed', contentType: 'application/feed+json' },
+} as const;
+export type FeedFormat = keyof typeof FEED_FORMATS;
+/** The formats in the order pages offer them: RSS first. */
+export const FEED_FORMAT_LIST = Object.entries(FEED_FORMATS) as [
+  FeedFormat,
+  (typeof FEED_FORMATS)[FeedFormat],
+][];
+
+/** A listing's feed: the whole site's `/feed.xml`, or `/category/a,b/feed.xml` (RSS by default). */
+export function feedPath(slugs: readonly string[], format: FeedFormat = 'xml'): string {
+  const file = `feed.${format}`;
+  return slugs.length > 0 ? `/category/${slugs.join(',')}/${file}` : `/${file}`;
 }

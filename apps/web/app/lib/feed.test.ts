@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRssFeed } from './feed.js';
+import { buildAtomFeed, buildJsonFeed, buildRssFeed } from './feed.js';
 import { buildSitemap } from './sitemap.js';
 
 const feed = {
@@ -56,6 +56,58 @@ describe('buildRssFeed', () => {
     expect(empty).not.toContain('<item>');
     expect(empty).not.toContain('lastBuildDate');
     expect(empty).toContain('</channel>\n</rss>');
+  });
+});
+
+describe('buildAtomFeed', () => {
+  const xml = buildAtomFeed({ ...feed, author: 'Ada & co', selfUrl: 'https://b.org/feed.atom' });
+
+  it('is an Atom feed with its self link, id and the newest entry as its update time', () => {
+    expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">');
+    expect(xml).toContain(
+      '<link rel="self" type="application/atom+xml" href="https://b.org/feed.atom"/>',
+    );
+    expect(xml).toContain('<id>https://b.org/feed.atom</id>');
+    expect(xml).toContain('<updated>2026-03-01T09:00:00.000Z</updated>');
+    expect(xml).toContain('<author><name>Ada &amp; co</name></author>');
+  });
+
+  it('identifies entries by their permanent link and escapes what they say', () => {
+    expect(xml).toContain('<id>https://blog.example.org/posts/ownership</id>');
+    expect(xml).toContain('<category term="C &amp; C++"/>');
+    expect(xml).toContain(
+      '<summary type="text">A summary with ]]&gt; inside and &lt;b&gt;markup&lt;/b&gt;</summary>',
+    );
+    expect(xml).not.toContain('<b>');
+  });
+
+  it('is still a valid feed without entries', () => {
+    const empty = buildAtomFeed({ ...feed, items: [] });
+    expect(empty).toContain('<updated>1970-01-01T00:00:00.000Z</updated>');
+    expect(empty).not.toContain('<entry>');
+  });
+});
+
+describe('buildJsonFeed', () => {
+  it('is a JSON Feed 1.1 with its items as plain text', () => {
+    const json = JSON.parse(buildJsonFeed(feed)) as Record<string, unknown>;
+    expect(json).toMatchObject({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 'Inkwell — Rust & Python',
+      home_page_url: 'https://blog.example.org/?category=rust,python',
+      feed_url: 'https://blog.example.org/feed.xml?category=rust,python&x=1',
+      items: [
+        {
+          id: 'https://blog.example.org/posts/ownership',
+          url: 'https://blog.example.org/posts/ownership',
+          title: 'Ownership <explained> & "borrowing"',
+          content_text: 'A summary with ]]> inside and <b>markup</b>',
+          date_published: '2026-03-01T09:00:00.000Z',
+          tags: ['Rust', 'C & C++'],
+        },
+      ],
+    });
+    expect(json).not.toHaveProperty('authors');
   });
 });
 

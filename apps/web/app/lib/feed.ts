@@ -10,6 +10,8 @@ export interface FeedItem {
 }
 
 export interface Feed {
+  /** The site's title, as the feed's author. */
+  author?: string;
   title: string;
   description: string;
   /** Absolute URL of the HTML page the feed mirrors. */
@@ -47,4 +49,55 @@ ${newest ? `    <lastBuildDate>${new Date(newest).toUTCString()}</lastBuildDate>
   </channel>
 </rss>
 `;
+}
+
+/**
+ * An Atom 1.0 document (RFC 4287). Entries are identified by their permanent URL; the summary
+ * is plain text (`type="text"`), escaped once as XML.
+ */
+export function buildAtomFeed(feed: Feed): string {
+  const updated = feed.items[0]?.publishedAt ?? new Date(0).toISOString();
+  const entries = feed.items.map(
+    (item) => `  <entry>
+    <title>${escapeXml(item.title)}</title>
+    <link rel="alternate" type="text/html" href="${escapeXml(item.link)}"/>
+    <id>${escapeXml(item.link)}</id>
+    <published>${new Date(item.publishedAt).toISOString()}</published>
+    <updated>${new Date(item.publishedAt).toISOString()}</updated>
+${item.categories.map((name) => `    <category term="${escapeXml(name)}"/>\n`).join('')}    <summary type="text">${escapeXml(item.summary)}</summary>
+  </entry>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+  <title>${escapeXml(feed.title)}</title>
+  <subtitle>${escapeXml(feed.description)}</subtitle>
+  <link rel="alternate" type="text/html" href="${escapeXml(feed.link)}"/>
+  <link rel="self" type="application/atom+xml" href="${escapeXml(feed.selfUrl)}"/>
+  <id>${escapeXml(feed.selfUrl)}</id>
+  <updated>${new Date(updated).toISOString()}</updated>
+${feed.author ? `  <author><name>${escapeXml(feed.author)}</name></author>\n` : ''}${entries.join('\n')}
+</feed>
+`;
+}
+
+/** A JSON Feed 1.1 document (https://jsonfeed.org/version/1.1); the summary as plain text. */
+export function buildJsonFeed(feed: Feed): string {
+  return JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: feed.title,
+    description: feed.description,
+    home_page_url: feed.link,
+    feed_url: feed.selfUrl,
+    language: 'en',
+    ...(feed.author ? { authors: [{ name: feed.author }] } : {}),
+    items: feed.items.map((item) => ({
+      id: item.link,
+      url: item.link,
+      title: item.title,
+      content_text: item.summary,
+      summary: item.summary,
+      date_published: new Date(item.publishedAt).toISOString(),
+      tags: item.categories,
+    })),
+  });
 }

@@ -1,4 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Fragment } from 'react';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { apiFor } from '../api-client.server.js';
 import { readPostListing } from '../category-listing.server.js';
@@ -6,7 +7,12 @@ import { CategoryLinks } from '../components/category-links.js';
 import { Pager } from '../components/pager.js';
 import { PostDate } from '../components/post-date.js';
 import { PUBLIC_PAGE_CACHE } from '../lib/cache-control.js';
-import { categoryListingPath, feedPath, parseCategoryParam } from '../lib/category-param.js';
+import {
+  categoryListingPath,
+  FEED_FORMAT_LIST,
+  feedPath,
+  parseCategoryParam,
+} from '../lib/category-param.js';
 import { pageHeaders } from '../lib/headers.js';
 import { parsePageParam } from '../lib/pagination.js';
 import { pluralize } from '../lib/pluralize.js';
@@ -39,7 +45,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       listing,
       categories: categories.items,
       canonicalUrl: absoluteUrl(context.siteUrl, categoryListingPath(slugs, page)),
-      feedUrl: feedPath(slugs),
+      slugs,
     },
     { headers: { 'Cache-Control': PUBLIC_PAGE_CACHE } },
   );
@@ -63,17 +69,15 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
         : site.description || site.title,
       url: data.canonicalUrl,
     }),
-    // The site feed is linked from the root; a filtered listing adds its own.
+    // The site's feeds are linked from the root; a filtered listing adds its own.
     ...(names
-      ? [
-          {
-            tagName: 'link',
-            rel: 'alternate',
-            type: 'application/rss+xml',
-            title,
-            href: data.feedUrl,
-          },
-        ]
+      ? FEED_FORMAT_LIST.map(([format, { name, contentType }]) => ({
+          tagName: 'link',
+          rel: 'alternate',
+          type: contentType,
+          title: `${title} (${name})`,
+          href: feedPath(data.slugs, format),
+        }))
       : []),
   ];
 };
@@ -225,7 +229,13 @@ function FilterBanner({
         </ul>
       ) : null}
       <p className="filter-banner__feed">
-        <a href={feedPath(slugs)}>RSS feed for this filter</a>
+        Feeds for this filter:{' '}
+        {FEED_FORMAT_LIST.map(([format, { name }], index) => (
+          <Fragment key={format}>
+            {index > 0 ? ' · ' : null}
+            <a href={feedPath(slugs, format)}>{name}</a>
+          </Fragment>
+        ))}
       </p>
     </section>
   );

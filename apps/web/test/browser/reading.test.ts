@@ -250,6 +250,41 @@ describe('feeds and discovery', () => {
     expect(xml).toContain('<title>Inkwell: Rust</title>');
   });
 
+  it('advertises RSS, Atom and JSON Feed for a filter, each with the filtered posts', async () => {
+    await page.goto(`${webUrl}/?category=rust`);
+    const alternates = await page
+      .locator('head link[rel=alternate][href*="/category/rust/"]')
+      .evaluateAll((links) =>
+        links.map((link) => ({
+          type: link.getAttribute('type')!,
+          href: (link as HTMLLinkElement).href,
+        })),
+      );
+    expect(alternates.map((link) => link.type)).toEqual([
+      'application/rss+xml',
+      'application/atom+xml',
+      'application/feed+json',
+    ]);
+    const rust = await apiGet<PostListing>('/api/posts?category=rust');
+    const expected = rust.items.map((post) => `${webUrl}/posts/${post.slug}`);
+    for (const { type, href } of alternates) {
+      const response = await page.request.get(href);
+      expect(response.headers()['content-type'], href).toContain(type);
+      const source = await response.text();
+      const links =
+        type === 'application/feed+json'
+          ? (JSON.parse(source) as { items: { url: string }[] }).items.map((item) => item.url)
+          : await page.evaluate((xml) => {
+              const doc = new DOMParser().parseFromString(xml, 'application/xml');
+              if (doc.getElementsByTagName('parsererror').length > 0) return ['broken'];
+              return [...doc.querySelectorAll('item > link, entry > link')].map(
+                (link) => link.getAttribute('href') ?? link.textContent ?? '',
+              );
+            }, source);
+      expect(links, href).toEqual(expected);
+    }
+  });
+
   it('serves robots.txt and a sitemap naming every published post', async () => {
     expect(await (await fetch(`${webUrl}/robots.txt`)).text()).toContain(
       `Sitemap: ${webUrl}/sitemap.xml`,

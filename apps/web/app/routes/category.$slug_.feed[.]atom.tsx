@@ -1,0 +1,3 @@
+import { categoryFeedLoader } from '../feed.server.js';
+
+export const loader = categoryFeedLoader('atom');

@@ -1,0 +1,3 @@
+import { siteFeedLoader } from '../feed.server.js';
+
+export const loader = siteFeedLoader('json');
