@@ -9,7 +9,7 @@ import {
 import { buildCommentThread } from '../comments/comment-thread.js';
 import { MovedError, NotFoundError } from '../common/not-found.js';
 import { PRISMA } from '../core/tokens.js';
-import { imageHashesIn } from '../images/image-paths.js';
+import { loadKnownImages } from '../images/known-images.js';
 import { renderCommentMarkdown, renderPostMarkdown } from '../markdown/render-markdown.js';
 import { approvedCommentCount, categoryRefSelect, publishedWhere } from './published.js';
 import { findCategoryRedirects } from '../categories/category-redirects.js';
@@ -104,16 +104,13 @@ export class PostsService {
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         select: { id: true, parentId: true, authorName: true, body: true, createdAt: true },
       }),
-      this.prisma.image.findMany({
-        where: { hash: { in: imageHashesIn(post.body) } },
-        select: { hash: true, width: true, height: true },
-      }),
+      loadKnownImages(this.prisma, post.body),
     ]);
     return {
       post: {
         ...toSummary(post),
         updatedAt: post.updatedAt.toISOString(),
-        html: renderPostMarkdown(post.body, new Map(images.map((image) => [image.hash, image]))),
+        html: renderPostMarkdown(post.body, images),
       },
       comments: buildCommentThread(
         comments.map((comment) => ({

@@ -233,6 +233,29 @@ describe.each(engineKinds)('admin posts on %s', (kind) => {
     expect(res.body.html).not.toContain('<script');
   });
 
+  test('preview shows an uploaded image as the post will, from its thumbnails', async () => {
+    const { default: sharp } = await import('sharp');
+    const bytes = await sharp({
+      create: { width: 48, height: 32, channels: 3, background: '#aa6633' },
+    })
+      .png()
+      .toBuffer();
+    const upload = await api
+      .as(api.author, 'post', '/api/admin/images')
+      .attach('file', bytes, 'Preview box.png')
+      .expect(201);
+    const res = await api
+      .as(api.author, 'post', '/api/admin/posts/preview')
+      .send({ markdown: upload.body.markdown })
+      .expect(200);
+    // Not `<img src="/images/<hash>">`, which no route serves.
+    expect(res.body.html).toContain(`<picture>`);
+    expect(res.body.html).toContain(`src="/images/${upload.body.hash}/`);
+    expect(res.body.html).toContain('width="48" height="32"');
+    const src = /<img src="([^"]+)"/.exec(res.body.html)![1]!;
+    await api.http.get(src).expect(200);
+  });
+
   describe('list', () => {
     test('searches titles, filters by status and category, sorts and paginates', async () => {
       const search = await api

@@ -37,7 +37,9 @@ export class AdminPostsController {
 
   @Post('preview')
   @HttpCode(200)
-  preview(@Body(new ZodPipe(previewSchema)) input: { markdown: string }): { html: string } {
+  preview(
+    @Body(new ZodPipe(previewSchema)) input: { markdown: string },
+  ): Promise<{ html: string }> {
     return this.posts.preview(input.markdown);
   }
 

@@ -10,6 +10,7 @@ import {
   type VersionOnlyInput,
 } from '@inkwell/contract';
 import { insensitiveContains } from '../../common/insensitive-filters.js';
+import { loadKnownImages } from '../../images/known-images.js';
 import { NotFoundError } from '../../common/not-found.js';
 import { ValidationError } from '../../common/validation.js';
 import { PRISMA } from '../../core/tokens.js';
@@ -113,8 +114,9 @@ export class AdminPostsService {
     return toAdminPost(row, viewer);
   }
 
-  preview(markdown: string): { html: string } {
-    return { html: renderPostMarkdown(markdown) };
+  /** The editor's preview, uploaded images included, exactly as the published post renders. */
+  async preview(markdown: string): Promise<{ html: string }> {
+    return { html: renderPostMarkdown(markdown, await loadKnownImages(this.prisma, markdown)) };
   }
 
   async create(input: CreatePostInput, author: Viewer): Promise<AdminPostView> {
