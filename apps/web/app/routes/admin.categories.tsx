@@ -8,7 +8,14 @@ import { ApiError } from '../api-client.server.js';
 import { type AdminCategoryView } from '@inkwell/contract';
 import { type ApiClient } from '../api-client.server.js';
 import { CsrfField, Notice } from '../admin/components.js';
-import { type ActionNotice, refusalNotice } from '../admin/refusal.js';
+import {
+  askToConfirm,
+  CONFIRMED_FIELD,
+  type ConfirmableNotice,
+  isConfirmed,
+} from '../admin/confirmation.js';
+import { ConfirmForm } from '../admin/confirm-form.js';
+import { refusalNotice } from '../admin/refusal.js';
 import { readIds } from '../admin/post-form.js';
 import { adminAct, adminLoad } from '../admin/session.server.js';
 import { pluralize } from '../lib/pluralize.js';
@@ -20,7 +27,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return adminLoad(args, async (api) => ({ categories: await api.get('/api/admin/categories') }));
 }
 
-interface CategoryResult extends ActionNotice {
+interface CategoryResult extends ConfirmableNotice {
   /** A refused delete: the category still has posts and needs a reassign target. */
   reassign?: { id: number; postCount: number };
 }
@@ -53,6 +60,9 @@ async function changeCategories(api: ApiClient, form: FormData): Promise<Categor
     });
     return { ok: true, message: `Saved “${renamed.name}”.` };
   }
+  if ((intent === 'merge' || intent === 'delete') && !isConfirmed(form)) {
+    return confirmMergeOrDelete(api, form, id, intent === 'merge' ? target : undefined);
+  }
   if (intent === 'merge') {
     if (!target) return { ok: false, message: 'Choose the category to merge into.' };
     const merged = await api.post('/api/admin/categories/{id}/merge', {
@@ -82,6 +92,30 @@ async function changeCategories(api: ApiClient, form: FormData): Promise<Categor
   return { ok: false, message: 'Unknown action.' };
 }
 
+/** What a merge or a delete will do, asked before it is done. */
+async function confirmMergeOrDelete(
+  api: ApiClient,
+  form: FormData,
+  id: number,
+  target: number | undefined,
+): Promise<CategoryResult> {
+  const categories = await api.get('/api/admin/categories');
+  const source = categories.find((category) => category.id === id);
+  if (!source) return { ok: false, message: 'That category no longer exists.' };
+  const posts = pluralize(source.postCount, 'post');
+  if (form.get('intent') === 'delete') {
+    return askToConfirm(form, `Delete “${source.name}”?`, `Delete “${source.name}”`);
+  }
+  const into = categories.find((category) => category.id === target);
+  if (!into) return { ok: false, message: 'Choose the category to merge into.' };
+  return askToConfirm(
+    form,
+    `Merge “${source.name}” into “${into.name}”? Its ${posts} will be filed under “${into.name}”, ` +
+      `“${source.name}” will be deleted, and its old links will lead to “${into.name}”.`,
+    `Merge into “${into.name}”`,
+  );
+}
+
 export async function action(args: ActionFunctionArgs) {
   return adminAct(args, async (api, form): Promise<CategoryResult> => {
     try {
@@ -99,7 +133,10 @@ export default function AdminCategories() {
   return (
     <section aria-labelledby="categories-heading">
       <h1 id="categories-heading">Categories</h1>
-      {result ? <Notice kind={result.ok ? 'success' : 'error'}>{result.message}</Notice> : null}
+      {result?.message ? (
+        <Notice kind={result.ok ? 'success' : 'error'}>{result.message}</Notice>
+      ) : null}
+      {result?.confirm ? <ConfirmForm confirmation={result.confirm} /> : null}
       {result?.reassign ? (
         <ReassignForm
           categories={categories}
@@ -250,6 +287,8 @@ function ReassignForm({
     >
       <CsrfField />
       <input type="hidden" name="id" value={categoryId} />
+      {/* This form is the confirmation: it says what moves where. */}
+      <input type="hidden" name={CONFIRMED_FIELD} value="yes" />
       <label htmlFor="reassign-target">
         Move the {pluralize(postCount, 'post')} of “{category.name}” to
       </label>{' '}

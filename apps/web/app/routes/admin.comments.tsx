@@ -8,7 +8,9 @@ import { type AdminCommentView } from '@inkwell/contract';
 import { type ApiClient } from '../api-client.server.js';
 import { CsrfField, DateTime, Notice } from '../admin/components.js';
 import { pageHref } from '../admin/page-href.js';
-import { type ActionNotice, refusalNotice } from '../admin/refusal.js';
+import { askToConfirm, type ConfirmableNotice, isConfirmed } from '../admin/confirmation.js';
+import { ConfirmForm } from '../admin/confirm-form.js';
+import { refusalNotice } from '../admin/refusal.js';
 import { readIds } from '../admin/post-form.js';
 import { adminAct, adminLoad } from '../admin/session.server.js';
 import { Pager } from '../components/pager.js';
@@ -35,10 +37,26 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 /** One moderation step, answered with what to tell the moderator. */
-async function moderate(api: ApiClient, form: FormData): Promise<ActionNotice> {
+async function moderate(api: ApiClient, form: FormData): Promise<ConfirmableNotice> {
   const intent = form.get('intent');
   const ids = readIds(form, 'id');
   const [id] = ids;
+  if (intent === 'bulk-delete' && ids.length > 0 && !isConfirmed(form)) {
+    const comments = pluralize(ids.length, 'comment');
+    return askToConfirm(
+      form,
+      `Delete ${comments} and every reply to ${ids.length === 1 ? 'it' : 'them'}? This cannot be undone.`,
+      `Delete ${comments}`,
+    );
+  }
+  if (intent === 'delete' && id && !isConfirmed(form)) {
+    const author = String(form.get('author') ?? '').trim() || 'this commenter';
+    return askToConfirm(
+      form,
+      `Delete the comment by ${author} and every reply to it? This cannot be undone.`,
+      'Delete the comment and its replies',
+    );
+  }
   if (intent === 'bulk-approve' || intent === 'bulk-delete') {
     if (ids.length === 0) return { ok: false, message: 'Tick the comments to act on first.' };
     const action = intent === 'bulk-approve' ? 'approve' : 'delete';
@@ -74,7 +92,7 @@ async function moderate(api: ApiClient, form: FormData): Promise<ActionNotice> {
 }
 
 export async function action(args: ActionFunctionArgs) {
-  return adminAct(args, async (api, form) => {
+  return adminAct(args, async (api, form): Promise<ConfirmableNotice> => {
     try {
       return await moderate(api, form);
     } catch (error) {
@@ -102,7 +120,10 @@ export default function ModerationQueue() {
           </Link>
         ))}
       </nav>
-      {result ? <Notice kind={result.ok ? 'success' : 'error'}>{result.message}</Notice> : null}
+      {result?.message ? (
+        <Notice kind={result.ok ? 'success' : 'error'}>{result.message}</Notice>
+      ) : null}
+      {result?.confirm ? <ConfirmForm confirmation={result.confirm} /> : null}
       <p className="muted">{pluralize(comments.total, 'comment')}</p>
       <Form method="post" id="bulk" className="button-row" aria-label="Act on the ticked comments">
         <CsrfField />
@@ -150,6 +171,8 @@ function QueueItem({ comment }: { comment: AdminCommentView }) {
           <Form method="post" className="inline-form">
             <CsrfField />
             <input type="hidden" name="id" value={comment.id} />
+            {/* Named in the question a delete asks first. */}
+            <input type="hidden" name="author" value={comment.authorName} />
             {comment.approved ? null : (
               <button type="submit" name="intent" value="approve">
                 Approve
