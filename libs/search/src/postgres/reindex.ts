@@ -4,6 +4,13 @@ import { ACTIVE_GENERATION, GIN_INDEXES, vacuumAnalyzeSearchTables } from './sch
 import { type SqlClient } from './sql-client.js';
 
 const BATCH_SIZE = 100;
+/**
+ * Batches sent before the first one is answered: the next batch's text is prepared while the
+ * database stems the previous one, and a pool runs two inserts side by side (stemming and the
+ * pair index are most of a reindex's time, and each statement uses one core). PGlite, a single
+ * connection, runs them one after the other.
+ */
+const BATCHES_IN_FLIGHT = 2;
 
 /**
  * Builds the next generation beside the live one, counts its lexicon in one pass, then flips
@@ -23,20 +30,35 @@ export async function reindexDocuments(
   await db.query('DELETE FROM search_term WHERE generation >= $1', [next]);
 
   const progress: ReindexProgress = { posts: 0, comments: 0 };
-  let batch: DocumentRow[] = [];
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
+  const inFlight: Promise<void>[] = [];
+  const send = async (batch: DocumentRow[], reached: ReindexProgress): Promise<void> => {
     await db.query(insertRowsSql('$1', '$2::int'), [JSON.stringify(batch), next]);
-    batch = [];
-    onProgress?.({ ...progress });
+    onProgress?.(reached);
   };
-  for await (const doc of docs) {
-    batch.push(documentRow(doc));
-    if (doc.kind === 'post') progress.posts++;
-    else progress.comments++;
-    if (batch.length >= BATCH_SIZE) await flush();
+  const flush = async (batch: DocumentRow[]): Promise<void> => {
+    if (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
+    const sent = send(batch, { ...progress });
+    // Awaited in turn below; a failure before its turn must not count as unhandled.
+    sent.catch(() => undefined);
+    inFlight.push(sent);
+  };
+  try {
+    let batch: DocumentRow[] = [];
+    for await (const doc of docs) {
+      batch.push(documentRow(doc));
+      if (doc.kind === 'post') progress.posts++;
+      else progress.comments++;
+      if (batch.length >= BATCH_SIZE) {
+        await flush(batch);
+        batch = [];
+      }
+    }
+    if (batch.length > 0) await flush(batch);
+    while (inFlight.length > 0) await inFlight.shift();
+  } finally {
+    // Never leave an insert running behind a failure.
+    await Promise.allSettled(inFlight);
   }
-  await flush();
 
   await db.query(
     `INSERT INTO search_term (generation, word, doc_count)
