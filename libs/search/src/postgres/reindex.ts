@@ -2,6 +2,7 @@ import { type IndexableDocument, type ReindexProgress } from '../engine.js';
 import { documentRow, insertRowsSql, type DocumentRow } from './document-rows.js';
 import { ACTIVE_GENERATION, GIN_INDEXES, vacuumAnalyzeSearchTables } from './schema.js';
 import { type SqlClient } from './sql-client.js';
+import { titlePrefixRowsSql } from './title-prefixes.js';
 
 const BATCH_SIZE = 100;
 /**
@@ -13,7 +14,8 @@ const BATCH_SIZE = 100;
 const BATCHES_IN_FLIGHT = 2;
 
 /**
- * Builds the next generation beside the live one, counts its lexicon in one pass, then flips
+ * Builds the next generation beside the live one, counts its lexicon and lists its title
+ * prefixes in one pass each, then flips
  * `search_state` in a single UPDATE and drops the old generation. Searches keep answering from
  * the old generation until the flip. Writes that arrive during a reindex land in the old
  * generation only: run it from the source of truth, when publishing is quiet.
@@ -28,6 +30,7 @@ export async function reindexDocuments(
   // Leftovers of an interrupted reindex.
   await db.query('DELETE FROM search_document WHERE generation >= $1', [next]);
   await db.query('DELETE FROM search_term WHERE generation >= $1', [next]);
+  await db.query('DELETE FROM search_title_prefix WHERE generation >= $1', [next]);
 
   const progress: ReindexProgress = { posts: 0, comments: 0 };
   const inFlight: Promise<void>[] = [];
@@ -66,11 +69,19 @@ export async function reindexDocuments(
      WHERE generation = $1::int GROUP BY word`,
     [next],
   );
+  await db.query(
+    titlePrefixRowsSql(
+      `(SELECT generation, source_id, published_at, title FROM search_document
+        WHERE generation = $1::int AND kind = 'post')`,
+    ),
+    [next],
+  );
   // Readers arrive at merged pending lists: a search scans a pending list in full.
   for (const index of GIN_INDEXES) await db.query(`SELECT gin_clean_pending_list('${index}')`);
   await db.query('UPDATE search_state SET generation = $1 WHERE id = 1', [next]);
   await db.query('DELETE FROM search_document WHERE generation < $1', [next]);
   await db.query('DELETE FROM search_term WHERE generation < $1', [next]);
+  await db.query('DELETE FROM search_title_prefix WHERE generation < $1', [next]);
   // Statistics of the new generation alone, without the old one's dead rows: with stale ones,
   // PostgreSQL looked the lexicon up through the trigram index, one probe per spelling variant.
   await vacuumAnalyzeSearchTables(db);

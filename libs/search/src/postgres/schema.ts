@@ -1,4 +1,5 @@
 import { type SqlClient } from './sql-client.js';
+import { CREATE_TITLE_PREFIX_TABLE, titlePrefixRowsSql } from './title-prefixes.js';
 
 /**
  * The engine's own tables. The index is derived data, rebuilt from posts and comments by
@@ -14,8 +15,13 @@ import { type SqlClient } from './sql-client.js';
  *      phrase only rechecks the documents that contain its pairs.
  *   3: prefix indexes for search as you type: a GIN index on each post title's unstemmed words
  *      and a byte-order btree on the lexicon's words (analyzed once when they appear).
+ *   4: `search_title_prefix`, the newest posts under each title-word prefix of 2 to 4 letters
+ *      in date order (`title-prefixes.ts`), filled from the live generation's titles.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
+
+/** The generation readers and incremental writes use, as a scalar subquery. */
+export const ACTIVE_GENERATION = '(SELECT generation FROM search_state WHERE id = 1)';
 
 /** Title words weigh A; a comment's title (its post's) is not searchable. */
 export const TITLE_VECTOR_SQL = (kind: string, title: string): string =>
@@ -108,12 +114,19 @@ const CREATE_TABLES = `
   CREATE INDEX IF NOT EXISTS search_term_word_trgm_idx ON search_term USING gin (word gin_trgm_ops);
   CREATE INDEX IF NOT EXISTS search_term_word_prefix_idx ON search_term (word COLLATE "C");
   CREATE INDEX IF NOT EXISTS search_document_title_words_idx ON search_document
-    USING gin (${TITLE_WORDS_SQL('kind', 'title')});`;
+    USING gin (${TITLE_WORDS_SQL('kind', 'title')});
+  ${CREATE_TITLE_PREFIX_TABLE}`;
 
 /** From version 1: derive the new columns from the stored text, then index the pairs. */
 const UPGRADE_TO_2 = `
   ALTER TABLE search_document ADD COLUMN IF NOT EXISTS title_vec tsvector NOT NULL DEFAULT '';
   UPDATE search_document SET title_vec = ${TITLE_VECTOR_SQL('kind', 'title')};`;
+
+/** From version 3: the title prefixes of the live generation's posts. */
+const UPGRADE_TO_4 = `${titlePrefixRowsSql(
+  `(SELECT generation, source_id, published_at, title FROM search_document
+    WHERE kind = 'post' AND generation = ${ACTIVE_GENERATION})`,
+)};`;
 
 /**
  * The pair index's expression carries no planner statistics either: ANALYZE would compute the
@@ -138,7 +151,12 @@ const PENDING_LIST_LIMITS = GIN_INDEXES.map(
 ).join('\n  ');
 
 /** The engine's tables, in the order their statistics are refreshed. */
-export const SEARCH_TABLES = ['search_state', 'search_document', 'search_term'];
+export const SEARCH_TABLES = [
+  'search_state',
+  'search_document',
+  'search_term',
+  'search_title_prefix',
+];
 
 /**
  * One DO block: it runs as a single transaction, so a Pool can send it, and the advisory lock
@@ -158,6 +176,9 @@ BEGIN
   ${SNIPPET_SOURCE_FUNCTION};
   ${CREATE_BIGRAM_INDEX};
   ${PENDING_LIST_LIMITS}
+  IF (SELECT schema_version FROM search_state WHERE id = 1) < 4 THEN
+    ${UPGRADE_TO_4}
+  END IF;
   IF (SELECT schema_version FROM search_state WHERE id = 1) < ${SCHEMA_VERSION}
     OR (SELECT reltuples FROM pg_class WHERE oid = 'search_document'::regclass) < 0 THEN
     UPDATE search_state SET schema_version = ${SCHEMA_VERSION} WHERE id = 1;
@@ -177,6 +198,3 @@ export async function createSearchSchema(db: SqlClient): Promise<void> {
 export async function vacuumAnalyzeSearchTables(db: SqlClient): Promise<void> {
   for (const table of SEARCH_TABLES) await db.query(`VACUUM (ANALYZE) ${table}`);
 }
-
-/** The generation readers and incremental writes use, as a scalar subquery. */
-export const ACTIVE_GENERATION = '(SELECT generation FROM search_state WHERE id = 1)';
