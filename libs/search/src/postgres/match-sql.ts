@@ -113,10 +113,15 @@ function prefixCandidateQuery(
   };
 }
 
+/** The columns the first ranking stage reads, of the documents that meet `condition`. */
+const documentScan = (condition: string): string =>
+  `SELECT d.ctid AS row_id, d.generation, d.kind, d.source_id, d.published_at, d.category_slugs,
+      d.title_vec FROM search_document d WHERE ${condition}`;
+
 /**
- * The conditions of matching any candidate, one index scan each: the candidates
- * without pairs as one tsquery (one GIN scan; plain words need no recheck, so no body vector
- * is read), each phrase through the pair index. A two-word phrase is decided by its pair
+ * The scans that find the documents matching any candidate, one index scan each: the candidates
+ * without pairs as one tsquery (one GIN scan by `search_vector_matches`; plain words need no
+ * recheck, so no body vector is read), each phrase through the pair index. A two-word phrase is decided by its pair
  * alone; a longer one rechecks positions on the few documents holding all its pairs, through
  * `ts_match_vq` (the function behind @@, which no index serves: given @@, the planner takes a
  * phrase for rare, scans the vector index for its words and computes thousands of rows' pairs).
@@ -128,12 +133,16 @@ function matchBranches(queries: readonly CandidateQuery[]): string[] {
     .filter((query) => query.pairs === null && query.narrow === null)
     .map((query) => query.tsquery);
   const branches = queries.flatMap(({ pairs, narrow, tsquery }) => {
-    if (narrow !== null) return [`d.vec @@ ${narrow} AND ts_match_vq(d.vec, ${tsquery})`];
+    if (narrow !== null)
+      return [documentScan(`d.ctid = ANY ((SELECT search_vector_matches(${narrow}, ${tsquery}))::tid[])`)];
     if (pairs === null) return [];
     const recheck = pairs.exact ? '' : ` AND ts_match_vq(d.vec, ${tsquery})`;
-    return [`search_bigrams(d.vec) @> ${pairs.param}::text[]${recheck}`];
+    return [documentScan(`search_bigrams(d.vec) @> ${pairs.param}::text[]${recheck}`)];
   });
-  if (plain.length > 0) branches.unshift(`d.vec @@ (${plain.join(' || ')})`);
+  if (plain.length > 0) {
+    const anyPlain = `(${plain.join(' || ')})`;
+    branches.unshift(documentScan(`d.ctid = ANY ((SELECT search_vector_matches(${anyPlain}, NULL))::tid[])`));
+  }
   return [...new Set(branches)];
 }
 
@@ -174,14 +183,7 @@ function matchesCtes(
   weights: readonly string[],
 ): string {
   const branches = matchBranches(queries);
-  const scans = branches
-    .map(
-      (branch) =>
-        `SELECT d.ctid AS row_id, d.generation, d.kind, d.source_id, d.published_at, d.category_slugs,
-          d.title_vec
-        FROM search_document d WHERE ${branch}`,
-    )
-    .join('\n      UNION ALL ');
+  const scans = branches.join('\n      UNION ALL ');
   const categoryFilter =
     options.category === null
       ? ''
