@@ -134,14 +134,18 @@ function matchBranches(queries: readonly CandidateQuery[]): string[] {
     .map((query) => query.tsquery);
   const branches = queries.flatMap(({ pairs, narrow, tsquery }) => {
     if (narrow !== null)
-      return [documentScan(`d.ctid = ANY ((SELECT search_vector_matches(${narrow}, ${tsquery}))::tid[])`)];
+      return [
+        documentScan(`d.ctid = ANY ((SELECT search_vector_matches(${narrow}, ${tsquery}))::tid[])`),
+      ];
     if (pairs === null) return [];
     const recheck = pairs.exact ? '' : ` AND ts_match_vq(d.vec, ${tsquery})`;
     return [documentScan(`search_bigrams(d.vec) @> ${pairs.param}::text[]${recheck}`)];
   });
   if (plain.length > 0) {
     const anyPlain = `(${plain.join(' || ')})`;
-    branches.unshift(documentScan(`d.ctid = ANY ((SELECT search_vector_matches(${anyPlain}, NULL))::tid[])`));
+    branches.unshift(
+      documentScan(`d.ctid = ANY ((SELECT search_vector_matches(${anyPlain}, NULL))::tid[])`),
+    );
   }
   return [...new Set(branches)];
 }
@@ -235,6 +239,9 @@ export function matchSql(
   const matches = matchesCtes(queries, options, params, weights);
   const headlineOptions = params.add(HEADLINE_OPTIONS);
   const lexemes = `tsvector_to_array(to_tsvector('english', ${params.add(queries.map((query) => query.text).join(' '))}))`;
+  // The whole body is read only when the window holds no match; there any of the query's words
+  // will do: a phrase query over 1,000 words cost ~100 ms a snippet, most of a slow search.
+  const anyLexeme = `to_tsquery('simple', array_to_string(ARRAY(SELECT quote_literal(l) FROM unnest(${lexemes}) AS l), ' | '))`;
   const shortlist = params.add(options.shortlist);
   // A shortlisted row is read again by its address (a TID scan): one page read each, which no
   // estimate makes the planner trade for a scan, and a join would read the whole table to hash it.
@@ -259,7 +266,7 @@ export function matchSql(
       SELECT s.stage, coalesce(s.score, 0) AS score, d.source_id AS id, d.post_id, d.slug, d.title,
         d.published_at, d.categories,
         CASE WHEN strpos(w.snippet, ${params.add(MATCH_START)}) > 0 THEN w.snippet
-          ELSE ts_headline('english', d.body, (${anyQuery}), ${headlineOptions}) END AS snippet,
+          ELSE ts_headline('english', d.body, ${anyLexeme}, ${headlineOptions}) END AS snippet,
         array_to_json(array_remove(ARRAY[${matched}]::int[], NULL)) AS matched
       FROM ranked s CROSS JOIN LATERAL (SELECT * FROM search_document d WHERE ${sameDocument}) d
       CROSS JOIN LATERAL (SELECT ts_headline('english',
