@@ -29,7 +29,7 @@ describe.each([
   let database: TestDatabase;
   let engine: SearchEngine;
   // Out of date order, so that the index's order is not the insertion order.
-  const posts = [...syntheticPosts(300, 20, 20261206)].reverse();
+  const posts = [...syntheticPosts(200, 12, 20261206)].reverse();
   beforeAll(async () => {
     database = await open();
     engine = createPostgresSearchEngine(database.db);
