@@ -35,7 +35,8 @@ describe.each([
     engine = createPostgresSearchEngine(database.db);
     await engine.setup();
     await engine.reindex(iterate(posts.map((post) => ({ kind: 'post' as const, ...post }))));
-  });
+    // A new PGlite database runs initdb first: minutes on a 2-core machine other jobs load.
+  }, 180_000);
   afterAll(() => database.close());
 
   it('offers the newest posts whose titles hold a word with the prefix, short or long', async () => {
