@@ -119,12 +119,13 @@ const documentScan = (condition: string): string =>
       d.title_vec FROM search_document d WHERE ${condition}`;
 
 /**
- * The scans that find the documents matching any candidate, one index scan each: the candidates
- * without pairs as one tsquery (one GIN scan by `search_vector_matches`; plain words need no
- * recheck, so no body vector is read), each phrase through the pair index. A two-word phrase is decided by its pair
- * alone; a longer one rechecks positions on the few documents holding all its pairs, through
- * `ts_match_vq` (the function behind @@, which no index serves: given @@, the planner takes a
- * phrase for rare, scans the vector index for its words and computes thousands of rows' pairs).
+ * The scans that find the documents matching any candidate, one index scan each: the
+ * candidates without pairs as one tsquery (one GIN scan by `search_vector_matches`; plain words
+ * need no recheck, so no body vector is read), each phrase through the pair index. A two-word
+ * phrase is decided by its pair alone; a longer one rechecks positions on the few documents
+ * holding all its pairs, through `ts_match_vq` (the function behind @@, which no index serves:
+ * given @@, the planner takes a phrase for rare, scans the vector index for its words and
+ * computes thousands of rows' pairs).
  * A phrase ending in a prefix has no pairs to look up: the word index finds the documents
  * holding all its words (`narrow`), and positions are rechecked on those.
  */
