@@ -240,7 +240,11 @@ describe.each([
     await engine.setup();
     await engine.setup();
     const { rows } = await database.db.query('SELECT schema_version FROM search_state');
-    expect(rows).toEqual([{ schema_version: 3 }]);
+    expect(rows).toEqual([{ schema_version: 4 }]);
+    // Version 4 listed the title prefixes of the documents already indexed.
+    expect((await engine.suggest({ q: 'tok' })).posts).toEqual([
+      { slug: 'tokio-channels', title: 'Async Rust with tokio channels' },
+    ]);
     const results = await engine.search({ q: 'tokoi channels' });
     expect(slugs(results)).toEqual(['tokio-channels']);
     expect(results.hits[0]?.snippet).toContain('<mark>channels</mark>');
@@ -294,7 +298,8 @@ describe.each([
   const plannerRowCounts = async (): Promise<Record<string, number>> => {
     const { rows } = await database.db.query(
       `SELECT relname, reltuples FROM pg_class
-       WHERE relname IN ('search_state', 'search_document', 'search_term') ORDER BY relname`,
+       WHERE relname IN ('search_state', 'search_document', 'search_term', 'search_title_prefix')
+       ORDER BY relname`,
     );
     return Object.fromEntries(rows.map((row) => [row.relname, Number(row.reltuples)]));
   };
@@ -306,17 +311,20 @@ describe.each([
       search_document: 0,
       search_state: 1,
       search_term: 0,
+      search_title_prefix: 0,
     });
     const docs = demoDocuments(smallPosts, smallCategories);
     await engine.reindex(iterate(docs));
     await engine.reindex(iterate(docs));
     const { rows } = await database.db.query(
-      'SELECT count(*)::int AS words FROM search_term WHERE doc_count > 0',
+      `SELECT (SELECT count(*)::int FROM search_term WHERE doc_count > 0) AS words,
+         (SELECT count(*)::int FROM search_title_prefix) AS prefixes`,
     );
     expect(await plannerRowCounts()).toEqual({
       search_document: docs.length,
       search_state: 1,
       search_term: rows[0]?.words,
+      search_title_prefix: rows[0]?.prefixes,
     });
   });
 });

@@ -1,11 +1,13 @@
 import { ACTIVE_GENERATION } from './schema.js';
 import { type DocumentRow, insertRowsSql } from './document-rows.js';
 import { type SqlClient } from './sql-client.js';
+import { titlePrefixRowsSql } from './title-prefixes.js';
 
 /**
- * Upserts one document and moves the lexicon's document counts by the difference between its
- * old and new words, in one statement: atomic without a transaction, so a Pool can run it. The
- * old row is locked first, so two concurrent saves of one post count its words once.
+ * Upserts one document, moves the lexicon's document counts by the difference between its old
+ * and new words and replaces a post's title prefixes, in one statement: atomic without a
+ * transaction, so a Pool can run it. The old row is locked first, so two concurrent saves of
+ * one post count its words once.
  */
 export async function upsertDocument(db: SqlClient, row: DocumentRow): Promise<void> {
   await db.query(
@@ -21,6 +23,13 @@ export async function upsertDocument(db: SqlClient, row: DocumentRow): Promise<v
          published_at = EXCLUDED.published_at, words = EXCLUDED.words, vec = EXCLUDED.vec,
          title_vec = EXCLUDED.title_vec
        RETURNING 1
+     ), old_prefixes AS (
+       DELETE FROM search_title_prefix
+       WHERE generation = ${ACTIVE_GENERATION} AND $2 = 'post' AND source_id = $3
+     ), new_prefixes AS (
+       ${titlePrefixRowsSql(`(SELECT ${ACTIVE_GENERATION} AS generation, x.source_id, x.published_at, x.title
+         FROM jsonb_to_recordset($1::jsonb) AS x(kind text, source_id int, published_at timestamptz, title text)
+         WHERE x.kind = 'post')`)}
      ), delta AS (
        SELECT word, sum(change)::int AS change FROM (
          SELECT unnest(words) AS word, -1 AS change FROM old
@@ -35,8 +44,8 @@ export async function upsertDocument(db: SqlClient, row: DocumentRow): Promise<v
 }
 
 /**
- * Deletes a post (with the comments indexed under it) or a comment, and takes their words out
- * of the lexicon's counts.
+ * Deletes a post (with the comments indexed under it and its title prefixes) or a comment, and
+ * takes their words out of the lexicon's counts.
  */
 export async function deleteDocuments(
   db: SqlClient,
@@ -49,6 +58,9 @@ export async function deleteDocuments(
        WHERE generation = ${ACTIVE_GENERATION}
          AND ((kind = $1 AND source_id = $2) OR ($1 = 'post' AND kind = 'comment' AND post_id = $2))
        RETURNING words
+     ), removed_prefixes AS (
+       DELETE FROM search_title_prefix
+       WHERE generation = ${ACTIVE_GENERATION} AND $1 = 'post' AND source_id = $2
      ), delta AS (
        SELECT word, count(*)::int AS n FROM removed, unnest(removed.words) AS word GROUP BY word
      )

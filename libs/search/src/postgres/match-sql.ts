@@ -113,13 +113,19 @@ function prefixCandidateQuery(
   };
 }
 
+/** The columns the first ranking stage reads, of the documents that meet `condition`. */
+const documentScan = (condition: string): string =>
+  `SELECT d.ctid AS row_id, d.generation, d.kind, d.source_id, d.published_at, d.category_slugs,
+      d.title_vec FROM search_document d WHERE ${condition}`;
+
 /**
- * The conditions of matching any candidate, one index scan each: the candidates
- * without pairs as one tsquery (one GIN scan; plain words need no recheck, so no body vector
- * is read), each phrase through the pair index. A two-word phrase is decided by its pair
- * alone; a longer one rechecks positions on the few documents holding all its pairs, through
- * `ts_match_vq` (the function behind @@, which no index serves: given @@, the planner takes a
- * phrase for rare, scans the vector index for its words and computes thousands of rows' pairs).
+ * The scans that find the documents matching any candidate, one index scan each: the
+ * candidates without pairs as one tsquery (one GIN scan by `search_vector_matches`; plain words
+ * need no recheck, so no body vector is read), each phrase through the pair index. A two-word
+ * phrase is decided by its pair alone; a longer one rechecks positions on the few documents
+ * holding all its pairs, through `ts_match_vq` (the function behind @@, which no index serves:
+ * given @@, the planner takes a phrase for rare, scans the vector index for its words and
+ * computes thousands of rows' pairs).
  * A phrase ending in a prefix has no pairs to look up: the word index finds the documents
  * holding all its words (`narrow`), and positions are rechecked on those.
  */
@@ -128,12 +134,20 @@ function matchBranches(queries: readonly CandidateQuery[]): string[] {
     .filter((query) => query.pairs === null && query.narrow === null)
     .map((query) => query.tsquery);
   const branches = queries.flatMap(({ pairs, narrow, tsquery }) => {
-    if (narrow !== null) return [`d.vec @@ ${narrow} AND ts_match_vq(d.vec, ${tsquery})`];
+    if (narrow !== null)
+      return [
+        documentScan(`d.ctid = ANY ((SELECT search_vector_matches(${narrow}, ${tsquery}))::tid[])`),
+      ];
     if (pairs === null) return [];
     const recheck = pairs.exact ? '' : ` AND ts_match_vq(d.vec, ${tsquery})`;
-    return [`search_bigrams(d.vec) @> ${pairs.param}::text[]${recheck}`];
+    return [documentScan(`search_bigrams(d.vec) @> ${pairs.param}::text[]${recheck}`)];
   });
-  if (plain.length > 0) branches.unshift(`d.vec @@ (${plain.join(' || ')})`);
+  if (plain.length > 0) {
+    const anyPlain = `(${plain.join(' || ')})`;
+    branches.unshift(
+      documentScan(`d.ctid = ANY ((SELECT search_vector_matches(${anyPlain}, NULL))::tid[])`),
+    );
+  }
   return [...new Set(branches)];
 }
 
@@ -174,14 +188,7 @@ function matchesCtes(
   weights: readonly string[],
 ): string {
   const branches = matchBranches(queries);
-  const scans = branches
-    .map(
-      (branch) =>
-        `SELECT d.ctid AS row_id, d.generation, d.kind, d.source_id, d.published_at, d.category_slugs,
-          d.title_vec
-        FROM search_document d WHERE ${branch}`,
-    )
-    .join('\n      UNION ALL ');
+  const scans = branches.join('\n      UNION ALL ');
   const categoryFilter =
     options.category === null
       ? ''
@@ -233,6 +240,9 @@ export function matchSql(
   const matches = matchesCtes(queries, options, params, weights);
   const headlineOptions = params.add(HEADLINE_OPTIONS);
   const lexemes = `tsvector_to_array(to_tsvector('english', ${params.add(queries.map((query) => query.text).join(' '))}))`;
+  // The whole body is read only when the window holds no match; there any of the query's words
+  // will do: a phrase query over 1,000 words cost ~100 ms a snippet, most of a slow search.
+  const anyLexeme = `to_tsquery('simple', array_to_string(ARRAY(SELECT quote_literal(l) FROM unnest(${lexemes}) AS l), ' | '))`;
   const shortlist = params.add(options.shortlist);
   // A shortlisted row is read again by its address (a TID scan): one page read each, which no
   // estimate makes the planner trade for a scan, and a join would read the whole table to hash it.
@@ -257,7 +267,7 @@ export function matchSql(
       SELECT s.stage, coalesce(s.score, 0) AS score, d.source_id AS id, d.post_id, d.slug, d.title,
         d.published_at, d.categories,
         CASE WHEN strpos(w.snippet, ${params.add(MATCH_START)}) > 0 THEN w.snippet
-          ELSE ts_headline('english', d.body, (${anyQuery}), ${headlineOptions}) END AS snippet,
+          ELSE ts_headline('english', d.body, ${anyLexeme}, ${headlineOptions}) END AS snippet,
         array_to_json(array_remove(ARRAY[${matched}]::int[], NULL)) AS matched
       FROM ranked s CROSS JOIN LATERAL (SELECT * FROM search_document d WHERE ${sameDocument}) d
       CROSS JOIN LATERAL (SELECT ts_headline('english',

@@ -1,4 +1,5 @@
 import { type SqlClient } from './sql-client.js';
+import { CREATE_TITLE_PREFIX_TABLE, titlePrefixRowsSql } from './title-prefixes.js';
 
 /**
  * The engine's own tables. The index is derived data, rebuilt from posts and comments by
@@ -14,8 +15,13 @@ import { type SqlClient } from './sql-client.js';
  *      phrase only rechecks the documents that contain its pairs.
  *   3: prefix indexes for search as you type: a GIN index on each post title's unstemmed words
  *      and a byte-order btree on the lexicon's words (analyzed once when they appear).
+ *   4: `search_title_prefix`, the newest posts under each title-word prefix of 2 to 4 letters
+ *      in date order (`title-prefixes.ts`), filled from the live generation's titles.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
+
+/** The generation readers and incremental writes use, as a scalar subquery. */
+export const ACTIVE_GENERATION = '(SELECT generation FROM search_state WHERE id = 1)';
 
 /** Title words weigh A; a comment's title (its post's) is not searchable. */
 export const TITLE_VECTOR_SQL = (kind: string, title: string): string =>
@@ -33,30 +39,55 @@ export const TITLE_WORDS_SQL = (kind: string, title: string): string =>
  * Every pair of lexemes at adjacent positions, as 'left right'. A document that matches
  * `a <-> b` has the pair 'a b', so a GIN index over these pairs narrows a phrase search to
  * documents that really contain it side by side, and only those have their long vector read.
- * It uses only pg_catalog functions, so it is safe in an index expression. Its cost (~1.5 ms
+ * It uses only pg_catalog functions, so it is safe in an index expression. Its cost (~1 ms
  * on a 1,000-word post) is declared so that the planner reads the index instead of computing
  * the pairs of every row.
+ *
+ * PL/pgSQL rather than SQL: the body cannot be inlined (it is a subquery), and a non-inlined
+ * SQL function ran three times slower than the same query cached by PL/pgSQL, which is most of
+ * what building the pair index costs. A pair that occurs twice is listed twice: the GIN index
+ * keeps each key once per document anyway, and removing duplicates here (a sort of every pair)
+ * doubled the function's cost.
  */
 const BIGRAMS_FUNCTION = `CREATE OR REPLACE FUNCTION search_bigrams(vec tsvector) RETURNS text[]
-  LANGUAGE sql IMMUTABLE STRICT PARALLEL RESTRICTED COST 100000 AS $fn$
-    SELECT coalesce(array_agg(DISTINCT a.lexeme || ' ' || b.lexeme), '{}')
-    FROM (SELECT u.lexeme, p FROM unnest(vec) AS u, unnest(u.positions) AS p) a
-    JOIN (SELECT u.lexeme, p FROM unnest(vec) AS u, unnest(u.positions) AS p) b ON b.p = a.p + 1
+  LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL RESTRICTED COST 100000 AS $fn$
+  BEGIN
+    RETURN (SELECT coalesce(array_agg(a.lexeme || ' ' || b.lexeme), '{}')
+      FROM (SELECT u.lexeme, p FROM unnest(vec) AS u, unnest(u.positions) AS p) a
+      JOIN (SELECT u.lexeme, p FROM unnest(vec) AS u, unnest(u.positions) AS p) b ON b.p = a.p + 1);
+  END
+  $fn$`;
+
+/**
+ * The addresses of the documents whose vector matches `q`, found through the word index
+ * whatever the planner thinks: the scan runs with `enable_seqscan = off`, which the function's
+ * SET clause applies to its own statement alone. The planner prices a GIN scan for a prefix
+ * (`'replic':*`) far above a sequential scan of the small main table, since it does not count
+ * the TOASTed vector each row must read to test @@ (at 10,000 posts: 1.3 s by the scan, 4 ms
+ * by the index). `phrase`, when given, is then checked on the documents found (positions,
+ * which no index holds). One array of addresses, read back by a TID scan: returning the rows
+ * themselves copied each through the function's result (5 ms for 7,000 rows).
+ */
+const VECTOR_MATCHES_FUNCTION = `CREATE OR REPLACE FUNCTION search_vector_matches(q tsquery, phrase tsquery)
+  RETURNS tid[] LANGUAGE sql STABLE PARALLEL RESTRICTED SET enable_seqscan = off AS $fn$
+    SELECT coalesce(array_agg(d.ctid), '{}') FROM search_document d
+    WHERE d.vec @@ q AND (phrase IS NULL OR ts_match_vq(d.vec, phrase))
   $fn$`;
 
 /**
  * The part of a long body that ts_headline reads. ts_headline parses and stems the whole text
- * (~1 ms for 1,000 words, tens of ms with phrases), so a body over 3,000 characters is cut to
- * ~2,000 characters, whole words, around the first place where a query lexeme appears as a
+ * (~1 ms for 1,000 words, tens of ms with phrases), and its cost grows faster than the text: a
+ * body over 1,000 characters is cut to ~800 characters (~120 words for a snippet of 30; 0.15 ms
+ * where 2,000 characters took 0.6-1.2 ms), whole words, around the first place where a query lexeme appears as a
  * substring (a stem is usually the start of the words it comes from). The caller falls back to
  * the whole body when the window holds no match (`policy` stems to `polici`, `lock` is in
  * `block`).
  */
 const SNIPPET_SOURCE_FUNCTION = `CREATE OR REPLACE FUNCTION search_snippet_source(body text, lexemes text[])
   RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
-    SELECT CASE WHEN length(body) <= 3000 THEN body ELSE substring(
+    SELECT CASE WHEN length(body) <= 1000 THEN body ELSE substring(
       substr(body, greatest(1, coalesce(
-        (SELECT min(nullif(strpos(lower(body), lexeme), 0)) FROM unnest(lexemes) AS lexeme), 1) - 700), 2000)
+        (SELECT min(nullif(strpos(lower(body), lexeme), 0)) FROM unnest(lexemes) AS lexeme), 1) - 250), 800)
       FROM '^\\S*\\s(.*)\\s\\S*$') END
   $fn$`;
 
@@ -100,12 +131,19 @@ const CREATE_TABLES = `
   CREATE INDEX IF NOT EXISTS search_term_word_trgm_idx ON search_term USING gin (word gin_trgm_ops);
   CREATE INDEX IF NOT EXISTS search_term_word_prefix_idx ON search_term (word COLLATE "C");
   CREATE INDEX IF NOT EXISTS search_document_title_words_idx ON search_document
-    USING gin (${TITLE_WORDS_SQL('kind', 'title')});`;
+    USING gin (${TITLE_WORDS_SQL('kind', 'title')});
+  ${CREATE_TITLE_PREFIX_TABLE}`;
 
 /** From version 1: derive the new columns from the stored text, then index the pairs. */
 const UPGRADE_TO_2 = `
   ALTER TABLE search_document ADD COLUMN IF NOT EXISTS title_vec tsvector NOT NULL DEFAULT '';
   UPDATE search_document SET title_vec = ${TITLE_VECTOR_SQL('kind', 'title')};`;
+
+/** From version 3: the title prefixes of the live generation's posts. */
+const UPGRADE_TO_4 = `${titlePrefixRowsSql(
+  `(SELECT generation, source_id, published_at, title FROM search_document
+    WHERE kind = 'post' AND generation = ${ACTIVE_GENERATION})`,
+)};`;
 
 /**
  * The pair index's expression carries no planner statistics either: ANALYZE would compute the
@@ -130,7 +168,12 @@ const PENDING_LIST_LIMITS = GIN_INDEXES.map(
 ).join('\n  ');
 
 /** The engine's tables, in the order their statistics are refreshed. */
-export const SEARCH_TABLES = ['search_state', 'search_document', 'search_term'];
+export const SEARCH_TABLES = [
+  'search_state',
+  'search_document',
+  'search_term',
+  'search_title_prefix',
+];
 
 /**
  * One DO block: it runs as a single transaction, so a Pool can send it, and the advisory lock
@@ -148,8 +191,12 @@ BEGIN
   END IF;
   ${BIGRAMS_FUNCTION};
   ${SNIPPET_SOURCE_FUNCTION};
+  ${VECTOR_MATCHES_FUNCTION};
   ${CREATE_BIGRAM_INDEX};
   ${PENDING_LIST_LIMITS}
+  IF (SELECT schema_version FROM search_state WHERE id = 1) < 4 THEN
+    ${UPGRADE_TO_4}
+  END IF;
   IF (SELECT schema_version FROM search_state WHERE id = 1) < ${SCHEMA_VERSION}
     OR (SELECT reltuples FROM pg_class WHERE oid = 'search_document'::regclass) < 0 THEN
     UPDATE search_state SET schema_version = ${SCHEMA_VERSION} WHERE id = 1;
@@ -169,6 +216,3 @@ export async function createSearchSchema(db: SqlClient): Promise<void> {
 export async function vacuumAnalyzeSearchTables(db: SqlClient): Promise<void> {
   for (const table of SEARCH_TABLES) await db.query(`VACUUM (ANALYZE) ${table}`);
 }
-
-/** The generation readers and incremental writes use, as a scalar subquery. */
-export const ACTIVE_GENERATION = '(SELECT generation FROM search_state WHERE id = 1)';
