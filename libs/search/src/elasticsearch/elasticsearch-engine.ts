@@ -9,6 +9,7 @@ import { runSearch, type SearchBackend } from '../query/run-search.js';
 import { runSuggest, type SuggestBackend } from '../query/run-suggest.js';
 import { commentSource, postSource } from './documents.js';
 import {
+  ADDED_FIELDS,
   aliasNames,
   COMMENTS_MAPPINGS,
   type CommentSource,
@@ -47,10 +48,7 @@ const BULK_SIZE = 500;
 function elasticsearchBackend(client: Client, indices: IndexNames): SearchBackend {
   return {
     async suggest(words) {
-      const response = await client.search(suggestRequest(indices, words));
-      // The term suggester does not say which typed words are indexed as they are; completing
-      // the last word always is cheap here (at most 50 expansions of a prefix).
-      return { suggestions: parseSuggestions(response), indexed: null };
+      return parseSuggestions(await client.search(suggestRequest(indices, words)));
     },
     async findPosts(plan, window) {
       const request = postsRequest(indices, plan, window);
@@ -144,11 +142,12 @@ export function createElasticsearchSearchEngine(options: ElasticsearchEngineOpti
       }
       // Indices made by an older version get the fields added since (`words`): adding a field
       // is the mapping change Elasticsearch allows in place, and the mappings are `strict`, so
-      // a write carrying the new field would fail without it. Sending the whole mapping again
-      // is a no-op when nothing is new. Documents indexed before gain the field on reindex.
-      await client.indices.putMapping({ index: indices.posts, ...POSTS_MAPPINGS });
+      // a write carrying the new field would fail without it. Sending them again is a no-op
+      // when nothing is new. Documents indexed before gain the field on reindex, and the
+      // identifier analyzers then too (an existing field's analyzer cannot change in place).
+      await client.indices.putMapping({ index: indices.posts, ...ADDED_FIELDS });
       await client.indices.putMapping(
-        { index: indices.comments, ...COMMENTS_MAPPINGS },
+        { index: indices.comments, ...ADDED_FIELDS },
         { ignore: [404] },
       );
     },

@@ -3,7 +3,6 @@ import { type MatchPlan } from '../query/run-search.js';
 import { MATCH_END, MATCH_START } from '../text/snippet.js';
 import { tokenizeWords } from '../text/tokenize.js';
 import { SUGGESTER_POLICY } from '../query/suggester-policy.js';
-import { MIN_CORRECTABLE_LENGTH } from '../query/candidates.js';
 import { type IndexNames } from './index-definitions.js';
 
 const termSuggester = (field: string): estypes.SearchFieldSuggester => ({
@@ -13,20 +12,30 @@ const termSuggester = (field: string): estypes.SearchFieldSuggester => ({
     max_term_freq: SUGGESTER_POLICY.maxTypedDocFreq,
     max_edits: SUGGESTER_POLICY.maxEdits,
     size: SUGGESTER_POLICY.size,
-    min_word_length: MIN_CORRECTABLE_LENGTH,
+    min_word_length: SUGGESTER_POLICY.minWordLength,
     prefix_length: 0,
     string_distance: 'internal',
   },
 });
 
-/** Term suggestions for the query words from post titles, post bodies and comment bodies. */
+/**
+ * Term suggestions for the query words from post titles, post bodies and comment bodies, and
+ * how many documents hold each word as typed (`indexed`, a `filters` aggregation): the term
+ * suggester does not say, and the policy needs it for short words and finished last words.
+ */
 export function suggestRequest(
   indices: IndexNames,
   words: readonly string[],
 ): estypes.SearchRequest {
+  const holding = (word: string): estypes.QueryDslQueryContainer => ({
+    bool: { should: [{ term: { 'title.spell': word } }, { term: { 'body.spell': word } }] },
+  });
   return {
     index: [indices.posts, indices.comments],
     size: 0,
+    aggs: {
+      indexed: { filters: { filters: Object.fromEntries(words.map((w) => [w, holding(w)])) } },
+    },
     suggest: {
       text: words.join(' '),
       title: termSuggester('title.spell'),

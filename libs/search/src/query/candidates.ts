@@ -1,5 +1,7 @@
 import { type CandidateTerm } from '../engine.js';
+import { typingCost } from '../text/edit-distance.js';
 import { ENGLISH_STOP_WORDS, WORD } from '../text/tokenize.js';
+import { SUGGESTER_POLICY } from './suggester-policy.js';
 
 /** One spelling alternative for a word, as a term suggester returns it. */
 export interface TermSuggestion {
@@ -8,6 +10,36 @@ export interface TermSuggestion {
   score: number;
   /** How many documents contain the suggestion. */
   freq: number;
+  /** Whether a post title holds it; unset when the engine did not look. */
+  inTitle?: boolean;
+  /** Whether a document holds it together with the query's other words; unset when not looked up. */
+  withContext?: boolean;
+}
+
+const flag = (value: boolean | undefined): number => (value === true ? 1 : 0);
+
+/**
+ * Orders the alternatives of `typed`: closest first (`score`); among equally close ones, what
+ * the query more likely means before what is merely common: a word found in documents with the
+ * query's other words, then a word of a post title, then the cheaper slip of the fingers
+ * (`typingCost`: a transposition or a neighbouring key), and only then the most documents.
+ */
+export function compareCorrections(
+  typed: string,
+): (a: TermSuggestion, b: TermSuggestion) => number {
+  return (a, b) =>
+    b.score - a.score ||
+    flag(b.withContext) - flag(a.withContext) ||
+    flag(b.inTitle) - flag(a.inTitle) ||
+    typingCost(typed, a.text) - typingCost(typed, b.text) ||
+    b.freq - a.freq;
+}
+
+/** The alternatives equally close to `typed` as the best one, when more than one is. */
+export function tiedBest(options: readonly TermSuggestion[]): TermSuggestion[] {
+  const best = Math.max(...options.map((option) => option.score));
+  const tied = options.filter((option) => option.score === best);
+  return tied.length > 1 ? tied : [];
 }
 
 export type SuggestionsByWord = ReadonlyMap<string, readonly TermSuggestion[]>;
@@ -25,9 +57,9 @@ export const TYPED_SCORE = 1.1;
 export const MIN_SUGGESTION_SCORE = 0.6;
 /** The typed query plus at most four alternatives. */
 export const MAX_CANDIDATES = 5;
-/** Words shorter than this are never corrected (Elasticsearch's `min_word_length` default). */
-export const MIN_CORRECTABLE_LENGTH = 4;
 export const MAX_CORRECTABLE_LENGTH = 40;
+/** A last word shorter than this is not completed: it would match half the index. */
+export const MIN_COMPLETABLE_LENGTH = 4;
 const ALTERNATIVES_PER_WORD = 3;
 const BEAM_WIDTH = 10;
 
@@ -53,8 +85,8 @@ export const PREFIX_SCORE = 1;
 
 /**
  * The last word of a query, when it is worth completing in a full search: a reader may press
- * Enter before finishing it. The same words as are worth correcting (4 letters or more, no
- * stop word, no number), so a short word does not match half the index, and not a word the
+ * Enter before finishing it. A word worth correcting of 4 letters or more (no stop word, no
+ * number), so a short word does not match half the index, and not a word the
  * index holds as typed (`indexed`): that word was finished, and completing it too would
  * match (and rank, and recheck) every document holding a longer word it starts, tripling the
  * cost of a common two-word search for little gain.
@@ -64,7 +96,8 @@ export function completablePrefix(
   indexed: ReadonlySet<string> | null,
 ): string | null {
   const last = words.at(-1);
-  if (last === undefined || correctableWords([last]).length === 0) return null;
+  if (last === undefined || last.length < MIN_COMPLETABLE_LENGTH) return null;
+  if (correctableWords([last]).length === 0) return null;
   return indexed?.has(last) ? null : last;
 }
 
@@ -74,7 +107,7 @@ export function correctableWords(words: readonly string[]): string[] {
     ...new Set(
       words.filter(
         (word) =>
-          word.length >= MIN_CORRECTABLE_LENGTH &&
+          word.length >= SUGGESTER_POLICY.minWordLength &&
           word.length <= MAX_CORRECTABLE_LENGTH &&
           !/^\p{N}+$/u.test(word) &&
           !ENGLISH_STOP_WORDS.has(word),
@@ -107,7 +140,7 @@ function rewrites(
   for (const word of new Set(words)) {
     const alternatives = (suggestions.get(word) ?? [])
       .filter((option) => option.score >= minScore && option.text !== word)
-      .sort((a, b) => b.score - a.score || b.freq - a.freq)
+      .sort(compareCorrections(word))
       .slice(0, ALTERNATIVES_PER_WORD);
     if (alternatives.length === 0) continue;
     beam = beam
