@@ -82,6 +82,8 @@ export function textBeforeLastWord(text: string): string {
  * correction, so `levensh` finds `levenshtein` before the correction `levels`.
  */
 export const PREFIX_SCORE = 1;
+/** From this length on, a last word is completed before it is corrected. */
+export const CONFIDENT_PREFIX_LENGTH = 5;
 
 /**
  * The last word of a query, when it is worth completing in a full search: a reader may press
@@ -180,17 +182,23 @@ export function planCandidates(
     source: CandidateTerm['source'];
     prefix: string | null;
   }[] = [{ text: typedText, score: TYPED_SCORE, source: 'typed', prefix: null }];
-  if (prefix !== null)
-    scored.push({ text: typedText, score: PREFIX_SCORE, source: 'prefix', prefix });
-  const maxScored = scored.length - 1 + MAX_CANDIDATES;
+  const completion = { text: typedText, score: PREFIX_SCORE, source: 'prefix' as const, prefix };
+  const completeFirst = prefix !== null && prefix.length >= CONFIDENT_PREFIX_LENGTH;
+  if (completeFirst) scored.push(completion);
+  let alternatives = 0;
   const seen = new Set([typedText.toLowerCase()]);
   for (const rewrite of rewrites(words, suggestions)) {
-    if (rewrite.score < MIN_SUGGESTION_SCORE || scored.length >= maxScored) continue;
+    if (rewrite.score < MIN_SUGGESTION_SCORE || alternatives >= MAX_CANDIDATES - 1) continue;
     const text = applyRewrite(typedText, rewrite.replacements);
     if (seen.has(text.toLowerCase())) continue;
     seen.add(text.toLowerCase());
     scored.push({ text, score: round(rewrite.score), source: 'suggester', prefix: null });
+    alternatives++;
   }
+  // A 4-letter word is more often a typo than the start of a longer word (`cros` for `cors`):
+  // completed after its corrections, as the least of them.
+  if (prefix !== null && !completeFirst)
+    scored.push(alternatives > 0 ? { ...completion, score: MIN_SUGGESTION_SCORE } : completion);
   const n = scored.length;
   return scored.map((candidate, i) => {
     const weight = round((n - i) * candidate.score);
