@@ -86,11 +86,13 @@ describe.each([
     expect(results.terms.correctedTo).toBe('delayed');
   });
 
-  it('prefers the correction found with the query’s other words', async () => {
-    const rows = await engine.search({ q: 'deleyed rows' });
-    expect(rows.terms.correctedTo).toBe('deleted rows');
-    const jobs = await engine.search({ q: 'deleyed jobs' });
-    expect(jobs.terms.correctedTo).toBe('delayed jobs');
+  it('prefers the correction found with the query’s other words, before titles', async () => {
+    const first = async (q: string): Promise<string | undefined> =>
+      (await engine.search({ q, debug: true })).debug?.suggestions.deleyed?.[0]?.text;
+    expect(await first('deleyed')).toBe('delayed');
+    expect(await first('deleyed rows')).toBe('deleted');
+    expect(await first('deleyed jobs')).toBe('delayed');
+    expect((await engine.search({ q: 'deleyed rows' })).terms.correctedTo).toBe('deleted rows');
   });
 
   it('finds an identifier whole and by each part', async () => {
