@@ -86,6 +86,7 @@ describe('identifiers', () => {
       'http',
       'request',
       'abortsignaltimeout',
+      'abortsignal',
       'abort',
       'signal',
       'timeout',

@@ -8,7 +8,6 @@ export const WORD = /[\p{L}\p{N}]+/gu;
  */
 export const IDENTIFIER_PATTERN = '[\\p{L}\\p{N}]+(?:[._\\-/@:]+[\\p{L}\\p{N}]+)*';
 const IDENTIFIER = new RegExp(IDENTIFIER_PATTERN, 'gu');
-const CONNECTOR = /[._\-/@:]/u;
 /** Where a word changes case: `camel|Case`, `XML|Http`, `abort|Controller`. */
 const CASE_CHANGE = /(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
 
@@ -20,20 +19,23 @@ export function tokenizeWords(text: string): string[] {
 /**
  * The extra tokens that make an identifier findable whole and in parts, in order: for words
  * joined by connectors, the whole with the connectors dropped (`highlightjs`, `snakecase`,
- * `scopename`), then each part; for a camelCase word (already a word as it is), its parts.
- * Lower-cased. Numbers alone (`15.4`, `10:30`) are not identifiers.
+ * `scopename`), then each word, and the parts of a word that changes case
+ * (`hljs.registerLanguage`: `hljsregisterlanguage hljs registerlanguage register language`);
+ * for a camelCase word alone (already a word as it is), its parts. Lower-cased. Numbers alone
+ * (`15.4`, `10:30`) are not identifiers.
  */
 export function identifierTokens(text: string): string[] {
   const tokens: string[] = [];
   for (const [identifier] of text.matchAll(IDENTIFIER)) {
-    const joined = CONNECTOR.test(identifier);
-    const parts = identifier
-      .split(/[^\p{L}\p{N}]+/u)
-      .flatMap((word) => word.split(CASE_CHANGE))
-      .map((part) => part.toLowerCase());
-    if (parts.length < 2 || !/\p{L}/u.test(identifier)) continue;
-    if (joined) tokens.push(parts.join(''));
-    tokens.push(...parts);
+    if (!/\p{L}/u.test(identifier)) continue;
+    const words = identifier.split(/[^\p{L}\p{N}]+/u);
+    const joined = words.length > 1;
+    if (joined) tokens.push(words.join('').toLowerCase());
+    for (const word of words) {
+      const parts = word.split(CASE_CHANGE);
+      if (joined) tokens.push(word.toLowerCase());
+      if (parts.length > 1) tokens.push(...parts.map((part) => part.toLowerCase()));
+    }
   }
   return tokens;
 }
