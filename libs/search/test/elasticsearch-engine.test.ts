@@ -250,10 +250,65 @@ describe('Elasticsearch engine (official client mock)', () => {
       // `ajv` is in a document: a known short word is meant as typed.
       // `cors` is in a title, `cross` only in bodies, though more common.
       cros: [
-        { text: 'cors', score: 0.75, freq: 2, inTitle: true },
-        { text: 'cross', score: 0.75, freq: 9, inTitle: false },
+        // Nor is either found with `ajv` (the mock's answer has no context buckets).
+        { text: 'cors', score: 0.75, freq: 2, inTitle: true, withContext: false },
+        { text: 'cross', score: 0.75, freq: 9, inTitle: false, withContext: false },
       ],
     });
+  });
+
+  it('asks which equally close alternatives a document holds with the other words', async () => {
+    const option = (text: string, freq: number) => ({ text, score: 0.857, freq });
+    const entry = (options: { text: string; score: number; freq: number }[]) => [
+      { text: 'deleyed', offset: 0, length: 7, options },
+    ];
+    mock.add(
+      { method: 'POST', path: '/inkwell-posts,inkwell-comments/_search' },
+      record((body) =>
+        (body as Body).suggest === undefined
+          ? {
+              ...emptyHits,
+              aggregations: { context: { buckets: { 0: { doc_count: 0 }, 1: { doc_count: 3 } } } },
+            }
+          : {
+              ...emptyHits,
+              aggregations: {
+                indexed: { buckets: { deleyed: { doc_count: 0 }, rows: { doc_count: 12 } } },
+              },
+              suggest: {
+                title: entry([option('delayed', 1)]),
+                body: entry([option('deleted', 8), option('delayed', 1)]),
+              },
+            },
+      ),
+    );
+    mock.add({ method: 'POST', path: '/inkwell-posts/_search' }, record(emptyHits));
+    mock.add({ method: 'POST', path: '/inkwell-comments/_search' }, record(emptyHits));
+
+    const results = await engine.search({ q: 'deleyed rows', debug: true });
+
+    const holding = (query: string): Body => ({
+      multi_match: { query, fields: ['title', 'body'] },
+    });
+    // Ties in their order so far: delayed (a title word), then deleted.
+    expect(requests[1]?.body).toEqual({
+      size: 0,
+      aggs: {
+        context: {
+          filters: {
+            filters: {
+              0: { bool: { filter: [holding('delayed'), holding('rows')] } },
+              1: { bool: { filter: [holding('deleted'), holding('rows')] } },
+            },
+          },
+        },
+      },
+    });
+    expect(results.debug?.suggestions.deleyed?.map((o) => [o.text, o.withContext])).toEqual([
+      ['deleted', true],
+      ['delayed', false],
+    ]);
+    expect(results.debug?.candidates[1]?.text).toBe('deleted rows');
   });
 
   it('does not complete a last word the index holds as typed', async () => {

@@ -5,6 +5,7 @@ import {
   type SearchEngine,
   type SearchHealth,
 } from '../engine.js';
+import { orderCorrections, tiesToWeigh } from '../query/candidates.js';
 import { runSearch, type SearchBackend } from '../query/run-search.js';
 import { runSuggest, type SuggestBackend } from '../query/run-suggest.js';
 import { commentSource, postSource } from './documents.js';
@@ -21,6 +22,7 @@ import {
 } from './index-definitions.js';
 import {
   commentsRequest,
+  contextRequest,
   postsRequest,
   suggestRequest,
   titlePrefixRequest,
@@ -29,6 +31,7 @@ import {
 import {
   parseAliasedIndices,
   parseComments,
+  parseContextMatches,
   parsePosts,
   parseSuggestions,
   parseTitleMatches,
@@ -48,7 +51,17 @@ const BULK_SIZE = 500;
 function elasticsearchBackend(client: Client, indices: IndexNames): SearchBackend {
   return {
     async suggest(words) {
-      return parseSuggestions(await client.search(suggestRequest(indices, words)));
+      const lookup = parseSuggestions(await client.search(suggestRequest(indices, words)));
+      // Equally close alternatives: which of them a document holds with the other words.
+      const ties = tiesToWeigh(lookup.suggestions, lookup.indexed ?? new Set()).filter(
+        (tie) => tie.context.length > 0,
+      );
+      if (ties.length === 0) return lookup;
+      const found = parseContextMatches(await client.search(contextRequest(indices, ties)));
+      ties.forEach((tie, i) => {
+        tie.option.withContext = found.has(i);
+      });
+      return { ...lookup, suggestions: orderCorrections(lookup.suggestions) };
     },
     async findPosts(plan, window) {
       const request = postsRequest(indices, plan, window);

@@ -1,4 +1,5 @@
 import { type estypes } from '@elastic/elasticsearch';
+import { type Tie } from '../query/candidates.js';
 import { type MatchPlan } from '../query/run-search.js';
 import { MATCH_END, MATCH_START } from '../text/snippet.js';
 import { tokenizeWords } from '../text/tokenize.js';
@@ -40,6 +41,32 @@ export function suggestRequest(
       text: words.join(' '),
       title: termSuggester('title.spell'),
       body: termSuggester('body.spell'),
+    },
+  };
+}
+
+/**
+ * Whether any post or comment holds each tied alternative together with the query's other
+ * words: one `filters` bucket per tie, named by its index.
+ */
+export function contextRequest(indices: IndexNames, ties: readonly Tie[]): estypes.SearchRequest {
+  const holding = (word: string): estypes.QueryDslQueryContainer => ({
+    multi_match: { query: word, fields: ['title', 'body'] },
+  });
+  return {
+    index: [indices.posts, indices.comments],
+    size: 0,
+    aggs: {
+      context: {
+        filters: {
+          filters: Object.fromEntries(
+            ties.map(({ option, context }, i) => [
+              String(i),
+              { bool: { filter: [option.text, ...context].map(holding) } },
+            ]),
+          ),
+        },
+      },
     },
   };
 }

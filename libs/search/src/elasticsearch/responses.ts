@@ -1,19 +1,15 @@
 import { type estypes } from '@elastic/elasticsearch';
 import { type CommentHit, type PostHit } from '../engine.js';
-import {
-  compareCorrections,
-  type SpellingLookup,
-  type TermSuggestion,
-} from '../query/candidates.js';
+import { orderCorrections, type SpellingLookup, type TermSuggestion } from '../query/candidates.js';
 import { mayCorrect } from '../query/suggester-policy.js';
 import { type Ranked, type RankedPage } from '../query/run-search.js';
 import { type TitleMatch } from '../query/run-suggest.js';
 import { renderSnippet } from '../text/snippet.js';
 import { type CommentSource, type PostSource } from './index-definitions.js';
 
-/** Documents holding each typed word, from the `indexed` filters aggregation. */
-function typedDocCounts(response: estypes.SearchResponse): Map<string, number> {
-  const aggregate = response.aggregations?.indexed;
+/** Each bucket's document count of a keyed `filters` aggregation. */
+function filterCounts(response: estypes.SearchResponse, name: string): Map<string, number> {
+  const aggregate = response.aggregations?.[name];
   const buckets = aggregate !== undefined && 'buckets' in aggregate ? aggregate.buckets : {};
   return new Map(
     Object.entries(buckets as Record<string, { doc_count?: number }>).map(([word, bucket]) => [
@@ -28,7 +24,7 @@ function typedDocCounts(response: estypes.SearchResponse): Map<string, number> {
  * whether the title suggester found it; drops the words the policy keeps as typed.
  */
 export function parseSuggestions(response: estypes.SearchResponse): SpellingLookup {
-  const docCounts = typedDocCounts(response);
+  const docCounts = filterCounts(response, 'indexed');
   const byWord = new Map<string, Map<string, TermSuggestion>>();
   for (const [field, entries] of Object.entries(response.suggest ?? {})) {
     for (const entry of entries) {
@@ -48,13 +44,24 @@ export function parseSuggestions(response: estypes.SearchResponse): SpellingLook
       byWord.set(entry.text, merged);
     }
   }
-  const suggestions = new Map(
-    [...byWord]
-      .filter(([, options]) => options.size > 0)
-      .map(([word, options]) => [word, [...options.values()].sort(compareCorrections(word))]),
+  const suggestions = orderCorrections(
+    new Map(
+      [...byWord]
+        .filter(([, options]) => options.size > 0)
+        .map(([word, options]) => [word, [...options.values()]]),
+    ),
   );
   const indexed = new Set([...docCounts].filter(([, count]) => count > 0).map(([word]) => word));
   return { suggestions, indexed };
+}
+
+/** Which asked ties (by their index) a document holds with their context. */
+export function parseContextMatches(response: estypes.SearchResponse): Set<number> {
+  return new Set(
+    [...filterCounts(response, 'context')]
+      .filter(([, count]) => count > 0)
+      .map(([index]) => Number(index)),
+  );
 }
 
 /** `c2:title` -> 2, for every candidate a hit matched. */

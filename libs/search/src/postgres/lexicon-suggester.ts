@@ -1,13 +1,11 @@
 import {
-  compareCorrections,
+  orderCorrections,
   type SpellingLookup,
-  type SuggestionsByWord,
   type TermSuggestion,
-  tiedBest,
+  tiesToWeigh,
 } from '../query/candidates.js';
 import { editDistance, spellingScore } from '../text/edit-distance.js';
 import { editVariants } from '../text/edit-variants.js';
-import { ENGLISH_STOP_WORDS } from '../text/tokenize.js';
 import { mayCorrect, SUGGESTER_POLICY } from '../query/suggester-policy.js';
 import { ACTIVE_GENERATION, TITLE_WORDS_SQL } from './schema.js';
 import { type SqlClient } from './sql-client.js';
@@ -53,7 +51,7 @@ export async function suggestFromLexicon(
   const indexed = new Set(found.filter((row) => row.word === row.typed).map((row) => row.typed));
   const options = policyOptions(words, found);
   await weighTies(db, options, indexed);
-  return { suggestions: rankSuggestions(options), indexed };
+  return { suggestions: orderCorrections(options, SUGGESTER_POLICY.size), indexed };
 }
 
 /** The lexicon rows found for each typed word that pass the suggester policy, unordered. */
@@ -80,40 +78,19 @@ function policyOptions(
   return suggestions;
 }
 
-/** Each word's best alternatives, as many as the policy returns. */
-function rankSuggestions(options: ReadonlyMap<string, TermSuggestion[]>): SuggestionsByWord {
-  return new Map(
-    [...options].map(([typed, found]) => [
-      typed,
-      [...found].sort(compareCorrections(typed)).slice(0, SUGGESTER_POLICY.size),
-    ]),
-  );
-}
-
-/** At most this many equally close alternatives of a word are weighed. */
-const MAX_WEIGHED_TIES = 10;
-
 /**
- * For the alternatives tied at the best score of their word (only those: most words have one
- * best correction), whether a post title holds them, and whether a document holds them with
- * the query's other words that the index knows (`indexed`). Each check is an index scan that
- * stops at the first document found, in a subquery kept apart by `OFFSET 0` with the
- * generation checked after it (ADR 0008): the titles' unstemmed-word GIN index, and the word
- * index, which answers `&` without a recheck.
+ * For the alternatives tied at the best score of their word (`tiesToWeigh`), whether a post
+ * title holds them, and whether a document holds them with the query's other words that the
+ * index knows. Each check is an index scan that stops at the first document found, in a
+ * subquery kept apart by `OFFSET 0` with the generation checked after it (ADR 0008): the
+ * titles' unstemmed-word GIN index, and the word index, which answers `&` without a recheck.
  */
 async function weighTies(
   db: SqlClient,
   options: ReadonlyMap<string, TermSuggestion[]>,
   indexed: ReadonlySet<string>,
 ): Promise<void> {
-  const tied = [...options].flatMap(([typed, found]) => {
-    const context = [...indexed]
-      .filter((word) => word !== typed && !ENGLISH_STOP_WORDS.has(word))
-      .join(' ');
-    return tiedBest(found)
-      .slice(0, MAX_WEIGHED_TIES)
-      .map((option) => ({ option, context }));
-  });
+  const tied = tiesToWeigh(options, indexed);
   if (tied.length === 0) return;
   const { rows } = await db.query(
     `SELECT x.i,
@@ -126,7 +103,7 @@ async function weighTies(
          WHERE d.vec @@ (plainto_tsquery('english', x.word) && plainto_tsquery('english', x.context)) OFFSET 0
        ) t WHERE t.generation = ${ACTIVE_GENERATION}) END AS with_context
      FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS x(word, context, i)`,
-    [tied.map(({ option }) => option.text), tied.map(({ context }) => context)],
+    [tied.map(({ option }) => option.text), tied.map(({ context }) => context.join(' '))],
   );
   for (const row of rows) {
     const { option } = tied[Number(row.i) - 1]!;

@@ -35,11 +35,44 @@ export function compareCorrections(
     b.freq - a.freq;
 }
 
-/** The alternatives equally close to `typed` as the best one, when more than one is. */
-export function tiedBest(options: readonly TermSuggestion[]): TermSuggestion[] {
-  const best = Math.max(...options.map((option) => option.score));
-  const tied = options.filter((option) => option.score === best);
-  return tied.length > 1 ? tied : [];
+/** Each word's alternatives in the order of `compareCorrections`, at most `limit` each. */
+export function orderCorrections(
+  suggestions: ReadonlyMap<string, readonly TermSuggestion[]>,
+  limit = Infinity,
+): SuggestionsByWord {
+  return new Map(
+    [...suggestions].map(([typed, options]) => [
+      typed,
+      [...options].sort(compareCorrections(typed)).slice(0, limit),
+    ]),
+  );
+}
+
+/** At most this many equally close alternatives of a word are weighed. */
+const MAX_WEIGHED_TIES = 10;
+
+/** An alternative tied with others at the best score of its word, and the query's other words. */
+export interface Tie {
+  option: TermSuggestion;
+  /** The other typed words the index knows, stop words aside; empty when there are none. */
+  context: string[];
+}
+
+/**
+ * The alternatives worth weighing by titles and context: those equally close to their typed
+ * word as its best one, when more than one is (most words have one best correction).
+ */
+export function tiesToWeigh(
+  suggestions: ReadonlyMap<string, readonly TermSuggestion[]>,
+  indexed: ReadonlySet<string>,
+): Tie[] {
+  return [...suggestions].flatMap(([typed, options]) => {
+    const best = Math.max(...options.map((option) => option.score));
+    const tied = options.filter((option) => option.score === best);
+    if (tied.length < 2) return [];
+    const context = [...indexed].filter((word) => word !== typed && !ENGLISH_STOP_WORDS.has(word));
+    return tied.slice(0, MAX_WEIGHED_TIES).map((option) => ({ option, context }));
+  });
 }
 
 export type SuggestionsByWord = ReadonlyMap<string, readonly TermSuggestion[]>;
