@@ -112,7 +112,8 @@ export function textBeforeLastWord(text: string): string {
 
 /**
  * The score of the typed text with its last word completed: below the text as typed, above any
- * correction, so `levensh` finds `levenshtein` before the correction `levels`.
+ * correction, so `levensh` finds `levenshtein` before the correction `levels` (for a last word
+ * of `CONFIDENT_PREFIX_LENGTH` letters or more, or one without corrections).
  */
 export const PREFIX_SCORE = 1;
 /** From this length on, a last word is completed before it is corrected. */
@@ -200,8 +201,9 @@ const round = (value: number): number => Math.round(value * 10_000) / 10_000;
 /**
  * Step 1 and 2 of the query plan: the typed text (score 1.1), the typed text with `prefix` (its
  * last word) completed (score 1) when given, and up to four spelling alternatives
- * (score >= 0.6), best first, without duplicates; candidate i of n with score s weighs
- * (n - i) * s, a title match twice that, a body match once.
+ * (score >= 0.6), best first, without duplicates; a 4-letter `prefix` is completed after the
+ * alternatives instead, with score 0.6, when there are any. Candidate i of n with score s
+ * weighs (n - i) * s, a title match twice that, a body match once.
  */
 export function planCandidates(
   typedText: string,
