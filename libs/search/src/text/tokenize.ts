@@ -10,6 +10,8 @@ export const IDENTIFIER_PATTERN = '[\\p{L}\\p{N}]+(?:[._\\-/@:]+[\\p{L}\\p{N}]+)
 const IDENTIFIER = new RegExp(IDENTIFIER_PATTERN, 'gu');
 /** Where a word changes case: `camel|Case`, `XML|Http`, `abort|Controller`. */
 const CASE_CHANGE = /(?<=[\p{Ll}\p{N}])(?=\p{Lu})|(?<=\p{Lu})(?=\p{Lu}\p{Ll})/u;
+/** A connector or a case change: what makes a token an identifier. */
+const SPLITS = /[^\p{L}\p{N}]|[\p{Ll}\p{N}]\p{Lu}|\p{Lu}\p{Lu}\p{Ll}/u;
 
 /** Lower-cased words of `text`, in order, duplicates kept. */
 export function tokenizeWords(text: string): string[] {
@@ -27,7 +29,8 @@ export function tokenizeWords(text: string): string[] {
 export function identifierTokens(text: string): string[] {
   const tokens: string[] = [];
   for (const [identifier] of text.matchAll(IDENTIFIER)) {
-    if (!/\p{L}/u.test(identifier)) continue;
+    // Most tokens are plain words: one test sends them on.
+    if (!SPLITS.test(identifier) || !/\p{L}/u.test(identifier)) continue;
     const words = identifier.split(/[^\p{L}\p{N}]+/u);
     const joined = words.length > 1;
     if (joined) tokens.push(words.join('').toLowerCase());
