@@ -92,8 +92,15 @@ export interface CandidateTerm {
 
 export interface SearchDebug {
   candidates: CandidateTerm[];
-  /** Per query word, the suggester's alternatives before filtering. */
-  suggestions: Record<string, { text: string; score: number; freq: number }[]>;
+  /**
+   * Per query word, the suggester's alternatives before filtering, in the plan's order; for
+   * equally close ones, whether a post title holds them and whether a document holds them with
+   * the query's other words, when the engine looked.
+   */
+  suggestions: Record<
+    string,
+    { text: string; score: number; freq: number; inTitle?: boolean; withContext?: boolean }[]
+  >;
   strategy: MatchStrategy;
   strategiesTried: MatchStrategy[];
   timings: {

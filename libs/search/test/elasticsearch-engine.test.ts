@@ -6,6 +6,7 @@ import {
   SearchValidationError,
 } from '../src/index.js';
 import { ClientMock, errorResponse } from '../src/testing.js';
+import { IDENTIFIER_PATTERN } from '../src/text/tokenize.js';
 import { NASTY_QUERIES } from './fixtures/nasty-queries.js';
 import { iterate } from './fixtures/to-documents.js';
 
@@ -17,6 +18,9 @@ const suggestResponse = {
   timed_out: false,
   _shards: { total: 2, successful: 2, skipped: 0, failed: 0 },
   hits: { total: { value: 4, relation: 'eq' }, max_score: null, hits: [] },
+  aggregations: {
+    indexed: { buckets: { postgress: { doc_count: 0 }, replicaton: { doc_count: 0 } } },
+  },
   suggest: {
     title: [
       {
@@ -126,8 +130,19 @@ describe('Elasticsearch engine (official client mock)', () => {
 
     const results = await engine.search({ q: 'postgress replicaton', debug: true });
 
+    const holding = (word: string): Body => ({
+      bool: { should: [{ term: { 'title.spell': word } }, { term: { 'body.spell': word } }] },
+    });
     expect(requests[0]?.body).toEqual({
       size: 0,
+      // How many documents hold each word as typed: the term suggester does not say.
+      aggs: {
+        indexed: {
+          filters: {
+            filters: { postgress: holding('postgress'), replicaton: holding('replicaton') },
+          },
+        },
+      },
       suggest: {
         text: 'postgress replicaton',
         title: {
@@ -136,7 +151,7 @@ describe('Elasticsearch engine (official client mock)', () => {
             suggest_mode: 'popular',
             max_term_freq: 2,
             max_edits: 2,
-            min_word_length: 4,
+            min_word_length: 3,
             prefix_length: 0,
           }),
         },
@@ -194,6 +209,121 @@ describe('Elasticsearch engine (official client mock)', () => {
     expect(results.debug?.strategy).toBe('phrase');
     // One post: comments are blended in, asked with the same plan.
     expect(requests[2]?.path).toBe('/inkwell-comments/_search');
+  });
+
+  it('corrects an unknown 3-letter word, keeps a known one, and breaks ties by titles', async () => {
+    const entry = (text: string, options: { text: string; score: number; freq: number }[]) => ({
+      text,
+      offset: 0,
+      length: text.length,
+      options,
+    });
+    mock.add(
+      { method: 'POST', path: '/inkwell-posts,inkwell-comments/_search' },
+      record({
+        ...emptyHits,
+        aggregations: {
+          indexed: {
+            buckets: { qss: { doc_count: 0 }, ajv: { doc_count: 1 }, cros: { doc_count: 0 } },
+          },
+        },
+        suggest: {
+          title: [entry('cros', [{ text: 'cors', score: 0.75, freq: 2 }])],
+          body: [
+            entry('qss', [{ text: 'css', score: 0.6666666, freq: 5 }]),
+            entry('ajv', [{ text: 'ajax', score: 0.6666666, freq: 4 }]),
+            entry('cros', [
+              { text: 'cross', score: 0.75, freq: 9 },
+              { text: 'cors', score: 0.75, freq: 2 },
+            ]),
+          ],
+        },
+      }),
+    );
+    mock.add({ method: 'POST', path: '/inkwell-posts/_search' }, record(emptyHits));
+    mock.add({ method: 'POST', path: '/inkwell-comments/_search' }, record(emptyHits));
+
+    const results = await engine.search({ q: 'qss ajv cros', debug: true });
+
+    expect(results.debug?.suggestions).toEqual({
+      qss: [{ text: 'css', score: 0.6666666, freq: 5, inTitle: false }],
+      // `ajv` is in a document: a known short word is meant as typed.
+      // `cors` is in a title, `cross` only in bodies, though more common.
+      cros: [
+        // Nor is either found with `ajv` (the mock's answer has no context buckets).
+        { text: 'cors', score: 0.75, freq: 2, inTitle: true, withContext: false },
+        { text: 'cross', score: 0.75, freq: 9, inTitle: false, withContext: false },
+      ],
+    });
+  });
+
+  it('asks which equally close alternatives a document holds with the other words', async () => {
+    const option = (text: string, freq: number) => ({ text, score: 0.857, freq });
+    const entry = (options: { text: string; score: number; freq: number }[]) => [
+      { text: 'deleyed', offset: 0, length: 7, options },
+    ];
+    mock.add(
+      { method: 'POST', path: '/inkwell-posts,inkwell-comments/_search' },
+      record((body) =>
+        (body as Body).suggest === undefined
+          ? {
+              ...emptyHits,
+              aggregations: { context: { buckets: { 0: { doc_count: 0 }, 1: { doc_count: 3 } } } },
+            }
+          : {
+              ...emptyHits,
+              aggregations: {
+                indexed: { buckets: { deleyed: { doc_count: 0 }, rows: { doc_count: 12 } } },
+              },
+              suggest: {
+                title: entry([option('delayed', 1)]),
+                body: entry([option('deleted', 8), option('delayed', 1)]),
+              },
+            },
+      ),
+    );
+    mock.add({ method: 'POST', path: '/inkwell-posts/_search' }, record(emptyHits));
+    mock.add({ method: 'POST', path: '/inkwell-comments/_search' }, record(emptyHits));
+
+    const results = await engine.search({ q: 'deleyed rows', debug: true });
+
+    const holding = (query: string): Body => ({
+      multi_match: { query, fields: ['title', 'body'] },
+    });
+    // Ties in their order so far: delayed (a title word), then deleted.
+    expect(requests[1]?.body).toEqual({
+      size: 0,
+      aggs: {
+        context: {
+          filters: {
+            filters: {
+              0: { bool: { filter: [holding('delayed'), holding('rows')] } },
+              1: { bool: { filter: [holding('deleted'), holding('rows')] } },
+            },
+          },
+        },
+      },
+    });
+    expect(results.debug?.suggestions.deleyed?.map((o) => [o.text, o.withContext])).toEqual([
+      ['deleted', true],
+      ['delayed', false],
+    ]);
+    expect(results.debug?.candidates[1]?.text).toBe('deleted rows');
+  });
+
+  it('does not complete a last word the index holds as typed', async () => {
+    mock.add(
+      { method: 'POST', path: '/inkwell-posts,inkwell-comments/_search' },
+      record({
+        ...emptyHits,
+        aggregations: { indexed: { buckets: { tokio: { doc_count: 7 } } } },
+        suggest: { title: [], body: [] },
+      }),
+    );
+    mock.add({ method: 'POST', path: '/inkwell-posts/_search' }, record(emptyHits));
+    mock.add({ method: 'POST', path: '/inkwell-comments/_search' }, record(emptyHits));
+    const results = await engine.search({ q: 'tokio', debug: true });
+    expect(results.debug?.candidates.map((candidate) => candidate.source)).toEqual(['typed']);
   });
 
   it('falls back to an any-word match without stop words, with the category filter', async () => {
@@ -304,10 +434,57 @@ describe('Elasticsearch engine (official client mock)', () => {
       '/inkwell-posts-20261126t100000000z',
       '/inkwell-comments-20261126t100000000z',
     ]);
+    // Identifiers whole and in parts: the tokens the PostgreSQL engine indexes, by
+    // Elasticsearch's own filters (see IDENTIFIER_PATTERN and identifierTokens).
     expect(created[0]?.body).toMatchObject({
+      settings: {
+        analysis: {
+          tokenizer: { identifiers: { type: 'pattern', pattern: IDENTIFIER_PATTERN, group: 0 } },
+          filter: {
+            identifier_parts_index: {
+              type: 'word_delimiter_graph',
+              preserve_original: true,
+              catenate_all: true,
+              split_on_case_change: true,
+              split_on_numerics: false,
+            },
+            identifier_parts_search: {
+              type: 'word_delimiter_graph',
+              preserve_original: true,
+              catenate_all: false,
+            },
+            identifier_words: { preserve_original: false, catenate_all: true },
+          },
+          analyzer: {
+            english_identifiers: {
+              tokenizer: 'identifiers',
+              filter: [
+                'identifier_parts_index',
+                'flatten_graph',
+                'lowercase',
+                'english_possessive_stemmer',
+                'english_stop',
+                'english_stemmer',
+              ],
+            },
+            english_identifiers_search: {
+              tokenizer: 'identifiers',
+              filter: expect.arrayContaining(['identifier_parts_search', 'english_stemmer']),
+            },
+            identifier_words: {
+              filter: ['identifier_words', 'flatten_graph', 'lowercase'],
+            },
+          },
+        },
+      },
       mappings: {
         properties: {
-          title: { type: 'text', analyzer: 'english' },
+          title: {
+            type: 'text',
+            analyzer: 'english_identifiers',
+            search_analyzer: 'english_identifiers_search',
+            fields: { spell: { type: 'text', analyzer: 'identifier_words' } },
+          },
           categories: { properties: { slug: { type: 'keyword' } } },
           published_at: { type: 'date' },
         },
@@ -423,9 +600,9 @@ describe('Elasticsearch engine (official client mock)', () => {
       ['PUT', '/inkwell-posts/_mapping'],
       ['PUT', '/inkwell-comments/_mapping'],
     ]);
-    expect(requests[0]?.body).toMatchObject({
-      dynamic: 'strict',
-      properties: { words: { type: 'completion' } },
+    // Only new fields: an existing field's analyzer cannot change in place.
+    expect(requests[0]?.body).toEqual({
+      properties: { words: { type: 'completion', analyzer: 'keyword' } },
     });
   });
 

@@ -49,6 +49,8 @@ describe.each([
       ['postgress replicaton', 'typed'],
       ['postgress replicaton', 'prefix'],
       ['postgresql replication', 'suggester'],
+      // `PostgreSQL` changes case inside: its parts are words of the lexicon too.
+      ['postgre replication', 'suggester'],
     ]);
     expect(results.debug?.strategiesTried).toEqual(['phrase', 'any-word']);
   });

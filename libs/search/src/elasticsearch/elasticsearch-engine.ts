@@ -5,10 +5,12 @@ import {
   type SearchEngine,
   type SearchHealth,
 } from '../engine.js';
+import { orderCorrections, tiesToWeigh } from '../query/candidates.js';
 import { runSearch, type SearchBackend } from '../query/run-search.js';
 import { runSuggest, type SuggestBackend } from '../query/run-suggest.js';
 import { commentSource, postSource } from './documents.js';
 import {
+  ADDED_FIELDS,
   aliasNames,
   COMMENTS_MAPPINGS,
   type CommentSource,
@@ -20,6 +22,7 @@ import {
 } from './index-definitions.js';
 import {
   commentsRequest,
+  contextRequest,
   postsRequest,
   suggestRequest,
   titlePrefixRequest,
@@ -28,6 +31,7 @@ import {
 import {
   parseAliasedIndices,
   parseComments,
+  parseContextMatches,
   parsePosts,
   parseSuggestions,
   parseTitleMatches,
@@ -47,10 +51,17 @@ const BULK_SIZE = 500;
 function elasticsearchBackend(client: Client, indices: IndexNames): SearchBackend {
   return {
     async suggest(words) {
-      const response = await client.search(suggestRequest(indices, words));
-      // The term suggester does not say which typed words are indexed as they are; completing
-      // the last word always is cheap here (at most 50 expansions of a prefix).
-      return { suggestions: parseSuggestions(response), indexed: null };
+      const lookup = parseSuggestions(await client.search(suggestRequest(indices, words)));
+      // Equally close alternatives: which of them a document holds with the other words.
+      const ties = tiesToWeigh(lookup.suggestions, lookup.indexed ?? new Set()).filter(
+        (tie) => tie.context.length > 0,
+      );
+      if (ties.length === 0) return lookup;
+      const found = parseContextMatches(await client.search(contextRequest(indices, ties)));
+      ties.forEach((tie, i) => {
+        tie.option.withContext = found.has(i);
+      });
+      return { ...lookup, suggestions: orderCorrections(lookup.suggestions) };
     },
     async findPosts(plan, window) {
       const request = postsRequest(indices, plan, window);
@@ -144,11 +155,12 @@ export function createElasticsearchSearchEngine(options: ElasticsearchEngineOpti
       }
       // Indices made by an older version get the fields added since (`words`): adding a field
       // is the mapping change Elasticsearch allows in place, and the mappings are `strict`, so
-      // a write carrying the new field would fail without it. Sending the whole mapping again
-      // is a no-op when nothing is new. Documents indexed before gain the field on reindex.
-      await client.indices.putMapping({ index: indices.posts, ...POSTS_MAPPINGS });
+      // a write carrying the new field would fail without it. Sending them again is a no-op
+      // when nothing is new. Documents indexed before gain the field on reindex, and the
+      // identifier analyzers then too (an existing field's analyzer cannot change in place).
+      await client.indices.putMapping({ index: indices.posts, ...ADDED_FIELDS });
       await client.indices.putMapping(
-        { index: indices.comments, ...COMMENTS_MAPPINGS },
+        { index: indices.comments, ...ADDED_FIELDS },
         { ignore: [404] },
       );
     },

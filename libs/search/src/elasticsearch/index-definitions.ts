@@ -1,14 +1,16 @@
 import { type estypes } from '@elastic/elasticsearch';
+import { IDENTIFIER_PATTERN } from '../text/tokenize.js';
 
 /**
- * `text` fields use the English analyzer (stemming, stop words) for matching; their `spell`
- * sub-field keeps whole lower-cased words, so the term suggester proposes real words
- * (`replication`), not stems (`replic`).
+ * `text` fields are matched in English (stemming, stop words) with identifiers whole and in
+ * parts (`ANALYSIS`); their `spell` sub-field keeps whole lower-cased words, so the term
+ * suggester proposes real words (`replication`), not stems (`replic`).
  */
 const searchableText: estypes.MappingProperty = {
   type: 'text',
-  analyzer: 'english',
-  fields: { spell: { type: 'text', analyzer: 'standard' } },
+  analyzer: 'english_identifiers',
+  search_analyzer: 'english_identifiers_search',
+  fields: { spell: { type: 'text', analyzer: 'identifier_words' } },
 };
 
 /**
@@ -41,7 +43,70 @@ export const COMMENTS_MAPPINGS: estypes.MappingTypeMapping = {
   },
 };
 
-export const INDEX_SETTINGS: estypes.IndicesIndexSettings = { number_of_shards: 1 };
+/**
+ * The tokens of `identifierTokens`, which the PostgreSQL engine indexes and counts in its
+ * lexicon, made by Elasticsearch's own filters. Words and identifiers are tokens of the same
+ * pattern; `word_delimiter_graph` splits an identifier into its parts (on connectors and case
+ * changes, not between letters and digits) and, at indexing, adds the whole without connectors
+ * (`catenate_all`: `highlightjs`), flattened for the index. At search the typed identifier is
+ * kept beside its parts (`preserve_original`) as a graph, which phrase queries follow.
+ * Then the steps of the `english` analyzer: possessives, lower case, stop words, stemming.
+ */
+const identifierParts = (catenate: boolean, original: boolean): estypes.AnalysisTokenFilter => ({
+  type: 'word_delimiter_graph',
+  preserve_original: original,
+  catenate_all: catenate,
+  split_on_case_change: true,
+  split_on_numerics: false,
+  stem_english_possessive: true,
+});
+const ENGLISH_STEPS = [
+  'lowercase',
+  'english_possessive_stemmer',
+  'english_stop',
+  'english_stemmer',
+];
+
+export const ANALYSIS: estypes.IndicesIndexSettingsAnalysis = {
+  tokenizer: { identifiers: { type: 'pattern', pattern: IDENTIFIER_PATTERN, group: 0 } },
+  filter: {
+    identifier_parts_index: identifierParts(true, true),
+    identifier_parts_search: identifierParts(false, true),
+    identifier_words: identifierParts(true, false),
+    english_possessive_stemmer: { type: 'stemmer', language: 'possessive_english' },
+    english_stop: { type: 'stop', stopwords: '_english_' },
+    english_stemmer: { type: 'stemmer', language: 'english' },
+  },
+  analyzer: {
+    english_identifiers: {
+      type: 'custom',
+      tokenizer: 'identifiers',
+      filter: ['identifier_parts_index', 'flatten_graph', ...ENGLISH_STEPS],
+    },
+    english_identifiers_search: {
+      type: 'custom',
+      tokenizer: 'identifiers',
+      filter: ['identifier_parts_search', ...ENGLISH_STEPS],
+    },
+    identifier_words: {
+      type: 'custom',
+      tokenizer: 'identifiers',
+      filter: ['identifier_words', 'flatten_graph', 'lowercase'],
+    },
+  },
+};
+
+export const INDEX_SETTINGS: estypes.IndicesIndexSettings = {
+  number_of_shards: 1,
+  analysis: ANALYSIS,
+};
+
+/**
+ * What `setup()` adds to indices made by an older version: only new fields, the one mapping
+ * change Elasticsearch allows in place (analyzers of existing fields change on `reindex`, which
+ * creates new indices).
+ */
+export const ADDED_FIELDS: estypes.MappingTypeMapping = { properties: { words: completionWords } };
 
 /** Completion inputs: a weight ranks the words of one input above those of a lighter one. */
 export type CompletionInputs = { input: string[]; weight: number }[];

@@ -1,9 +1,9 @@
 import { type estypes } from '@elastic/elasticsearch';
+import { type Tie } from '../query/candidates.js';
 import { type MatchPlan } from '../query/run-search.js';
 import { MATCH_END, MATCH_START } from '../text/snippet.js';
 import { tokenizeWords } from '../text/tokenize.js';
 import { SUGGESTER_POLICY } from '../query/suggester-policy.js';
-import { MIN_CORRECTABLE_LENGTH } from '../query/candidates.js';
 import { type IndexNames } from './index-definitions.js';
 
 const termSuggester = (field: string): estypes.SearchFieldSuggester => ({
@@ -13,24 +13,60 @@ const termSuggester = (field: string): estypes.SearchFieldSuggester => ({
     max_term_freq: SUGGESTER_POLICY.maxTypedDocFreq,
     max_edits: SUGGESTER_POLICY.maxEdits,
     size: SUGGESTER_POLICY.size,
-    min_word_length: MIN_CORRECTABLE_LENGTH,
+    min_word_length: SUGGESTER_POLICY.minWordLength,
     prefix_length: 0,
     string_distance: 'internal',
   },
 });
 
-/** Term suggestions for the query words from post titles, post bodies and comment bodies. */
+/**
+ * Term suggestions for the query words from post titles, post bodies and comment bodies, and
+ * how many documents hold each word as typed (`indexed`, a `filters` aggregation): the term
+ * suggester does not say, and the policy needs it for short words and finished last words.
+ */
 export function suggestRequest(
   indices: IndexNames,
   words: readonly string[],
 ): estypes.SearchRequest {
+  const holding = (word: string): estypes.QueryDslQueryContainer => ({
+    bool: { should: [{ term: { 'title.spell': word } }, { term: { 'body.spell': word } }] },
+  });
   return {
     index: [indices.posts, indices.comments],
     size: 0,
+    aggs: {
+      indexed: { filters: { filters: Object.fromEntries(words.map((w) => [w, holding(w)])) } },
+    },
     suggest: {
       text: words.join(' '),
       title: termSuggester('title.spell'),
       body: termSuggester('body.spell'),
+    },
+  };
+}
+
+/**
+ * Whether any post or comment holds each tied alternative together with the query's other
+ * words: one `filters` bucket per tie, named by its index.
+ */
+export function contextRequest(indices: IndexNames, ties: readonly Tie[]): estypes.SearchRequest {
+  const holding = (word: string): estypes.QueryDslQueryContainer => ({
+    multi_match: { query: word, fields: ['title', 'body'] },
+  });
+  return {
+    index: [indices.posts, indices.comments],
+    size: 0,
+    aggs: {
+      context: {
+        filters: {
+          filters: Object.fromEntries(
+            ties.map(({ option, context }, i) => [
+              String(i),
+              { bool: { filter: [option.text, ...context].map(holding) } },
+            ]),
+          ),
+        },
+      },
     },
   };
 }

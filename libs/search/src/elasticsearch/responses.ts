@@ -1,16 +1,34 @@
 import { type estypes } from '@elastic/elasticsearch';
 import { type CommentHit, type PostHit } from '../engine.js';
-import { type SuggestionsByWord, type TermSuggestion } from '../query/candidates.js';
+import { orderCorrections, type SpellingLookup, type TermSuggestion } from '../query/candidates.js';
+import { mayCorrect } from '../query/suggester-policy.js';
 import { type Ranked, type RankedPage } from '../query/run-search.js';
 import { type TitleMatch } from '../query/run-suggest.js';
 import { renderSnippet } from '../text/snippet.js';
 import { type CommentSource, type PostSource } from './index-definitions.js';
 
-/** Merges the per-field term suggestions by word, keeping each option's best score and freq. */
-export function parseSuggestions(response: estypes.SearchResponse): SuggestionsByWord {
+/** Each bucket's document count of a keyed `filters` aggregation. */
+function filterCounts(response: estypes.SearchResponse, name: string): Map<string, number> {
+  const aggregate = response.aggregations?.[name];
+  const buckets = aggregate !== undefined && 'buckets' in aggregate ? aggregate.buckets : {};
+  return new Map(
+    Object.entries(buckets as Record<string, { doc_count?: number }>).map(([word, bucket]) => [
+      word,
+      bucket.doc_count ?? 0,
+    ]),
+  );
+}
+
+/**
+ * Merges the per-field term suggestions by word, keeping each option's best score and freq and
+ * whether the title suggester found it; drops the words the policy keeps as typed.
+ */
+export function parseSuggestions(response: estypes.SearchResponse): SpellingLookup {
+  const docCounts = filterCounts(response, 'indexed');
   const byWord = new Map<string, Map<string, TermSuggestion>>();
-  for (const entries of Object.values(response.suggest ?? {})) {
+  for (const [field, entries] of Object.entries(response.suggest ?? {})) {
     for (const entry of entries) {
+      if (!mayCorrect(entry.text, docCounts.get(entry.text) ?? 0)) continue;
       const options = Array.isArray(entry.options) ? entry.options : [entry.options];
       const merged = byWord.get(entry.text) ?? new Map<string, TermSuggestion>();
       for (const option of options) {
@@ -20,18 +38,29 @@ export function parseSuggestions(response: estypes.SearchResponse): SuggestionsB
           text: option.text,
           score: Math.max(option.score, known?.score ?? 0),
           freq: Math.max(option.freq, known?.freq ?? 0),
+          inTitle: field === 'title' || known?.inTitle === true,
         });
       }
       byWord.set(entry.text, merged);
     }
   }
-  return new Map(
-    [...byWord]
-      .filter(([, options]) => options.size > 0)
-      .map(([word, options]) => [
-        word,
-        [...options.values()].sort((a, b) => b.score - a.score || b.freq - a.freq),
-      ]),
+  const suggestions = orderCorrections(
+    new Map(
+      [...byWord]
+        .filter(([, options]) => options.size > 0)
+        .map(([word, options]) => [word, [...options.values()]]),
+    ),
+  );
+  const indexed = new Set([...docCounts].filter(([, count]) => count > 0).map(([word]) => word));
+  return { suggestions, indexed };
+}
+
+/** Which asked ties (by their index) a document holds with their context. */
+export function parseContextMatches(response: estypes.SearchResponse): Set<number> {
+  return new Set(
+    [...filterCounts(response, 'context')]
+      .filter(([, count]) => count > 0)
+      .map(([index]) => Number(index)),
   );
 }
 

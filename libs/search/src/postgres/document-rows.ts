@@ -1,5 +1,6 @@
 import { commentIndexText, postIndexText, toIsoDate } from '../documents.js';
 import { type CommentDocument, type IndexableDocument, type PostDocument } from '../engine.js';
+import { identifierTokens } from '../text/tokenize.js';
 import { TITLE_VECTOR_SQL } from './schema.js';
 
 /** One `search_document` row, as JSON for `jsonb_to_recordset`. */
@@ -14,6 +15,19 @@ export interface DocumentRow {
   category_slugs: string[];
   published_at: string | null;
   words: string[];
+  /** The identifiers' wholes and parts (`identifierTokens`), indexed after the title and body. */
+  title_parts: string;
+  body_parts: string;
+}
+
+function identifierColumns(
+  title: string,
+  body: string,
+): Pick<DocumentRow, 'title_parts' | 'body_parts'> {
+  return {
+    title_parts: identifierTokens(title).join(' '),
+    body_parts: identifierTokens(body).join(' '),
+  };
 }
 
 export function postRow(doc: PostDocument): DocumentRow {
@@ -30,6 +44,7 @@ export function postRow(doc: PostDocument): DocumentRow {
     category_slugs: categories.map((category) => category.slug),
     published_at: toIsoDate(doc.publishedAt),
     words: text.words,
+    ...identifierColumns(text.title, text.body),
   };
 }
 
@@ -46,6 +61,7 @@ export function commentRow(doc: CommentDocument): DocumentRow {
     category_slugs: [],
     published_at: toIsoDate(doc.createdAt),
     words: text.words,
+    ...identifierColumns('', text.body),
   };
 }
 
@@ -56,15 +72,20 @@ export function documentRow(doc: IndexableDocument): DocumentRow {
 /**
  * Inserts `search_document` rows from a JSON array parameter; `generation` is a SQL expression.
  * Title words weigh A, body words B; a comment's title (its post's) is not searchable.
+ * PostgreSQL's parser keeps some identifiers whole (`highlight.js` is a host name) or reads
+ * them oddly (`@scope/name` as the file path `/name`): the identifiers' wholes and parts follow
+ * the text they come from, so `name`, `highlight`, `snakecase` and `camel` match too.
  */
 export function insertRowsSql(rowsParam: string, generation: string): string {
+  const title = TITLE_VECTOR_SQL('x.kind', `x.title || ' ' || x.title_parts`);
   return `INSERT INTO search_document
       (generation, kind, source_id, post_id, slug, title, body, categories, category_slugs, published_at, words, vec, title_vec)
     SELECT ${generation}, x.kind, x.source_id, x.post_id, x.slug, x.title, x.body, x.categories,
       ARRAY(SELECT jsonb_array_elements_text(x.category_slugs)), x.published_at,
       ARRAY(SELECT jsonb_array_elements_text(x.words)),
-      ${TITLE_VECTOR_SQL('x.kind', 'x.title')} || setweight(to_tsvector('english', x.body), 'B'),
-      ${TITLE_VECTOR_SQL('x.kind', 'x.title')}
+      ${title} || setweight(to_tsvector('english', x.body || ' ' || x.body_parts), 'B'),
+      ${title}
     FROM jsonb_to_recordset(${rowsParam}::jsonb) AS x(kind text, source_id int, post_id int, slug text, title text,
-      body text, categories jsonb, category_slugs jsonb, published_at timestamptz, words jsonb)`;
+      body text, categories jsonb, category_slugs jsonb, published_at timestamptz, words jsonb,
+      title_parts text, body_parts text)`;
 }

@@ -1,12 +1,13 @@
 import {
+  orderCorrections,
   type SpellingLookup,
-  type SuggestionsByWord,
   type TermSuggestion,
+  tiesToWeigh,
 } from '../query/candidates.js';
 import { editDistance, spellingScore } from '../text/edit-distance.js';
 import { editVariants } from '../text/edit-variants.js';
-import { SUGGESTER_POLICY } from '../query/suggester-policy.js';
-import { ACTIVE_GENERATION } from './schema.js';
+import { mayCorrect, SUGGESTER_POLICY } from '../query/suggester-policy.js';
+import { ACTIVE_GENERATION, TITLE_WORDS_SQL } from './schema.js';
 import { type SqlClient } from './sql-client.js';
 
 interface LexiconRow {
@@ -46,23 +47,23 @@ export async function suggestFromLexicon(
     [words, variants.map((variant) => variant.typed), variants.map((variant) => variant.word)],
   );
   const found = rows as unknown as LexiconRow[];
-  return {
-    suggestions: rankSuggestions(words, found),
-    // The typed word itself is found by both lookups (similarity 1, and as its own variant).
-    indexed: new Set(found.filter((row) => row.word === row.typed).map((row) => row.typed)),
-  };
+  // The typed word itself is found by both lookups (similarity 1, and as its own variant).
+  const indexed = new Set(found.filter((row) => row.word === row.typed).map((row) => row.typed));
+  const options = policyOptions(words, found);
+  await weighTies(db, options, indexed);
+  return { suggestions: orderCorrections(options, SUGGESTER_POLICY.size), indexed };
 }
 
-/** Applies the suggester policy to the lexicon rows found for each typed word. */
-export function rankSuggestions(
+/** The lexicon rows found for each typed word that pass the suggester policy, unordered. */
+function policyOptions(
   words: readonly string[],
   rows: readonly LexiconRow[],
-): SuggestionsByWord {
+): Map<string, TermSuggestion[]> {
   const suggestions = new Map<string, TermSuggestion[]>();
   for (const typed of words) {
     const found = rows.filter((row) => row.typed === typed);
     const typedFreq = found.find((row) => row.word === typed)?.doc_count ?? 0;
-    if (typedFreq > SUGGESTER_POLICY.maxTypedDocFreq) continue;
+    if (!mayCorrect(typed, typedFreq)) continue;
     const options = found
       .filter((row) => row.word !== typed && row.doc_count > typedFreq)
       .filter((row) => editDistance(typed, row.word) <= SUGGESTER_POLICY.maxEdits)
@@ -71,10 +72,42 @@ export function rankSuggestions(
         score: spellingScore(typed, row.word),
         freq: row.doc_count,
       }))
-      .filter((option) => option.score >= SUGGESTER_POLICY.accuracy)
-      .sort((a, b) => b.score - a.score || b.freq - a.freq)
-      .slice(0, SUGGESTER_POLICY.size);
+      .filter((option) => option.score >= SUGGESTER_POLICY.accuracy);
     if (options.length > 0) suggestions.set(typed, options);
   }
   return suggestions;
+}
+
+/**
+ * For the alternatives tied at the best score of their word (`tiesToWeigh`), whether a post
+ * title holds them, and whether a document holds them with the query's other words that the
+ * index knows. Each check is an index scan that stops at the first document found, in a
+ * subquery kept apart by `OFFSET 0` with the generation checked after it (ADR 0008): the
+ * titles' unstemmed-word GIN index, and the word index, which answers `&` without a recheck.
+ */
+async function weighTies(
+  db: SqlClient,
+  options: ReadonlyMap<string, TermSuggestion[]>,
+  indexed: ReadonlySet<string>,
+): Promise<void> {
+  const tied = tiesToWeigh(options, indexed);
+  if (tied.length === 0) return;
+  const { rows } = await db.query(
+    `SELECT x.i,
+       EXISTS (SELECT 1 FROM (
+         SELECT d.generation, d.kind FROM search_document d
+         WHERE ${TITLE_WORDS_SQL('d.kind', 'd.title')} @@ plainto_tsquery('simple', x.word) OFFSET 0
+       ) t WHERE t.generation = ${ACTIVE_GENERATION} AND t.kind = 'post') AS in_title,
+       CASE WHEN x.context = '' THEN false ELSE EXISTS (SELECT 1 FROM (
+         SELECT d.generation FROM search_document d
+         WHERE d.vec @@ (plainto_tsquery('english', x.word) && plainto_tsquery('english', x.context)) OFFSET 0
+       ) t WHERE t.generation = ${ACTIVE_GENERATION}) END AS with_context
+     FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS x(word, context, i)`,
+    [tied.map(({ option }) => option.text), tied.map(({ context }) => context.join(' '))],
+  );
+  for (const row of rows) {
+    const { option } = tied[Number(row.i) - 1]!;
+    option.inTitle = row.in_title === true;
+    option.withContext = row.with_context === true;
+  }
 }

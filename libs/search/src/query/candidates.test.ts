@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { closestSuggestions, correctableWords, planCandidates } from './candidates.js';
+import {
+  closestSuggestions,
+  compareCorrections,
+  correctableWords,
+  planCandidates,
+  type TermSuggestion,
+} from './candidates.js';
+import { mayCorrect } from './suggester-policy.js';
 
 describe('planCandidates', () => {
   it('keeps the typed text first with score 1.1 and weights (n - i) * s', () => {
@@ -68,10 +75,77 @@ describe('planCandidates', () => {
   });
 
   it('asks only about words long enough to correct and not stop words or numbers', () => {
-    expect(correctableWords(['the', 'with', 'rust', '2024', 'tokio', 'tokio', 'ab'])).toEqual([
-      'rust',
-      'tokio',
+    expect(
+      correctableWords(['the', 'with', 'rust', '2024', 'tokio', 'tokio', 'ab', 'ajb']),
+    ).toEqual(['rust', 'tokio', 'ajb']);
+  });
+
+  it('completes a last word of 5 letters first, one of 4 after its corrections', () => {
+    const cros = new Map([['cros', [{ text: 'cors', score: 0.75, freq: 2 }]]]);
+    expect(planCandidates('cros', cros, 'cros').map((c) => [c.text, c.source, c.score])).toEqual([
+      ['cros', 'typed', 1.1],
+      ['cors', 'suggester', 0.75],
+      ['cros', 'prefix', 0.6],
     ]);
+    expect(planCandidates('cros', new Map(), 'cros').map((c) => [c.source, c.score])).toEqual([
+      ['typed', 1.1],
+      ['prefix', 1],
+    ]);
+    const levensh = new Map([['levensh', [{ text: 'levels', score: 0.67, freq: 2 }]]]);
+    expect(planCandidates('levensh', levensh, 'levensh').map((c) => c.source)).toEqual([
+      'typed',
+      'prefix',
+      'suggester',
+    ]);
+  });
+});
+
+describe('compareCorrections', () => {
+  const order = (typed: string, options: TermSuggestion[]): string[] =>
+    [...options].sort(compareCorrections(typed)).map((option) => option.text);
+
+  it('ranks the closest first, then context, titles, typing slips and popularity', () => {
+    const cross = { text: 'cross', score: 0.75, freq: 9 };
+    const pros = { text: 'pros', score: 0.75, freq: 5 };
+    const cors = { text: 'cors', score: 0.75, freq: 2 };
+    // Only popularity and the slip tell them apart: a transposition beats an insertion.
+    expect(order('cros', [cross, pros, cors])).toEqual(['cors', 'cross', 'pros']);
+    // A title beats the cheaper slip.
+    expect(order('cros', [cors, { ...cross, inTitle: true }, pros])[0]).toBe('cross');
+    // The query's other words beat a title.
+    expect(
+      order('cros', [{ ...cors, inTitle: true }, { ...pros, withContext: true }, cross])[0],
+    ).toBe('pros');
+    // Closer always wins.
+    expect(
+      order('cros', [
+        { ...cors, inTitle: true },
+        { ...cross, score: 0.8 },
+      ])[0],
+    ).toBe('cross');
+  });
+
+  it('takes a neighbouring key as a cheaper slip than a distant one', () => {
+    // deleyed: y -> t is a neighbouring key, e -> a is not.
+    const deleted = { text: 'deleted', score: 0.857, freq: 1 };
+    const delayed = { text: 'delayed', score: 0.857, freq: 1 };
+    expect(order('deleyed', [delayed, deleted])).toEqual(['deleted', 'delayed']);
+    expect(
+      order('ajb', [
+        { text: 'ajx', score: 0.67, freq: 9 },
+        { text: 'ajv', score: 0.67, freq: 1 },
+      ]),
+    ).toEqual(['ajv', 'ajx']);
+  });
+});
+
+describe('mayCorrect', () => {
+  it('corrects rare words, and 3-letter words only when no document holds them', () => {
+    expect(mayCorrect('tokoi', 0)).toBe(true);
+    expect(mayCorrect('tokoi', 2)).toBe(true);
+    expect(mayCorrect('tokoi', 3)).toBe(false);
+    expect(mayCorrect('ajb', 0)).toBe(true);
+    expect(mayCorrect('cms', 1)).toBe(false);
   });
 });
 

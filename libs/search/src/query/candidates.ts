@@ -1,5 +1,7 @@
 import { type CandidateTerm } from '../engine.js';
+import { typingCost } from '../text/edit-distance.js';
 import { ENGLISH_STOP_WORDS, WORD } from '../text/tokenize.js';
+import { SUGGESTER_POLICY } from './suggester-policy.js';
 
 /** One spelling alternative for a word, as a term suggester returns it. */
 export interface TermSuggestion {
@@ -8,6 +10,69 @@ export interface TermSuggestion {
   score: number;
   /** How many documents contain the suggestion. */
   freq: number;
+  /** Whether a post title holds it; unset when the engine did not look. */
+  inTitle?: boolean;
+  /** Whether a document holds it together with the query's other words; unset when not looked up. */
+  withContext?: boolean;
+}
+
+const flag = (value: boolean | undefined): number => (value === true ? 1 : 0);
+
+/**
+ * Orders the alternatives of `typed`: closest first (`score`); among equally close ones, what
+ * the query more likely means before what is merely common: a word found in documents with the
+ * query's other words, then a word of a post title, then the cheaper slip of the fingers
+ * (`typingCost`: a transposition or a neighbouring key), and only then the most documents.
+ */
+export function compareCorrections(
+  typed: string,
+): (a: TermSuggestion, b: TermSuggestion) => number {
+  return (a, b) =>
+    b.score - a.score ||
+    flag(b.withContext) - flag(a.withContext) ||
+    flag(b.inTitle) - flag(a.inTitle) ||
+    typingCost(typed, a.text) - typingCost(typed, b.text) ||
+    b.freq - a.freq;
+}
+
+/** Each word's alternatives in the order of `compareCorrections`, at most `limit` each. */
+export function orderCorrections(
+  suggestions: ReadonlyMap<string, readonly TermSuggestion[]>,
+  limit = Infinity,
+): SuggestionsByWord {
+  return new Map(
+    [...suggestions].map(([typed, options]) => [
+      typed,
+      [...options].sort(compareCorrections(typed)).slice(0, limit),
+    ]),
+  );
+}
+
+/** At most this many equally close alternatives of a word are weighed. */
+const MAX_WEIGHED_TIES = 10;
+
+/** An alternative tied with others at the best score of its word, and the query's other words. */
+export interface Tie {
+  option: TermSuggestion;
+  /** The other typed words the index knows, stop words aside; empty when there are none. */
+  context: string[];
+}
+
+/**
+ * The alternatives worth weighing by titles and context: those equally close to their typed
+ * word as its best one, when more than one is (most words have one best correction).
+ */
+export function tiesToWeigh(
+  suggestions: ReadonlyMap<string, readonly TermSuggestion[]>,
+  indexed: ReadonlySet<string>,
+): Tie[] {
+  return [...suggestions].flatMap(([typed, options]) => {
+    const best = Math.max(...options.map((option) => option.score));
+    const tied = options.filter((option) => option.score === best);
+    if (tied.length < 2) return [];
+    const context = [...indexed].filter((word) => word !== typed && !ENGLISH_STOP_WORDS.has(word));
+    return tied.slice(0, MAX_WEIGHED_TIES).map((option) => ({ option, context }));
+  });
 }
 
 export type SuggestionsByWord = ReadonlyMap<string, readonly TermSuggestion[]>;
@@ -25,9 +90,9 @@ export const TYPED_SCORE = 1.1;
 export const MIN_SUGGESTION_SCORE = 0.6;
 /** The typed query plus at most four alternatives. */
 export const MAX_CANDIDATES = 5;
-/** Words shorter than this are never corrected (Elasticsearch's `min_word_length` default). */
-export const MIN_CORRECTABLE_LENGTH = 4;
 export const MAX_CORRECTABLE_LENGTH = 40;
+/** A last word shorter than this is not completed: it would match half the index. */
+export const MIN_COMPLETABLE_LENGTH = 4;
 const ALTERNATIVES_PER_WORD = 3;
 const BEAM_WIDTH = 10;
 
@@ -47,14 +112,17 @@ export function textBeforeLastWord(text: string): string {
 
 /**
  * The score of the typed text with its last word completed: below the text as typed, above any
- * correction, so `levensh` finds `levenshtein` before the correction `levels`.
+ * correction, so `levensh` finds `levenshtein` before the correction `levels` (for a last word
+ * of `CONFIDENT_PREFIX_LENGTH` letters or more, or one without corrections).
  */
 export const PREFIX_SCORE = 1;
+/** From this length on, a last word is completed before it is corrected. */
+export const CONFIDENT_PREFIX_LENGTH = 5;
 
 /**
  * The last word of a query, when it is worth completing in a full search: a reader may press
- * Enter before finishing it. The same words as are worth correcting (4 letters or more, no
- * stop word, no number), so a short word does not match half the index, and not a word the
+ * Enter before finishing it. A word worth correcting of 4 letters or more (no stop word, no
+ * number), so a short word does not match half the index, and not a word the
  * index holds as typed (`indexed`): that word was finished, and completing it too would
  * match (and rank, and recheck) every document holding a longer word it starts, tripling the
  * cost of a common two-word search for little gain.
@@ -64,7 +132,8 @@ export function completablePrefix(
   indexed: ReadonlySet<string> | null,
 ): string | null {
   const last = words.at(-1);
-  if (last === undefined || correctableWords([last]).length === 0) return null;
+  if (last === undefined || last.length < MIN_COMPLETABLE_LENGTH) return null;
+  if (correctableWords([last]).length === 0) return null;
   return indexed?.has(last) ? null : last;
 }
 
@@ -74,7 +143,7 @@ export function correctableWords(words: readonly string[]): string[] {
     ...new Set(
       words.filter(
         (word) =>
-          word.length >= MIN_CORRECTABLE_LENGTH &&
+          word.length >= SUGGESTER_POLICY.minWordLength &&
           word.length <= MAX_CORRECTABLE_LENGTH &&
           !/^\p{N}+$/u.test(word) &&
           !ENGLISH_STOP_WORDS.has(word),
@@ -107,7 +176,7 @@ function rewrites(
   for (const word of new Set(words)) {
     const alternatives = (suggestions.get(word) ?? [])
       .filter((option) => option.score >= minScore && option.text !== word)
-      .sort((a, b) => b.score - a.score || b.freq - a.freq)
+      .sort(compareCorrections(word))
       .slice(0, ALTERNATIVES_PER_WORD);
     if (alternatives.length === 0) continue;
     beam = beam
@@ -132,8 +201,9 @@ const round = (value: number): number => Math.round(value * 10_000) / 10_000;
 /**
  * Step 1 and 2 of the query plan: the typed text (score 1.1), the typed text with `prefix` (its
  * last word) completed (score 1) when given, and up to four spelling alternatives
- * (score >= 0.6), best first, without duplicates; candidate i of n with score s weighs
- * (n - i) * s, a title match twice that, a body match once.
+ * (score >= 0.6), best first, without duplicates; a 4-letter `prefix` is completed after the
+ * alternatives instead, with score 0.6, when there are any. Candidate i of n with score s
+ * weighs (n - i) * s, a title match twice that, a body match once.
  */
 export function planCandidates(
   typedText: string,
@@ -147,17 +217,23 @@ export function planCandidates(
     source: CandidateTerm['source'];
     prefix: string | null;
   }[] = [{ text: typedText, score: TYPED_SCORE, source: 'typed', prefix: null }];
-  if (prefix !== null)
-    scored.push({ text: typedText, score: PREFIX_SCORE, source: 'prefix', prefix });
-  const maxScored = scored.length - 1 + MAX_CANDIDATES;
+  const completion = { text: typedText, score: PREFIX_SCORE, source: 'prefix' as const, prefix };
+  const completeFirst = prefix !== null && prefix.length >= CONFIDENT_PREFIX_LENGTH;
+  if (completeFirst) scored.push(completion);
+  let alternatives = 0;
   const seen = new Set([typedText.toLowerCase()]);
   for (const rewrite of rewrites(words, suggestions)) {
-    if (rewrite.score < MIN_SUGGESTION_SCORE || scored.length >= maxScored) continue;
+    if (rewrite.score < MIN_SUGGESTION_SCORE || alternatives >= MAX_CANDIDATES - 1) continue;
     const text = applyRewrite(typedText, rewrite.replacements);
     if (seen.has(text.toLowerCase())) continue;
     seen.add(text.toLowerCase());
     scored.push({ text, score: round(rewrite.score), source: 'suggester', prefix: null });
+    alternatives++;
   }
+  // A 4-letter word is more often a typo than the start of a longer word (`cros` for `cors`):
+  // completed after its corrections, as the least of them.
+  if (prefix !== null && !completeFirst)
+    scored.push(alternatives > 0 ? { ...completion, score: MIN_SUGGESTION_SCORE } : completion);
   const n = scored.length;
   return scored.map((candidate, i) => {
     const weight = round((n - i) * candidate.score);

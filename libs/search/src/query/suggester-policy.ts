@@ -10,4 +10,19 @@ export const SUGGESTER_POLICY = {
   /** Lowest score returned (Elasticsearch's default `accuracy`); the query plan keeps >= 0.6. */
   accuracy: 0.5,
   size: 5,
+  /** Shorter words are never corrected (`min_word_length`). */
+  minWordLength: 3,
+  /** Shorter words are corrected only when no document holds them. */
+  minKnownWordLength: 4,
 } as const;
+
+/**
+ * Whether a typed word found in `docFreq` documents may be corrected: a rare word may be a
+ * typo of a common one, but a short word has so many one-edit neighbours (`css`, `cms`, `cls`)
+ * that one the index holds is taken as meant. A 3-letter word is corrected by one edit only:
+ * two score 1 - 2/3, under the policy's accuracy.
+ */
+export function mayCorrect(word: string, docFreq: number): boolean {
+  if (docFreq > SUGGESTER_POLICY.maxTypedDocFreq) return false;
+  return word.length >= SUGGESTER_POLICY.minKnownWordLength || docFreq === 0;
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, spellingScore } from './edit-distance.js';
+import { editDistance, spellingScore, typingCost } from './edit-distance.js';
+import { adjacentKeys } from './keyboard.js';
+import { distinctWords, identifierTokens } from './tokenize.js';
 import { editVariants } from './edit-variants.js';
 import { stripMarkdown } from './markdown.js';
 import { MATCH_END, MATCH_START, renderSnippet } from './snippet.js';
@@ -22,6 +24,86 @@ describe('edit distance and spelling score', () => {
     for (const expected of ['tokio', 'toki', 'tokoio', 'tokoi', 'tokai'])
       expect(variants).toContain(expected);
     expect(variants).not.toContain('tiko');
+  });
+});
+
+describe('typing cost', () => {
+  it('knows which QWERTY keys touch', () => {
+    for (const [a, b] of [
+      'qw',
+      'qa',
+      'as',
+      'sz',
+      'sx',
+      'se',
+      'vb',
+      'bg',
+      'bh',
+      'tg',
+      'ty',
+      '12',
+      '1q',
+    ])
+      expect(adjacentKeys(a!, b!), `${a}${b}`).toBe(true);
+    for (const [a, b] of ['qs', 'ea', 'qc', 'pa', 'zq', 'vh'])
+      expect(adjacentKeys(a!, b!), `${a}${b}`).toBe(false);
+  });
+
+  it('counts a transposition and a neighbouring key as half an edit', () => {
+    expect(typingCost('cros', 'cors')).toBe(0.5);
+    expect(typingCost('cros', 'cross')).toBe(1);
+    expect(typingCost('ajb', 'ajv')).toBe(0.5);
+    expect(typingCost('qss', 'css')).toBe(1);
+    expect(typingCost('deleyed', 'deleted')).toBe(0.5);
+    expect(typingCost('deleyed', 'delayed')).toBe(1);
+  });
+});
+
+describe('identifiers', () => {
+  it('gives the whole without connectors and each part of every identifier', () => {
+    expect(
+      identifierTokens(
+        'See @scope/name, highlight.js and snake_case; camelCase or kebab-case. Version 15.4 at 10:30.',
+      ),
+    ).toEqual([
+      'scopename',
+      'scope',
+      'name',
+      'highlightjs',
+      'highlight',
+      'js',
+      'snakecase',
+      'snake',
+      'case',
+      'camel',
+      'case',
+      'kebabcase',
+      'kebab',
+      'case',
+    ]);
+    expect(identifierTokens('XMLHttpRequest AbortSignal.timeout')).toEqual([
+      'xml',
+      'http',
+      'request',
+      'abortsignaltimeout',
+      'abortsignal',
+      'abort',
+      'signal',
+      'timeout',
+    ]);
+  });
+
+  it('counts the words, wholes and parts in the lexicon', () => {
+    expect(distinctWords('Publishing @acme/widgets with useEffect')).toEqual([
+      'publishing',
+      'acme',
+      'widgets',
+      'with',
+      'useeffect',
+      'acmewidgets',
+      'use',
+      'effect',
+    ]);
   });
 });
 
