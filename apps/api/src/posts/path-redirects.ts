@@ -1,8 +1,6 @@
+import { MAX_REDIRECT_PATH_LENGTH } from '@inkwell/contract';
 import { type PrismaClient } from '@inkwell/prisma';
 import { publishedWhere } from './published.js';
-
-/** Longest address kept or looked up; longer ones are no blog's permalink. */
-export const MAX_REDIRECT_PATH_LENGTH = 1000;
 
 /**
  * The form an old address is stored and looked up in: path and query of a URL or of a path,

@@ -12,6 +12,7 @@ import { PRISMA } from '../core/tokens.js';
 import { imageHashesIn } from '../images/image-paths.js';
 import { renderCommentMarkdown, renderPostMarkdown } from '../markdown/render-markdown.js';
 import { approvedCommentCount, categoryRefSelect, publishedWhere } from './published.js';
+import { findPathRedirect } from './path-redirects.js';
 import { findRedirect } from './post-redirects.js';
 
 const summarySelect = {
@@ -84,7 +85,12 @@ export class PostsService {
    */
   async getPost(slug: string): Promise<PostDetailView> {
     const content = await this.getPostContent(slug).catch(async (error: unknown) => {
-      const newSlug = error instanceof NotFoundError ? await findRedirect(this.prisma, slug) : null;
+      const newSlug =
+        error instanceof NotFoundError
+          ? ((await findRedirect(this.prisma, slug)) ??
+            // An imported post's old address under /posts/ (Hugo's, or an exported renamed slug).
+            (await findPathRedirect(this.prisma, `/posts/${slug}`)))
+          : null;
       throw newSlug ? new MovedError(newSlug, `/api/posts/${newSlug}`) : error;
     });
     return { ...content, ...(await this.getPostLinks(content.post.id)) };

@@ -9,12 +9,16 @@ import { categoryListingPath, feedPath, parseCategoryParam } from '../lib/catego
 import { pageHeaders } from '../lib/headers.js';
 import { parsePageParam } from '../lib/pagination.js';
 import { pluralize } from '../lib/pluralize.js';
+import { redirectFromOldAddress, wordPressAddress } from '../lib/old-address.server.js';
 import { seoMeta } from '../lib/seo.js';
 import { absoluteUrl } from '../lib/site.js';
 import { siteSettingsOf } from '../lib/site-settings.js';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const params = new URL(request.url).searchParams;
+  const url = new URL(request.url);
+  const oldAddress = wordPressAddress(url);
+  if (oldAddress) await redirectFromOldAddress(context, oldAddress);
+  const params = url.searchParams;
   const slugs = parseCategoryParam(params.get('category'));
   // `?category=` naming nothing that could be a category is a dead link, not the home page.
   if (params.has('category') && slugs.length === 0 && params.get('category') !== '') {
