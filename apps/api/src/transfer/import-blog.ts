@@ -68,6 +68,9 @@ export async function importBlog(
 }
 
 class ImportRun {
+  /** Authors the source names that have no account here, with their number of posts. */
+  private readonly unknownAuthors = new Map<string, number>();
+
   constructor(
     private readonly services: ImportServices,
     private readonly bundle: BlogBundle,
@@ -200,6 +203,11 @@ class ImportRun {
       if (id !== null) ids.set(post.sourceId, id);
     }
     bar.stop();
+    for (const [email, posts] of this.unknownAuthors) {
+      this.report.warnings.push(
+        `unknown author ${email} (${posts} post(s)): attributed to the site's first admin`,
+      );
+    }
     return ids;
   }
 
@@ -258,11 +266,10 @@ class ImportRun {
 
   private authorOf(post: BundlePost, authors: Map<string, Viewer>, importer: Viewer): Viewer {
     if (!post.authorEmail) return importer;
-    const author = authors.get(post.authorEmail.toLowerCase());
+    const email = post.authorEmail.toLowerCase();
+    const author = authors.get(email);
     if (author) return author;
-    this.report.warnings.push(
-      `post "${post.title}": unknown author ${post.authorEmail}, attributed to the site's first admin`,
-    );
+    this.unknownAuthors.set(email, (this.unknownAuthors.get(email) ?? 0) + 1);
     return importer;
   }
 
