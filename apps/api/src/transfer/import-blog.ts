@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
+  type AdminPostView,
   createCategorySchema,
   createPostSchema,
   type SiteSettingsView,
@@ -229,7 +230,7 @@ class ImportRun {
       if (!this.options.dryRun) {
         const { version } = await this.services.posts.get(current.id, author);
         const updated = await this.services.posts.update(current.id, { version, ...input }, author);
-        await this.setPublication(updated.id, updated.version, post, author);
+        await this.setPublication(updated, post, author);
         await this.rememberItem('post', post.sourceId, current.id, fingerprint);
       }
       this.count('posts', 'updated');
@@ -248,15 +249,15 @@ class ImportRun {
       return NOT_YET_CREATED;
     }
     const created = await this.services.posts.create(input, author);
-    await this.setPublication(created.id, created.version, post, author);
+    await this.setPublication(created, post, author);
     await this.rememberItem('post', post.sourceId, created.id, fingerprint);
     this.count('posts', 'created');
     return created.id;
   }
 
   /** Published (at its original date) or a draft, as in the source. */
-  private async setPublication(id: number, version: number, post: BundlePost, actor: Viewer): Promise<void> {
-    const view = await this.services.posts.get(id, actor);
+  private async setPublication(view: AdminPostView, post: BundlePost, actor: Viewer): Promise<void> {
+    const { id, version } = view;
     if (post.published) {
       await this.services.posts.publish(id, { version, publishAt: post.publishedAt ?? undefined }, actor);
     } else if (view.status !== 'DRAFT') {
