@@ -58,9 +58,10 @@ describe.each(engineKinds)('export, then import into an empty blog (%s)', (kind)
   let target: TransferTestApi;
   let folder: string;
   beforeAll(async () => {
-    [source, target] = await Promise.all([startEmptyBlog(kind), startEmptyBlog(kind)]);
     folder = await mkdtemp(path.join(tmpdir(), 'inkwell-export-'));
-  });
+    source = await startEmptyBlog(kind);
+    target = await startEmptyBlog(kind);
+  }, 120_000);
   afterAll(async () => {
     await source?.close();
     await target?.close();
