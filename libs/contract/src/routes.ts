@@ -98,7 +98,7 @@ export const routes = {
     method: 'GET',
     path: '/api/redirects',
     tag: 'posts',
-    summary: "The post now at an address of the blog it was imported from (301 to it), or 404",
+    summary: 'The post now at an address of the blog it was imported from (301 to it), or 404',
     query: redirectQuerySchema,
     responses: { 301: postMoved, 400: errorBody, 404: errorBody },
   },

@@ -24,10 +24,15 @@ runCli(async () => {
   const [source] = positionals;
   if (!source || positionals.length > 1) throw new TransferRefusedError(USAGE);
   if (values.format !== undefined && !IMPORT_FORMATS.includes(values.format as ImportFormat)) {
-    throw new TransferRefusedError(`--format must be one of ${IMPORT_FORMATS.join(', ')}, not "${values.format}".\n${USAGE}`);
+    throw new TransferRefusedError(
+      `--format must be one of ${IMPORT_FORMATS.join(', ')}, not "${values.format}".\n${USAGE}`,
+    );
   }
   // The source is read in full before the database is opened: a bad file changes nothing.
-  const { format, bundle } = await readSource(invocationPath(source), values.format as ImportFormat | undefined);
+  const { format, bundle } = await readSource(
+    invocationPath(source),
+    values.format as ImportFormat | undefined,
+  );
   const config = loadConfig(process.env);
   const report = await withCommandDatabase(config, (db) =>
     withApplicationServices(config, db, (services) =>

@@ -1,6 +1,11 @@
 import { DatabaseOwnedError } from '@inkwell/prisma';
 import { ConfigError } from '../config/config.js';
-import { ImportSourceError, TransferRefusedError } from '../transfer/source-error.js';
+
+/**
+ * A problem the operator of a command fixes (a bad argument, an unreadable file): printed as its
+ * message alone, without a stack.
+ */
+export class OperatorError extends Error {}
 
 /**
  * What to print when the API or a command cannot start: a problem the operator fixes (a bad
@@ -9,8 +14,7 @@ import { ImportSourceError, TransferRefusedError } from '../transfer/source-erro
 export function operatorMessage(error: unknown): unknown {
   return error instanceof ConfigError ||
     error instanceof DatabaseOwnedError ||
-    error instanceof ImportSourceError ||
-    error instanceof TransferRefusedError
+    error instanceof OperatorError
     ? error.message
     : error;
 }

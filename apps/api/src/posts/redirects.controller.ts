@@ -16,7 +16,9 @@ export class RedirectsController {
   constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
 
   @Get()
-  async find(@Query(new ZodPipe(redirectQuerySchema, 'query')) query: RedirectQuery): Promise<never> {
+  async find(
+    @Query(new ZodPipe(redirectQuerySchema, 'query')) query: RedirectQuery,
+  ): Promise<never> {
     const slug = await findPathRedirect(this.prisma, query.path);
     if (slug) throw new MovedError(slug, `/api/posts/${slug}`);
     throw new NotFoundError(`No published post had the address ${query.path}`);

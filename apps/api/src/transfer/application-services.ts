@@ -42,10 +42,13 @@ export async function withApplicationServices<T>(
   db: Database,
   work: (services: TransferServices) => Promise<T>,
 ): Promise<T> {
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { database: db }), {
-    logger: ['error', 'warn'],
-    abortOnError: false,
-  });
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot(config, { database: db }),
+    {
+      logger: ['error', 'warn'],
+      abortOnError: false,
+    },
+  );
   try {
     await app.get(SearchModule).indexPrepared();
     return await work(transferServices(app));

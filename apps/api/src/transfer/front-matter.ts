@@ -16,8 +16,13 @@ export function readFrontMatter(text: string): FrontMatterDocument {
   const yaml = YAML_BLOCK.exec(source);
   if (yaml) {
     const data: unknown = parse(yaml[1] ?? '') ?? {};
-    if (typeof data !== 'object' || Array.isArray(data)) throw new Error('front matter is not a map');
-    return { data: data as Record<string, unknown>, body: source.slice(yaml[0].length), kind: 'yaml' };
+    if (typeof data !== 'object' || Array.isArray(data))
+      throw new Error('front matter is not a map');
+    return {
+      data: data as Record<string, unknown>,
+      body: source.slice(yaml[0].length),
+      kind: 'yaml',
+    };
   }
   const toml = TOML_BLOCK.exec(source);
   if (toml) return { data: {}, body: source.slice(toml[0].length), kind: 'toml' };

@@ -2,7 +2,8 @@
 export function imageReferencesIn(markdown: string): string[] {
   const found = new Set<string>();
   for (const match of markdown.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?/g)) found.add(match[1]!);
-  for (const match of markdown.matchAll(/<img\b[^>]*?\bsrc=["']([^"']+)["']/gi)) found.add(match[1]!);
+  for (const match of markdown.matchAll(/<img\b[^>]*?\bsrc=["']([^"']+)["']/gi))
+    found.add(match[1]!);
   return [...found];
 }
 

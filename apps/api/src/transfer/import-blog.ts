@@ -92,7 +92,9 @@ class ImportRun {
       select: { id: true, role: true },
     });
     if (!admin) {
-      throw new TransferRefusedError('The site has no admin yet: create one first (npm run user:create).');
+      throw new TransferRefusedError(
+        'The site has no admin yet: create one first (npm run user:create).',
+      );
     }
     return admin;
   }
@@ -170,7 +172,10 @@ class ImportRun {
   }
 
   /** Resolves with the id of each post by its source identity (NOT_YET_CREATED in a dry run). */
-  async importPosts(importer: Viewer, imageUrls: Map<string, string>): Promise<Map<string, number>> {
+  async importPosts(
+    importer: Viewer,
+    imageUrls: Map<string, string>,
+  ): Promise<Map<string, number>> {
     const ids = new Map<string, number>();
     const authors = new Map(
       (await this.prisma.user.findMany({ select: { id: true, email: true, role: true } })).map(
@@ -217,7 +222,11 @@ class ImportRun {
     input: ReturnType<typeof createPostSchema.parse>,
     author: Viewer,
   ): Promise<number | null> {
-    const fingerprint = fingerprintOf({ ...input, published: post.published, date: post.publishedAt });
+    const fingerprint = fingerprintOf({
+      ...input,
+      published: post.published,
+      date: post.publishedAt,
+    });
     const known = await this.importedItem('post', post.sourceId);
     const current = known
       ? await this.prisma.post.findUnique({ where: { id: known.targetId }, select: { id: true } })
@@ -236,7 +245,10 @@ class ImportRun {
       this.count('posts', 'updated');
       return current.id;
     }
-    const taken = await this.prisma.post.findUnique({ where: { slug: input.slug! }, select: { id: true } });
+    const taken = await this.prisma.post.findUnique({
+      where: { slug: input.slug! },
+      select: { id: true },
+    });
     if (taken) {
       this.skip('posts', `post "${post.title}"`, {
         message: 'has the slug of a post this import did not create',
@@ -256,10 +268,18 @@ class ImportRun {
   }
 
   /** Published (at its original date) or a draft, as in the source. */
-  private async setPublication(view: AdminPostView, post: BundlePost, actor: Viewer): Promise<void> {
+  private async setPublication(
+    view: AdminPostView,
+    post: BundlePost,
+    actor: Viewer,
+  ): Promise<void> {
     const { id, version } = view;
     if (post.published) {
-      await this.services.posts.publish(id, { version, publishAt: post.publishedAt ?? undefined }, actor);
+      await this.services.posts.publish(
+        id,
+        { version, publishAt: post.publishedAt ?? undefined },
+        actor,
+      );
     } else if (view.status !== 'DRAFT') {
       await this.services.posts.unpublish(id, { version }, actor);
     }
@@ -294,7 +314,9 @@ class ImportRun {
       const paths = new Set(post.oldPaths.map(normaliseRedirectPath));
       for (const redirectPath of paths) {
         if (!redirectPath || postId === undefined) continue;
-        const existing = await this.prisma.pathRedirect.findUnique({ where: { path: redirectPath } });
+        const existing = await this.prisma.pathRedirect.findUnique({
+          where: { path: redirectPath },
+        });
         if (existing && existing.postId === postId) {
           this.count('redirects', 'unchanged');
           continue;
@@ -318,7 +340,8 @@ class ImportRun {
     for (const comment of parentsFirst(this.bundle.comments)) {
       bar.increment();
       const postId = postIds.get(comment.postSourceId);
-      const parentId = comment.parentSourceId === null ? null : commentIds.get(comment.parentSourceId);
+      const parentId =
+        comment.parentSourceId === null ? null : commentIds.get(comment.parentSourceId);
       const label = `comment ${comment.sourceId} by ${comment.authorName}`;
       if (postId === undefined) {
         this.skip('comments', label, { message: 'is on a post that was not imported' });
@@ -344,7 +367,11 @@ class ImportRun {
   }
 
   /** The write a public comment makes (`comment.created`), with its identity in the same transaction. */
-  private createComment(comment: BundleComment, postId: number, parentId: number | null): Promise<number> {
+  private createComment(
+    comment: BundleComment,
+    postId: number,
+    parentId: number | null,
+  ): Promise<number> {
     return this.services.outbox.transaction(async (tx, record) => {
       const created = await tx.comment.create({
         data: {
@@ -367,7 +394,11 @@ class ImportRun {
           fingerprint: fingerprintOf(comment),
         },
       });
-      await record('comment.created', { commentId: created.id, postId, approved: comment.approved });
+      await record('comment.created', {
+        commentId: created.id,
+        postId,
+        approved: comment.approved,
+      });
       return created.id;
     });
   }
@@ -405,7 +436,12 @@ class ImportRun {
     });
   }
 
-  private async rememberItem(kind: string, sourceId: string, targetId: number, fingerprint: string) {
+  private async rememberItem(
+    kind: string,
+    sourceId: string,
+    targetId: number,
+    fingerprint: string,
+  ) {
     const key = { source: this.bundle.source, kind, sourceId };
     await this.prisma.importedItem.upsert({
       where: { source_kind_sourceId: key },
@@ -437,21 +473,28 @@ function parentsFirst(comments: BundleComment[]): BundleComment[] {
     placed.add(comment.sourceId);
     ordered.push(comment);
   };
-  for (const comment of [...comments].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())) {
+  for (const comment of [...comments].sort(
+    (a, b) => a.createdAt.getTime() - b.createdAt.getTime(),
+  )) {
     place(comment, 0);
   }
   return ordered;
 }
 
 /** The settings fields whose wanted value differs from the current one. */
-function changedSettings(wanted: UpdateSettingsInput, current: SiteSettingsView): UpdateSettingsInput {
+function changedSettings(
+  wanted: UpdateSettingsInput,
+  current: SiteSettingsView,
+): UpdateSettingsInput {
   const now: Record<string, unknown> = {
     ...current,
     logoImageId: current.logo?.id ?? null,
     faviconImageId: current.favicon?.id ?? null,
   };
   return Object.fromEntries(
-    Object.entries(wanted).filter(([field, value]) => JSON.stringify(value) !== JSON.stringify(now[field])),
+    Object.entries(wanted).filter(
+      ([field, value]) => JSON.stringify(value) !== JSON.stringify(now[field]),
+    ),
   );
 }
 

@@ -1,4 +1,11 @@
-export const IMPORT_KINDS = ['categories', 'images', 'posts', 'redirects', 'comments', 'settings'] as const;
+export const IMPORT_KINDS = [
+  'categories',
+  'images',
+  'posts',
+  'redirects',
+  'comments',
+  'settings',
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export type Outcome = 'created' | 'updated' | 'unchanged' | 'skipped';
 

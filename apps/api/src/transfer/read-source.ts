@@ -42,7 +42,11 @@ export async function detectFormat(source: string): Promise<ImportFormat> {
   const handle = await open(source);
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(512), 0, 512, 0);
-    const start = buffer.subarray(0, bytesRead).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+    const start = buffer
+      .subarray(0, bytesRead)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trimStart();
     if (start.startsWith('{')) return 'ghost';
     if (start.startsWith('<')) return 'wxr';
   } finally {

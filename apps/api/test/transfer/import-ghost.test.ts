@@ -19,7 +19,9 @@ describe.each(engineKinds)('importing a Ghost export (%s)', (kind) => {
     expect(await api.db.prisma.post.count()).toBe(0);
     expect(await api.db.prisma.category.count()).toBe(0);
     expect(await api.db.prisma.pathRedirect.count()).toBe(0);
-    expect((await api.http.get('/api/settings').expect(200)).body.title).not.toBe('Ghost peer bench');
+    expect((await api.http.get('/api/settings').expect(200)).body.title).not.toBe(
+      'Ghost peer bench',
+    );
   });
 
   test('readers see the posts, tags as categories, drafts kept back, old addresses redirected', async () => {
@@ -57,7 +59,10 @@ describe.each(engineKinds)('importing a Ghost export (%s)', (kind) => {
       .query({ path: '/upgrading-postgresql-15-to-17-with-pg-upgrade/' })
       .expect(404);
 
-    const search = await api.http.get('/api/search').query({ q: 'streaming replication' }).expect(200);
+    const search = await api.http
+      .get('/api/search')
+      .query({ q: 'streaming replication' })
+      .expect(200);
     expect(JSON.stringify(search.body)).toContain(
       'setting-up-postgresql-streaming-replication-on-debian',
     );

@@ -29,7 +29,11 @@ describe('import sources that cannot be read', () => {
   test.each([
     ['missing', undefined, /missing: does not exist/],
     ['broken.json', undefined, /broken\.json: is not valid JSON/],
-    ['not-ghost.json', undefined, /not-ghost\.json: db\[0\]\.data is missing \(not a Ghost export\)/],
+    [
+      'not-ghost.json',
+      undefined,
+      /not-ghost\.json: db\[0\]\.data is missing \(not a Ghost export\)/,
+    ],
     ['broken.xml', undefined, /broken\.xml: is not well-formed XML \(line 1: /],
     ['notes.txt', undefined, /notes\.txt: is neither JSON \(Ghost\) nor XML \(WordPress\)/],
     ['export', undefined, /manifest\.json: exportedAt must be an ISO 8601 date and time/],
@@ -41,7 +45,10 @@ describe('import sources that cannot be read', () => {
 
   test('npm run import exits non-zero with the message, for a bad file or an unknown format', async () => {
     const [malformed, unknownFormat] = await Promise.all([
-      runApiScript('src/cli/import.ts', { args: [path.join(dir, 'broken.json')], env: { DATA_DIR: dir } }),
+      runApiScript('src/cli/import.ts', {
+        args: [path.join(dir, 'broken.json')],
+        env: { DATA_DIR: dir },
+      }),
       runApiScript('src/cli/import.ts', {
         args: [path.join(dir, 'broken.json'), '--format', 'blogger'],
         env: { DATA_DIR: dir },
@@ -51,6 +58,8 @@ describe('import sources that cannot be read', () => {
     expect(malformed.output).toContain('broken.json: is not valid JSON');
     expect(malformed.output).not.toContain('    at ');
     expect(unknownFormat.code).toBe(1);
-    expect(unknownFormat.output).toContain('--format must be one of inkwell, markdown, ghost, wxr, not "blogger"');
+    expect(unknownFormat.output).toContain(
+      '--format must be one of inkwell, markdown, ghost, wxr, not "blogger"',
+    );
   });
 });

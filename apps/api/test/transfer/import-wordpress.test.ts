@@ -40,7 +40,10 @@ describe.each(engineKinds)('importing a WordPress export (%s)', (kind) => {
     expect(report.warnings.some((w) => w.includes('unknown author guest@shed.example'))).toBe(true);
 
     const page = await api.http.get('/api/posts/cutting-dovetails-by-hand').expect(200);
-    const { post, comments } = page.body as { post: { html: string; publishedAt: string; categories: Array<{ slug: string }> }; comments: ThreadComment[] };
+    const { post, comments } = page.body as {
+      post: { html: string; publishedAt: string; categories: Array<{ slug: string }> };
+      comments: ThreadComment[];
+    };
     expect(post.publishedAt).toBe('2019-03-04T09:30:00.000Z');
     expect(post.html).toContain('<strong>marking gauge</strong>');
     expect(post.html).toContain('<li>Saw the tails, then chop the waste.</li>');
@@ -59,11 +62,18 @@ describe.each(engineKinds)('importing a WordPress export (%s)', (kind) => {
     await api.http.get('/api/posts/workbench-plans-unfinished').expect(404);
     expect(await api.db.prisma.post.count({ where: { status: 'DRAFT' } })).toBe(1);
 
-    for (const path of ['/?p=12', '/2019/03/04/cutting-dovetails-by-hand/', '/2019/03/04/cutting-dovetails-by-hand']) {
+    for (const path of [
+      '/?p=12',
+      '/2019/03/04/cutting-dovetails-by-hand/',
+      '/2019/03/04/cutting-dovetails-by-hand',
+    ]) {
       const moved = await api.http.get('/api/redirects').query({ path }).expect(301);
       expect(moved.body.slug).toBe('cutting-dovetails-by-hand');
     }
-    const wheel = await api.http.get('/api/redirects').query({ path: '/2020/07/21/truing-a-wheel/' }).expect(301);
+    const wheel = await api.http
+      .get('/api/redirects')
+      .query({ path: '/2020/07/21/truing-a-wheel/' })
+      .expect(301);
     expect(wheel.body.slug).toBe('truing-a-wheel');
     await api.http.get('/api/redirects').query({ path: '/?p=56' }).expect(404);
 

@@ -35,7 +35,8 @@ async function contentOf(api: TransferTestApi) {
     orderBy: { slug: 'asc' },
     select: { slug: true, name: true, description: true },
   });
-  const { updatedAt: _updatedAt, ...settings } = (await api.http.get('/api/settings').expect(200)).body;
+  const { updatedAt: _updatedAt, ...settings } = (await api.http.get('/api/settings').expect(200))
+    .body;
   const redirects = await prisma.pathRedirect.findMany({
     orderBy: { path: 'asc' },
     select: { path: true, post: { select: { slug: true } } },
@@ -49,7 +50,7 @@ async function contentOf(api: TransferTestApi) {
     categories,
     settings: { ...settings, logo: settings.logo !== null, favicon: settings.favicon !== null },
     redirects,
-    images: (await prisma.image.findMany({ orderBy: { hash: 'asc' }, select: { hash: true } })),
+    images: await prisma.image.findMany({ orderBy: { hash: 'asc' }, select: { hash: true } }),
   };
 }
 
@@ -81,11 +82,15 @@ describe.each(engineKinds)('export, then import into an empty blog (%s)', (kind)
 
     const exported = await source.exportTo(folder);
     expect(exported).toMatchObject({ posts: 5, comments: 3, images: 2, users: 1 });
-    expect((await readdir(path.join(folder, 'posts'))).sort()).toContain('cutting-dovetails-by-hand.md');
+    expect((await readdir(path.join(folder, 'posts'))).sort()).toContain(
+      'cutting-dovetails-by-hand.md',
+    );
     const manifest = await readFile(path.join(folder, 'manifest.json'), 'utf8');
     expect(manifest).not.toMatch(/password|scrypt/i);
     const markdown = await readFile(path.join(folder, 'posts', 'first-light.md'), 'utf8');
-    expect(markdown).toMatch(/^---\ntitle: First light with a new telescope\nslug: first-light\nstatus: published\n/);
+    expect(markdown).toMatch(
+      /^---\ntitle: First light with a new telescope\nslug: first-light\nstatus: published\n/,
+    );
 
     const report = await target.importSource(folder);
     expect(report.format).toBe('inkwell');

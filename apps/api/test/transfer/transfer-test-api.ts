@@ -5,7 +5,10 @@ import { importBlog } from '../../src/transfer/import-blog.js';
 import { type ImportReport } from '../../src/transfer/import-report.js';
 import { silentProgress } from '../../src/transfer/progress.js';
 import { type ImportFormat, readSource } from '../../src/transfer/read-source.js';
-import { transferServices, type TransferServices } from '../../src/transfer/application-services.js';
+import {
+  transferServices,
+  type TransferServices,
+} from '../../src/transfer/application-services.js';
 import { TEST_SCRYPT } from '../admin/admin-test-api.js';
 import { type EngineKind, startTestApi, type TestApi } from '../test-api.js';
 
@@ -50,10 +53,13 @@ export async function startEmptyBlog(kind: EngineKind): Promise<TransferTestApi>
 }
 
 /** Sums of each outcome over every kind of item. */
-export function totals(report: ImportReport): Record<'created' | 'updated' | 'unchanged' | 'skipped', number> {
+export function totals(
+  report: ImportReport,
+): Record<'created' | 'updated' | 'unchanged' | 'skipped', number> {
   const sum = { created: 0, updated: 0, unchanged: 0, skipped: 0 };
   for (const counts of Object.values(report.counts)) {
-    for (const outcome of Object.keys(sum) as Array<keyof typeof sum>) sum[outcome] += counts[outcome];
+    for (const outcome of Object.keys(sum) as Array<keyof typeof sum>)
+      sum[outcome] += counts[outcome];
   }
   return sum;
 }

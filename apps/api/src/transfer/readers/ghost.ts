@@ -90,7 +90,8 @@ function ghostData(file: string, json: unknown): Row {
   if (!isRecord(db) || !isRecord(db.data)) {
     throw new ImportSourceError(file, 'is missing (not a Ghost export)', 'db[0].data');
   }
-  if (!Array.isArray(db.data.posts)) throw new ImportSourceError(file, 'must be a list', 'db[0].data.posts');
+  if (!Array.isArray(db.data.posts))
+    throw new ImportSourceError(file, 'must be a list', 'db[0].data.posts');
   return db.data;
 }
 

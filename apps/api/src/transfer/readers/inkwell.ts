@@ -30,7 +30,10 @@ export async function readInkwellExport(folder: string): Promise<BlogBundle> {
     try {
       document = readFrontMatter(await readFile(file, 'utf8'));
     } catch (error) {
-      throw new ImportSourceError(file, `has front matter that is not valid YAML (${(error as Error).message})`);
+      throw new ImportSourceError(
+        file,
+        `has front matter that is not valid YAML (${(error as Error).message})`,
+      );
     }
     const front = parseWith(postFrontMatter, document.data, file);
     const published = front.status === 'published';

@@ -76,7 +76,10 @@ async function readPostFile(
   try {
     document = readFrontMatter(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new ImportSourceError(file, `has front matter that is not valid YAML (${(error as Error).message})`);
+    throw new ImportSourceError(
+      file,
+      `has front matter that is not valid YAML (${(error as Error).message})`,
+    );
   }
   if (document.kind === 'toml') {
     warnings.push(`${file}: TOML front matter (+++) is not read: skipped`);
@@ -86,7 +89,8 @@ async function readPostFile(
   const base = path.posix.basename(relative).replace(MARKDOWN_FILE, '');
   const jekyll = JEKYLL_NAME.exec(base);
   // A Hugo page bundle (`posts/hello/index.md`) is named by its folder.
-  const name = jekyll?.[4] ?? (base === 'index' ? path.posix.basename(path.posix.dirname(relative)) : base);
+  const name =
+    jekyll?.[4] ?? (base === 'index' ? path.posix.basename(path.posix.dirname(relative)) : base);
   const title = text(data.title);
   if (!title) {
     warnings.push(`${file}: title is missing from the front matter: skipped`);
@@ -100,7 +104,11 @@ async function readPostFile(
     (jekyll ? dateOf(`${jekyll[1]}-${jekyll[2]}-${jekyll[3]}T00:00:00Z`) : null);
   const draft = data.draft === true || data.published === false || relative.includes('_drafts/');
   const categoryNames = new Map<string, string>();
-  for (const value of [...listOf(data.categories), ...listOf(data.category), ...listOf(data.tags)]) {
+  for (const value of [
+    ...listOf(data.categories),
+    ...listOf(data.category),
+    ...listOf(data.tags),
+  ]) {
     categoryNames.set(slugFromText(value, 'category'), value);
   }
   const categorySlugs = [...categoryNames.keys()];
@@ -151,7 +159,11 @@ function defaultPermalinks(
 }
 
 /** A reference to an image file inside the folder: relative to the post, or site-absolute. */
-async function localImage(root: string, relative: string, reference: string): Promise<string | null> {
+async function localImage(
+  root: string,
+  relative: string,
+  reference: string,
+): Promise<string | null> {
   if (isRemoteReference(reference) || reference.startsWith('data:')) return null;
   const clean = decodeURIComponent(reference.split(/[?#]/)[0]!);
   const candidates = clean.startsWith('/')
@@ -171,5 +183,7 @@ async function localImage(root: string, relative: string, reference: string): Pr
 
 function listOf(value: unknown): string[] {
   if (typeof value === 'string') return value.split(/\s*,\s*/).filter(Boolean);
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  return Array.isArray(value)
+    ? value.filter((item): item is string => typeof item === 'string')
+    : [];
 }

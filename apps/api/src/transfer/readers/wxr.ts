@@ -38,12 +38,19 @@ export async function readWordPressExport(file: string): Promise<BlogBundle> {
   const xml = await readFile(file, 'utf8');
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    throw new ImportSourceError(file, `is not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
+    throw new ImportSourceError(
+      file,
+      `is not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`,
+    );
   }
   const document = parser.parse(xml) as Node;
   const channel = isRecord(document.rss) ? document.rss.channel : undefined;
-  if (!isRecord(channel)) throw new ImportSourceError(file, 'is missing (not a WXR export)', 'rss.channel');
-  const site = (textOf(channel['wp:base_blog_url']) ?? textOf(channel.link) ?? '').replace(/\/+$/, '');
+  if (!isRecord(channel))
+    throw new ImportSourceError(file, 'is missing (not a WXR export)', 'rss.channel');
+  const site = (textOf(channel['wp:base_blog_url']) ?? textOf(channel.link) ?? '').replace(
+    /\/+$/,
+    '',
+  );
   const bundle = emptyBundle(`wxr:${site}`);
 
   const emails = new Map(
