@@ -89,3 +89,16 @@ export const postDetailView = z.object({
   related: z.array(postLinkView.extend({ publishedAt: isoDateTime })),
 });
 export type PostDetailView = z.infer<typeof postDetailView>;
+
+/** Longest old address GET /api/redirects looks up. */
+export const MAX_REDIRECT_PATH_LENGTH = 1000;
+
+/** Query string of GET /api/redirects: an address on the blog a post was imported from. */
+export const redirectQuerySchema = z.object({
+  path: z
+    .string({ error: 'is required' })
+    .min(1, 'is required')
+    .max(MAX_REDIRECT_PATH_LENGTH, `must be at most ${MAX_REDIRECT_PATH_LENGTH} characters`)
+    .startsWith('/', 'must be a path starting with /'),
+});
+export type RedirectQuery = z.output<typeof redirectQuerySchema>;

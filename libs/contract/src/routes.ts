@@ -32,7 +32,12 @@ import {
   listCommentsSchema,
   replySchema,
 } from './admin-comments.js';
-import { listPostsQuerySchema, postDetailView, postListView } from './posts.js';
+import {
+  listPostsQuerySchema,
+  postDetailView,
+  postListView,
+  redirectQuerySchema,
+} from './posts.js';
 import { media, type RouteSpec } from './route.js';
 import {
   searchQuerySchema,
@@ -87,6 +92,15 @@ export const routes = {
     summary: 'A published post with its comments, neighbours and related posts',
     params: slugParams,
     responses: { 200: postDetailView, 301: moved, 404: errorBody },
+  },
+  'GET /api/redirects': {
+    ...publicRoute,
+    method: 'GET',
+    path: '/api/redirects',
+    tag: 'posts',
+    summary: 'The post now at an address of the blog it was imported from (301 to it), or 404',
+    query: redirectQuerySchema,
+    responses: { 301: postMoved, 400: errorBody, 404: errorBody },
   },
   'POST /api/posts/{slug}/comments': {
     ...publicRoute,

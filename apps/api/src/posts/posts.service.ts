@@ -13,6 +13,7 @@ import { loadKnownImages } from '../images/known-images.js';
 import { renderCommentMarkdown, renderPostMarkdown } from '../markdown/render-markdown.js';
 import { approvedCommentCount, categoryRefSelect, publishedWhere } from './published.js';
 import { findCategoryRedirects } from '../categories/category-redirects.js';
+import { findPathRedirect } from './path-redirects.js';
 import { findRedirect } from './post-redirects.js';
 
 const summarySelect = {
@@ -85,7 +86,12 @@ export class PostsService {
    */
   async getPost(slug: string): Promise<PostDetailView> {
     const content = await this.getPostContent(slug).catch(async (error: unknown) => {
-      const newSlug = error instanceof NotFoundError ? await findRedirect(this.prisma, slug) : null;
+      const newSlug =
+        error instanceof NotFoundError
+          ? ((await findRedirect(this.prisma, slug)) ??
+            // An imported post's old address under /posts/ (Hugo's, or an exported renamed slug).
+            (await findPathRedirect(this.prisma, `/posts/${slug}`)))
+          : null;
       throw newSlug ? new MovedError(newSlug, `/api/posts/${newSlug}`) : error;
     });
     return { ...content, ...(await this.getPostLinks(content.post.id)) };

@@ -16,12 +16,16 @@ import {
 import { pageHeaders } from '../lib/headers.js';
 import { parsePageParam } from '../lib/pagination.js';
 import { pluralize } from '../lib/pluralize.js';
+import { redirectFromOldAddress, wordPressAddress } from '../lib/old-address.server.js';
 import { seoMeta } from '../lib/seo.js';
 import { absoluteUrl } from '../lib/site.js';
 import { siteSettingsOf } from '../lib/site-settings.js';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const params = new URL(request.url).searchParams;
+  const url = new URL(request.url);
+  const oldAddress = wordPressAddress(url);
+  if (oldAddress) await redirectFromOldAddress(context, oldAddress);
+  const params = url.searchParams;
   // `?category=a,b` as links write it, `?category=a&category=b` as the form's checkboxes do.
   const requested = params.getAll('category').join(',');
   const slugs = parseCategoryParam(requested);

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+/** `format` of an Inkwell export's manifest.json (how `--format` auto-detection knows it). */
+export const INKWELL_EXPORT_FORMAT = 'inkwell-export';
+export const MANIFEST_FILE = 'manifest.json';
+export const POSTS_FOLDER = 'posts';
+export const IMAGES_FOLDER = 'images';
+
+const date = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date and time' });
+
+/**
+ * manifest.json of an export: everything that is not a post (posts are `posts/<slug>.md`, with
+ * YAML front matter). Users are listed without any password hash; images are files in `images/`.
+ */
+export const exportManifest = z.object({
+  format: z.literal(INKWELL_EXPORT_FORMAT, { error: `must be "${INKWELL_EXPORT_FORMAT}"` }),
+  version: z.literal(1, { error: 'must be 1' }),
+  exportedAt: date,
+  settings: z.object({
+    title: z.string(),
+    description: z.string(),
+    ownerName: z.string(),
+    navigation: z.array(z.object({ label: z.string(), url: z.string() })),
+    postsPerPage: z.number().int(),
+    commentsEnabled: z.boolean(),
+    holdFirstComments: z.boolean(),
+    /** Files in `images/`, or null. */
+    logo: z.string().nullable(),
+    favicon: z.string().nullable(),
+  }),
+  categories: z.array(z.object({ slug: z.string(), name: z.string(), description: z.string() })),
+  users: z.array(
+    z.object({
+      email: z.string(),
+      name: z.string(),
+      role: z.enum(['ADMIN', 'AUTHOR']),
+      createdAt: date,
+      disabled: z.boolean(),
+    }),
+  ),
+  images: z.array(
+    z.object({ hash: z.string(), filename: z.string(), mime: z.string(), file: z.string() }),
+  ),
+  /** Threaded by `parentId` (an `id` of this list); `post` is the post's slug. */
+  comments: z.array(
+    z.object({
+      id: z.number().int(),
+      post: z.string(),
+      parentId: z.number().int().nullable(),
+      authorName: z.string(),
+      authorEmail: z.string(),
+      body: z.string(),
+      approved: z.boolean(),
+      createdAt: date,
+    }),
+  ),
+  /** Old addresses (renamed slugs as `/posts/<old-slug>`, imported permalinks) of each post. */
+  redirects: z.array(z.object({ path: z.string(), post: z.string() })),
+});
+export type ExportManifest = z.infer<typeof exportManifest>;
+
+/** The front matter of `posts/<slug>.md`. */
+export const postFrontMatter = z.object({
+  title: z.string({ error: 'is required' }),
+  slug: z.string({ error: 'is required' }),
+  status: z.enum(['draft', 'published'], { error: 'must be draft or published' }),
+  date: z.union([date, z.date()]).nullable().optional(),
+  created: z.union([date, z.date()]).optional(),
+  updated: z.union([date, z.date()]).optional(),
+  summary: z.string().optional().default(''),
+  categories: z.array(z.string()).optional().default([]),
+  author: z.string().nullable().optional(),
+  externalUrl: z.string().nullable().optional(),
+});
