@@ -64,7 +64,7 @@ describe('npm run backup / restore', () => {
     expect(again.output.trim()).toMatch(
       /^The database .* is not empty .* Restore into a new, empty database\.$/,
     );
-   }, 180_000);
+  }, 180_000);
 
   it('names its usage when the folder is missing', async () => {
     const { code, output } = await runApiScript('src/cli/backup.ts', {
