@@ -99,6 +99,7 @@ describe('backup of a running site and restore', () => {
     expect(manifest.tables.find((table) => table.table === 'Post')!.rows).toBe(35);
     expect(manifest.uploads).toHaveLength(4); // two originals and their descriptions
     expect(manifest.migrations.length).toBeGreaterThan(0);
+    expect(writerComments(expected).length).toBeGreaterThan(0); // the writer ran meanwhile
   });
 
   it('restores into an empty folder: every row, sequence and upload byte as in the snapshot', async () => {
@@ -125,7 +126,7 @@ describe('backup of a running site and restore', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 180_000);
 
   it('moves the embedded database to PostgreSQL, and backs PostgreSQL up in turn', async () => {
     const database = await createScratchPostgresDatabase('inkwell_restore');
@@ -156,7 +157,7 @@ describe('backup of a running site and restore', () => {
         folder: backupFolder,
       }),
     ).rejects.toThrow(/is not empty \(it has \d+ table/);
-  });
+  }, 180_000);
 
   it('refuses a data folder that is not empty, and leaves it alone', async () => {
     const before = await filesUnder(imageDirectories(source).originals);
