@@ -3,13 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { imageDirectories } from '@inkwell/assets/thumbnails';
 import { openDatabase } from '@inkwell/prisma';
-import { demoCategories, demoPosts } from '@inkwell/prisma/demo-content';
 import { createScratchPostgresDatabase, type ScratchDatabase } from '@inkwell/prisma/testing';
 import { startApiProcess, type ApiProcess } from '@inkwell/test-stack';
-import { migrateAndSeed } from '@inkwell/test-stack/database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backup, BackupError, restore, type Manifest } from '../src/index.js';
-import { addUsersImagesAndComments, filesUnder, rowsOf } from './site-data.js';
+import { filesUnder, rowsOf, seedSite } from './site-data.js';
 
 const WRITER_NAME = 'Concurrent writer';
 
@@ -29,8 +27,7 @@ function writerComments(rows: Map<string, string[]>): string[] {
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'inkwell-backup-'));
   source = path.join(work, 'source');
-  await migrateAndSeed({ dataDir: source }, { categories: demoCategories, posts: demoPosts });
-  await addUsersImagesAndComments(source);
+  await seedSite(source);
   api = await startApiProcess({ DATA_DIR: source });
 
   // Writes a comment and its reply in one transaction for as long as the backup runs.
@@ -69,7 +66,7 @@ beforeAll(async () => {
     await writer.close();
   }
   expected = await rowsOf({ dataDir: source });
-}, 120_000);
+}, 300_000);
 
 afterAll(async () => {
   await api?.stop();

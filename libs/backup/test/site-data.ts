@@ -1,16 +1,28 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { imageDirectories, OriginalStore } from '@inkwell/assets/thumbnails';
-import { openDatabase, type Database } from '@inkwell/prisma';
+import {
+  applyMigrations,
+  openDatabase,
+  readMigrations,
+  seedDemoContent,
+  type Database,
+} from '@inkwell/prisma';
+import { demoCategories, demoPosts } from '@inkwell/prisma/demo-content';
 import type pg from 'pg';
 import sharp from 'sharp';
 import { APPLICATION_TABLES } from '../src/index.js';
 import { storedColumns } from '../src/dump-database.js';
 
-/** Adds what the demo content lacks: an author, two uploaded images, held and approved comments. */
-export async function addUsersImagesAndComments(dataDir: string): Promise<void> {
+/**
+ * Migrates a new embedded database and writes the demo content into it, plus what the demo
+ * content lacks: an author, two uploaded images, a held comment full of characters to escape.
+ */
+export async function seedSite(dataDir: string): Promise<void> {
   const db = await openDatabase({ dataDir });
   try {
+    await db.withScriptRunner(async (runner) => applyMigrations(runner, await readMigrations()));
+    await seedDemoContent(db.prisma, { categories: demoCategories, posts: demoPosts });
     const author = await db.prisma.user.create({
       data: { email: 'grace@example.test', name: 'Grace', passwordHash: 'x', role: 'AUTHOR' },
     });
