@@ -16,7 +16,7 @@ export const APPLICATION_TABLES: readonly string[] = Object.values(Prisma.ModelN
 export type DatabaseDump = Pick<Manifest, 'source' | 'migrations' | 'tables' | 'sequences'>;
 
 /** Where a table's rows go inside a backup folder. */
-export function tableFile(table: string): string {
+function tableFile(table: string): string {
   return `database/${table}.tsv`;
 }
 
