@@ -120,9 +120,6 @@ async function measure(posts: number): Promise<Row> {
 const load = loadavg()
   .map((value) => value.toFixed(2))
   .join(' ');
-const rows: Row[] = [];
-for (const posts of sizes) rows.push(await measure(posts));
-
 console.log(`npm run bench:backup, ${new Date().toISOString()}`);
 console.log(`${cpus().length} cores, Node ${process.version}, load average ${load} at start`);
 console.log('');
@@ -130,7 +127,9 @@ console.log(
   '| posts | rows | backup MB | backup (PGlite, API running) s | snapshot ms | longest query wait ms | restore into new PGlite s | restore into PostgreSQL s | backup of PostgreSQL s |',
 );
 console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-for (const row of rows) {
+// Each row as soon as it is measured.
+for (const posts of sizes) {
+  const row = await measure(posts);
   console.log(
     `| ${row.posts} | ${row.rows} | ${row.megabytes.toFixed(1)} | ${row.backupSeconds.toFixed(2)} | ${row.databaseMs} | ${row.longestWaitMs.toFixed(0)} | ${row.restorePGliteSeconds.toFixed(2)} | ${row.restorePostgresSeconds.toFixed(2)} | ${row.backupPostgresSeconds.toFixed(2)} |`,
   );
