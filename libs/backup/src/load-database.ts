@@ -7,14 +7,12 @@ import { type Manifest, type TableEntry } from './manifest.js';
 import { PORTABLE_TEXT_SETTINGS } from './session-settings.js';
 import { parentsFirst } from './table-order.js';
 
-const ROWS_PER_STATEMENT = 500;
-
 /**
  * Loads the backup's tables into a freshly migrated database in one transaction (parents before
  * children, sequences set where they were), then refreshes the planner's statistics.
  *
- * Rows go in as `INSERT ... SELECT value::type FROM unnest(text arrays)`: the server reads each
- * value with its type's input function, as COPY FROM does, and the embedded database (whose
+ * Each table goes in as one `INSERT ... SELECT value::type FROM unnest(text arrays)`: the server
+ * reads each value with its type's input function, as COPY FROM does, and the embedded database (whose
  * PGlite cannot take `COPY ... FROM STDIN` over the wire protocol) and PostgreSQL share one path.
  */
 export async function loadDatabase(
@@ -59,17 +57,15 @@ async function loadTable(client: pg.Client, folder: string, entry: TableEntry): 
     );
   }
   const target = `${pg.escapeIdentifier(entry.table)} (${entry.columns.map((c) => pg.escapeIdentifier(c)).join(', ')})`;
-  const values = types.map((type, i) => `$${i + 1}::text[]`).join(', ');
+  const values = types.map((_type, i) => `$${i + 1}::text[]`).join(', ');
   const casts = types.map((type, i) => `c${i}::${type}`).join(', ');
   const names = types.map((_type, i) => `c${i}`).join(', ');
-  const insert = `INSERT INTO ${target} SELECT ${casts} FROM unnest(${values}) AS r(${names})`;
-  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    const batch = rows.slice(start, start + ROWS_PER_STATEMENT);
-    await client.query(
-      insert,
-      types.map((_type, column) => batch.map((row) => row[column] ?? null)),
-    );
-  }
+  // One statement for the whole table: a reference to the same table (a reply to a comment) is
+  // checked once every row is in, whatever the order of the rows in the file.
+  await client.query(
+    `INSERT INTO ${target} SELECT ${casts} FROM unnest(${values}) AS r(${names})`,
+    types.map((_type, column) => rows.map((row) => row[column] ?? null)),
+  );
 }
 
 /** Each backed-up column's type in the target, as SQL; a column the target lacks is an error. */
