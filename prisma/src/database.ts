@@ -45,6 +45,11 @@ export interface Database {
   sql: SqlClient;
   /** Runs `work` on one dedicated connection that can run multi-statement scripts. */
   withScriptRunner<T>(work: (runner: ScriptRunner) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` on one dedicated `pg` connection without the statement timeout (streams such as
+   * `COPY ... TO STDOUT` for backups). Not available for `memory://`, which has no socket.
+   */
+  withClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T>;
   /** The embedded database's owner, when this process is it. */
   owner: EmbeddedOwner | null;
   close(): Promise<void>;
@@ -129,6 +134,7 @@ async function openInMemoryPGlite(options: DatabaseOptions): Promise<Database> {
     sql: runner,
     // PGlite is a single connection: every caller already shares it.
     withScriptRunner: (work) => work(runner),
+    withClient: () => Promise.reject(new Error('A memory:// database has no connection to open')),
     owner: null,
     close: async () => {
       await prisma.$disconnect();
@@ -153,26 +159,31 @@ async function openPostgres(
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
   const prisma = createPrisma(new PrismaPg(pool), options.onQuery);
+  const withClient = async <T>(work: (client: pg.Client) => Promise<T>): Promise<T> => {
+    const client = new pg.Client(connection);
+    client.on('error', () => {});
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  };
   return {
     kind,
     prisma,
     sql: { query: pgQuery(pool) },
-    // Migrations and reindexing may take long: their own connection, without the timeout.
-    withScriptRunner: async (work) => {
-      const client = new pg.Client(connection);
-      client.on('error', () => {});
-      await client.connect();
-      try {
-        return await work({
+    // Migrations, reindexing and backups may take long: their own connection, without the timeout.
+    withScriptRunner: (work) =>
+      withClient((client) =>
+        work({
           query: pgQuery(client),
           exec: async (script) => {
             await client.query(script);
           },
-        });
-      } finally {
-        await client.end();
-      }
-    },
+        }),
+      ),
+    withClient,
     owner,
     close: async () => {
       await prisma.$disconnect();

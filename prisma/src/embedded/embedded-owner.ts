@@ -83,8 +83,11 @@ function ownerOf(
   releaseLock: () => Promise<void>,
   options: OwnerOptions,
 ): EmbeddedOwner {
-  const maintain = async () => {
+  let passInFlight: Promise<void> | undefined;
+  const runPass = async () => {
     const client = new pg.Client({ host: socketDir, port: SOCKET_PORT, user: 'postgres' });
+    // The owner closing under a pass ends its connection: the pass fails, the process goes on.
+    client.on('error', () => {});
     await client.connect();
     try {
       const done = await maintainTables(client);
@@ -96,6 +99,12 @@ function ownerOf(
     } finally {
       await client.end();
     }
+  };
+  const maintain = () => {
+    passInFlight ??= runPass().finally(() => {
+      passInFlight = undefined;
+    });
+    return passInFlight;
   };
   const timer =
     options.maintenanceIntervalMs > 0
@@ -110,6 +119,8 @@ function ownerOf(
     maintain,
     close: async () => {
       clearInterval(timer);
+      // A pass that began before the close finishes first, rather than losing its connection.
+      await passInFlight?.catch(() => {});
       await server.close();
       await server.closeDatabase();
       await releaseLock();
