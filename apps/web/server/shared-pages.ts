@@ -28,6 +28,11 @@ export interface SharedPagesOptions {
 const MARK_TTL_MS = 86_400_000 + 60_000;
 /** A Redis answering slower than this is as good as away for a page: render it instead. */
 const DEADLINE_MS = 250;
+/**
+ * A drop may delete many pages (a settings change drops them all). Past this it counts as
+ * failed: the process stops waiting for it, and moves to a new epoch.
+ */
+const DROP_DEADLINE_MS = 2_000;
 
 // KEYS: epoch, drop counter, page. ARGV: field of the body wanted.
 // Returns the epoch and the counter, then the page's metadata and its bodies, if it is of this epoch.
@@ -77,12 +82,12 @@ interface PageMeta {
   storedAt: number;
 }
 
-function withinDeadline<T>(work: Promise<T>): Promise<T> {
+function withinDeadline<T>(work: Promise<T>, deadlineMs = DEADLINE_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new Error(`Redis did not answer within ${DEADLINE_MS} ms`)),
-      DEADLINE_MS,
+      () => reject(new Error(`Redis did not answer within ${deadlineMs} ms`)),
+      deadlineMs,
     );
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
@@ -191,11 +196,15 @@ export function openSharedPages(options: SharedPagesOptions): SharedPages {
 
     async drop(tags) {
       try {
-        await settleEpoch();
-        await client.eval(DROP_SCRIPT, {
-          keys: [key.drops, ...tags.flatMap((tag) => [key.mark(tag), key.tagged(tag)])],
-          arguments: [String(MARK_TTL_MS)],
-        });
+        await withinDeadline(
+          settleEpoch().then(() =>
+            client.eval(DROP_SCRIPT, {
+              keys: [key.drops, ...tags.flatMap((tag) => [key.mark(tag), key.tagged(tag)])],
+              arguments: [String(MARK_TTL_MS)],
+            }),
+          ),
+          DROP_DEADLINE_MS,
+        );
       } catch (error) {
         // It may not have reached Redis: nothing stored before may be read again.
         doubts += 1;
