@@ -85,6 +85,8 @@ interface Flight {
   settled: boolean;
   /** What the shared store counted when the render began; unset: kept in this process only. */
   shared?: SharedSnapshot;
+  /** The page found or stored, for the requests waiting (this process may not keep it). */
+  page?: StoredPage;
 }
 
 export interface PageCache {
@@ -305,6 +307,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       if (!kept || !isStillFresh(flight, page.tags)) return;
     }
     store(key, page);
+    flight.page = page;
   };
 
   const keep = async (key: string, flight: Flight, res: Response, identity: Buffer) => {
@@ -342,6 +345,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
         if (page && now() - page.storedAt < ttlMs && isStillFresh(flight, page.tags)) {
           delete res.locals[FLIGHT];
           store(key, page);
+          flight.page = page;
           settle(key, flight);
           replay(req, res, page);
           return;
@@ -367,8 +371,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       if (underway) {
         // One render answers them all: wait for it, then answer from what it stored.
         underway.waiters.push(() => {
-          const rendered = lookup(key);
-          if (rendered) replay(req, res, rendered);
+          if (underway.page) replay(req, res, underway.page);
           else next();
         });
         return;

@@ -172,6 +172,18 @@ describe('the page cache shared through Redis', () => {
     expect(one.renders()).toBe(1);
   });
 
+  test('with no front, concurrent requests for a shared page wait for one read of it', async () => {
+    prefix = `inkwell-test-pages-${randomUUID()}`;
+    const [one, two] = [await siteProcess(), await siteProcess({ maxEntries: 0 })];
+    const rendered = await get(one, '/a');
+    await expect.poll(pageKeys).toHaveLength(1);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => get(two, '/a')));
+    expect(answers.map(({ cache }) => cache)).toEqual(Array(6).fill('HIT'));
+    expect(new Set(answers.map(({ body }) => body))).toEqual(new Set([rendered.body]));
+    expect(two.renders()).toBe(0);
+    expect(two.cache.size).toBe(0);
+  });
+
   test('without Redis each process keeps serving, and keeps pages on its own', async () => {
     prefix = `inkwell-test-pages-${randomUUID()}`;
     const errors: unknown[] = [];
