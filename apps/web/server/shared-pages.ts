@@ -34,8 +34,8 @@ const DEADLINE_MS = 250;
  */
 const DROP_DEADLINE_MS = 2_000;
 
-// KEYS: epoch, drop counter, page. ARGV: field of the body wanted.
-// Returns the epoch and the counter, then the page's metadata and its bodies, if it is of this epoch.
+// KEYS: epoch, drop counter, page. Returns the epoch and the counter, then the page's metadata
+// and its three bodies if it was stored in this epoch: a front holds every encoding.
 const READ_SCRIPT = `
 local epoch = redis.call('get', KEYS[1]) or '0'
 local drops = redis.call('get', KEYS[2]) or '0'
