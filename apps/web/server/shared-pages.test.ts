@@ -119,6 +119,8 @@ describe('the page cache shared through Redis', () => {
     expect(three.renders()).toBe(1);
     two.cache.dropTags(['post:a']);
     three.cache.dropTags(['post:a']);
+    // Until a process's drop is applied in Redis it reads no page there: wait for all three.
+    await expect.poll(() => redis.get(`${prefix}:drops`)).toBe('3');
     expect((await get(two, '/a')).cache).toBe('MISS');
     // The other page stays shared.
     expect((await get(two, '/b')).cache).toBe('HIT');
