@@ -198,11 +198,12 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
       console.log(`Finishing ${drain.inFlight} request(s) in flight`);
       proxy.endWaiting();
       droppedTags?.close();
-      await pageCache?.close();
       const { abandoned } = await drain.drain(config.shutdownTimeoutMs);
       if (abandoned > 0) {
         console.warn(`${abandoned} request(s) cut off after ${config.shutdownTimeoutMs} ms`);
       }
+      // After the requests in flight, which may still read pages from Redis.
+      await pageCache?.close();
       await closeDevServer();
       console.log('Stopped');
     },
