@@ -210,6 +210,41 @@ async function withSite<T>(
   }
 }
 
+const REDIS_URL = 'redis://127.0.0.1:6379';
+const REDIS_ROW = 'site post page, page cache in Redis';
+
+/**
+ * The rows of the site with its pages in Redis (and the API's caches there too), with its
+ * in-process front as configured.
+ */
+function redisSiteTargets(site: RunningSite, blog: Blog, front: string): Target[] {
+  const sitePosts = blog.slugs.map((slug) => `/posts/${slug}`);
+  const page = { name: `${REDIS_ROW}, ${front}`, origin: site.siteUrl, accept: ACCEPT.page };
+  return [
+    { ...page, ...hot(sitePosts[0]!) },
+    { ...page, ...zipf(sitePosts, 3) },
+  ];
+}
+
+/** The site with REDIS_URL, each front size a start of its own, on a namespace of its own. */
+async function measureRedisSite(posts: number, dataDir: string, blog: Blog): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const [front, pageCacheMaxEntries] of [
+    ['front of 1000 pages', undefined],
+    ['no front (PAGE_CACHE_MAX_ENTRIES=0)', 0],
+  ] as const) {
+    if (!selected(`${REDIS_ROW}, ${front}`)) continue;
+    const redis = { url: REDIS_URL, namespace: `bench-load-${process.pid}-${rows.length}` };
+    rows.push(
+      ...(await withSite(
+        { dataDir, redis, pageCacheMaxEntries, waitForSearchIndex: false },
+        (site) => measure(posts, site, redisSiteTargets(site, blog, front)),
+      )),
+    );
+  }
+  return rows;
+}
+
 /** The rows of one blog size: the site with its default page cache, then with none. */
 async function measureBlog(posts: number, notes: string[]): Promise<Row[]> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'inkwell-bench-load-'));
@@ -244,7 +279,8 @@ async function measureBlog(posts: number, notes: string[]): Promise<Row[]> {
           },
         )
       : [];
-    return [...rows, ...renderingRows];
+    const redisRows = await measureRedisSite(posts, dataDir, blog);
+    return [...rows, ...redisRows, ...renderingRows];
   } finally {
     await rm(staticFile, { force: true });
     await rm(dataDir, { recursive: true, force: true });

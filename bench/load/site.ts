@@ -18,6 +18,10 @@ export interface SiteOptions {
   dataDir: string;
   /** PAGE_CACHE_SECONDS; unset keeps the site's default. */
   pageCacheSeconds?: number;
+  /** PAGE_CACHE_MAX_ENTRIES; unset keeps the site's default. */
+  pageCacheMaxEntries?: number;
+  /** REDIS_URL and CACHE_NAMESPACE of the API and the site; unset: both in-process. */
+  redis?: { url: string; namespace: string };
   /** Wait until the API has filled the search index (a first start on a seeded database). */
   waitForSearchIndex: boolean;
 }
@@ -37,6 +41,9 @@ export async function startSite(options: SiteOptions): Promise<RunningSite> {
     API_PORT: String(apiPort),
     WEB_PORT: String(webPort),
     PAGE_CACHE_SECONDS: options.pageCacheSeconds?.toString(),
+    PAGE_CACHE_MAX_ENTRIES: options.pageCacheMaxEntries?.toString(),
+    REDIS_URL: options.redis?.url,
+    CACHE_NAMESPACE: options.redis?.namespace,
     NO_COLOR: '1',
     FORCE_COLOR: undefined,
   };

@@ -13,6 +13,9 @@ describe('loadWebConfig', () => {
       port: 3000,
       host: '127.0.0.1',
       pageCacheSeconds: 3_600,
+      pageCacheMaxEntries: 1_000,
+      redisUrl: undefined,
+      cacheNamespace: 'inkwell',
       apiTimeoutMs: 10_000,
       shutdownTimeoutMs: 10_000,
       trustProxy: 'loopback',
@@ -29,6 +32,9 @@ describe('loadWebConfig', () => {
       WEB_PORT: '8081',
       WEB_HOST: '0.0.0.0',
       PAGE_CACHE_SECONDS: '0',
+      PAGE_CACHE_MAX_ENTRIES: '0',
+      REDIS_URL: 'redis://cache.internal:6379',
+      CACHE_NAMESPACE: 'blog-2',
       API_TIMEOUT_MS: '2500',
       SHUTDOWN_TIMEOUT_MS: '0',
       SESSION_SECRET: 's'.repeat(32),
@@ -41,6 +47,9 @@ describe('loadWebConfig', () => {
       port: 8081,
       host: '0.0.0.0',
       pageCacheSeconds: 0,
+      pageCacheMaxEntries: 0,
+      redisUrl: 'redis://cache.internal:6379',
+      cacheNamespace: 'blog-2',
       apiTimeoutMs: 2_500,
       shutdownTimeoutMs: 0,
       trustProxy: 'loopback',
@@ -58,6 +67,9 @@ describe('loadWebConfig', () => {
     expect(() => loadWebConfig({ WEB_PORT: 'eighty' })).toThrow(/WEB_PORT/);
     expect(() => loadWebConfig({ API_URL: 'ftp://x' })).toThrow(/API_URL/);
     expect(() => loadWebConfig({ PAGE_CACHE_SECONDS: '86401' })).toThrow(/PAGE_CACHE_SECONDS/);
+    expect(() => loadWebConfig({ REDIS_URL: 'cache.internal:6379' })).toThrow(/REDIS_URL/);
+    expect(() => loadWebConfig({ CACHE_NAMESPACE: 'a b' })).toThrow(/CACHE_NAMESPACE/);
+    expect(() => loadWebConfig({ PAGE_CACHE_MAX_ENTRIES: '-1' })).toThrow(/PAGE_CACHE_MAX_ENTRIES/);
     expect(() => loadWebConfig({ API_TIMEOUT_MS: 'soon' })).toThrow(/API_TIMEOUT_MS/);
     expect(() => loadWebConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET/);
     expect(() => loadWebConfig({ TRUST_PROXY: '10.0.0.0/8, proxy.example' })).toThrow(

@@ -21,6 +21,26 @@ const webConfigSchema = z.object({
       'How long a rendered public page is kept at most when no write drops it first; 0 turns ' +
         'the page cache off',
     ),
+  PAGE_CACHE_MAX_ENTRIES: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .default(1_000)
+    .describe(
+      'Most pages each site process keeps in its memory (with REDIS_URL, in front of the pages ' +
+        'kept in Redis); the least recently used go first',
+    ),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL')
+    .optional()
+    .describe('Set: rendered pages are kept in Redis too, shared by every site process'),
+  CACHE_NAMESPACE: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1-40 letters, digits, _ or -')
+    .default('inkwell')
+    .describe("Prefix of the page cache's Redis keys (the API's cache uses it too)"),
   API_TIMEOUT_MS: z.coerce
     .number()
     .int()
@@ -74,6 +94,10 @@ export interface WebConfig {
   port: number;
   host: string;
   pageCacheSeconds: number;
+  pageCacheMaxEntries: number;
+  /** Where pages are shared between site processes; unset: each keeps its own. */
+  redisUrl: string | undefined;
+  cacheNamespace: string;
   apiTimeoutMs: number;
   shutdownTimeoutMs: number;
   /** Express's `trust proxy`: the client address of a request is the one these proxies name. */
@@ -104,6 +128,9 @@ export function loadWebConfig(env: Record<string, string | undefined>): WebConfi
     WEB_PORT,
     WEB_HOST,
     PAGE_CACHE_SECONDS,
+    PAGE_CACHE_MAX_ENTRIES,
+    REDIS_URL,
+    CACHE_NAMESPACE,
     API_TIMEOUT_MS,
     SHUTDOWN_TIMEOUT_MS,
     TRUST_PROXY,
@@ -117,6 +144,9 @@ export function loadWebConfig(env: Record<string, string | undefined>): WebConfi
     port: WEB_PORT,
     host: WEB_HOST,
     pageCacheSeconds: PAGE_CACHE_SECONDS,
+    pageCacheMaxEntries: PAGE_CACHE_MAX_ENTRIES,
+    redisUrl: REDIS_URL,
+    cacheNamespace: CACHE_NAMESPACE,
     apiTimeoutMs: API_TIMEOUT_MS,
     shutdownTimeoutMs: SHUTDOWN_TIMEOUT_MS,
     trustProxy: TRUST_PROXY,

@@ -11,15 +11,45 @@ import { type NextFunction, type Request, type Response } from 'express';
  * middleware. Concurrent misses for one URL wait for one render. While the stream of drops is
  * down nothing is stored or served (`setLive(false)` clears everything): a page cannot be known
  * fresh then. A render that began before a drop of one of its tags is not stored.
+ *
+ * With `shared` (Redis, when REDIS_URL is set) pages are stored there too, for every site
+ * process: this process's own copies are then a front that spares a hot page the round trip.
+ * A page missing from the front is looked for in the shared store before it is rendered. Each
+ * process applies the drops its stream announces to both; the shared store checks, when a page
+ * is stored, that no process dropped one of its tags since its render began. A shared store
+ * that fails or is slow is skipped: the process serves and keeps pages on its own meanwhile.
  */
 export interface PageCacheOptions {
   /** How long a page is kept at most if no write drops it; 0 turns the cache off. */
   seconds: number;
-  /** Pages kept at most; the least recently used go first. */
+  /** Pages kept in this process at most; the least recently used go first. */
   maxEntries?: number;
   /** Bytes kept at most, all three encodings of every page counted. */
   maxBytes?: number;
+  /** Pages shared by every site process. */
+  shared?: SharedPages;
+  /** Where failures of the shared store are told (they never fail a request). */
+  onSharedError?: (error: unknown) => void;
   now?: () => number;
+}
+
+/** What a render began with, as the shared store counts: its page is stored only if still so. */
+export interface SharedSnapshot {
+  epoch: string;
+  drops: number;
+}
+
+/** The page cache's store shared by every site process (`shared-pages.ts`: Redis). */
+export interface SharedPages {
+  /** The page stored for a URL, if any, and the snapshot a render begun now compares with. */
+  read(url: string): Promise<{ page?: StoredPage; snapshot: SharedSnapshot }>;
+  /** Stores a page unless one of its tags was dropped (or the epoch moved on) since `snapshot`. */
+  store(url: string, page: StoredPage, snapshot: SharedSnapshot, ttlMs: number): Promise<boolean>;
+  /** A write dropped these tags: their pages go, renders under way anywhere are not kept. */
+  drop(tags: readonly string[]): Promise<void>;
+  /** Drops may have gone unheard: nothing stored so far is read again. */
+  forgetAll(): void;
+  close(): Promise<void>;
 }
 
 export const DEFAULT_MAX_ENTRIES = 1_000;
@@ -35,7 +65,7 @@ export const BROTLI_QUALITY = 6;
 
 type Encoding = 'br' | 'gzip' | 'identity';
 
-interface StoredPage {
+export interface StoredPage {
   headers: Record<string, string | string[]>;
   bodies: Record<Encoding, Buffer>;
   tags: readonly string[];
@@ -53,6 +83,10 @@ interface Flight {
   period: number;
   waiters: Array<() => void>;
   settled: boolean;
+  /** What the shared store counted when the render began; unset: kept in this process only. */
+  shared?: SharedSnapshot;
+  /** The page found or stored, for the requests waiting (this process may not keep it). */
+  page?: StoredPage;
 }
 
 export interface PageCache {
@@ -64,6 +98,8 @@ export interface PageCache {
   dropTags(tags: readonly string[]): void;
   /** Whether every drop reaches this cache now. Either way, what was kept goes. */
   setLive(live: boolean): void;
+  /** Lets go of the shared store. */
+  close(): Promise<void>;
   readonly size: number;
 }
 
@@ -249,6 +285,31 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     res.end(req.method === 'HEAD' ? undefined : body);
   };
 
+  const reportShared = options.onSharedError ?? ((error: unknown) => console.error(error));
+  /** Drops sent to the shared store and not yet applied there: until then it may be stale. */
+  let pendingSharedDrops = 0;
+
+  /**
+   * Stores a page where it belongs: in the shared store if the render read its snapshot (and
+   * then here only if the shared store took it: one of its tags may have been dropped by
+   * another process since), here alone otherwise or when the shared store failed.
+   */
+  const storeChecked = async (key: string, flight: Flight, page: StoredPage): Promise<void> => {
+    const { shared } = options;
+    if (shared && flight.shared) {
+      const ttlLeft = ttlMs - (now() - flight.began);
+      if (ttlLeft <= 0) return;
+      const kept = await shared.store(key, page, flight.shared, ttlLeft).catch((error: unknown) => {
+        reportShared(error);
+        return true;
+      });
+      // A drop may have come meanwhile.
+      if (!kept || !isStillFresh(flight, page.tags)) return;
+    }
+    store(key, page);
+    flight.page = page;
+  };
+
   const keep = async (key: string, flight: Flight, res: Response, identity: Buffer) => {
     const tags = storableTags(res);
     if (!tags || !isStillFresh(flight, tags)) return;
@@ -261,13 +322,42 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     const bodies = await compressPage(identity);
     // A drop may have come while compressing.
     if (!isStillFresh(flight, tags)) return;
-    store(key, {
+    await storeChecked(key, flight, {
       headers,
       bodies,
       tags,
       storedAt: flight.began,
       bytes: bodies.br.length + bodies.gzip.length + identity.length,
     });
+  };
+
+  /** Looks for a page in the shared store: answers with it, or lets the request render it. */
+  const readShared = (
+    shared: SharedPages,
+    key: string,
+    flight: Flight,
+    req: Request,
+    res: Response,
+    next: NextFunction,
+  ): void => {
+    shared.read(key).then(
+      ({ page, snapshot }) => {
+        if (page && now() - page.storedAt < ttlMs && isStillFresh(flight, page.tags)) {
+          delete res.locals[FLIGHT];
+          store(key, page);
+          flight.page = page;
+          settle(key, flight);
+          replay(req, res, page);
+          return;
+        }
+        flight.shared = snapshot;
+        next();
+      },
+      (error: unknown) => {
+        reportShared(error);
+        next();
+      },
+    );
   };
 
   return {
@@ -281,8 +371,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       if (underway) {
         // One render answers them all: wait for it, then answer from what it stored.
         underway.waiters.push(() => {
-          const rendered = lookup(key);
-          if (rendered) replay(req, res, rendered);
+          if (underway.page) replay(req, res, underway.page);
           else next();
         });
         return;
@@ -300,7 +389,10 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       res.on('close', () => {
         if (res.locals[FLIGHT]) settle(key, flight);
       });
-      next();
+      // While a drop is on its way to the shared store, what it holds may be stale.
+      if (options.shared && pendingSharedDrops === 0) {
+        readShared(options.shared, key, flight, req, res, next);
+      } else next();
     },
 
     record(req, res, next) {
@@ -332,12 +424,27 @@ export function createPageCache(options: PageCacheOptions): PageCache {
         if (flights.size > 0) droppedAt.set(tag, drops);
         for (const key of [...(pagesByTag.get(tag) ?? [])]) forget(key);
       }
+      if (options.shared) {
+        pendingSharedDrops += 1;
+        options.shared
+          .drop(tags)
+          .catch(reportShared)
+          .finally(() => {
+            pendingSharedDrops -= 1;
+          });
+      }
     },
 
     setLive(isLive) {
       live = isLive;
       period += 1;
       clear();
+      // Drops while this process was not following may have reached no process at all.
+      if (isLive) options.shared?.forgetAll();
+    },
+
+    async close() {
+      await options.shared?.close();
     },
 
     get size() {

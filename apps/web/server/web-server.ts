@@ -12,7 +12,7 @@ import { IMMUTABLE_ASSET_CACHE } from '../app/lib/cache-control.js';
 import { createApiGate } from './api-gate.js';
 import { type WebConfig } from './config.js';
 import { followDroppedTags } from './dropped-tags-stream.js';
-import { createPageCache } from './page-cache.js';
+import { createSitePageCache } from './site-page-cache.js';
 import { localThumbnails } from './local-thumbnails.js';
 import { needsWholeBuild, withoutAdminRoutes } from './public-build.js';
 import { createApiProxy } from './proxy.js';
@@ -72,11 +72,22 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
     }),
   );
   app.use(requestGuard);
+  // Compiled to build/node/server/main.js, the build sits two folders up; from source, in build/.
+  const buildDir = config.production
+    ? path.resolve(import.meta.dirname, '../..')
+    : path.resolve(import.meta.dirname, '../build');
+  // The Remix build sits in build/server and build/client.
+  const productionBuild = config.production
+    ? ((await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as ServerBuild)
+    : undefined;
+  /** Part of every page's ETag, so a new build never answers 304 for an old page. */
+  const pageVersion = productionBuild?.assets.version;
+
   // Development renders every request afresh. Stored pages are answered before compression:
   // they are kept compressed.
   const pageCache =
-    config.production && config.pageCacheSeconds > 0
-      ? createPageCache({ seconds: config.pageCacheSeconds })
+    productionBuild && config.pageCacheSeconds > 0
+      ? createSitePageCache(config, productionBuild.assets.version)
       : undefined;
   if (pageCache) app.use(pageCache.serve);
   app.use(compression());
@@ -91,10 +102,6 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
       setHeaders: (res) => res.setHeader('Cache-Control', IMMUTABLE_ASSET_CACHE),
     });
 
-  // Compiled to build/node/server/main.js, the build sits two folders up; from source, in build/.
-  const buildDir = config.production
-    ? path.resolve(import.meta.dirname, '../..')
-    : path.resolve(import.meta.dirname, '../build');
   // The static bundles of bundles.json (`npm run bundles:build`), beside the Remix build.
   const bundlesDir = path.join(buildDir, 'bundles');
   const bundleManifestPath = path.join(bundlesDir, 'manifest.json');
@@ -107,17 +114,11 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   let closeDevServer = async (): Promise<void> => {};
-  /** Part of every page's ETag, so a new build never answers 304 for an old page. */
-  let pageVersion: string | undefined;
-  if (config.production) {
-    // The Remix build sits in build/server and build/client.
+  if (productionBuild) {
     const clientDir = path.join(buildDir, 'client');
     app.use('/assets', immutableFiles(path.join(clientDir, 'assets')));
     app.use(onlyListedFiles(clientDir, express.static(clientDir, { maxAge: '1h' })));
-    build = (await import(
-      pathToFileURL(path.join(buildDir, 'server/index.js')).href
-    )) as ServerBuild;
-    pageVersion = build.assets.version;
+    build = productionBuild;
   } else {
     const vite = await import('vite');
     const viteDevServer = await vite.createServer({
@@ -201,6 +202,8 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
       if (abandoned > 0) {
         console.warn(`${abandoned} request(s) cut off after ${config.shutdownTimeoutMs} ms`);
       }
+      // After the requests in flight, which may still read pages from Redis.
+      await pageCache?.close();
       await closeDevServer();
       console.log('Stopped');
     },

@@ -75,7 +75,8 @@ export interface ScaledOutStack {
 /**
  * A site scaled out as docs/operations.md describes: the admin created, then two APIs started
  * at the same moment on a fresh PostgreSQL database (both migrating, seeding the demo content
- * and preparing search) with one Redis, and a web process in front of each.
+ * and preparing search) with one Redis, and a web process in front of each, sharing its
+ * rendered pages through that Redis.
  */
 export async function startScaledOutStack(options: {
   webBuildDir: string;
@@ -104,6 +105,9 @@ export async function startScaledOutStack(options: {
         start(
           startWebServer(options.webBuildDir, api.url, {
             PAGE_CACHE_SECONDS: String(options.pageCacheSeconds),
+            // Their rendered pages shared through the same Redis.
+            REDIS_URL: options.redisUrl,
+            CACHE_NAMESPACE: options.cacheNamespace,
           }),
         ),
       ),

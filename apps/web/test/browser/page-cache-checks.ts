@@ -11,7 +11,7 @@ import { adminHeadersAt } from './support.js';
 export interface CachedSites {
   /** Where the checks write (any API process of the site). */
   apiUrl: string;
-  /** Every site process, each with its own page cache. */
+  /** Every site process, each with its own page cache (shared through Redis or not). */
   webUrls: string[];
   admin: { email: string; password: string };
 }
@@ -51,6 +51,13 @@ async function listPosts(apiUrl: string): Promise<Listed[]> {
   return ((await response.json()) as { items: Listed[] }).items;
 }
 
+/**
+ * What the site process at `index` may answer a page the write changed with: the first renders
+ * it afresh; each other one too, or, with pages shared through Redis, the first one's render.
+ */
+const renderedAfterTheWrite = (index: number): string[] =>
+  index === 0 ? ['MISS'] : ['MISS', 'HIT'];
+
 export function checkWritesThroughPageCaches(sites: () => CachedSites): void {
   test('a new approved comment shows on the next request to every site; other posts stay cached', async () => {
     const { apiUrl, webUrls, admin } = sites();
@@ -83,9 +90,9 @@ export function checkWritesThroughPageCaches(sites: () => CachedSites): void {
     });
     expect(approved.ok).toBe(true);
 
-    for (const web of webUrls) {
+    for (const [index, web] of webUrls.entries()) {
       const page = await pageAt(`${web}/posts/${post!.slug}`);
-      expect(page.cache, web).toBe('MISS');
+      expect(renderedAfterTheWrite(index), web).toContain(page.cache);
       expect(page.html, web).toContain(body);
       expect((await pageAt(`${web}/posts/${other!.slug}`)).cache, web).toBe('HIT');
     }
@@ -115,10 +122,10 @@ export function checkWritesThroughPageCaches(sites: () => CachedSites): void {
       body: JSON.stringify({ version, title }),
     });
     expect(saved.status).toBe(200);
-    for (const web of webUrls) {
+    for (const [index, web] of webUrls.entries()) {
       for (const path of pages) {
         const page = await pageAt(`${web}${path}`);
-        expect(page.cache, `${web}${path}`).toBe('MISS');
+        expect(renderedAfterTheWrite(index), `${web}${path}`).toContain(page.cache);
         expect(page.html, `${web}${path}`).toContain(title);
       }
       for (const path of untouched) {

@@ -3,14 +3,14 @@ import { createScratchPostgresDatabase, type ScratchDatabase } from '@inkwell/pr
 import { commentChannel, FayeNodeClient } from '@inkwell/realtime';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startScaledOutStack, type ScaledOutStack } from '../stack.js';
-import { checkWritesThroughPageCaches } from './page-cache-checks.js';
+import { checkWritesThroughPageCaches, pageAt } from './page-cache-checks.js';
 import { adminHeadersAt } from './support.js';
 
 /*
  * The site scaled out: two APIs on one PostgreSQL database and one Redis, a web process in front
  * of each. A write through one process shows through every other one at once: the API's caches
- * and search through Redis, each site's page cache through the dropped tags the API it follows
- * hears from every API process.
+ * and search through Redis, each site's page cache (shared through Redis) through the dropped
+ * tags the API it follows hears from every API process.
  */
 
 /** The site's page cache in each web process, as `PAGE_CACHE_SECONDS` sets it by default. */
@@ -90,6 +90,19 @@ test('a post edited through one API shows through both APIs, search and both sit
     expect((await getHtml(`${web}/posts/${slug}`)).includes(word)).toBe(true);
     expect((await getHtml(`${web}/search?q=${word}`)).includes(word)).toBe(true);
   }
+});
+
+test('a page one site process rendered is answered by the other from Redis, not rendered again', async () => {
+  const [webA, webB] = stack.webUrls;
+  const [apiA] = stack.apiUrls;
+  const { items } = await getJson<{ items: { slug: string }[] }>(`${apiA}/api/posts?pageSize=3`);
+  const path = `/posts/${items[2]!.slug}`;
+  expect((await pageAt(`${webA}${path}`)).cache).toBe('MISS');
+  // A process keeps a page in its memory once Redis has taken it.
+  await expect.poll(async () => (await pageAt(`${webA}${path}`)).cache).toBe('HIT');
+  const shared = await pageAt(`${webB}${path}`);
+  expect(shared.cache).toBe('HIT');
+  expect(shared.html).toBe((await pageAt(`${webA}${path}`)).html);
 });
 
 describe('writes through the first API, both site processes', () => {
