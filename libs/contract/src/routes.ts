@@ -100,7 +100,7 @@ export const routes = {
     tag: 'posts',
     summary: 'The post now at an address of the blog it was imported from (301 to it), or 404',
     query: redirectQuerySchema,
-    responses: { 301: postMoved, 400: errorBody, 404: errorBody },
+    responses: { 301: moved, 400: errorBody, 404: errorBody },
   },
   'POST /api/posts/{slug}/comments': {
     ...publicRoute,
