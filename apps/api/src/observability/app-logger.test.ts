@@ -1,48 +1,24 @@
-import { afterEach, describe, expect, test, vi } from 'vitest';
-import { createAppLogger } from './app-logger.js';
+import { createLogger } from '@inkwell/telemetry';
+import { PinoLogger } from 'nestjs-pino';
+import { expect, test } from 'vitest';
+import { AppLogger } from './app-logger.js';
 
-/** What the logger printed, one entry per line written to stdout or stderr. */
-function capturePrinted(): string[] {
-  const printed: string[] = [];
-  const capture = (chunk: string | Uint8Array) => {
-    printed.push(String(chunk));
-    return true;
-  };
-  vi.spyOn(process.stdout, 'write').mockImplementation(capture);
-  vi.spyOn(process.stderr, 'write').mockImplementation(capture);
-  return printed;
-}
-
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
-describe('createAppLogger', () => {
-  test("keeps Nest's route and module lines out of the default log", () => {
-    const printed = capturePrinted();
-    const logger = createAppLogger('log');
-    logger.log('Mapped {/api/posts, GET} route', 'RouterExplorer');
-    logger.log('PostsModule dependencies initialized', 'InstanceLoader');
-    logger.log('Using the embedded PGlite database', 'Database');
-    logger.warn('Slow query', 'Database');
-    expect(printed).toHaveLength(2);
-    expect(printed[0]).toContain('Using the embedded PGlite database');
-    expect(printed[1]).toContain('Slow query');
+test("Nest's route and module lines are debug lines; the API's own keep their level", () => {
+  const lines: Array<{ level: number; msg: string; context: string }> = [];
+  const logger = createLogger({
+    level: 'debug',
+    format: 'json',
+    destination: { write: (line: string) => lines.push(JSON.parse(line) as (typeof lines)[0]) },
   });
-
-  test('shows them at debug level', () => {
-    const printed = capturePrinted();
-    createAppLogger('debug').log('Mapped {/api/posts, GET} route', 'RouterExplorer');
-    expect(printed).toHaveLength(1);
-    expect(printed[0]).toMatch(/DEBUG.*Mapped \{\/api\/posts, GET\} route/);
-  });
-
-  test('warn leaves only warnings and errors', () => {
-    const printed = capturePrinted();
-    const logger = createAppLogger('warn');
-    logger.log('Using the embedded PGlite database', 'Database');
-    logger.error('Lost the database', undefined, 'Database');
-    expect(printed).toHaveLength(1);
-    expect(printed[0]).toContain('Lost the database');
-  });
+  const appLogger = new AppLogger(new PinoLogger({ pinoHttp: { logger } }), {});
+  appLogger.log('Mapped {/api/posts, GET} route', 'RouterExplorer');
+  appLogger.log('PostsModule dependencies initialized', 'InstanceLoader');
+  appLogger.log('Using the embedded PGlite database', 'Database');
+  appLogger.warn('Slow query', 'Database');
+  expect(lines.map(({ level, msg, context }) => [level, context, msg])).toEqual([
+    [20, 'RouterExplorer', 'Mapped {/api/posts, GET} route'],
+    [20, 'InstanceLoader', 'PostsModule dependencies initialized'],
+    [30, 'Database', 'Using the embedded PGlite database'],
+    [40, 'Database', 'Slow query'],
+  ]);
 });
