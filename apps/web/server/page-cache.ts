@@ -20,7 +20,18 @@ export interface PageCacheOptions {
   /** Bytes kept at most, all three encodings of every page counted. */
   maxBytes?: number;
   now?: () => number;
+  /** Told how each request was met, e.g. to count them; called on the hot path: keep it cheap. */
+  observe?: (outcome: PageCacheOutcome) => void;
+  /** Where a failure to store a page is reported. */
+  logError?: (message: string, error: unknown) => void;
 }
+
+/**
+ * `hit`: answered from the cache; `miss`: cacheable but not stored (rendered, or waiting for
+ * the render under way); `bypass`: not for the cache (a session, an admin page, data requests,
+ * the cache off or not live).
+ */
+export type PageCacheOutcome = 'hit' | 'miss' | 'bypass';
 
 export const DEFAULT_MAX_ENTRIES = 1_000;
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -157,6 +168,9 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const now = options.now ?? Date.now;
+  const observe = options.observe ?? (() => {});
+  const logError =
+    options.logError ?? ((message: string, error: unknown) => console.error(message, error));
   /** In least recently used order. */
   const pages = new Map<string, StoredPage>();
   const pagesByTag = new Map<string, Set<string>>();
@@ -272,10 +286,17 @@ export function createPageCache(options: PageCacheOptions): PageCache {
 
   return {
     serve(req, res, next) {
-      if (ttlMs <= 0 || !live || !isCacheableRequest(req)) return next();
+      if (ttlMs <= 0 || !live || !isCacheableRequest(req)) {
+        observe('bypass');
+        return next();
+      }
       const key = req.originalUrl;
       const page = lookup(key);
-      if (page) return replay(req, res, page);
+      if (page) {
+        observe('hit');
+        return replay(req, res, page);
+      }
+      observe('miss');
       if (req.method !== 'GET') return next();
       const underway = flights.get(key);
       if (underway) {
@@ -314,7 +335,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
         keep(key, flight, res, identity).then(
           () => settle(key, flight),
           (error: unknown) => {
-            console.error('Page cache: storing a page failed', error);
+            logError('Page cache: storing a page failed', error);
             settle(key, flight);
           },
         );
