@@ -167,6 +167,8 @@ export function loadWebConfig(
       format: LOG_FORMAT ?? defaultLogFormat({ production, isTTY: stdoutIsTTY }),
     },
     metrics:
-      WEB_METRICS_PORT === undefined ? undefined : { host: WEB_METRICS_HOST, port: WEB_METRICS_PORT },
+      WEB_METRICS_PORT === undefined
+        ? undefined
+        : { host: WEB_METRICS_HOST, port: WEB_METRICS_PORT },
   };
 }

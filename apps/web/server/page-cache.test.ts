@@ -117,6 +117,15 @@ describe('createPageCache', () => {
     expect(cache.size).toBe(0);
   });
 
+  test('tells its observer how each request was met', async () => {
+    const outcomes: string[] = [];
+    const url = await serve(liveCache({ observe: (outcome) => outcomes.push(outcome) }));
+    await stored(`${url}/a`);
+    await get(`${url}/private`, { cookie: 'session=1' });
+    await get(`${url}/a.data`);
+    expect(outcomes).toEqual(['miss', 'hit', 'bypass', 'bypass']);
+  });
+
   test('the TTL is the safety net when no write drops a page', async () => {
     const url = await serve(liveCache({ seconds: 60 }));
     await stored(`${url}/a`);
