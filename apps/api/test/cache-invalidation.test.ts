@@ -39,9 +39,7 @@ describe.each(stores)('cached reads and precise invalidation with the %s store',
 
   test('a hit answers the bytes, ETag and tags of the miss, from one cache lookup', async () => {
     const lookups = async () => {
-      const { samples } = parsePrometheusText(
-        await api.metrics(),
-      );
+      const { samples } = parsePrometheusText(await api.metrics());
       return samples
         .filter((sample) => /^inkwell_cache_(hit|miss)_total$/u.test(sample.name))
         .reduce((sum, sample) => sum + sample.value, 0);
@@ -197,9 +195,7 @@ test('the in-process cache keeps at most CACHE_MAX_ENTRIES entries and counts ev
       await api.http.get(`/api/search?q=${q}`).expect(200);
     }
     const evictions = async () =>
-      /inkwell_cache_evictions_total\{namespace="inkwell"\} (\d+)/u.exec(
-        await api.metrics(),
-      )?.[1];
+      /inkwell_cache_evictions_total\{namespace="inkwell"\} (\d+)/u.exec(await api.metrics())?.[1];
     expect(await evictions()).toBe('2');
     // The newest query is still cached (a hit stores nothing); the oldest was evicted, so
     // searching it again stores it and evicts another.

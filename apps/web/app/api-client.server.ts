@@ -243,10 +243,7 @@ export type ApiClient = ReturnType<typeof createApiClient>;
  * reader's address, the request's id and logger.
  */
 export function connectionOf(
-  context: Pick<
-    AppLoadContext,
-    'apiUrl' | 'apiTimeoutMs' | 'clientIp' | 'requestId' | 'log'
-  >,
+  context: Pick<AppLoadContext, 'apiUrl' | 'apiTimeoutMs' | 'clientIp' | 'requestId' | 'log'>,
 ): ApiClientOptions {
   return {
     baseUrl: context.apiUrl,

@@ -36,7 +36,8 @@ describe('request ids and metrics across the site and the API', () => {
       WEB_METRICS_PORT: String(metricsPort),
       DATA_DIR: dataDir,
     });
-  });
+    // A fresh embedded database (initdb, migrations, demo posts): slow on a loaded machine.
+  }, 240_000);
   afterAll(async () => {
     await site?.stop();
     await api?.stop();
