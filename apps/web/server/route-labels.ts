@@ -59,10 +59,10 @@ function templateOf(routes: RouteManifest, id: string): string {
  */
 export function createRemixRouteLabeller(routes: RouteManifest): (pathname: string) => string {
   const compiled: CompiledRoute[] = Object.values(routes)
-    .filter((route) => route !== undefined && (route.path !== undefined || route.index))
+    .filter((route) => route.path !== undefined || route.index)
     .map((route) => {
-      const template = templateOf(routes, route!.id);
-      return { template, pattern: patternOf(template), score: scoreOf(template, !!route!.index) };
+      const template = templateOf(routes, route.id);
+      return { template, pattern: patternOf(template), score: scoreOf(template, !!route.index) };
     })
     .sort((a, b) => b.score - a.score);
   return (pathname) => {
