@@ -27,9 +27,9 @@ export interface PageCacheOptions {
 }
 
 /**
- * `hit`: answered from the cache; `miss`: cacheable but not stored (rendered, or waiting for
- * the render under way); `bypass`: not for the cache (a session, an admin page, data requests,
- * the cache off or not live).
+ * `hit`: answered from the cache (also after waiting for the render under way); `miss`:
+ * cacheable but rendered; `bypass`: not for the cache (a session, an admin page, data
+ * requests, the cache off or not live).
  */
 export type PageCacheOutcome = 'hit' | 'miss' | 'bypass';
 
@@ -78,12 +78,13 @@ export interface PageCache {
   readonly size: number;
 }
 
-/** Headers sent again for each answer rather than stored with the page. */
+/** Headers sent again for each answer rather than stored with the page (each request has its id). */
 const NOT_STORED = new Set([
   'content-encoding',
   'content-length',
   'transfer-encoding',
   'x-page-cache',
+  'x-request-id',
 ]);
 const BYPASSED_PREFIXES = ['/admin', '/realtime', '/images'];
 /** Where `serve` hands a render's flight to `record` (res.locals). */
@@ -296,18 +297,19 @@ export function createPageCache(options: PageCacheOptions): PageCache {
         observe('hit');
         return replay(req, res, page);
       }
-      observe('miss');
-      if (req.method !== 'GET') return next();
-      const underway = flights.get(key);
+      const underway = req.method === 'GET' ? flights.get(key) : undefined;
       if (underway) {
         // One render answers them all: wait for it, then answer from what it stored.
         underway.waiters.push(() => {
           const rendered = lookup(key);
+          observe(rendered ? 'hit' : 'miss');
           if (rendered) replay(req, res, rendered);
           else next();
         });
         return;
       }
+      observe('miss');
+      if (req.method !== 'GET') return next();
       const flight: Flight = {
         began: now(),
         startedAt: drops,
