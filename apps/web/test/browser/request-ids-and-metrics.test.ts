@@ -62,7 +62,10 @@ describe('request ids and metrics across the site and the API', () => {
       }),
     );
 
-    const fresh = await fetch(`${site.webUrl}/`, { headers: { 'x-request-id': 'not an id' } });
+    // Rendered again (a cookie passes the page cache by), under an id of the site's own.
+    const fresh = await fetch(`${site.webUrl}/`, {
+      headers: { 'x-request-id': 'not an id', cookie: 'theme=dark' },
+    });
     const generated = fresh.headers.get('x-request-id');
     expect(generated).toMatch(/^[0-9a-f-]{36}$/);
     await fresh.text();
