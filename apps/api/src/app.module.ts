@@ -2,6 +2,7 @@ import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { InkwellCacheModule } from '@inkwell/cache/nest';
 import { createSharpEngine, type ThumbnailEngine } from '@inkwell/assets/thumbnails';
 import { type Database } from '@inkwell/prisma';
+import { type Logger as PinoLogger } from 'pino';
 import { AdminModule } from './admin/admin.module.js';
 import { CategoriesModule } from './categories/categories.module.js';
 import { CommentsModule } from './comments/comments.module.js';
@@ -12,6 +13,8 @@ import { HealthModule } from './health/health.module.js';
 import { HttpCacheModule } from './http-cache/http-cache.module.js';
 import { ImagesModule } from './images/images.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
+import { LoggingModule } from './observability/logging.module.js';
+import { MetricsModule } from './observability/metrics.module.js';
 import { PostsModule } from './posts/posts.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
@@ -29,11 +32,13 @@ export interface AppOverrides {
 
 @Module({})
 export class AppModule {
-  static forRoot(config: Config, overrides: AppOverrides = {}): DynamicModule {
+  static forRoot(config: Config, logger: PinoLogger, overrides: AppOverrides = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        LoggingModule.forRoot(logger),
         CoreModule.forRoot(config, overrides.database),
+        MetricsModule,
         OutboxModule,
         InkwellCacheModule.forRoot({
           namespace: config.cacheNamespace,

@@ -1,7 +1,11 @@
 import 'reflect-metadata';
-import { type INestApplication, type LoggerService } from '@nestjs/common';
+import { type ServerResponse } from 'node:http';
+import { type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
+import { createLogger, observeHttpRequests } from '@inkwell/telemetry';
+import pino, { type Logger as PinoLogger } from 'pino';
+import { type Registry } from 'prom-client';
 import { AppModule, type AppOverrides } from './app.module.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import { apiSecurityHeaders } from './common/security-headers.js';
@@ -9,13 +13,21 @@ import { RejectNulInRouteParams } from './common/validation.js';
 import { PublicJsonExpressAdapter } from './http-cache/public-json-adapter.js';
 import { PRIVATE_NO_STORE } from './http-cache/public-read.js';
 import { type Config } from './config/config.js';
-import { REALTIME } from './core/tokens.js';
+import { METRICS_REGISTRY, REALTIME } from './core/tokens.js';
+import { AppLogger } from './observability/app-logger.js';
+import { type RoutedRequest, routeTemplateOf } from './observability/route-template.js';
 import { type RealtimeServer } from '@inkwell/realtime';
 
 export const JSON_BODY_LIMIT = '64kb';
 
 export interface CreateAppOptions extends AppOverrides {
-  logger?: LoggerService | false;
+  /** Where the API logs; unset: standard output as LOG_LEVEL and LOG_FORMAT say; false: nowhere. */
+  logger?: PinoLogger | false;
+}
+
+function loggerFor(config: Config, logger: PinoLogger | false | undefined): PinoLogger {
+  if (logger === false) return pino({ level: 'silent' });
+  return logger ?? createLogger(config.log);
 }
 
 /** Builds and initialises the API application (not yet listening): used by main.ts and the tests. */
@@ -24,13 +36,18 @@ export async function createApp(
   options: CreateAppOptions = {},
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot(config, options),
+    AppModule.forRoot(config, loggerFor(config, options.logger), options),
     new PublicJsonExpressAdapter(),
-    {
-      bodyParser: false,
-      logger: options.logger ?? undefined,
-      abortOnError: false,
-    },
+    // Lines logged while the modules load wait for the application's logger.
+    { bodyParser: false, bufferLogs: true, abortOnError: false },
+  );
+  app.useLogger(app.get(AppLogger));
+  // Times every answer by route template and status (METRICS_PORT serves them).
+  app.use(
+    observeHttpRequests<RoutedRequest, ServerResponse>({
+      registry: app.get<Registry>(METRICS_REGISTRY),
+      routeOf: routeTemplateOf,
+    }),
   );
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.useGlobalFilters(new HttpErrorFilter());

@@ -1,13 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { createAppLogger } from './common/app-logger.js';
 import { operatorMessage } from './common/operator-message.js';
 import { loadConfig } from './config/config.js';
 import { createApp } from './create-app.js';
 import { stopOnSignals } from './stop-on-signals.js';
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
-  const app = await createApp(config, { logger: createAppLogger(config.logLevel) });
+  const config = loadConfig(process.env, { stdoutIsTTY: process.stdout.isTTY });
+  const app = await createApp(config);
   const logger = new Logger('Inkwell');
   stopOnSignals(app, { timeoutMs: config.shutdownTimeoutMs, logger });
   await app.listen(config.port, config.host);

@@ -39,9 +39,7 @@ describe.each(stores)('cached reads and precise invalidation with the %s store',
 
   test('a hit answers the bytes, ETag and tags of the miss, from one cache lookup', async () => {
     const lookups = async () => {
-      const { samples } = parsePrometheusText(
-        (await api.http.get('/__metrics__').expect(200)).text,
-      );
+      const { samples } = parsePrometheusText(await api.metrics());
       return samples
         .filter((sample) => /^inkwell_cache_(hit|miss)_total$/u.test(sample.name))
         .reduce((sum, sample) => sum + sample.value, 0);
@@ -144,10 +142,8 @@ describe.each(stores)('cached reads and precise invalidation with the %s store',
     expect(await cost('/api/posts?category=python')).toBe(0);
   });
 
-  test('/__metrics__ counts hits and misses per memoized function', async () => {
-    const res = await api.http.get('/__metrics__').expect(200);
-    expect(res.headers['content-type']).toContain('text/plain');
-    const { types, samples } = parsePrometheusText(res.text);
+  test('the metrics count hits and misses per memoized function', async () => {
+    const { types, samples } = parsePrometheusText(await api.metrics());
     for (const name of ['hit', 'miss', 'error', 'stampede_wait', 'stale_skip', 'evictions']) {
       expect(types.get(`inkwell_cache_${name}_total`)).toBe('counter');
     }
@@ -199,9 +195,7 @@ test('the in-process cache keeps at most CACHE_MAX_ENTRIES entries and counts ev
       await api.http.get(`/api/search?q=${q}`).expect(200);
     }
     const evictions = async () =>
-      /inkwell_cache_evictions_total\{namespace="inkwell"\} (\d+)/u.exec(
-        (await api.http.get('/__metrics__').expect(200)).text,
-      )?.[1];
+      /inkwell_cache_evictions_total\{namespace="inkwell"\} (\d+)/u.exec(await api.metrics())?.[1];
     expect(await evictions()).toBe('2');
     // The newest query is still cached (a hit stores nothing); the oldest was evicted, so
     // searching it again stores it and evicts another.

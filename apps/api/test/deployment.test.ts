@@ -96,7 +96,12 @@ describe('compose.yaml', () => {
         condition: 'service_completed_successfully',
       });
       expect(service.volumes, name).toContain(`uploads:${config.dataDir}`);
+      // Metrics on a port of their own, reached on the private network, published nowhere.
+      expect(config.metrics?.port, name).toBeGreaterThan(0);
+      expect(config.metrics?.port, name).not.toBe(config.port);
     }
+    const published = services.flatMap(([, service]) => service.ports ?? []);
+    expect(published).toEqual(['80:80', '443:443']);
   });
 
   test('the one-shot migration runs the built migrate command against the same database', () => {

@@ -164,7 +164,7 @@ describe('with a purge hook', () => {
       const post = await api.http.get('/api/posts/post-56').expect(200);
       expect(post.body.post.title).toBe('Renamed while the CDN is down');
       await expect
-        .poll(async () => (await api.http.get('/__metrics__').expect(200)).text)
+        .poll(() => api.metrics())
         .toMatch(/inkwell_cache_purge_calls_total\{outcome="failed"\} [1-9]/);
     } finally {
       cdn.answer(200);

@@ -32,7 +32,9 @@ export function parsePrometheusText(text: string): PrometheusText {
     const sample = SAMPLE_LINE.exec(line);
     if (!sample) throw new Error(`Not a Prometheus text line: ${line}`);
     const name = sample[1]!;
-    if (!types.has(name)) throw new Error(`A sample of an undeclared metric: ${line}`);
+    // A histogram's or summary's samples are its name with a suffix.
+    const family = types.has(name) ? name : name.replace(/_(bucket|count|sum)$/u, '');
+    if (!types.has(family)) throw new Error(`A sample of an undeclared metric: ${line}`);
     const labels = Object.fromEntries(
       [...(sample[2] ?? '').matchAll(LABEL)].map(([, key, value]) => [
         key!,

@@ -12,8 +12,11 @@ import {
   type SeedContent,
 } from '@inkwell/prisma';
 import { createScratchPostgresDatabase, type ScratchDatabase } from '@inkwell/prisma/testing';
+import { type Logger } from 'pino';
+import { type Registry } from 'prom-client';
 import supertest from 'supertest';
 import { loadConfig } from '../src/config/config.js';
+import { METRICS_REGISTRY } from '../src/core/tokens.js';
 import { createApp } from '../src/create-app.js';
 import { SearchModule } from '../src/search/search.module.js';
 import { TEST_PASSWORD_HASH_COST } from '@inkwell/test-stack';
@@ -35,6 +38,8 @@ export interface TestApi {
   resetQueries(): void;
   /** Every answer is checked against the contract; `close()` fails on any breach. */
   contract: ContractWatch;
+  /** The Prometheus text a scrape of this API's metrics answers now. */
+  metrics(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -42,7 +47,12 @@ export interface TestApi {
 export async function startTestApi(
   kind: EngineKind,
   content: SeedContent,
-  options: { thumbnailEngine?: ThumbnailEngine; env?: Record<string, string> } = {},
+  options: {
+    thumbnailEngine?: ThumbnailEngine;
+    env?: Record<string, string>;
+    /** Where the API logs (a logger over a stream the test reads); default: nowhere. */
+    logger?: Logger;
+  } = {},
 ): Promise<TestApi> {
   const queries: string[] = [];
   const onQuery = (sql: string) => queries.push(sql);
@@ -61,7 +71,7 @@ export async function startTestApi(
   });
   const app = await createApp(config, {
     database: db,
-    logger: false,
+    logger: options.logger ?? false,
     thumbnailEngine: options.thumbnailEngine,
   });
   // Measurements and assertions start on a settled API, not one still filling its search index.
@@ -78,6 +88,7 @@ export async function startTestApi(
       queries.length = 0;
     },
     contract,
+    metrics: () => app.get<Registry>(METRICS_REGISTRY).metrics(),
     close: async () => {
       contract.stop();
       await app.close();

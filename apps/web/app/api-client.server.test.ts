@@ -180,10 +180,15 @@ describe('answer', () => {
 });
 
 describe('writes', () => {
-  const session = { token: 'tok', csrfToken: 'csrf', clientIp: '203.0.113.9' };
+  const session = {
+    token: 'tok',
+    csrfToken: 'csrf',
+    clientIp: '203.0.113.9',
+    requestId: 'edge-42',
+  };
   const category = { id: 3, slug: 'go', name: 'Go', description: '', postCount: 0 };
 
-  it('send JSON with the bearer token, the CSRF token and the visitor address', async () => {
+  it('send JSON with the bearer token, the CSRF token, the visitor address and the request id', async () => {
     const { client, calls } = answering(201, category, {}, session);
     expect(await client.post('/api/admin/categories', { body: { name: 'Go' } })).toEqual(category);
     expect(calls[0]!.init?.method).toBe('POST');
@@ -192,6 +197,7 @@ describe('writes', () => {
       authorization: 'Bearer tok',
       'x-csrf-token': 'csrf',
       'x-forwarded-for': '203.0.113.9',
+      'x-request-id': 'edge-42',
       'content-type': 'application/json',
     });
   });
@@ -200,6 +206,7 @@ describe('writes', () => {
     const { client, calls } = answering(200, [category], {}, session);
     await client.get('/api/admin/categories');
     expect(headersOf(calls[0]!)).not.toHaveProperty('x-csrf-token');
+    expect(headersOf(calls[0]!)['x-request-id']).toBe('edge-42');
     expect(headersOf(calls[0]!).authorization).toBe('Bearer tok');
   });
 

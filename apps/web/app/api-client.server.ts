@@ -10,6 +10,7 @@ import {
   type RouteSpec,
   type SuccessBody,
 } from '@inkwell/contract';
+import { type AppLoadContext } from '@remix-run/node';
 import { type ApiReads } from './lib/api-reads.server.js';
 import { nodeFetch } from './lib/node-fetch.server.js';
 
@@ -53,6 +54,10 @@ export interface ApiClientOptions {
   csrfToken?: string;
   /** The visitor's address, so the API's limits and moderation count people, not this server. */
   clientIp?: string;
+  /** The id of the reader's request, sent as X-Request-Id: the API's log lines carry it too. */
+  requestId?: string;
+  /** Where a call that took too long is reported (the request's logger). */
+  log?: { warn(message: string): void };
 }
 
 /** Headers of one call on top of the client's (a commenter's User-Agent). */
@@ -114,7 +119,7 @@ function toApiError(status: number, body: unknown): ApiError {
 }
 
 export function createApiClient(options: ApiClientOptions) {
-  const { baseUrl, token, csrfToken, clientIp, onRead } = options;
+  const { baseUrl, token, csrfToken, clientIp, requestId, onRead, log = console } = options;
   const fetchImpl = options.fetch ?? nodeFetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_API_TIMEOUT_MS;
   /**
@@ -153,6 +158,7 @@ export function createApiClient(options: ApiClientOptions) {
     if (token) headers.authorization = `Bearer ${token}`;
     if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
     if (clientIp) headers['x-forwarded-for'] = clientIp;
+    if (requestId) headers['x-request-id'] = requestId;
     const payload = input.body as unknown;
     let body: BodyInit | undefined;
     if (payload instanceof FormData) body = payload;
@@ -189,7 +195,7 @@ export function createApiClient(options: ApiClientOptions) {
             });
     } catch (error) {
       if (!signal.aborted) throw error;
-      console.warn(`API call ${method} ${url.pathname} took over ${timeoutMs} ms`);
+      log.warn(`API call ${method} ${url.pathname} took over ${timeoutMs} ms`);
       // Thrown Responses are how Remix loaders and actions answer with a status of their own.
       throw apiTimeoutResponse();
     } finally {
@@ -232,6 +238,22 @@ export function createApiClient(options: ApiClientOptions) {
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 
+/**
+ * The options every client made for one request shares: the API and its deadline, the
+ * reader's address, the request's id and logger.
+ */
+export function connectionOf(
+  context: Pick<AppLoadContext, 'apiUrl' | 'apiTimeoutMs' | 'clientIp' | 'requestId' | 'log'>,
+): ApiClientOptions {
+  return {
+    baseUrl: context.apiUrl,
+    timeoutMs: context.apiTimeoutMs,
+    clientIp: context.clientIp,
+    requestId: context.requestId,
+    log: context.log,
+  };
+}
+
 const clientsByRequest = new WeakMap<ApiReads, ApiClient>();
 
 /**
@@ -240,17 +262,17 @@ const clientsByRequest = new WeakMap<ApiReads, ApiClient>();
  * the page's cache headers are made, and calls it with the configured timeout. It lives in the
  * app bundle so loaders and `ApiError` share one module instance.
  */
-export function apiFor(context: {
-  apiUrl: string;
-  apiTimeoutMs: number;
-  apiReads: ApiReads;
-}): ApiClient {
+export function apiFor(
+  context: Pick<AppLoadContext, 'apiUrl' | 'apiTimeoutMs' | 'apiReads' | 'requestId' | 'log'>,
+): ApiClient {
   let client = clientsByRequest.get(context.apiReads);
   if (!client) {
     const reads = context.apiReads;
     client = createApiClient({
       baseUrl: context.apiUrl,
       timeoutMs: context.apiTimeoutMs,
+      requestId: context.requestId,
+      log: context.log,
       onRead: (response) => reads.record(response),
     });
     clientsByRequest.set(reads, client);

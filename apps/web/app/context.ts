@@ -1,3 +1,4 @@
+import { type Logger } from 'pino';
 import { type ApiReads } from './lib/api-reads.server.js';
 
 /*
@@ -14,6 +15,10 @@ declare module '@remix-run/node' {
     siteUrl: string;
     /** The visitor's address, forwarded to the API with comments for moderation. */
     clientIp: string | undefined;
+    /** This request's id (the edge's `X-Request-Id`, or a new one), sent on every API call. */
+    requestId: string;
+    /** The request's logger: each line carries its id. */
+    log: Logger;
     /** The static bundles' manifest.json (bundles.json, built by `npm run bundles:build`). */
     bundleManifestPath: string;
     /** What this request's API reads said about caching (lib/api-reads.server.ts). */

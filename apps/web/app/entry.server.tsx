@@ -36,10 +36,10 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
   if (request.signal.aborted) return;
   if (isApiUnreachable(error)) {
     context.reportApiUnreachable();
-    console.warn(`API not reachable while rendering ${new URL(request.url).pathname}`);
+    context.log.warn(`API not reachable while rendering ${new URL(request.url).pathname}`);
     return;
   }
-  console.error(error);
+  context.log.error({ err: error }, 'Rendering failed');
 };
 
 /**
@@ -129,7 +129,7 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500;
           // Errors before the shell reject above and are logged by Remix.
-          if (shellRendered) console.error(error);
+          if (shellRendered) loadContext.log.error({ err: error }, 'Rendering failed');
         },
       },
     );

@@ -22,6 +22,8 @@ describe('loadWebConfig', () => {
       sessionSecret: undefined,
       dataDir: path.resolve('data'),
       production: false,
+      log: { level: 'info', format: 'json' },
+      metrics: undefined,
     });
   });
 
@@ -40,6 +42,8 @@ describe('loadWebConfig', () => {
       SESSION_SECRET: 's'.repeat(32),
       DATA_DIR: '/var/lib/inkwell',
       NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      WEB_METRICS_PORT: '9465',
     });
     expect(config).toEqual({
       apiUrl: 'http://api.internal:8080',
@@ -56,7 +60,19 @@ describe('loadWebConfig', () => {
       sessionSecret: 's'.repeat(32),
       dataDir: '/var/lib/inkwell',
       production: true,
+      log: { level: 'warn', format: 'json' },
+      metrics: { host: '127.0.0.1', port: 9465 },
     });
+  });
+
+  it('logs readable lines only for a person at a terminal outside production', () => {
+    expect(loadWebConfig({}, { stdoutIsTTY: true }).log.format).toBe('pretty');
+    expect(loadWebConfig({ NODE_ENV: 'production' }, { stdoutIsTTY: true }).log.format).toBe(
+      'json',
+    );
+    expect(loadWebConfig({ NODE_ENV: 'production', LOG_FORMAT: 'pretty' }).log.format).toBe(
+      'pretty',
+    );
   });
 
   it('treats empty values as unset', () => {
@@ -72,6 +88,10 @@ describe('loadWebConfig', () => {
     expect(() => loadWebConfig({ PAGE_CACHE_MAX_ENTRIES: '-1' })).toThrow(/PAGE_CACHE_MAX_ENTRIES/);
     expect(() => loadWebConfig({ API_TIMEOUT_MS: 'soon' })).toThrow(/API_TIMEOUT_MS/);
     expect(() => loadWebConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET/);
+    expect(() => loadWebConfig({ LOG_LEVEL: 'chatty' })).toThrow(
+      /LOG_LEVEL: must be one of trace, verbose, debug, info, log, warn, error, fatal, silent/,
+    );
+    expect(() => loadWebConfig({ WEB_METRICS_PORT: '70000' })).toThrow(/WEB_METRICS_PORT/);
     expect(() => loadWebConfig({ TRUST_PROXY: '10.0.0.0/8, proxy.example' })).toThrow(
       /TRUST_PROXY: invalid IP address: proxy.example/,
     );

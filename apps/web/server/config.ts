@@ -1,4 +1,11 @@
 import path from 'node:path';
+import {
+  defaultLogFormat,
+  LOG_FORMATS,
+  LOG_LEVEL_NAMES,
+  type LogFormat,
+  type LogLevelName,
+} from '@inkwell/telemetry';
 import express from 'express';
 import { z } from 'zod';
 
@@ -83,6 +90,26 @@ const webConfigSchema = z.object({
     .default('./data')
     .describe('Where the site keeps its generated session secret (the API keeps its data there)'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z
+    .enum(LOG_LEVEL_NAMES, { error: `must be one of ${LOG_LEVEL_NAMES.join(', ')}` })
+    .default('info')
+    .describe('Least severe log level printed'),
+  LOG_FORMAT: z
+    .enum(LOG_FORMATS, { error: `must be one of ${LOG_FORMATS.join(', ')}` })
+    .optional()
+    .describe('json or pretty; unset: pretty on a terminal outside production, else json'),
+  WEB_METRICS_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .optional()
+    .describe('Port of the Prometheus endpoint (GET /metrics); unset: no metrics server'),
+  WEB_METRICS_HOST: z
+    .string()
+    .min(1)
+    .default('127.0.0.1')
+    .describe('Interface the metrics server listens on'),
 });
 
 /** The variables the site reads. */
@@ -106,13 +133,20 @@ export interface WebConfig {
   sessionSecret: string | undefined;
   dataDir: string;
   production: boolean;
+  log: { level: LogLevelName; format: LogFormat };
+  /** Where Prometheus scrapes the site; unset: no metrics server. */
+  metrics: { host: string; port: number } | undefined;
 }
 
 /**
  * Reads the web server's settings from the environment once, at start. A bad value stops the
  * server with a message naming the variable instead of failing later on a request.
+ * `stdoutIsTTY` picks the default log format: readable lines for a person at a terminal.
  */
-export function loadWebConfig(env: Record<string, string | undefined>): WebConfig {
+export function loadWebConfig(
+  env: Record<string, string | undefined>,
+  { stdoutIsTTY = false }: { stdoutIsTTY?: boolean } = {},
+): WebConfig {
   // Empty strings count as unset, as they do in most shells' `VAR= command`.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = webConfigSchema.safeParse(present);
@@ -137,7 +171,12 @@ export function loadWebConfig(env: Record<string, string | undefined>): WebConfi
     SESSION_SECRET,
     DATA_DIR,
     NODE_ENV,
+    LOG_LEVEL,
+    LOG_FORMAT,
+    WEB_METRICS_PORT,
+    WEB_METRICS_HOST,
   } = parsed.data;
+  const production = NODE_ENV === 'production';
   return {
     apiUrl: API_URL,
     siteUrl: SITE_URL,
@@ -152,6 +191,14 @@ export function loadWebConfig(env: Record<string, string | undefined>): WebConfi
     trustProxy: TRUST_PROXY,
     sessionSecret: SESSION_SECRET,
     dataDir: path.resolve(DATA_DIR),
-    production: NODE_ENV === 'production',
+    production,
+    log: {
+      level: LOG_LEVEL,
+      format: LOG_FORMAT ?? defaultLogFormat({ production, isTTY: stdoutIsTTY }),
+    },
+    metrics:
+      WEB_METRICS_PORT === undefined
+        ? undefined
+        : { host: WEB_METRICS_HOST, port: WEB_METRICS_PORT },
   };
 }

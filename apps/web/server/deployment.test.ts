@@ -23,6 +23,9 @@ test('two site processes, each a valid configuration that names only variables t
     // The API answers at a service of this file.
     expect(Object.keys(compose.services), name).toContain(new URL(config.apiUrl).hostname);
     secrets.add(config.sessionSecret);
+    // Metrics on a port of their own (published nowhere: the API's deployment test checks).
+    expect(config.metrics?.port, name).toBeGreaterThan(0);
+    expect(config.metrics?.port, name).not.toBe(config.port);
   }
   // A sign-in made through one site process holds on the others.
   expect([...secrets]).toEqual(['x'.repeat(32)]);

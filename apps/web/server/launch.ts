@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { defaultLogFormat } from '@inkwell/telemetry';
 import { loadWebConfig, type WebConfig } from './config.js';
 import { type RunningWebServer, startWebServer } from './web-server.js';
 
@@ -30,19 +31,34 @@ export interface LaunchSettings {
 /**
  * The API and the site as the README's variables configure them. The API keeps its data under
  * the workspace's `data/` unless DATA_DIR says otherwise; the site finds the API at
- * API_HOST:API_PORT unless API_URL says otherwise.
+ * API_HOST:API_PORT unless API_URL says otherwise. Both print to this terminal, in one format:
+ * LOG_FORMAT, else readable lines on a terminal unless the user's NODE_ENV is production (the
+ * site always serves its production build).
  */
-export function launchSettings(root: string, env: NodeJS.ProcessEnv): LaunchSettings {
+export function launchSettings(
+  root: string,
+  env: NodeJS.ProcessEnv,
+  { stdoutIsTTY = false }: { stdoutIsTTY?: boolean } = {},
+): LaunchSettings {
   // Relative to where the user started from, as every other path they type.
   const dataDir = path.resolve(env.DATA_DIR || path.join(root, 'data'));
   const apiUrl = env.API_URL || `http://${env.API_HOST || '127.0.0.1'}:${env.API_PORT || '3001'}`;
+  const logFormat =
+    env.LOG_FORMAT ||
+    defaultLogFormat({ production: env.NODE_ENV === 'production', isTTY: stdoutIsTTY });
   return {
     api: {
       cwd: path.join(root, 'apps/api'),
       entry: 'dist/main.js',
-      env: { ...env, DATA_DIR: dataDir },
+      env: { ...env, DATA_DIR: dataDir, LOG_FORMAT: logFormat },
     },
-    site: loadWebConfig({ ...env, NODE_ENV: 'production', API_URL: apiUrl, DATA_DIR: dataDir }),
+    site: loadWebConfig({
+      ...env,
+      NODE_ENV: 'production',
+      API_URL: apiUrl,
+      DATA_DIR: dataDir,
+      LOG_FORMAT: logFormat,
+    }),
   };
 }
 
@@ -88,7 +104,7 @@ export interface LaunchOptions {
 export async function launch({ root, env, startedAt }: LaunchOptions): Promise<number> {
   let settings: LaunchSettings;
   try {
-    settings = launchSettings(root, env);
+    settings = launchSettings(root, env, { stdoutIsTTY: process.stdout.isTTY });
   } catch (error) {
     // A bad setting is the operator's to fix: say which, without a stack trace.
     console.error((error as Error).message);

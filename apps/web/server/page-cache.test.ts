@@ -26,6 +26,11 @@ function page(res: express.Response, tags: string, body: string, cacheControl = 
 
 async function serve(cache: PageCache): Promise<string> {
   const app = express();
+  // As the site's request logger does before the cache: each answer names its request.
+  app.use((req, res, next) => {
+    res.setHeader('X-Request-Id', req.headers['x-request-id'] ?? 'none');
+    next();
+  });
   app.use(cache.serve);
   app.use(
     compression({
@@ -115,6 +120,23 @@ describe('createPageCache', () => {
     // A tag every page carries (the settings) drops them all.
     cache.dropTags(['settings']);
     expect(cache.size).toBe(0);
+  });
+
+  test("a hit answers its own request's id, not the one of the render it replays", async () => {
+    const url = await serve(liveCache());
+    await get(`${url}/a`, { 'x-request-id': 'render-1' });
+    const hit = await get(`${url}/a`, { 'x-request-id': 'reader-2' });
+    expect(hit.headers.get('x-page-cache')).toBe('HIT');
+    expect(hit.headers.get('x-request-id')).toBe('reader-2');
+  });
+
+  test('tells its observer how each request was met', async () => {
+    const outcomes: string[] = [];
+    const url = await serve(liveCache({ observe: (outcome) => outcomes.push(outcome) }));
+    await stored(`${url}/a`);
+    await get(`${url}/private`, { cookie: 'session=1' });
+    await get(`${url}/a.data`);
+    expect(outcomes).toEqual(['miss', 'hit', 'bypass', 'bypass']);
   });
 
   test('the TTL is the safety net when no write drops a page', async () => {

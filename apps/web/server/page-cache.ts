@@ -31,6 +31,10 @@ export interface PageCacheOptions {
   /** Where failures of the shared store are told (they never fail a request). */
   onSharedError?: (error: unknown) => void;
   now?: () => number;
+  /** Told how each request was met, e.g. to count them; called on the hot path: keep it cheap. */
+  observe?: (outcome: PageCacheOutcome) => void;
+  /** Where a failure to store a page is reported. */
+  logError?: (message: string, error: unknown) => void;
 }
 
 /** What a render began with, as the shared store counts: its page is stored only if still so. */
@@ -51,6 +55,13 @@ export interface SharedPages {
   forgetAll(): void;
   close(): Promise<void>;
 }
+
+/**
+ * `hit`: answered from the cache (also after waiting for the render under way); `miss`:
+ * cacheable but rendered; `bypass`: not for the cache (a session, an admin page, data
+ * requests, the cache off or not live).
+ */
+export type PageCacheOutcome = 'hit' | 'miss' | 'bypass';
 
 export const DEFAULT_MAX_ENTRIES = 1_000;
 export const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
@@ -103,12 +114,13 @@ export interface PageCache {
   readonly size: number;
 }
 
-/** Headers sent again for each answer rather than stored with the page. */
+/** Headers sent again for each answer rather than stored with the page (each request has its id). */
 const NOT_STORED = new Set([
   'content-encoding',
   'content-length',
   'transfer-encoding',
   'x-page-cache',
+  'x-request-id',
 ]);
 const BYPASSED_PREFIXES = ['/admin', '/realtime', '/images'];
 /** Where `serve` hands a render's flight to `record` (res.locals). */
@@ -193,6 +205,9 @@ export function createPageCache(options: PageCacheOptions): PageCache {
   const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const now = options.now ?? Date.now;
+  const observe = options.observe ?? (() => {});
+  const logError =
+    options.logError ?? ((message: string, error: unknown) => console.error(message, error));
   /** In least recently used order. */
   const pages = new Map<string, StoredPage>();
   const pagesByTag = new Map<string, Set<string>>();
@@ -347,14 +362,17 @@ export function createPageCache(options: PageCacheOptions): PageCache {
           store(key, page);
           flight.page = page;
           settle(key, flight);
+          observe('hit');
           replay(req, res, page);
           return;
         }
         flight.shared = snapshot;
+        observe('miss');
         next();
       },
       (error: unknown) => {
         reportShared(error);
+        observe('miss');
         next();
       },
     );
@@ -362,19 +380,29 @@ export function createPageCache(options: PageCacheOptions): PageCache {
 
   return {
     serve(req, res, next) {
-      if (ttlMs <= 0 || !live || !isCacheableRequest(req)) return next();
+      if (ttlMs <= 0 || !live || !isCacheableRequest(req)) {
+        observe('bypass');
+        return next();
+      }
       const key = req.originalUrl;
       const page = lookup(key);
-      if (page) return replay(req, res, page);
-      if (req.method !== 'GET') return next();
-      const underway = flights.get(key);
+      if (page) {
+        observe('hit');
+        return replay(req, res, page);
+      }
+      const underway = req.method === 'GET' ? flights.get(key) : undefined;
       if (underway) {
         // One render answers them all: wait for it, then answer from what it stored.
         underway.waiters.push(() => {
+          observe(underway.page ? 'hit' : 'miss');
           if (underway.page) replay(req, res, underway.page);
           else next();
         });
         return;
+      }
+      if (req.method !== 'GET') {
+        observe('miss');
+        return next();
       }
       const flight: Flight = {
         began: now(),
@@ -392,7 +420,10 @@ export function createPageCache(options: PageCacheOptions): PageCache {
       // While a drop is on its way to the shared store, what it holds may be stale.
       if (options.shared && pendingSharedDrops === 0) {
         readShared(options.shared, key, flight, req, res, next);
-      } else next();
+      } else {
+        observe('miss');
+        next();
+      }
     },
 
     record(req, res, next) {
@@ -406,7 +437,7 @@ export function createPageCache(options: PageCacheOptions): PageCache {
         keep(key, flight, res, identity).then(
           () => settle(key, flight),
           (error: unknown) => {
-            console.error('Page cache: storing a page failed', error);
+            logError('Page cache: storing a page failed', error);
             settle(key, flight);
           },
         );

@@ -49,9 +49,14 @@ function answerInstead(res: ServerResponse, status: number, text: string): void 
   else res.writeHead(status, { 'content-type': 'text/plain', connection: 'close' }).end(text);
 }
 
-/** The API sees the reader's address and the site's host, and that the site spoke plain http. */
+/**
+ * The API sees the reader's address and the site's host, that the site spoke plain http, and
+ * the request's id (the one the site's logger gave it, else the one it came with).
+ */
 function forwardedHeaders(req: IncomingMessage): Record<string, string> {
+  const requestId = req.id ?? req.headers['x-request-id'];
   return {
+    ...(typeof requestId === 'string' ? { 'x-request-id': requestId } : {}),
     'x-forwarded-for': [req.headers['x-forwarded-for'], req.socket.remoteAddress]
       .filter(Boolean)
       .join(', '),

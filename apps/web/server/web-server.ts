@@ -5,17 +5,29 @@ import { pathToFileURL } from 'node:url';
 import { createRequestHandler, type GetLoadContextFunction } from '@remix-run/express';
 import { type ServerBuild } from '@remix-run/node';
 import { createHttpDrain } from '@inkwell/http-drain';
+import {
+  createLogger,
+  createMetricsRegistry,
+  httpLoggerOptions,
+  observeHttpRequests,
+  type RunningMetricsServer,
+  startMetricsServer,
+} from '@inkwell/telemetry';
 import compression from 'compression';
 import express from 'express';
+import { type Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
 import { ApiReads } from '../app/lib/api-reads.server.js';
 import { IMMUTABLE_ASSET_CACHE } from '../app/lib/cache-control.js';
 import { createApiGate } from './api-gate.js';
 import { type WebConfig } from './config.js';
 import { followDroppedTags } from './dropped-tags-stream.js';
 import { createSitePageCache } from './site-page-cache.js';
+import { countPageCacheOutcomes } from './page-cache-metrics.js';
 import { localThumbnails } from './local-thumbnails.js';
 import { needsWholeBuild, withoutAdminRoutes } from './public-build.js';
 import { createApiProxy } from './proxy.js';
+import { createRemixRouteLabeller, siteRouteOf } from './route-labels.js';
 import { loadSessionSecret } from './session-secret.js';
 import { onlyListedFiles } from './static-files.js';
 import { requestGuard } from './request-guard.js';
@@ -29,6 +41,9 @@ const LONG_POLL_PATH = '/realtime';
 export interface RunningWebServer {
   /** Where the site answers, e.g. http://127.0.0.1:3000. */
   url: string;
+  /** Where Prometheus scrapes the site (WEB_METRICS_PORT); unset without it. */
+  metricsUrl: string | undefined;
+  logger: Logger;
   /**
    * Stops gracefully: no new connections; pages and form posts in flight finish (for up to
    * SHUTDOWN_TIMEOUT_MS), each the last on its keep-alive connection, so a comment is never
@@ -42,15 +57,31 @@ export interface RunningWebServer {
  * paths proxied, the static bundles. Resolves once it listens. Run on its own by main.ts, or
  * beside the API it starts by launch.ts (`npm start`).
  */
-export async function startWebServer(config: WebConfig): Promise<RunningWebServer> {
+export async function startWebServer(
+  config: WebConfig,
+  { logger = createLogger(config.log) }: { logger?: Logger } = {},
+): Promise<RunningWebServer> {
   const proxy = createApiProxy(config.apiUrl);
   const sessionSecret = await loadSessionSecret(config);
-  const apiGate = createApiGate({ apiUrl: config.apiUrl });
+  const warn = (line: string) => logger.warn(line);
+  const apiGate = createApiGate({ apiUrl: config.apiUrl, log: warn });
+  const registry = createMetricsRegistry();
 
   const app = express();
   const server = http.createServer(app);
   const drain = createHttpDrain(server);
   app.disable('x-powered-by');
+  // Before anything answers: the request's id (the edge's, or a new one) and its log line.
+  app.use(pinoHttp(httpLoggerOptions(logger)));
+  /** Set once the production build is loaded: names the Remix route of a page. */
+  let remixRoute: ((pathname: string) => string) | undefined;
+  app.use(
+    observeHttpRequests({
+      registry,
+      // Development renders through Vite, whose build is not at hand here: one label for pages.
+      routeOf: siteRouteOf((pathname) => remixRoute?.(pathname) ?? '(page)'),
+    }),
+  );
   // req.ip is the visitor's address as the trusted proxies in front name it; loaders send it on
   // to the API (X-Forwarded-For), which trusts this server in turn.
   app.set('trust proxy', config.trustProxy);
@@ -87,7 +118,11 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
   // they are kept compressed.
   const pageCache =
     productionBuild && config.pageCacheSeconds > 0
-      ? createSitePageCache(config, productionBuild.assets.version)
+      ? createSitePageCache(config, productionBuild.assets.version, {
+          observe: countPageCacheOutcomes(registry),
+          logError: (message, error) => logger.error({ err: error }, message),
+          warn: (message) => logger.warn(message),
+        })
       : undefined;
   if (pageCache) app.use(pageCache.serve);
   app.use(compression());
@@ -119,6 +154,7 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
     app.use('/assets', immutableFiles(path.join(clientDir, 'assets')));
     app.use(onlyListedFiles(clientDir, express.static(clientDir, { maxAge: '1h' })));
     build = productionBuild;
+    remixRoute = createRemixRouteLabeller(productionBuild.routes);
   } else {
     const vite = await import('vite');
     const viteDevServer = await vite.createServer({
@@ -140,6 +176,8 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
     apiTimeoutMs: config.apiTimeoutMs,
     siteUrl: config.siteUrl,
     clientIp: req.ip,
+    requestId: String(req.id),
+    log: req.log,
     bundleManifestPath,
     apiReads: new ApiReads(),
     pageVersion,
@@ -179,6 +217,7 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
     pageCache &&
     followDroppedTags({
       apiUrl: config.apiUrl,
+      log: warn,
       onLive: () => pageCache.setLive(true),
       onDown: () => pageCache.setLive(false),
       onDrop: (tags) => pageCache.dropTags(tags),
@@ -192,20 +231,25 @@ export async function startWebServer(config: WebConfig): Promise<RunningWebServe
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  // Never on the public port: a server of its own, on the interface WEB_METRICS_HOST names.
+  const metrics: RunningMetricsServer | undefined =
+    config.metrics && (await startMetricsServer({ registry, ...config.metrics }));
   return {
     url: `http://${config.host}:${port}`,
+    metricsUrl: metrics?.url,
+    logger,
     async close() {
-      console.log(`Finishing ${drain.inFlight} request(s) in flight`);
+      logger.info(`Finishing ${drain.inFlight} request(s) in flight`);
       proxy.endWaiting();
       droppedTags?.close();
       const { abandoned } = await drain.drain(config.shutdownTimeoutMs);
       if (abandoned > 0) {
-        console.warn(`${abandoned} request(s) cut off after ${config.shutdownTimeoutMs} ms`);
+        logger.warn(`${abandoned} request(s) cut off after ${config.shutdownTimeoutMs} ms`);
       }
       // After the requests in flight, which may still read pages from Redis.
       await pageCache?.close();
-      await closeDevServer();
-      console.log('Stopped');
+      await Promise.all([closeDevServer(), metrics?.close()]);
+      logger.info('Stopped');
     },
   };
 }

@@ -48,12 +48,14 @@ export async function buildWeb(): Promise<void> {
   };
   const bin = (name: string) => path.join(WORKSPACE_ROOT, 'node_modules/.bin', name);
   await run(bin('remix'), ['vite:build'], env);
-  // The one workspace library the server (not the Remix bundle) imports, read from its dist/.
-  await run(
-    bin('tsc'),
-    ['-p', path.join(WORKSPACE_ROOT, 'libs/http-drain/tsconfig.build.json')],
-    env,
-  );
+  // The workspace libraries the server (not the Remix bundle) imports, read from their dist/.
+  for (const library of ['http-drain', 'telemetry']) {
+    await run(
+      bin('tsc'),
+      ['-p', path.join(WORKSPACE_ROOT, `libs/${library}/tsconfig.build.json`)],
+      env,
+    );
+  }
   await run(bin('tsc'), ['-p', 'tsconfig.server.json', '--outDir', `${testBuildDir}/node`], env);
   const bundlesCli = path.join(WORKSPACE_ROOT, 'libs/assets/src/bundles/cli.ts');
   await run(

@@ -2,7 +2,7 @@ import { type z } from 'zod';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** A body that is not JSON: an image, Prometheus text, an HTML page, a multipart upload. */
+/** A body that is not JSON: an image, an event stream, an HTML page, a multipart upload. */
 export interface MediaBody {
   contentType: string;
   schema?: z.ZodType;

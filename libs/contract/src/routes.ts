@@ -182,14 +182,6 @@ export const routes = {
     summary: 'The state of each dependency (database, cache, search)',
     responses: { 200: heartbeatReport, 503: heartbeatReport },
   },
-  'GET /__metrics__': {
-    ...publicRoute,
-    method: 'GET',
-    path: '/__metrics__',
-    tag: 'operations',
-    summary: 'Prometheus metrics: cache hits, misses, errors, CDN purges',
-    responses: { 200: media('text/plain; version=0.0.4', z.string()) },
-  },
   'GET /api/dropped-tags': {
     ...publicRoute,
     method: 'GET',

@@ -18,6 +18,8 @@ export interface NodeAdapterOptions {
 
 export interface FayeNodeAdapter {
   attach(server: HttpServer): void;
+  /** A client opened (`handshake`) or ended (`disconnect`, or its session timed out) a session. */
+  on(event: 'handshake' | 'disconnect', listener: (clientId: string) => void): void;
   addExtension(extension: FayeExtension): void;
   getClient(): FayeClient;
   close(): void;

@@ -1,6 +1,8 @@
 export {
   DEFAULT_REDIS_CHANNEL,
   type RealtimeHealth,
+  type HintKind,
+  type RealtimeObserver,
   type RealtimeServer,
   type RealtimeServerOptions,
   createRealtimeServer,

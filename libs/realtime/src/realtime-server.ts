@@ -40,6 +40,21 @@ export interface RealtimeServerOptions {
   /** Redis pub/sub channel shared by the processes of one site. Default `<namespace>:realtime:hints`. */
   redisChannel?: string;
   logger?: RealtimeLogger;
+  /** Told of sessions and hints, e.g. to count them for metrics. */
+  observer?: RealtimeObserver;
+}
+
+/** Which hint: a post's comments changed, or a post was published. */
+export type HintKind = 'comment' | 'post';
+
+/** What the server tells an observer; each call must be cheap (it runs on every event). */
+export interface RealtimeObserver {
+  /** A Bayeux client (a reader's page, or a publisher) opened a session. */
+  clientConnected(): void;
+  /** A session ended: the client disconnected, or went silent until it timed out. */
+  clientDisconnected(): void;
+  /** A valid hint went out to this process's readers and, with Redis, to the other processes. */
+  hintPublished(kind: HintKind): void;
 }
 
 export interface RealtimeHealth {
@@ -73,6 +88,11 @@ export function createRealtimeServer(options: RealtimeServerOptions = {}): Realt
   const secret = randomBytes(32).toString('base64url');
   const adapter = new FayeNodeAdapter({ mount });
   adapter.addExtension(createPublishGuard(secret));
+  if (options.observer) {
+    const { observer } = options;
+    adapter.on('handshake', () => observer.clientConnected());
+    adapter.on('disconnect', () => observer.clientDisconnected());
+  }
   const localPublisher = adapter.getClient();
   localPublisher.addExtension(createPublishSigner(secret));
 
@@ -90,7 +110,10 @@ export function createRealtimeServer(options: RealtimeServerOptions = {}): Realt
       })
     : createLocalRelay(deliverLocally);
 
-  async function publishValidated(build: () => [channel: string, hint: Hint]): Promise<void> {
+  async function publishValidated(
+    kind: HintKind,
+    build: () => [channel: string, hint: Hint],
+  ): Promise<void> {
     let channel: string;
     let hint: Hint;
     try {
@@ -99,6 +122,7 @@ export function createRealtimeServer(options: RealtimeServerOptions = {}): Realt
       logger.error('Realtime: refused to publish an invalid hint', error);
       return;
     }
+    options.observer?.hintPublished(kind);
     await relay.publish(channel, hint);
   }
 
@@ -107,11 +131,12 @@ export function createRealtimeServer(options: RealtimeServerOptions = {}): Realt
     attach: (httpServer) => attachWithoutClientFiles(adapter, httpServer, mount),
     ready: () => relay.ready(),
     publishCommentHint: (input) =>
-      publishValidated(() => {
+      publishValidated('comment', () => {
         const hint = parseCommentHint(input);
         return [commentChannel(hint.postId), hint];
       }),
-    publishPostHint: (input) => publishValidated(() => [POSTS_CHANNEL, parsePostHint(input)]),
+    publishPostHint: (input) =>
+      publishValidated('post', () => [POSTS_CHANNEL, parsePostHint(input)]),
     async health() {
       const { fanOut, healthy } = await relay.health();
       return { status: healthy ? 'up' : 'degraded', fanOut };

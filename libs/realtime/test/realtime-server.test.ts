@@ -144,3 +144,35 @@ describe('realtime server options', () => {
     expect(() => createRealtimeServer({ mount: 'realtime/' })).toThrow(/mount/);
   });
 });
+
+describe('realtime server observer', () => {
+  it('is told of each session opened and ended, and of each hint published', async () => {
+    const http = await listenOnLoopback();
+    const seen = { connected: 0, disconnected: 0, hints: [] as string[] };
+    const realtime = createRealtimeServer({
+      logger: createRecordingLogger(),
+      observer: {
+        clientConnected: () => void (seen.connected += 1),
+        clientDisconnected: () => void (seen.disconnected += 1),
+        hintPublished: (kind) => void seen.hints.push(kind),
+      },
+    });
+    realtime.attach(http.server);
+    try {
+      await realtime.ready();
+      const reader = createReader(`${http.origin}/realtime`);
+      await reader.subscribe(commentChannel(1));
+      // The reader, and the server's own publishing client once it publishes.
+      await realtime.publishCommentHint({ postId: 1, commentCount: 1, latestCommentId: 2 });
+      await realtime.publishPostHint({ postId: 9, slug: 'faye-in-practice' });
+      await reader.waitFor(commentChannel(1), 1);
+      expect(seen.connected).toBe(2);
+      expect(seen.hints).toEqual(['comment', 'post']);
+      reader.close();
+      await expect.poll(() => seen.disconnected).toBe(1);
+    } finally {
+      await realtime.close();
+      await http.close();
+    }
+  });
+});

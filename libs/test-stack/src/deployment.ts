@@ -12,6 +12,8 @@ export interface ComposeService {
   healthcheck?: { test?: unknown; disable?: boolean };
   depends_on?: Record<string, { condition: string }>;
   volumes?: string[];
+  /** Published ports (`host:container`). */
+  ports?: string[];
 }
 
 export interface ComposeFile {

@@ -17,7 +17,8 @@ describe('loadConfig', () => {
       port: 3001,
       migrateOnStart: true,
       seedDemoContent: true,
-      logLevel: 'log',
+      log: { level: 'info', format: 'json' },
+      metrics: undefined,
       statementTimeoutMs: 5_000,
       passwordHashCost: 17,
       sessionIdleDays: 7,
@@ -129,6 +130,27 @@ describe('loadConfig', () => {
         'DATABASE_STATEMENT_TIMEOUT_MS: must be a number of milliseconds',
       ]);
     }
+  });
+
+  test('logs: a level by pino or Nest name, JSON unless a person watches a terminal', () => {
+    expect(loadConfig({ LOG_LEVEL: 'debug' }).log).toEqual({ level: 'debug', format: 'json' });
+    expect(loadConfig({}, { stdoutIsTTY: true }).log.format).toBe('pretty');
+    expect(loadConfig({ NODE_ENV: 'production' }, { stdoutIsTTY: true }).log.format).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'pretty' }).log.format).toBe('pretty');
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(
+      /LOG_LEVEL: must be one of trace, verbose, debug, info, log, warn, error, fatal, silent/,
+    );
+    expect(() => loadConfig({ LOG_FORMAT: 'xml' })).toThrow(
+      /LOG_FORMAT: must be one of json, pretty/,
+    );
+  });
+
+  test('metrics: served only when METRICS_PORT is set, on loopback unless told', () => {
+    expect(loadConfig({ METRICS_PORT: '9464' }).metrics).toEqual({ host: '127.0.0.1', port: 9464 });
+    expect(loadConfig({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' }).metrics?.host).toBe(
+      '0.0.0.0',
+    );
+    expect(() => loadConfig({ METRICS_PORT: 'ninety' })).toThrow(/METRICS_PORT: must be a port/);
   });
 
   test('the README documents every variable', () => {

@@ -1,5 +1,11 @@
 import path from 'node:path';
-import { LOG_LEVELS, type LogLevel } from '@nestjs/common';
+import {
+  defaultLogFormat,
+  LOG_FORMATS,
+  LOG_LEVEL_NAMES,
+  type LogFormat,
+  type LogLevelName,
+} from '@inkwell/telemetry';
 import { z } from 'zod';
 import { DEFAULT_PASSWORD_HASH_COST } from '../auth/password-hash.js';
 import { parseTrustProxy } from './trust-proxy.js';
@@ -169,8 +175,29 @@ export const configVariables: ConfigVariable[] = [
   },
   {
     name: 'LOG_LEVEL',
-    description: `Least severe log level printed: ${LOG_LEVELS.join(', ')}.`,
-    default: 'log',
+    description: `Least severe log level printed: ${LOG_LEVEL_NAMES.join(', ')} (log is info, verbose is trace).`,
+    default: 'info',
+    sensitive: false,
+  },
+  {
+    name: 'LOG_FORMAT',
+    description:
+      'json: one JSON object per line; pretty: readable lines. Default: pretty when NODE_ENV is ' +
+      'not production and standard output is a terminal, else json.',
+    default: '(json, or pretty on a terminal)',
+    sensitive: false,
+  },
+  {
+    name: 'METRICS_PORT',
+    description:
+      'Port of the Prometheus endpoint (GET /metrics), apart from the API port. Unset: no metrics server.',
+    default: '(unset: no metrics)',
+    sensitive: false,
+  },
+  {
+    name: 'METRICS_HOST',
+    description: 'Interface the metrics server listens on.',
+    default: '127.0.0.1',
     sensitive: false,
   },
 ];
@@ -332,8 +359,21 @@ const envSchema = z.object({
   ),
   OUTBOX_KILL_MARKER: optionalString,
   LOG_LEVEL: optionalString.pipe(
-    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).optional(),
+    z.enum(LOG_LEVEL_NAMES, { error: `must be one of ${LOG_LEVEL_NAMES.join(', ')}` }).optional(),
   ),
+  LOG_FORMAT: optionalString.pipe(
+    z.enum(LOG_FORMATS, { error: `must be one of ${LOG_FORMATS.join(', ')}` }).optional(),
+  ),
+  METRICS_PORT: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, 'must be a port number')
+      .transform(Number)
+      .pipe(z.number().max(65535, 'must be between 0 and 65535'))
+      .optional(),
+  ),
+  METRICS_HOST: optionalString,
+  NODE_ENV: optionalString,
 });
 
 export interface Config {
@@ -347,7 +387,9 @@ export interface Config {
   port: number;
   migrateOnStart: boolean;
   seedDemoContent: boolean;
-  logLevel: LogLevel;
+  log: { level: LogLevelName; format: LogFormat };
+  /** Where Prometheus scrapes; unset: no metrics server. */
+  metrics: { host: string; port: number } | undefined;
   /** Limit on each request query; 0: none. */
   statementTimeoutMs: number;
   /** log2 of scrypt N for password hashes. */
@@ -379,7 +421,14 @@ export class ConfigError extends Error {
   }
 }
 
-export function loadConfig(env: Record<string, string | undefined>): Config {
+/**
+ * `stdoutIsTTY` picks the default log format: readable lines for a person at a terminal,
+ * JSON for everything else.
+ */
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  { stdoutIsTTY = false }: { stdoutIsTTY?: boolean } = {},
+): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(
@@ -405,7 +454,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: values.API_PORT ?? 3001,
     migrateOnStart: values.MIGRATE_ON_START ?? values.DATABASE_URL === undefined,
     seedDemoContent: values.SEED_DEMO_CONTENT ?? true,
-    logLevel: values.LOG_LEVEL ?? 'log',
+    log: {
+      level: values.LOG_LEVEL ?? 'info',
+      format:
+        values.LOG_FORMAT ??
+        defaultLogFormat({ production: values.NODE_ENV === 'production', isTTY: stdoutIsTTY }),
+    },
+    metrics:
+      values.METRICS_PORT === undefined
+        ? undefined
+        : { host: values.METRICS_HOST ?? '127.0.0.1', port: values.METRICS_PORT },
     statementTimeoutMs: values.DATABASE_STATEMENT_TIMEOUT_MS ?? 5_000,
     passwordHashCost: values.PASSWORD_HASH_COST ?? DEFAULT_PASSWORD_HASH_COST,
     sessionIdleDays,

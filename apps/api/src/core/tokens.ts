@@ -8,3 +8,5 @@ export const THUMBNAILS = Symbol('THUMBNAILS');
 export const SEARCH_ENGINE = Symbol('SEARCH_ENGINE');
 export const CACHE_PURGER = Symbol('CACHE_PURGER');
 export const DROPPED_TAGS_FEED = Symbol('DROPPED_TAGS_FEED');
+/** The prom-client registry every module adds its series to (observability/metrics.module.ts). */
+export const METRICS_REGISTRY = Symbol('METRICS_REGISTRY');

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { type SqlClient } from '@inkwell/prisma';
 import { type DomainEvents, type DomainEventType } from './domain-events.js';
+import { type OutboxObserver } from './outbox-metrics.js';
 
 export interface OutboxDispatcherOptions {
   /** How often the table is read for events that are due (scheduled, retried, left by a crash). */
@@ -53,6 +54,7 @@ export class OutboxDispatcher {
     private readonly sql: SqlClient,
     private readonly events: DomainEvents,
     private readonly options: OutboxDispatcherOptions,
+    private readonly observer?: OutboxObserver,
   ) {
     this.leaseSeconds = (options.leaseMs ?? 60_000) / 1000;
     this.retryDelayMs = options.retryDelayMs ?? 1_000;
@@ -152,6 +154,7 @@ export class OutboxDispatcher {
   private async run(event: ClaimedEvent): Promise<void> {
     const skip = event.completed ?? [];
     const failures = await this.events.emit(event.type, event.payload, skip);
+    this.observer?.eventRan(event.type, failures.length > 0);
     const failed = new Set(failures.map((failure) => failure.subscriber));
     const completed = this.events
       .subscriberNames(event.type)

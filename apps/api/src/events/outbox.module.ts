@@ -6,11 +6,13 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { type Database } from '@inkwell/prisma';
+import { type Registry } from 'prom-client';
 import { type Config } from '../config/config.js';
-import { CONFIG, DATABASE } from '../core/tokens.js';
+import { CONFIG, DATABASE, METRICS_REGISTRY } from '../core/tokens.js';
 import { DomainEvents } from './domain-events.js';
 import { Outbox } from './outbox.js';
 import { OutboxDispatcher } from './outbox-dispatcher.js';
+import { outboxMetrics } from './outbox-metrics.js';
 
 /**
  * The transactional outbox: `Outbox` for the services that write, and its dispatcher, which
@@ -21,9 +23,9 @@ import { OutboxDispatcher } from './outbox-dispatcher.js';
   providers: [
     {
       provide: OutboxDispatcher,
-      useFactory: (config: Config, db: Database, events: DomainEvents) =>
-        new OutboxDispatcher(db.sql, events, config.outbox),
-      inject: [CONFIG, DATABASE, DomainEvents],
+      useFactory: (config: Config, db: Database, events: DomainEvents, registry: Registry) =>
+        new OutboxDispatcher(db.sql, events, config.outbox, outboxMetrics(registry, db.sql)),
+      inject: [CONFIG, DATABASE, DomainEvents, METRICS_REGISTRY],
     },
     {
       provide: Outbox,

@@ -1,26 +1,17 @@
-import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
-import { registerCacheMetrics } from '@inkwell/cache';
-import { Registry } from 'prom-client';
-import { CACHE_PURGER } from '../core/tokens.js';
-import { type CachePurger } from '../http-cache/cache-purger.js';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { HealthChecks } from './health-checks.js';
 
 interface JsonResponse {
   status(code: number): { json(body: unknown): void };
 }
 
-/** Dockerflow endpoints: load-balancer liveness, dependency heartbeat, version; and metrics. */
+/**
+ * Dockerflow endpoints: load-balancer liveness, dependency heartbeat, version. Metrics are on a
+ * port of their own (observability/metrics.module.ts).
+ */
 @Controller()
 export class HealthController {
-  private readonly metricsRegistry = new Registry();
-
-  constructor(
-    @Inject(HealthChecks) private readonly health: HealthChecks,
-    @Inject(CACHE_PURGER) purger: CachePurger,
-  ) {
-    registerCacheMetrics(this.metricsRegistry);
-    purger.registerMetrics(this.metricsRegistry);
-  }
+  constructor(@Inject(HealthChecks) private readonly health: HealthChecks) {}
 
   @Get('__lbheartbeat__')
   lbheartbeat(): { status: 'ok' } {
@@ -31,13 +22,6 @@ export class HealthController {
   async heartbeat(@Res() response: JsonResponse): Promise<void> {
     const report = await this.health.run();
     response.status(report.status === 'ok' ? 200 : 503).json(report);
-  }
-
-  /** Prometheus text: cache hits, misses, errors and stampede waits per memoized function; CDN purges. */
-  @Get('__metrics__')
-  @Header('Content-Type', Registry.PROMETHEUS_CONTENT_TYPE)
-  metrics(): Promise<string> {
-    return this.metricsRegistry.metrics();
   }
 
   @Get('__version__')

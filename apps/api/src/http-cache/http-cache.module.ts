@@ -1,6 +1,7 @@
 import { Global, Inject, Logger, Module, type BeforeApplicationShutdown } from '@nestjs/common';
+import { type Registry } from 'prom-client';
 import { type Config } from '../config/config.js';
-import { CACHE_PURGER, CONFIG, DROPPED_TAGS_FEED } from '../core/tokens.js';
+import { CACHE_PURGER, CONFIG, DROPPED_TAGS_FEED, METRICS_REGISTRY } from '../core/tokens.js';
 import { createCachePurger } from './cache-purger.js';
 import {
   createLocalDroppedTagsFeed,
@@ -35,9 +36,12 @@ export const droppedTagsChannel = (namespace: string): string => `${namespace}:c
     },
     {
       provide: CACHE_PURGER,
-      useFactory: (config: Config) =>
-        createCachePurger(config.cachePurge, new Logger('CachePurge')),
-      inject: [CONFIG],
+      useFactory: (config: Config, registry: Registry) => {
+        const purger = createCachePurger(config.cachePurge, new Logger('CachePurge'));
+        purger.registerMetrics(registry);
+        return purger;
+      },
+      inject: [CONFIG, METRICS_REGISTRY],
     },
     PublicReadInterceptor,
   ],

@@ -7,9 +7,11 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import { createRealtimeServer, type RealtimeServer } from '@inkwell/realtime';
+import { type Registry } from 'prom-client';
 import { type Config } from '../config/config.js';
-import { CONFIG, REALTIME } from '../core/tokens.js';
+import { CONFIG, METRICS_REGISTRY, REALTIME } from '../core/tokens.js';
 import { HealthChecks } from '../health/health-checks.js';
+import { realtimeMetrics } from './realtime-metrics.js';
 
 /**
  * The Bayeux endpoint readers subscribe to for "new comment" hints. Mounted on the API's HTTP
@@ -20,13 +22,14 @@ import { HealthChecks } from '../health/health-checks.js';
   providers: [
     {
       provide: REALTIME,
-      useFactory: (config: Config): RealtimeServer =>
+      useFactory: (config: Config, registry: Registry): RealtimeServer =>
         createRealtimeServer({
           redisUrl: config.redisUrl,
           namespace: config.cacheNamespace,
           logger: new Logger('Realtime'),
+          observer: realtimeMetrics(registry),
         }),
-      inject: [CONFIG],
+      inject: [CONFIG, METRICS_REGISTRY],
     },
   ],
   exports: [REALTIME],

@@ -8,11 +8,13 @@ import {
 } from '@nestjs/common';
 import { type Database } from '@inkwell/prisma';
 import { type SearchEngine } from '@inkwell/search';
+import { type Registry } from 'prom-client';
 import { type Config } from '../config/config.js';
-import { CONFIG, DATABASE, SEARCH_ENGINE } from '../core/tokens.js';
+import { CONFIG, DATABASE, METRICS_REGISTRY, SEARCH_ENGINE } from '../core/tokens.js';
 import { HealthChecks } from '../health/health-checks.js';
 import { createSearchEngine } from './create-search-engine.js';
 import { prepareSearchIndex } from './prepare-search-index.js';
+import { SearchMetrics } from './search-metrics.js';
 import { SearchController } from './search.controller.js';
 import { SearchService } from './search.service.js';
 
@@ -25,6 +27,12 @@ import { SearchService } from './search.service.js';
       useFactory: (config: Config, db: Database): Promise<SearchEngine> =>
         createSearchEngine(config.elasticsearchUrl, db),
       inject: [CONFIG, DATABASE],
+    },
+    {
+      provide: SearchMetrics,
+      useFactory: (config: Config, registry: Registry) =>
+        new SearchMetrics(registry, config.elasticsearchUrl ? 'elasticsearch' : 'postgres'),
+      inject: [CONFIG, METRICS_REGISTRY],
     },
     SearchService,
   ],

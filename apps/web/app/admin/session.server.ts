@@ -1,7 +1,7 @@
 import { type AppLoadContext, redirect } from '@remix-run/node';
 import { ApiError, rethrowApiRefusal } from '../api-client.server.js';
 import { readForm } from '../lib/read-form.server.js';
-import { type ApiClient, createApiClient } from '../api-client.server.js';
+import { type ApiClient, connectionOf, createApiClient } from '../api-client.server.js';
 import { CSRF_FIELD } from './csrf.js';
 import {
   type AdminSession,
@@ -62,13 +62,7 @@ function formCsrfToken(form: FormData): string | undefined {
 }
 
 function apiWith(context: AppLoadContext, session: AdminSession, csrfToken?: string): ApiClient {
-  return createApiClient({
-    baseUrl: context.apiUrl,
-    timeoutMs: context.apiTimeoutMs,
-    token: session.token,
-    csrfToken,
-    clientIp: context.clientIp,
-  });
+  return createApiClient({ ...connectionOf(context), token: session.token, csrfToken });
 }
 
 /** Runs a loader's reads as the logged-in user; no session or a dead one leads to login. */

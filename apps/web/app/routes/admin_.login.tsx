@@ -7,7 +7,7 @@ import {
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
 import { ApiError } from '../api-client.server.js';
-import { createApiClient } from '../api-client.server.js';
+import { connectionOf, createApiClient } from '../api-client.server.js';
 import { Notice } from '../admin/components.js';
 import { cookieSettings, safeAdminPath, sessionCookie } from '../admin/session-cookie.js';
 import { SITE_NAME } from '../lib/site.js';
@@ -23,11 +23,7 @@ export const meta: MetaFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // A site without any user is set up first (it then signs its owner in).
-  const api = createApiClient({
-    baseUrl: context.apiUrl,
-    timeoutMs: context.apiTimeoutMs,
-    clientIp: context.clientIp,
-  });
+  const api = createApiClient(connectionOf(context));
   if ((await api.get('/api/admin/setup')).required) throw redirect('/admin/setup');
   const url = new URL(request.url);
   return {
@@ -42,11 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const password = String(form.get('password') ?? '');
   const next = safeAdminPath(String(form.get('next') ?? ''));
   if (!email || !password) return { email, error: 'Enter your email and password.' };
-  const api = createApiClient({
-    baseUrl: context.apiUrl,
-    timeoutMs: context.apiTimeoutMs,
-    clientIp: context.clientIp,
-  });
+  const api = createApiClient(connectionOf(context));
   try {
     const login = await api.post('/api/admin/session', {
       body: { email: email, password: password },

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node';
 import { ApiError } from '../api-client.server.js';
-import { createApiClient } from '../api-client.server.js';
+import { connectionOf, createApiClient } from '../api-client.server.js';
 import { CSRF_FIELD } from '../admin/csrf.js';
 import { clearedSessionCookie, cookieSettings, readAdminSession } from '../admin/session-cookie.js';
 import { readForm } from '../lib/read-form.server.js';
@@ -11,8 +11,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const session = await readAdminSession(request.headers.get('Cookie'), context.sessionSecret);
   if (session) {
     const api = createApiClient({
-      baseUrl: context.apiUrl,
-      timeoutMs: context.apiTimeoutMs,
+      ...connectionOf(context),
       token: session.token,
       csrfToken: String(form.get(CSRF_FIELD) ?? ''),
     });

@@ -7,7 +7,7 @@ import {
 } from '@remix-run/node';
 import { Form, useActionData, useNavigation } from '@remix-run/react';
 import { ApiError } from '../api-client.server.js';
-import { createApiClient } from '../api-client.server.js';
+import { connectionOf, createApiClient } from '../api-client.server.js';
 import { Notice } from '../admin/components.js';
 import { cookieSettings, sessionCookie } from '../admin/session-cookie.js';
 import { Field } from '../components/field.js';
@@ -29,11 +29,7 @@ export const meta: MetaFunction = () => [
 ];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  const api = createApiClient({
-    baseUrl: context.apiUrl,
-    timeoutMs: context.apiTimeoutMs,
-    clientIp: context.clientIp,
-  });
+  const api = createApiClient(connectionOf(context));
   if (!(await api.get('/api/admin/setup')).required) throw redirect('/admin/login');
   return null;
 }
@@ -50,11 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     password: text(form, 'password'),
     demoContent: form.get('demoContent') === 'remove' ? ('remove' as const) : ('keep' as const),
   };
-  const api = createApiClient({
-    baseUrl: context.apiUrl,
-    timeoutMs: context.apiTimeoutMs,
-    clientIp: context.clientIp,
-  });
+  const api = createApiClient(connectionOf(context));
   try {
     const login = await api.post('/api/admin/setup', { body: input });
     const cookie = await sessionCookie(

@@ -1,4 +1,5 @@
-import { ConsoleLogger, filterLogLevels, type LogLevel } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
+import { Logger } from 'nestjs-pino';
 
 /**
  * Nest's own start-up narration: a line per module, per controller and per route (about 60 on
@@ -12,8 +13,12 @@ const FRAMEWORK_CONTEXTS = new Set([
   'NestApplication',
 ]);
 
-/** Nest's console logger, with the framework's start-up lines demoted to `debug`. */
-export class AppLogger extends ConsoleLogger {
+/**
+ * Every `new Logger(context)` of the API, written by pino (nestjs-pino): inside a request each
+ * line carries the request's id; the framework's start-up lines are demoted to `debug`.
+ */
+@Injectable()
+export class AppLogger extends Logger {
   override log(message: unknown, ...optionalParams: unknown[]): void {
     const context = optionalParams.at(-1);
     if (typeof context === 'string' && FRAMEWORK_CONTEXTS.has(context)) {
@@ -22,9 +27,4 @@ export class AppLogger extends ConsoleLogger {
       super.log(message, ...optionalParams);
     }
   }
-}
-
-/** A logger that prints `level` and everything more severe (`LOG_LEVEL`). */
-export function createAppLogger(level: LogLevel): AppLogger {
-  return new AppLogger({ logLevels: filterLogLevels(`>=${level}`) });
 }
