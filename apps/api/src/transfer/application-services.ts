@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { createLogger } from '@inkwell/telemetry';
 import { type OriginalStore } from '@inkwell/assets/thumbnails';
 import { type Database } from '@inkwell/prisma';
 import { AdminCategoriesService } from '../admin/categories/admin-categories.service.js';
@@ -43,7 +44,8 @@ export async function withApplicationServices<T>(
   work: (services: TransferServices) => Promise<T>,
 ): Promise<T> {
   const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot(config, { database: db }),
+    // A command prints what goes wrong, not each service's start-up lines.
+    AppModule.forRoot(config, createLogger({ ...config.log, level: 'warn' }), { database: db }),
     {
       logger: ['error', 'warn'],
       abortOnError: false,
