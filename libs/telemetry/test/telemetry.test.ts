@@ -46,7 +46,7 @@ describe('request ids', () => {
 });
 
 describe('the HTTP logger', () => {
-  it('logs each answer with the request id it echoes, secrets redacted, lines inside it tagged', async () => {
+  it('logs each answer with the request id it echoes, no secrets, lines inside it tagged', async () => {
     const output = captureLines();
     const logger = createLogger({ level: 'info', format: 'json', destination: output });
     const httpLogger = pinoHttp(httpLoggerOptions(logger));
@@ -72,9 +72,12 @@ describe('the HTTP logger', () => {
     expect(inside).toMatchObject({ msg: 'loading the post', reqId: 'edge-42', level: 30 });
     expect(done).toMatchObject({
       reqId: 'edge-42',
-      req: { method: 'GET', url: '/posts/hello', headers: { cookie: '[redacted]' } },
-      res: { statusCode: 200, headers: { 'set-cookie': '[redacted]' } },
+      req: { method: 'GET', url: '/posts/hello', userAgent: expect.any(String) },
+      res: { statusCode: 200 },
     });
+    // What an access log says, not every header.
+    expect(done?.req).not.toHaveProperty('headers');
+    expect(done?.res).not.toHaveProperty('headers');
     const text = JSON.stringify(output.lines);
     for (const secret of ['reader-cookie', 'reader-token', 'secret-cookie']) {
       expect(text).not.toContain(secret);
