@@ -5,6 +5,7 @@ import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { freePort } from '@inkwell/test-stack';
 import { apiUrl, connectBrowser } from './support.js';
+import { logMessages } from '../log-messages.js';
 
 /*
  * A second site in front of an API address where nothing listens yet, as when the site starts
@@ -80,7 +81,7 @@ describe('the site while the API is not reachable', () => {
   });
 
   test('the log says so in one line, without a stack', () => {
-    const apiLines = siteLog.split('\n').filter((line) => line.includes('API'));
+    const apiLines = logMessages(siteLog).filter((line) => line.includes('API'));
     expect(apiLines).toEqual([
       `API not reachable at http://127.0.0.1:${apiPort}: pages answer 503 until it is`,
     ]);

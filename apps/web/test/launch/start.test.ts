@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { logMessages } from '../log-messages.js';
 
 /*
  * `npm start` as a user runs it, on free ports and a fresh data dir, from the last build
@@ -166,9 +167,12 @@ describe('npm start', () => {
     for (const pid of servers.values()) expect(isRunning(pid)).toBe(false);
     // The site stops first (its last line), and only then is the API told to: pages being
     // rendered at the signal still reach the API.
-    const siteStopped = started.output().search(/^Stopped$/m);
+    const messages = logMessages(started.output());
+    const siteStopped = messages.indexOf('Stopped');
     expect(siteStopped).toBeGreaterThan(-1);
-    expect(started.output().indexOf('[Inkwell] SIGTERM')).toBeGreaterThan(siteStopped);
+    expect(messages.findIndex((line) => line.includes('[Inkwell] SIGTERM'))).toBeGreaterThan(
+      siteStopped,
+    );
   });
 
   test('an API that dies stops the site and npm start fails', async () => {
