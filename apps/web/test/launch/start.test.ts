@@ -170,7 +170,7 @@ describe('npm start', () => {
     const messages = logMessages(started.output());
     const siteStopped = messages.indexOf('Stopped');
     expect(siteStopped).toBeGreaterThan(-1);
-    expect(messages.findIndex((line) => line.includes('[Inkwell] SIGTERM'))).toBeGreaterThan(
+    expect(messages.findIndex((line) => line.startsWith('SIGTERM: finishing'))).toBeGreaterThan(
       siteStopped,
     );
   });
