@@ -1,8 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { type z } from 'zod';
 import { type BlogBundle, emptyBundle } from '../blog-bundle.js';
-import { readFrontMatter } from '../front-matter.js';
 import {
   exportManifest,
   MANIFEST_FILE,
@@ -10,7 +9,7 @@ import {
   POSTS_FOLDER,
 } from '../inkwell-export-format.js';
 import { ImportSourceError } from '../source-error.js';
-import { dateOf, readJsonFile } from './read-json.js';
+import { dateOf, readJsonFile, readMarkdownFile } from './read-json.js';
 
 /** An Inkwell export (`npm run export`): the same blog again, with its comments, settings and redirects. */
 export async function readInkwellExport(folder: string): Promise<BlogBundle> {
@@ -26,15 +25,7 @@ export async function readInkwellExport(folder: string): Promise<BlogBundle> {
   }
   for (const name of files) {
     const file = path.join(postsFolder, name);
-    let document;
-    try {
-      document = readFrontMatter(await readFile(file, 'utf8'));
-    } catch (error) {
-      throw new ImportSourceError(
-        file,
-        `has front matter that is not valid YAML (${(error as Error).message})`,
-      );
-    }
+    const document = await readMarkdownFile(file);
     const front = parseWith(postFrontMatter, document.data, file);
     const published = front.status === 'published';
     bundle.posts.push({

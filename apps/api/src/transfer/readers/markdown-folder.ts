@@ -1,11 +1,10 @@
-import { access, readdir, readFile } from 'node:fs/promises';
+import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { slugFromText } from '../../admin/posts/post-slugs.js';
 import { type BlogBundle, type BundleImage, type BundlePost, emptyBundle } from '../blog-bundle.js';
-import { readFrontMatter } from '../front-matter.js';
 import { imageReferencesIn, isRemoteReference, replaceReferences } from '../image-references.js';
 import { ImportSourceError } from '../source-error.js';
-import { dateOf, text } from './read-json.js';
+import { dateOf, readMarkdownFile, text } from './read-json.js';
 
 const MARKDOWN_FILE = /\.(?:md|markdown)$/i;
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '_site', 'public', 'dist', '_drafts_output']);
@@ -72,15 +71,7 @@ async function readPostFile(
   warnings: string[],
 ): Promise<ReadPost | null> {
   const file = path.join(root, relative);
-  let document;
-  try {
-    document = readFrontMatter(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new ImportSourceError(
-      file,
-      `has front matter that is not valid YAML (${(error as Error).message})`,
-    );
-  }
+  const document = await readMarkdownFile(file);
   if (document.kind === 'toml') {
     warnings.push(`${file}: TOML front matter (+++) is not read: skipped`);
     return null;

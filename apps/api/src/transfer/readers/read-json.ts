@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { type FrontMatterDocument, readFrontMatter } from '../front-matter.js';
 import { ImportSourceError } from '../source-error.js';
 
 /** A JSON file's value; a malformed one is an ImportSourceError naming the file and the problem. */
@@ -8,6 +9,19 @@ export async function readJsonFile(file: string): Promise<unknown> {
     return JSON.parse(text) as unknown;
   } catch (error) {
     throw new ImportSourceError(file, `is not valid JSON (${(error as Error).message})`);
+  }
+}
+
+/** A Markdown file's front matter and body; malformed YAML is an ImportSourceError naming the file. */
+export async function readMarkdownFile(file: string): Promise<FrontMatterDocument> {
+  const text = await readFile(file, 'utf8');
+  try {
+    return readFrontMatter(text);
+  } catch (error) {
+    throw new ImportSourceError(
+      file,
+      `has front matter that is not valid YAML (${(error as Error).message})`,
+    );
   }
 }
 
