@@ -6,7 +6,7 @@ import { type DoneKey } from './post-notices.js';
 import {
   localToIso,
   type PostFormValues,
-  postFormValuesOf,
+  editorValuesOf,
   readOffset,
   readPostForm,
   readVersion,
@@ -52,9 +52,12 @@ export type EditorResult =
       saveIntent: 'save' | 'save-draft';
     };
 
-/** Only the fields that differ, each as a line diff from the saved post to the author's text. */
+/**
+ * Only the fields that differ, each as a line diff from the saved post (its pending draft, when
+ * it has one) to the author's text.
+ */
 export function conflictDiff(mine: PostFormValues, current: AdminPostView): DiffSection[] {
-  return postTextDiff(postFormValuesOf(current), mine);
+  return postTextDiff(editorValuesOf(current), mine);
 }
 
 function invalid(values: PostFormValues, error: unknown): EditorResult {

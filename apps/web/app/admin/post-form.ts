@@ -55,6 +55,11 @@ export function draftFormValuesOf(post: AdminPostView, draft: PostRevisionView):
   };
 }
 
+/** What the editor opens on: the pending draft when there is one, else the post as saved. */
+export function editorValuesOf(post: AdminPostView): PostFormValues {
+  return post.pendingDraft ? draftFormValuesOf(post, post.pendingDraft) : postFormValuesOf(post);
+}
+
 export const emptyPostForm: PostFormValues = {
   title: '',
   slug: '',

@@ -16,7 +16,7 @@ import { PendingDraftNotice, PreviewLinks, RevisionHistory } from '../admin/post
 import { postTextDiff } from '../admin/post-diff.js';
 import { doneMessage } from '../admin/post-notices.js';
 import { PostEditor } from '../admin/post-editor.js';
-import { draftFormValuesOf, postFormValuesOf, readIds } from '../admin/post-form.js';
+import { editorValuesOf, readIds } from '../admin/post-form.js';
 import { idParam } from '../admin/id-param.js';
 import { notYourPost } from '../admin/ownership.js';
 import { revalidateOnOwnSubmissions } from '../admin/revalidation.js';
@@ -53,9 +53,7 @@ export async function loader(args: LoaderFunctionArgs) {
             .catch(rethrowApiRefusal),
     ]);
     // The editor opens on the pending draft when there is one.
-    const saved = post.pendingDraft
-      ? draftFormValuesOf(post, post.pendingDraft)
-      : postFormValuesOf(post);
+    const saved = editorValuesOf(post);
     return {
       post,
       saved,
