@@ -127,7 +127,7 @@ export function PreviewLinks({ links, createdUrl }: PreviewLinksProps) {
                 value="revoke-preview-link"
                 className="button--quiet"
               >
-                Revoke
+                Revoke<span className="visually-hidden"> the link made {link.createdAt}</span>
               </button>
             </Form>
           </li>
