@@ -83,7 +83,10 @@ describe('editing a published post', () => {
       `${title} (second draft)`,
     );
     await page.getByRole('button', { name: 'Update', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: 'Published' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Published: the post is public now.' })
+      .waitFor();
     expect(await page.getByText('You are editing an unpublished draft').count()).toBe(0);
 
     const after = await readerSees();
