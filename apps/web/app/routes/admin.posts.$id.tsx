@@ -119,7 +119,8 @@ export default function EditPost() {
           revisions={revisions}
           compared={compared}
         />
-        {post.state !== 'published' || post.pendingDraft ? (
+        {/* Links stay revocable after their draft was published. */}
+        {post.state !== 'published' || post.pendingDraft || previewLinks.length > 0 ? (
           <PreviewLinks
             links={previewLinks}
             createdUrl={result?.kind === 'preview-link' ? result.url : null}
