@@ -38,11 +38,11 @@ try {
   await title.fill(`${await title.inputValue()} (revised)`);
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page.getByRole('status').filter({ hasText: 'Draft saved:' }).waitFor();
-  await page
+  const compare = page
     .locator('.revisions__list li')
     .last()
-    .getByRole('link', { name: /Compare/ })
-    .click();
+    .getByRole('link', { name: /Compare/ });
+  await page.goto(`${stack.webUrl}${await compare.getAttribute('href')}`);
   await page.locator('#revision-diff').waitFor();
   await page.getByRole('button', { name: 'Create a preview link' }).click();
   const link = page.locator('.preview-links__new');
