@@ -11,6 +11,8 @@ import { AdminImagesController } from './images/admin-images.controller.js';
 import { AdminImagesService } from './images/admin-images.service.js';
 import { AdminPostsController } from './posts/admin-posts.controller.js';
 import { AdminPostsService } from './posts/admin-posts.service.js';
+import { AdminSeriesController } from './series/admin-series.controller.js';
+import { AdminSeriesService } from './series/admin-series.service.js';
 import { AdminUsersController } from './users/admin-users.controller.js';
 import { AdminUsersService } from './users/admin-users.service.js';
 
@@ -24,6 +26,7 @@ import { AdminUsersService } from './users/admin-users.service.js';
   controllers: [
     AdminPostsController,
     AdminCategoriesController,
+    AdminSeriesController,
     AdminCommentsController,
     AdminImagesController,
     AdminUsersController,
@@ -32,6 +35,7 @@ import { AdminUsersService } from './users/admin-users.service.js';
   providers: [
     AdminPostsService,
     AdminCategoriesService,
+    AdminSeriesService,
     AdminCommentsService,
     AdminImagesService,
     AdminUsersService,

@@ -27,6 +27,8 @@ export const adminPostSelect = {
   categories: categoryRefSelect,
   author: { select: { id: true, name: true } },
   slugRedirects: { orderBy: { createdAt: 'desc' }, select: { oldSlug: true } },
+  series: { select: { id: true, slug: true, name: true } },
+  seriesPart: true,
 } satisfies Prisma.PostSelect;
 
 export function toAdminPost(
@@ -49,6 +51,7 @@ export function toAdminPost(
     categories: row.categories.map(({ category }) => category),
     author: row.author,
     previousSlugs: row.slugRedirects.map((r) => r.oldSlug),
+    series: row.series ? { ...row.series, part: row.seriesPart ?? 1 } : null,
     canEdit: mayChange(viewer, row.author?.id ?? null),
   };
 }
