@@ -70,6 +70,28 @@ function invalid(values: PostFormValues, error: unknown): EditorResult {
 }
 
 /**
+ * The slug of the series the post joins: the one picked, or the one named under "New series",
+ * started now unless a series of that name exists (so a refused save can simply be retried).
+ * The API's refusal of the name comes back as the new-series field's.
+ */
+async function seriesToJoin(api: ApiClient, values: PostFormValues): Promise<string> {
+  if (!values.newSeries) return values.series;
+  const name = values.newSeries.toLocaleLowerCase();
+  const existing = (await api.get('/api/admin/series')).find(
+    (series) => series.name.toLocaleLowerCase() === name,
+  );
+  if (existing) return existing.slug;
+  try {
+    return (await api.post('/api/admin/series', { body: { name: values.newSeries } })).slug;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 400) {
+      throw new ApiError(400, error.message, { newSeries: error.fields.name ?? error.message });
+    }
+    throw error;
+  }
+}
+
+/**
  * Runs the submitted intent for post `id` (null: a new post). Saving always comes first so
  * "Publish" publishes what is on screen; every write names the version it was based on.
  */
@@ -102,8 +124,9 @@ export async function runEditorIntent(
 
   let post: AdminPostView;
   try {
+    const seriesSlug = await seriesToJoin(api, values);
     if (id === null) {
-      post = await api.post('/api/admin/posts', { body: toPostInput(values) });
+      post = await api.post('/api/admin/posts', { body: toPostInput(values, seriesSlug) });
     } else {
       const version = readVersion(form);
       if (version === null) {
@@ -116,7 +139,7 @@ export async function runEditorIntent(
       }
       post = await api.put('/api/admin/posts/{id}', {
         params: { id: id },
-        body: { ...toPostInput(values), version: version },
+        body: { ...toPostInput(values, seriesSlug), version: version },
       });
     }
     if (intent === 'publish' || intent === 'schedule') {

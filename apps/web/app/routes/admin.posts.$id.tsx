@@ -25,14 +25,15 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader(args: LoaderFunctionArgs) {
   const id = idParam(args.params.id);
   return adminLoad(args, async (api) => {
-    const [post, categories, images] = await Promise.all([
+    const [post, categories, series, images] = await Promise.all([
       api.get('/api/admin/posts/{id}', { params: { id: id } }),
       api.get('/api/admin/categories'),
+      api.get('/api/admin/series'),
       api.get('/api/admin/images'),
     ]);
     // An author gets no editor for a colleague's post (the API would refuse the save).
     if (!post.canEdit) throw notYourPost();
-    return { post, categories, images: images.items };
+    return { post, categories, series, images: images.items };
   });
 }
 
@@ -42,7 +43,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function EditPost() {
-  const { post, categories, images } = useLoaderData<typeof loader>();
+  const { post, categories, series, images } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const message = doneMessage(params.get('done'));
@@ -63,6 +64,7 @@ export default function EditPost() {
           post={post}
           saved={postFormValuesOf(post)}
           categories={categories}
+          series={series}
           images={images}
           result={result}
         />
