@@ -62,6 +62,42 @@ async function approveComments(auth: Record<string, string>, ids: number[]): Pro
   if (!approved.ok) throw new Error(`approving comments answered ${approved.status}`);
 }
 
+/** Creates and publishes a post through the admin API; returns its id and slug. */
+export async function publishPost(fields: {
+  title: string;
+  body: string;
+  series?: { slug: string; part: number };
+}): Promise<{ id: number; slug: string }> {
+  const auth = { ...(await adminHeaders()), 'content-type': 'application/json' };
+  const created = await fetch(`${apiUrl}/api/admin/posts`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify(fields),
+  });
+  if (created.status !== 201) throw new Error(`creating a post answered ${created.status}`);
+  const { id, version, slug } = (await created.json()) as {
+    id: number;
+    version: number;
+    slug: string;
+  };
+  const published = await fetch(`${apiUrl}/api/admin/posts/${id}/publish`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({ version }),
+  });
+  if (!published.ok) throw new Error(`publishing a post answered ${published.status}`);
+  return { id, slug };
+}
+
+/** Deletes a post through the admin API, so that the next files see the demo listing. */
+export async function deletePost(id: number): Promise<void> {
+  const deleted = await fetch(`${apiUrl}/api/admin/posts/${id}`, {
+    method: 'DELETE',
+    headers: await adminHeaders(),
+  });
+  if (deleted.status !== 204) throw new Error(`deleting a post answered ${deleted.status}`);
+}
+
 /** Saves changes to a post through the admin API (`PUT /api/admin/posts/:id`). */
 export async function updatePost(postId: number, changes: Record<string, unknown>): Promise<void> {
   const auth = await adminHeaders();
