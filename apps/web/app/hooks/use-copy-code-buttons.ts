@@ -5,15 +5,21 @@ import { addCopyButtons, codeOfButton, COPY_BUTTON_CLASS, copyText } from '../li
 const RESET_AFTER_MS = 2500;
 
 /**
- * Gives the code blocks in `container` Copy buttons once the page runs JavaScript, and answers
- * the message a status region should announce ("Copied", or how to copy by hand).
+ * Gives the code blocks in `container`'s elements matching `bodySelector` (markup React leaves
+ * alone: `dangerouslySetInnerHTML`) Copy buttons once the page runs JavaScript, and answers the
+ * message a status region should announce ("Copied", or how to copy by hand).
  */
-export function useCopyCodeButtons(container: RefObject<HTMLElement | null>): string {
+export function useCopyCodeButtons(
+  container: RefObject<HTMLElement | null>,
+  bodySelector: string,
+): string {
   const [status, setStatus] = useState('');
 
   // After every render: the post's markup is replaced when its data arrives (KeptMarkup).
   useEffect(() => {
-    if (container.current) addCopyButtons(container.current);
+    for (const body of container.current?.querySelectorAll<HTMLElement>(bodySelector) ?? []) {
+      addCopyButtons(body);
+    }
   });
 
   useEffect(() => {

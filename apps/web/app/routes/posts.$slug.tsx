@@ -142,11 +142,11 @@ export default function PostPage() {
   useLiveComments(post.id, bundles.fayeClient);
   const arrivedIds = useArrivedCommentIds(post.id, loaded.commentIds);
   const { commentsEnabled } = useSiteSettings();
-  const body = useRef<HTMLDivElement>(null);
-  const copyStatus = useCopyCodeButtons(body);
+  const article = useRef<HTMLElement>(null);
+  const copyStatus = useCopyCodeButtons(article, ':scope > .prose');
 
   return (
-    <article className="post" aria-labelledby="post-title">
+    <article className="post" aria-labelledby="post-title" ref={article}>
       <header className="post__header">
         <h1 id="post-title">{post.title}</h1>
         <p className="post-meta">
@@ -170,13 +170,11 @@ export default function PostPage() {
       <TableOfContents headings={post.headings} />
 
       {/* Rendered from Markdown and sanitized by the API (docs/api.md); never user text from here. */}
-      <div ref={body}>
-        {markup ? (
-          <div className="prose" dangerouslySetInnerHTML={{ __html: markup.html }} />
-        ) : (
-          <KeptMarkup as="div" className="prose" />
-        )}
-      </div>
+      {markup ? (
+        <div className="prose" dangerouslySetInnerHTML={{ __html: markup.html }} />
+      ) : (
+        <KeptMarkup as="div" className="prose" />
+      )}
       <p className="visually-hidden" role="status">
         {copyStatus}
       </p>
