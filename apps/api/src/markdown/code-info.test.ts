@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseCodeInfo } from './code-info.js';
+import { MAX_RANGES, parseCodeInfo } from './code-info.js';
 import { splitHighlightedLines } from './highlighted-lines.js';
 
 describe('parseCodeInfo', () => {
@@ -24,6 +24,11 @@ describe('parseCodeInfo', () => {
       expect(parseCodeInfo(info)).toEqual({ language: 'ts', markedLines: [] });
     },
   );
+
+  test(`reads at most ${MAX_RANGES} ranges`, () => {
+    const spec = Array.from({ length: 5000 }, (_, i) => String(i + 1)).join(',');
+    expect(parseCodeInfo(`ts {${spec}}`).markedLines).toHaveLength(MAX_RANGES);
+  });
 
   test('keeps the valid ranges beside invalid ones', () => {
     expect(parseCodeInfo('sql {x, 2, 7-6}').markedLines).toEqual([{ from: 2, to: 2 }]);

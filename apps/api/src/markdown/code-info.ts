@@ -13,6 +13,8 @@ export interface CodeInfo {
 
 /** Larger numbers are typos, not lines: a post's code block never has this many. */
 const MAX_LINE = 100_000;
+/** Ranges read per block; more are ignored (each line is checked against every range). */
+export const MAX_RANGES = 50;
 
 const LINE_SPEC = /\{([^}]*)\}/;
 const RANGE = /^(\d+)(?:-(\d+))?$/;
@@ -31,7 +33,7 @@ export function parseCodeInfo(info: string | undefined): CodeInfo {
 
 export function parseLineRanges(spec: string): LineRange[] {
   const ranges: LineRange[] = [];
-  for (const part of spec.split(',')) {
+  for (const part of spec.split(',', MAX_RANGES)) {
     const match = RANGE.exec(part.trim());
     if (!match) continue;
     const from = Number(match[1]);
