@@ -1,6 +1,6 @@
 /*
- * Screenshots of the admin panel into docs/screenshots/admin-*.png: the post list and the
- * editor with its live preview (light mode, 1280 px). Not part of the test run:
+ * Screenshots of the admin panel into docs/screenshots/admin-*.png: the post list, the editor
+ * with its live preview, and the series a post was just put in (light mode, 1280 px). Not part of the test run:
  * `npx tsx test/admin/screenshots.ts` from apps/web.
  */
 import path from 'node:path';
@@ -31,8 +31,16 @@ try {
   // The live preview arrives once the page is interactive.
   await page.locator('.editor__preview .prose').waitFor();
   await page.screenshot({ path: path.join(outDir, 'admin-editor.png'), fullPage: true });
+
+  // Starting a series from the editor, then the series page listing it.
+  await page.getByLabel('Or start a new series').fill('PostgreSQL in production');
+  await page.getByLabel('Part number').fill('1');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.waitForURL(/done=saved/);
+  await page.goto(`${stack.webUrl}/admin/series`);
+  await page.screenshot({ path: path.join(outDir, 'admin-series.png'), fullPage: true });
   console.log(
-    `wrote admin-posts.png and admin-editor.png in ${path.relative(process.cwd(), outDir)}`,
+    `wrote admin-posts.png, admin-editor.png and admin-series.png in ${path.relative(process.cwd(), outDir)}`,
   );
 } finally {
   await browser.close();
