@@ -5,6 +5,7 @@ import {
   apiUrl,
   connectBrowser,
   deletePost,
+  logInToPanel,
   publishPost,
   webUrl,
 } from './support.js';
@@ -127,5 +128,25 @@ describe('a rich post', () => {
       .toBe('Part 2 of 2 in the series Rich Posts in Practice');
     expect(await page.getByRole('link', { name: 'Previous part: Rich part one' }).count()).toBe(1);
     await page.context().close();
+  });
+
+  it('joins a series started from the post editor', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await logInToPanel(page);
+    await page.waitForURL(/\/admin\/posts$/);
+    await page.goto(`${webUrl}/admin/posts/${second.id}`);
+    await page.getByLabel('Or start a new series').fill('Made in the Editor');
+    await page.getByLabel('Part number').fill('4');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.waitForURL(/done=saved/);
+    expect(await page.getByLabel('Part of').inputValue()).toBe('made-in-the-editor');
+    expect(await page.getByLabel('Part number').inputValue()).toBe('4');
+
+    await page.goto(`${webUrl}/posts/${second.slug}`);
+    expect(await page.locator('.series-box').getByRole('heading').textContent()).toBe(
+      'Part 1 of 1 in the series Made in the Editor',
+    );
+    await context.close();
   });
 });

@@ -33,6 +33,17 @@ export async function adminHeadersAt(
   return { authorization: `Bearer ${token}`, 'x-csrf-token': csrfToken };
 }
 
+/** Logs in to the admin panel in `page` through its form, as the setup's admin unless told. */
+export async function logInToPanel(
+  page: Page,
+  user: { email: string; password: string } = inject('admin'),
+): Promise<void> {
+  await page.goto(`${webUrl}/admin/login`);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
 /** Logs in to the admin API as the setup's admin; returns the headers its writes need. */
 export function adminHeaders(): Promise<Record<string, string>> {
   return adminHeadersAt(apiUrl, inject('admin'));
