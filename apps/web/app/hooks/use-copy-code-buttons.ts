@@ -26,7 +26,7 @@ export function useCopyCodeButtons(
     const root = container.current;
     if (!root) return;
     let reset: ReturnType<typeof setTimeout> | undefined;
-    const onClick = async (event: MouseEvent) => {
+    const copyFrom = async (event: MouseEvent) => {
       const button = (event.target as Element | null)?.closest<HTMLButtonElement>(
         `button.${COPY_BUTTON_CLASS}`,
       );
@@ -41,6 +41,7 @@ export function useCopyCodeButtons(
         setStatus('');
       }, RESET_AFTER_MS);
     };
+    const onClick = (event: MouseEvent) => void copyFrom(event);
     root.addEventListener('click', onClick);
     return () => {
       clearTimeout(reset);
