@@ -11,14 +11,55 @@ import { buildWeb, startStack } from './stack.js';
 const outDir = path.resolve(import.meta.dirname, '../../../docs/screenshots');
 const MAX_HEIGHT = 2400;
 
+/** Makes the posts parts 1, 2… of a new series through the admin API, as an author would. */
+async function putInSeries(
+  apiUrl: string,
+  admin: { email: string; password: string },
+  name: string,
+  postIds: number[],
+): Promise<void> {
+  const login = await fetch(`${apiUrl}/api/admin/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(admin),
+  });
+  const { token, csrfToken } = (await login.json()) as { token: string; csrfToken: string };
+  const headers = {
+    authorization: `Bearer ${token}`,
+    'x-csrf-token': csrfToken,
+    'content-type': 'application/json',
+  };
+  const series = await fetch(`${apiUrl}/api/admin/series`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ name }),
+  });
+  const { slug } = (await series.json()) as { slug: string };
+  for (const [index, id] of postIds.entries()) {
+    const post = await fetch(`${apiUrl}/api/admin/posts/${id}`, { headers });
+    const { version } = (await post.json()) as { version: number };
+    const saved = await fetch(`${apiUrl}/api/admin/posts/${id}`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ version, series: { slug, part: index + 1 } }),
+    });
+    if (!saved.ok) throw new Error(`putting post ${id} in a series answered ${saved.status}`);
+  }
+}
+
 await buildWeb();
 const stack = await startStack();
 const browser = await chromium.launch(CHROMIUM);
 try {
   await mkdir(outDir, { recursive: true });
   const posts = (await (await fetch(`${stack.apiUrl}/api/posts?category=postgresql`)).json()) as {
-    items: { slug: string; commentCount: number }[];
+    items: { id: number; slug: string; commentCount: number }[];
   };
+  // The post page shown is the second part of a series: its page shows the series box.
+  await putInSeries(stack.apiUrl, stack.admin, 'PostgreSQL in production', [
+    posts.items[1]!.id,
+    posts.items[0]!.id,
+  ]);
   const shots = [
     { name: 'home', path: '/', width: 1280 },
     { name: 'home-filtered', path: '/?category=postgresql', width: 1280 },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { categoryRef, isoDateTime, paginationFields, personRef, slugField } from './fields.js';
 import { postRevisionView } from './post-revisions.js';
+import { adminPostSeriesView, postSeriesField } from './series.js';
 
 export const MAX_BODY_LENGTH = 200_000;
 
@@ -23,6 +24,7 @@ const postFields = {
     .array(slugField, { error: 'must be a list of category slugs' })
     .max(20, 'accepts at most 20 categories')
     .transform((slugs) => [...new Set(slugs)]),
+  series: postSeriesField,
 };
 
 const version = z
@@ -38,6 +40,7 @@ export const createPostSchema = z.object(
     body: postFields.body.optional().default(''),
     externalUrl: postFields.externalUrl.optional().default(null),
     categories: postFields.categories.optional().default([]),
+    series: postFields.series.optional().default(null),
   },
   { error: 'must be a JSON object' },
 );
@@ -52,6 +55,7 @@ export const updatePostSchema = z.object(
     body: postFields.body.optional(),
     externalUrl: postFields.externalUrl.optional(),
     categories: postFields.categories.optional(),
+    series: postFields.series.optional(),
   },
   { error: 'must be a JSON object' },
 );
@@ -136,6 +140,8 @@ export const adminPostView = z.object({
   previousSlugs: z.array(z.string()),
   /** An edit saved but not published yet (the editor opens on it), or null. */
   pendingDraft: postRevisionView.nullable(),
+  /** The series it is a part of, and its part number; null when none. */
+  series: adminPostSeriesView.nullable(),
   /** Whether the caller may edit, publish, unpublish and delete it (authors: their own only). */
   canEdit: z.boolean(),
 });

@@ -3,6 +3,7 @@ export * from './errors.js';
 export * from './posts.js';
 export * from './comments.js';
 export * from './categories.js';
+export * from './series.js';
 export * from './search.js';
 export * from './settings.js';
 export * from './session.js';

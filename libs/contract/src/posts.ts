@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { categoryRef, isoDateTime, MAX_PAGE_SIZE, positiveInt, SLUG_PATTERN } from './fields.js';
+import { seriesNavView } from './series.js';
 
 /** Query string of GET /api/posts. */
 export const listPostsQuerySchema = z.object({
@@ -43,6 +44,8 @@ export const postSummaryView = z.object({
   externalUrl: z.string().nullable(),
   categories: z.array(categoryRef),
   commentCount: z.number().int(),
+  /** Minutes an average reader takes, at least 1. */
+  readingMinutes: z.number().int(),
 });
 export type PostSummaryView = z.infer<typeof postSummaryView>;
 
@@ -81,8 +84,22 @@ export const commentView: z.ZodType<CommentView> = z.object({
 export const postLinkView = z.object({ slug: z.string(), title: z.string() });
 export type PostLinkView = z.infer<typeof postLinkView>;
 
+/** A section heading of the post (h2 to h4), in order: the table of contents. */
+export const postHeadingView = z.object({
+  id: z.string(),
+  text: z.string(),
+  depth: z.union([z.literal(2), z.literal(3), z.literal(4)]),
+});
+export type PostHeadingView = z.infer<typeof postHeadingView>;
+
 export const postDetailView = z.object({
-  post: postSummaryView.extend({ updatedAt: isoDateTime, html: z.string() }),
+  post: postSummaryView.extend({
+    updatedAt: isoDateTime,
+    html: z.string(),
+    headings: z.array(postHeadingView),
+  }),
+  /** The series the post is a part of, with its published parts; null when none. */
+  series: seriesNavView.nullable(),
   comments: z.array(commentView),
   previous: postLinkView.nullable(),
   next: postLinkView.nullable(),

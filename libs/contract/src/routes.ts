@@ -62,6 +62,7 @@ import {
   setupSchema,
   setupStatus,
 } from './session.js';
+import { adminSeriesView, createSeriesSchema, updateSeriesSchema } from './series.js';
 import { siteSettingsView, updateSettingsSchema } from './settings.js';
 import {
   adminUserView,
@@ -555,6 +556,44 @@ export const routes = {
     query: deleteCategoryQuerySchema,
     responses: {
       204: null,
+      ...adminRefusals,
+      409: errorBody,
+    },
+  },
+
+  'GET /api/admin/series': {
+    ...adminRoute,
+    method: 'GET',
+    path: '/api/admin/series',
+    tag: 'admin series',
+    summary: 'Every series by name, with its number of posts (all states)',
+    responses: { 200: z.array(adminSeriesView), 401: errorBody },
+  },
+  'POST /api/admin/series': {
+    ...adminRoute,
+    method: 'POST',
+    path: '/api/admin/series',
+    tag: 'admin series',
+    summary: 'Start a series (admins and authors)',
+    body: createSeriesSchema,
+    responses: {
+      201: adminSeriesView,
+      400: errorBody,
+      401: errorBody,
+      403: errorBody,
+      409: errorBody,
+    },
+  },
+  'PATCH /api/admin/series/{id}': {
+    ...adminRoute,
+    method: 'PATCH',
+    path: '/api/admin/series/{id}',
+    tag: 'admin series',
+    summary: 'Rename a series or change its slug (admins)',
+    params: idParams,
+    body: updateSeriesSchema,
+    responses: {
+      200: adminSeriesView,
       ...adminRefusals,
       409: errorBody,
     },

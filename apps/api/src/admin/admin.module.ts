@@ -13,6 +13,8 @@ import { AdminPostsController } from './posts/admin-posts.controller.js';
 import { AdminPostsService } from './posts/admin-posts.service.js';
 import { PreviewLinksController } from './posts/preview-links.controller.js';
 import { PreviewLinksService } from './posts/preview-links.service.js';
+import { AdminSeriesController } from './series/admin-series.controller.js';
+import { AdminSeriesService } from './series/admin-series.service.js';
 import { AdminUsersController } from './users/admin-users.controller.js';
 import { AdminUsersService } from './users/admin-users.service.js';
 
@@ -27,6 +29,7 @@ import { AdminUsersService } from './users/admin-users.service.js';
     AdminPostsController,
     PreviewLinksController,
     AdminCategoriesController,
+    AdminSeriesController,
     AdminCommentsController,
     AdminImagesController,
     AdminUsersController,
@@ -36,6 +39,7 @@ import { AdminUsersService } from './users/admin-users.service.js';
     AdminPostsService,
     PreviewLinksService,
     AdminCategoriesService,
+    AdminSeriesService,
     AdminCommentsService,
     AdminImagesService,
     AdminUsersService,

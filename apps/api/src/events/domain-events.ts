@@ -25,6 +25,8 @@ export interface DomainEventMap {
   'category.saved': { categoryId: number; slug: string; previousSlug: string | null; name: string };
   /** Deleted, after its posts (if any) were moved into `mergedInto`. */
   'category.deleted': { categoryId: number; slug: string; mergedInto: string | null };
+  /** Renamed (name and/or slug): every part's page shows it. Posts join or leave by `post.saved`. */
+  'series.saved': { seriesId: number };
   /** An upload was deleted; the database has already cleared it where it was the logo or favicon. */
   'image.deleted': { imageId: number };
   /** The site's settings changed (admin panel or first-run setup); `fields` names which. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cacheMemoize } from '@inkwell/cache';
+import { buildCacheKey, cacheMemoize } from '@inkwell/cache';
 
 /**
  * A public read's answer, ready to send: the JSON bytes, their ETag and the cache tags of what
@@ -41,6 +41,11 @@ function fromStored({ body, etag, tags }: StoredPublicJson): PublicJson {
 export interface PublicReadCacheOptions<P extends unknown[], T> {
   /** First part of the cache keys (and the label of the cache counters). */
   prefix: string;
+  /**
+   * Raised when what is stored changes shape or content for the same inputs (a new renderer):
+   * keys then differ, so entries an older release stored are never read. Counters keep `prefix`.
+   */
+  version?: number;
   /** Tags the entry is stored under, from the arguments: a write dropping one drops the entry. */
   tags: (...args: P) => readonly string[];
   /** Tags named to CDNs (`Surrogate-Key`, `Cache-Tag`), from the result. Default: `tags`. */
@@ -56,9 +61,13 @@ export function cachePublicRead<P extends unknown[], T>(
   options: PublicReadCacheOptions<NoInfer<P>, NoInfer<T>>,
   read: (...args: P) => Promise<T>,
 ): (...args: P) => Promise<PublicJson> {
+  const { prefix, version } = options;
   const memoized = cacheMemoize(ttlSeconds, {
-    prefix: options.prefix,
+    prefix,
     tags: options.tags,
+    ...(version === undefined
+      ? {}
+      : { keyGenerator: (...args: unknown[]) => buildCacheKey(`${prefix}@v${version}`, args) }),
   })(async (...args: P): Promise<StoredPublicJson> => {
     const result = await read(...args);
     return toPublicJson(result, options.headerTags?.(result) ?? options.tags(...args));

@@ -2,8 +2,11 @@ import { Logger } from '@nestjs/common';
 import { pictureData } from '@inkwell/assets/thumbnails';
 import hljs from 'highlight.js';
 import { Marked, type Tokens } from 'marked';
+import markedFootnote from 'marked-footnote';
 import sanitizeHtml from 'sanitize-html';
 import { THUMBNAIL_URL_PATTERN, UPLOADED_IMAGE_URL } from '../images/image-paths.js';
+import { parseCodeInfo } from './code-info.js';
+import { markCodeLines } from './highlighted-lines.js';
 import { limitNesting } from './limit-nesting.js';
 import { slugify } from './slugify.js';
 
@@ -16,6 +19,15 @@ export type KnownImages = ReadonlyMap<string, { width: number; height: number }>
 const POST_IMAGE_SIZES = '(min-width: 48rem) 46rem, 100vw';
 
 const SAFE_SCHEMES = ['http', 'https', 'mailto'];
+
+/** Ids the footnote extension gives its references and notes (`footnote-ref-1`, `footnote-1`). */
+const FOOTNOTE_ID = /^footnote-[\w-]+$/;
+
+/** Keeps an element's id only when it is one of the footnotes' own. */
+function keepFootnoteId(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const { id, ...rest } = attribs;
+  return { tagName, attribs: id && FOOTNOTE_ID.test(id) ? { ...rest, id } : rest };
+}
 
 /** Author-written posts: rich Markdown, still sanitized (a stolen admin session must not XSS readers). */
 const postPolicy: sanitizeHtml.IOptions = {
@@ -34,7 +46,20 @@ const postPolicy: sanitizeHtml.IOptions = {
     'input',
   ],
   allowedAttributes: {
-    a: ['href', 'title', 'rel'],
+    a: [
+      'href',
+      'title',
+      'rel',
+      'class',
+      'id',
+      'aria-label',
+      'aria-describedby',
+      'data-footnote-ref',
+      'data-footnote-backref',
+    ],
+    div: ['class'],
+    li: ['id'],
+    section: ['class', 'data-footnotes'],
     img: ['src', 'srcset', 'sizes', 'alt', 'title', 'width', 'height', 'loading', 'decoding'],
     source: ['srcset', 'sizes', 'type', 'media'],
     code: ['class'],
@@ -44,17 +69,22 @@ const postPolicy: sanitizeHtml.IOptions = {
     td: ['align'],
     input: ['type', 'checked', 'disabled'],
     h1: ['id'],
-    h2: ['id'],
+    h2: ['id', 'class'],
     h3: ['id'],
     h4: ['id'],
     h5: ['id'],
     h6: ['id'],
   },
   allowedClasses: {
+    a: ['heading-anchor'],
+    div: ['heading'],
+    section: ['footnotes'],
+    h2: ['visually-hidden'],
     code: ['hljs', 'language-*'],
-    span: ['hljs-*'],
+    span: ['hljs-*', 'code-line', 'code-line--marked'],
     pre: ['hljs'],
   },
+  transformTags: { a: keepFootnoteId, li: keepFootnoteId },
   allowedSchemes: SAFE_SCHEMES,
   allowedSchemesAppliedToAttributes: ['href', 'src', 'srcset'],
   allowProtocolRelative: false,
@@ -122,34 +152,80 @@ function renderImage(token: Tokens.Image, images: KnownImages): string {
   );
 }
 
-function createMarked(withHeadingAnchors: boolean, images: KnownImages = new Map()): Marked {
+/** A section heading of a post (h2 to h4), for its table of contents. */
+export interface PostHeading {
+  id: string;
+  /** Plain text, unescaped. */
+  text: string;
+  depth: 2 | 3 | 4;
+}
+
+/** Post headings of these levels get a permalink and a line in the table of contents. */
+function isSectionDepth(depth: number): depth is PostHeading['depth'] {
+  return depth >= 2 && depth <= 4;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Text of a heading's inline tokens without the tags an author typed, entities decoded. */
+function plainText(text: string): string {
+  return text
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(?:#(\d+)|([a-z]+));/gi, (entity, code?: string, name?: string) =>
+      code ? String.fromCodePoint(Number(code)) : (ENTITIES[name!.toLowerCase()] ?? entity),
+    )
+    .trim();
+}
+
+interface HeadingParser {
+  parser: {
+    parseInline(tokens: Tokens.Heading['tokens'], renderer?: unknown): string;
+    textRenderer: unknown;
+  };
+}
+
+function createMarked(
+  withHeadingAnchors: boolean,
+  images: KnownImages = new Map(),
+  headings: PostHeading[] = [],
+): Marked {
   const usedIds = new Map<string, number>();
-  return new Marked({
+  const marked = new Marked({
     gfm: true,
     renderer: {
-      heading(
-        this: { parser: { parseInline(tokens: Tokens.Heading['tokens']): string } },
-        token: Tokens.Heading,
-      ) {
+      heading(this: HeadingParser, token: Tokens.Heading) {
         const inner = this.parser.parseInline(token.tokens);
         if (!withHeadingAnchors) return `<p><strong>${inner}</strong></p>\n`;
         const base = slugify(inner) || 'section';
         const count = usedIds.get(base) ?? 0;
         usedIds.set(base, count + 1);
         const id = count === 0 ? base : `${base}-${count}`;
-        return `<h${token.depth} id="${id}">${inner}</h${token.depth}>\n`;
+        const heading = `<h${token.depth} id="${id}">${inner}</h${token.depth}>`;
+        if (!isSectionDepth(token.depth)) return `${heading}\n`;
+        const text = plainText(this.parser.parseInline(token.tokens, this.parser.textRenderer));
+        headings.push({ id, text, depth: token.depth });
+        // The link sits beside the heading, not in it: the heading's name stays its text.
+        return (
+          `<div class="heading">${heading}<a class="heading-anchor" href="#${id}" ` +
+          `aria-label="Permalink: ${escapeHtml(text)}">#</a></div>\n`
+        );
       },
       image(token: Tokens.Image) {
         return renderImage(token, images);
       },
       code(token: Tokens.Code) {
-        const lang = token.lang?.trim().split(/\s+/)[0];
-        const { html, language } = highlight(token.text, lang);
+        const info = parseCodeInfo(token.lang);
+        const { html, language } = highlight(token.text, info.language);
         const className = language ? `hljs language-${language}` : 'hljs';
-        return `<pre><code class="${className}">${html}</code></pre>\n`;
+        const lines = info.markedLines.length > 0 ? markCodeLines(html, info.markedLines) : html;
+        return `<pre><code class="${className}">${lines}</code></pre>\n`;
       },
     },
   });
+  if (withHeadingAnchors) {
+    marked.use(markedFootnote({ headingClass: 'visually-hidden', description: 'Footnotes' }));
+  }
+  return marked;
 }
 
 /**
@@ -174,15 +250,34 @@ export function renderOrShowAsText(markdown: string, render: (markdown: string) 
   }
 }
 
+/** A post's body as readers see it, and the headings its table of contents lists. */
+export interface RenderedPost {
+  html: string;
+  headings: PostHeading[];
+}
+
 /**
- * Renders a post's Markdown to sanitized HTML: heading anchors, highlighted code, and uploaded
- * images as responsive thumbnails.
+ * Renders a post's Markdown to sanitized HTML: headings with anchors and permalinks, highlighted
+ * code with marked lines, footnotes, and uploaded images as responsive thumbnails.
  */
-export function renderPostMarkdown(markdown: string, images?: KnownImages): string {
-  return renderOrShowAsText(markdown, (text) => {
-    const html = createMarked(true, images).parse(limitNesting(text), { async: false });
-    return sanitizeHtml(html, postPolicy);
+export function renderPost(markdown: string, images?: KnownImages): RenderedPost {
+  // Text shown plain has no headings: only a render that succeeded sets them.
+  let headings: PostHeading[] = [];
+  const html = renderOrShowAsText(markdown, (text) => {
+    const found: PostHeading[] = [];
+    const rendered = createMarked(true, images, found).parse(limitNesting(text), {
+      async: false,
+    });
+    const safe = sanitizeHtml(rendered, postPolicy);
+    headings = found;
+    return safe;
   });
+  return { html, headings };
+}
+
+/** `renderPost`'s HTML alone (the editor's preview). */
+export function renderPostMarkdown(markdown: string, images?: KnownImages): string {
+  return renderPost(markdown, images).html;
 }
 
 /** Renders a reader's comment: no headings, images or raw HTML; links get rel=nofollow ugc. */

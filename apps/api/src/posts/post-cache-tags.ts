@@ -9,6 +9,12 @@ export const POST_TTL_SECONDS = 300;
 export const CATEGORIES_TTL_SECONDS = 300;
 export const SEARCH_TTL_SECONDS = 300;
 
+/**
+ * Part of the memoized post reads' keys: raised when the rendered HTML or the shape of a post
+ * view changes, so a new release never serves entries an older one stored (in Redis, shared).
+ */
+export const POST_VIEWS_VERSION = 2;
+
 /** Every page of the unfiltered listing. */
 export const ALL_POSTS_LISTING_TAG = 'listing:all';
 /** Previous/next/related links of every post page. */

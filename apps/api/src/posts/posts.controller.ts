@@ -9,6 +9,7 @@ import {
   listingTags,
   POST_LINKS_TAG,
   POST_TTL_SECONDS,
+  POST_VIEWS_VERSION,
   postTag,
 } from './post-cache-tags.js';
 import { PostsService } from './posts.service.js';
@@ -23,6 +24,7 @@ export class PostsController {
       LISTING_TTL_SECONDS,
       {
         prefix: 'posts.list',
+        version: POST_VIEWS_VERSION,
         tags: (query: ListPostsQuery) => listingTags(query.category),
         headerTags: (page) => listingTags(page.categories.map((category) => category.slug)),
       },
@@ -32,7 +34,11 @@ export class PostsController {
     // of every page, so it drops their entries too.
     this.detail = cachePublicRead(
       POST_TTL_SECONDS,
-      { prefix: 'posts.detail', tags: (slug: string) => [postTag(slug), POST_LINKS_TAG] },
+      {
+        prefix: 'posts.detail',
+        version: POST_VIEWS_VERSION,
+        tags: (slug: string) => [postTag(slug), POST_LINKS_TAG],
+      },
       (slug: string) => posts.getPost(slug),
     );
   }

@@ -10,11 +10,13 @@ import { buildCommentThread } from '../comments/comment-thread.js';
 import { MovedError, NotFoundError } from '../common/not-found.js';
 import { PRISMA } from '../core/tokens.js';
 import { loadKnownImages } from '../images/known-images.js';
-import { renderCommentMarkdown, renderPostMarkdown } from '../markdown/render-markdown.js';
+import { renderCommentMarkdown, renderPost } from '../markdown/render-markdown.js';
 import { approvedCommentCount, categoryRefSelect, publishedWhere } from './published.js';
 import { findCategoryRedirects } from '../categories/category-redirects.js';
 import { findPathRedirect } from './path-redirects.js';
 import { findRedirect } from './post-redirects.js';
+import { readingMinutes } from './reading-time.js';
+import { loadSeriesNav } from './series-nav.js';
 
 const summarySelect = {
   id: true,
@@ -23,6 +25,7 @@ const summarySelect = {
   summary: true,
   publishedAt: true,
   externalUrl: true,
+  wordCount: true,
   categories: categoryRefSelect,
   _count: approvedCommentCount,
 } satisfies Prisma.PostSelect;
@@ -39,6 +42,7 @@ function toSummary(row: SummaryRow): PostSummaryView {
     externalUrl: row.externalUrl,
     categories: row.categories.map(({ category }) => category),
     commentCount: row._count.comments,
+    readingMinutes: readingMinutes(row.wordCount),
   };
 }
 
@@ -112,12 +116,9 @@ export class PostsService {
       }),
       loadKnownImages(this.prisma, post.body),
     ]);
+    const { html, headings } = renderPost(post.body, images);
     return {
-      post: {
-        ...toSummary(post),
-        updatedAt: post.updatedAt.toISOString(),
-        html: renderPostMarkdown(post.body, images),
-      },
+      post: { ...toSummary(post), updatedAt: post.updatedAt.toISOString(), html, headings },
       comments: buildCommentThread(
         comments.map((comment) => ({
           id: comment.id,
@@ -130,14 +131,18 @@ export class PostsService {
     };
   }
 
-  /** What changes when any other post is published, moved or removed. */
+  /** What changes when any other post is published, moved or removed (series parts too). */
   private async getPostLinks(
     postId: number,
-  ): Promise<Pick<PostDetailView, 'previous' | 'next' | 'related'>> {
+  ): Promise<Pick<PostDetailView, 'previous' | 'next' | 'related' | 'series'>> {
     const now = new Date();
     const post = await this.prisma.post.findUniqueOrThrow({
       where: { id: postId },
-      select: { publishedAt: true, categories: { select: { categoryId: true } } },
+      select: {
+        publishedAt: true,
+        seriesId: true,
+        categories: { select: { categoryId: true } },
+      },
     });
     const publishedAt = post.publishedAt!;
     const neighbour = (direction: 'lt' | 'gt') =>
@@ -155,7 +160,7 @@ export class PostsService {
         ],
         select: { slug: true, title: true },
       });
-    const [previous, next, related] = await Promise.all([
+    const [previous, next, related, series] = await Promise.all([
       neighbour('lt'),
       neighbour('gt'),
       this.prisma.post.findMany({
@@ -168,8 +173,10 @@ export class PostsService {
         take: RELATED_POSTS,
         select: { slug: true, title: true, publishedAt: true },
       }),
+      loadSeriesNav(this.prisma, postId, post.seriesId, now),
     ]);
     return {
+      series,
       previous,
       next,
       related: related.map((r) => ({

@@ -13,7 +13,7 @@ import {
  * Drops exactly the cached reads a write made stale. A comment changes its post's page and the
  * comment counts in the listings that show the post; a post also changes the neighbour links of
  * other posts and the category counts; a category's name shows on its posts' pages and in every
- * listing that shows one of them. Search results are dropped by the search indexing subscriber,
+ * listing that shows one of them; a series' name shows on its parts' pages. Search results are dropped by the search indexing subscriber,
  * after the index write.
  */
 export function invalidatePostCaches(
@@ -59,6 +59,11 @@ export function invalidatePostCaches(
     ]);
   };
 
+  const seriesChanged = async (seriesId: number) => {
+    const parts = await prisma.post.findMany({ where: { seriesId }, select: { slug: true } });
+    await dropTags(parts.map((part) => postTag(part.slug)));
+  };
+
   events.on('comment.created', 'cache invalidation', async ({ postId, approved }) => {
     if (approved) await commentChanged(postId);
   });
@@ -78,6 +83,7 @@ export function invalidatePostCaches(
   events.on('category.saved', 'cache invalidation', ({ categoryId, slug, previousSlug }) =>
     categoryChanged(categoryId, [slug, previousSlug]),
   );
+  events.on('series.saved', 'cache invalidation', ({ seriesId }) => seriesChanged(seriesId));
   // Its posts were moved first (each a `post.saved`); what is left is the list and its listing.
   events.on('category.deleted', 'cache invalidation', ({ categoryId, slug }) =>
     categoryChanged(categoryId, [slug]),

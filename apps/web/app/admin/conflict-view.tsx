@@ -46,6 +46,9 @@ export function ConflictView({ postId, mine, current, diff, saveIntent }: Confli
           <input type="hidden" name="summary" value={mine.summary} />
           <input type="hidden" name="body" value={mine.body} />
           <input type="hidden" name="externalUrl" value={mine.externalUrl} />
+          <input type="hidden" name="series" value={mine.series} />
+          <input type="hidden" name="newSeries" value={mine.newSeries} />
+          <input type="hidden" name="seriesPart" value={mine.seriesPart} />
           {mine.categories.map((slug) => (
             <input key={slug} type="hidden" name="categories" value={slug} />
           ))}

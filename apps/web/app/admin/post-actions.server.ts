@@ -74,6 +74,39 @@ function invalid(values: PostFormValues, error: unknown): EditorResult {
 }
 
 /**
+ * The slug of the series the post joins: the one picked, or the one named under "New series",
+ * started now unless a series of that name exists (so a refused save can simply be retried).
+ * The API's refusal of the name comes back as the new-series field's.
+ */
+/** Whether a post's place in a series (or in none) is the one asked for. */
+function sameSeriesPlace(
+  current: AdminPostView['series'],
+  wanted: ReturnType<typeof toPostInput>['series'],
+): boolean {
+  return (
+    (current?.slug ?? null) === (wanted?.slug ?? null) &&
+    (current?.part ?? null) === (wanted?.part ?? null)
+  );
+}
+
+async function seriesToJoin(api: ApiClient, values: PostFormValues): Promise<string> {
+  if (!values.newSeries) return values.series;
+  const name = values.newSeries.toLocaleLowerCase();
+  const existing = (await api.get('/api/admin/series')).find(
+    (series) => series.name.toLocaleLowerCase() === name,
+  );
+  if (existing) return existing.slug;
+  try {
+    return (await api.post('/api/admin/series', { body: { name: values.newSeries } })).slug;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 400) {
+      throw new ApiError(400, error.message, { newSeries: error.fields.name ?? error.message });
+    }
+    throw error;
+  }
+}
+
+/**
  * Runs the submitted intent for post `id` (null: a new post). Saving always comes first so
  * "Publish" publishes what is on screen; every write names the version it was based on.
  */
@@ -106,8 +139,9 @@ export async function runEditorIntent(
 
   let post: AdminPostView;
   try {
+    const seriesSlug = await seriesToJoin(api, values);
     if (id === null) {
-      post = await api.post('/api/admin/posts', { body: toPostInput(values) });
+      post = await api.post('/api/admin/posts', { body: toPostInput(values, seriesSlug) });
     } else {
       const version = readVersion(form);
       if (version === null) {
@@ -118,22 +152,32 @@ export async function runEditorIntent(
           formError: 'The form lost its version: reload the post.',
         };
       }
-      post =
-        intent === 'save-draft'
-          ? await api.put('/api/admin/posts/{id}/draft', {
-              params: { id: id },
-              body: {
-                version: version,
-                title: values.title,
-                summary: values.summary,
-                body: values.body,
-                categories: values.categories,
-              },
-            })
-          : await api.put('/api/admin/posts/{id}', {
-              params: { id: id },
-              body: { ...toPostInput(values), version: version },
-            });
+      if (intent === 'save-draft') {
+        post = await api.put('/api/admin/posts/{id}/draft', {
+          params: { id: id },
+          body: {
+            version: version,
+            title: values.title,
+            summary: values.summary,
+            body: values.body,
+            categories: values.categories,
+          },
+        });
+        // A post's place in a series is not part of its text: it changes at once, as a reorder
+        // of the series would.
+        const series = toPostInput(values, seriesSlug).series;
+        if (!sameSeriesPlace(post.series, series)) {
+          post = await api.put('/api/admin/posts/{id}', {
+            params: { id: id },
+            body: { version: post.version, series: series },
+          });
+        }
+      } else {
+        post = await api.put('/api/admin/posts/{id}', {
+          params: { id: id },
+          body: { ...toPostInput(values, seriesSlug), version: version },
+        });
+      }
     }
     if (intent === 'publish' || intent === 'schedule') {
       post = await api.post('/api/admin/posts/{id}/publish', {

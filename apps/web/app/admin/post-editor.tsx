@@ -1,6 +1,12 @@
 import { Form, useFetcher } from '@remix-run/react';
 import { useCallback, useEffect, useRef } from 'react';
-import { type AdminCategoryView, type AdminImageView, type AdminPostView } from '@inkwell/contract';
+import {
+  type AdminCategoryView,
+  type AdminImageView,
+  type AdminPostView,
+  type AdminSeriesView,
+  MAX_SERIES_PART,
+} from '@inkwell/contract';
 import { type ImageActionResult } from './image-upload.js';
 import { Field } from '../components/field.js';
 import { useBrowserValue } from '../lib/browser-value.js';
@@ -24,13 +30,14 @@ interface EditorProps {
   /** The form's values when nothing was submitted yet. */
   saved: PostFormValues;
   categories: AdminCategoryView[];
+  series: AdminSeriesView[];
   images: AdminImageView[];
   /** The last submission's outcome: refused (with messages) or a no-JavaScript preview. */
   result: EditorResult | undefined;
 }
 
 export function PostEditor(props: EditorProps) {
-  const { post, categories, images, result } = props;
+  const { post, categories, series, images, result } = props;
   const values = result?.values ?? props.saved;
   const fieldErrors = result?.kind === 'invalid' ? result.fieldErrors : {};
   const formError = result?.kind === 'invalid' ? result.formError : null;
@@ -180,10 +187,78 @@ export function PostEditor(props: EditorProps) {
             </p>
           ) : null}
         </fieldset>
+        <SeriesFields
+          series={series}
+          values={values}
+          errors={{
+            series: error('series'),
+            part: error('series.part'),
+            newSeries: error('newSeries'),
+          }}
+        />
         <PublishControls post={post} error={error('publishAt')} />
       </Form>
       <ImagePicker images={images} onInsert={insertAtCursor} />
     </div>
+  );
+}
+
+/** Which series the post is a part of, and which part: pick one, or start one by its name. */
+function SeriesFields({
+  series,
+  values,
+  errors,
+}: {
+  series: AdminSeriesView[];
+  values: PostFormValues;
+  errors: { series?: string; part?: string; newSeries?: string };
+}) {
+  return (
+    <fieldset className="field editor__series">
+      <legend>Series</legend>
+      <Field idPrefix="post" name="series" label="Part of" error={errors.series}>
+        {(control) => (
+          <select {...control} defaultValue={values.series}>
+            <option value="">No series</option>
+            {series.map((item) => (
+              <option key={item.slug} value={item.slug}>
+                {item.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        idPrefix="post"
+        name="newSeries"
+        label="Or start a new series"
+        hint="Its name; the post becomes one of its parts."
+        error={errors.newSeries}
+      >
+        {(control) => (
+          <input {...control} type="text" maxLength={120} defaultValue={values.newSeries} />
+        )}
+      </Field>
+      <Field
+        idPrefix="post"
+        name="seriesPart"
+        label="Part number"
+        hint="Parts are read in this order; 1 when empty."
+        error={errors.part}
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="number"
+            min={1}
+            max={MAX_SERIES_PART}
+            step={1}
+            inputMode="numeric"
+            defaultValue={values.seriesPart}
+          />
+        )}
+      </Field>
+    </fieldset>
   );
 }
 

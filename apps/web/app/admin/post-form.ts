@@ -12,6 +12,11 @@ export interface PostFormValues {
   body: string;
   externalUrl: string;
   categories: string[];
+  /** The slug of the series picked in the list, or '' for none. */
+  series: string;
+  /** The name of a series to start, which the post then joins (wins over `series`). */
+  newSeries: string;
+  seriesPart: string;
 }
 
 const text = (form: FormData, name: string): string => {
@@ -30,6 +35,9 @@ export function readPostForm(form: FormData): PostFormValues {
     categories: form
       .getAll('categories')
       .filter((value): value is string => typeof value === 'string'),
+    series: text(form, 'series').trim(),
+    newSeries: text(form, 'newSeries').trim(),
+    seriesPart: text(form, 'seriesPart').trim(),
   };
 }
 
@@ -41,6 +49,9 @@ export function postFormValuesOf(post: AdminPostView): PostFormValues {
     body: post.body,
     externalUrl: post.externalUrl ?? '',
     categories: post.categories.map((category) => category.slug),
+    series: post.series?.slug ?? '',
+    newSeries: '',
+    seriesPart: post.series ? String(post.series.part) : '',
   };
 }
 
@@ -67,10 +78,25 @@ export const emptyPostForm: PostFormValues = {
   body: '',
   externalUrl: '',
   categories: [],
+  series: '',
+  newSeries: '',
+  seriesPart: '',
 };
 
-/** The API's body: an empty slug lets the API make one from the title. */
-export function toPostInput(values: PostFormValues): PostInput {
+/**
+ * The post's place in a series as the API takes it: part 1 when left empty; anything else that
+ * is not a number goes as typed (null), so the API names the field.
+ */
+function seriesInput(slug: string, part: string): PostInput['series'] {
+  if (!slug) return null;
+  return { slug, part: part === '' ? 1 : /^\d+$/.test(part) ? Number(part) : Number.NaN };
+}
+
+/**
+ * The API's body: an empty slug lets the API make one from the title. `seriesSlug` is the
+ * series just started for `newSeries`, when there is one.
+ */
+export function toPostInput(values: PostFormValues, seriesSlug = values.series): PostInput {
   return {
     title: values.title,
     ...(values.slug ? { slug: values.slug } : {}),
@@ -78,6 +104,7 @@ export function toPostInput(values: PostFormValues): PostInput {
     body: values.body,
     externalUrl: values.externalUrl || null,
     categories: values.categories,
+    series: seriesInput(seriesSlug, values.seriesPart),
   };
 }
 

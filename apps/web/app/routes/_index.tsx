@@ -6,6 +6,7 @@ import { readPostListing } from '../category-listing.server.js';
 import { CategoryLinks } from '../components/category-links.js';
 import { Pager } from '../components/pager.js';
 import { PostDate } from '../components/post-date.js';
+import { ReadingTime } from '../components/reading-time.js';
 import { PUBLIC_PAGE_CACHE } from '../lib/cache-control.js';
 import {
   categoryListingPath,
@@ -121,6 +122,8 @@ export default function Home() {
                   </h2>
                   <p className="post-meta">
                     <PostDate iso={post.publishedAt} />
+                    <span aria-hidden="true"> · </span>
+                    <ReadingTime minutes={post.readingMinutes} />
                     <span aria-hidden="true"> · </span>
                     <Link to={`/posts/${post.slug}#comments`}>
                       {pluralize(post.commentCount, 'comment')}

@@ -34,9 +34,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const id = idParam(args.params.id);
   const [revisionId] = readIds(new URL(args.request.url).searchParams, 'revision');
   return adminLoad(args, async (api) => {
-    const [post, categories, images, revisions] = await Promise.all([
+    const [post, categories, series, images, revisions] = await Promise.all([
       api.get('/api/admin/posts/{id}', { params: { id: id } }),
       api.get('/api/admin/categories'),
+      api.get('/api/admin/series'),
       api.get('/api/admin/images'),
       api.get('/api/admin/posts/{id}/revisions', { params: { id: id } }),
     ]);
@@ -58,6 +59,7 @@ export async function loader(args: LoaderFunctionArgs) {
       post,
       saved,
       categories,
+      series,
       images: images.items,
       revisions,
       previewLinks,
@@ -77,7 +79,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function EditPost() {
-  const { post, saved, categories, images, revisions, previewLinks, compared } =
+  const { post, saved, categories, series, images, revisions, previewLinks, compared } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -108,6 +110,7 @@ export default function EditPost() {
           post={post}
           saved={saved}
           categories={categories}
+          series={series}
           images={images}
           result={editorResult}
         />

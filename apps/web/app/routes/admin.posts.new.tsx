@@ -17,11 +17,12 @@ export const meta: MetaFunction = () => [{ title: `New post · ${SITE_NAME} admi
 
 export async function loader(args: LoaderFunctionArgs) {
   return adminLoad(args, async (api) => {
-    const [categories, images] = await Promise.all([
+    const [categories, series, images] = await Promise.all([
       api.get('/api/admin/categories'),
+      api.get('/api/admin/series'),
       api.get('/api/admin/images'),
     ]);
-    return { categories, images: images.items };
+    return { categories, series, images: images.items };
   });
 }
 
@@ -30,7 +31,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function NewPost() {
-  const { categories, images } = useLoaderData<typeof loader>();
+  const { categories, series, images } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <section aria-labelledby="editor-heading">
@@ -39,6 +40,7 @@ export default function NewPost() {
         post={null}
         saved={emptyPostForm}
         categories={categories}
+        series={series}
         images={images}
         result={result}
       />

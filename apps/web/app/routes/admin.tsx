@@ -81,6 +81,7 @@ function AdminNav({ isAdmin }: { isAdmin: boolean }) {
     ...(isAdmin
       ? [
           { to: '/admin/categories', label: 'Categories' },
+          { to: '/admin/series', label: 'Series' },
           { to: '/admin/comments', label: 'Comments' },
           { to: '/admin/blocklist', label: 'Block list' },
           { to: '/admin/users', label: 'Users' },

@@ -12,7 +12,12 @@ import { CommentForm } from '../components/comment-form.js';
 import { CommentThread } from '../components/comment-thread.js';
 import { KeptMarkup } from '../components/kept-markup.js';
 import { PostDate } from '../components/post-date.js';
+import { ReadingTime } from '../components/reading-time.js';
+import { SeriesBox } from '../components/series-box.js';
+import { TableOfContents } from '../components/table-of-contents.js';
+import { useCopyCodeButtons } from '../hooks/use-copy-code-buttons.js';
 import { useArrivedCommentIds, useLiveComments } from '../hooks/use-live-comments.js';
+import { useRef } from 'react';
 import { PRIVATE_NO_STORE, PUBLIC_PAGE_CACHE } from '../lib/cache-control.js';
 import {
   commentFormErrors,
@@ -49,7 +54,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
       headers: { 'Cache-Control': PUBLIC_PAGE_CACHE },
     });
   }
-  const { post: postWithHtml, comments, previous, next, related } = answer.body;
+  const { post: postWithHtml, comments, previous, next, related, series } = answer.body;
   const { html, ...post } = postWithHtml;
   const search = new URL(request.url).searchParams;
   const replyToId = parseCommentId(search.get('replyTo'));
@@ -57,6 +62,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   return data(
     {
       post,
+      series,
       previous,
       next,
       related,
@@ -128,7 +134,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 export default function PostPage() {
   const loaded = useLoaderData<typeof loader>();
-  const { post, previous, next, related, replyTo, commentPending, renderedAt } = loaded;
+  const { post, series, previous, next, related, replyTo, commentPending, renderedAt } = loaded;
   const markup = useMarkupOnly(POST_MARKUP, loaded.markup);
   const submission = useActionData<typeof action>();
   // The root loader always runs before this page renders, so its bundles are there.
@@ -136,13 +142,17 @@ export default function PostPage() {
   useLiveComments(post.id, bundles.fayeClient);
   const arrivedIds = useArrivedCommentIds(post.id, loaded.commentIds);
   const { commentsEnabled } = useSiteSettings();
+  const article = useRef<HTMLElement>(null);
+  const copyStatus = useCopyCodeButtons(article, ':scope > .prose');
 
   return (
-    <article className="post" aria-labelledby="post-title">
+    <article className="post" aria-labelledby="post-title" ref={article}>
       <header className="post__header">
         <h1 id="post-title">{post.title}</h1>
         <p className="post-meta">
           <PostDate iso={post.publishedAt} />
+          <span aria-hidden="true"> · </span>
+          <ReadingTime minutes={post.readingMinutes} />
           <span aria-hidden="true"> · </span>
           <a href="#comments">{pluralize(post.commentCount, 'comment')}</a>
         </p>
@@ -155,12 +165,19 @@ export default function PostPage() {
         </p>
       ) : null}
 
+      {series ? <SeriesBox series={series} /> : null}
+
+      <TableOfContents headings={post.headings} />
+
       {/* Rendered from Markdown and sanitized by the API (docs/api.md); never user text from here. */}
       {markup ? (
         <div className="prose" dangerouslySetInnerHTML={{ __html: markup.html }} />
       ) : (
         <KeptMarkup as="div" className="prose" />
       )}
+      <p className="visually-hidden" role="status">
+        {copyStatus}
+      </p>
 
       <footer className="post__footer">
         {previous || next ? (

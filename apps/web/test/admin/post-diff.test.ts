@@ -21,6 +21,7 @@ const post: AdminPostView = {
   author: { id: 1, name: 'admin' },
   previousSlugs: [],
   pendingDraft: null,
+  series: null,
   canEdit: true,
 };
 

@@ -35,6 +35,9 @@ describe('readPostForm and toPostInput', () => {
       body: '## Setup\n\nText\n',
       externalUrl: '',
       categories: ['postgresql', 'ops'],
+      series: '',
+      newSeries: '',
+      seriesPart: '',
     });
     // No slug: the API makes one from the title. No link: null.
     expect(toPostInput(values)).toEqual({
@@ -43,6 +46,7 @@ describe('readPostForm and toPostInput', () => {
       body: '## Setup\n\nText\n',
       externalUrl: null,
       categories: ['postgresql', 'ops'],
+      series: null,
     });
     expect(
       toPostInput({ ...values, slug: 'replication', externalUrl: 'https://x.example' }),
@@ -60,7 +64,30 @@ describe('readPostForm and toPostInput', () => {
       body: '',
       externalUrl: '',
       categories: [],
+      series: '',
+      newSeries: '',
+      seriesPart: '',
     });
+  });
+
+  it('places the post in the picked series, or in the one just started, part 1 by default', () => {
+    const values = readPostForm(
+      formOf([
+        ['title', 'T'],
+        ['series', 'compilers'],
+        ['newSeries', ' Parsers '],
+        ['seriesPart', ' 3 '],
+      ]),
+    );
+    expect(values).toMatchObject({ series: 'compilers', newSeries: 'Parsers', seriesPart: '3' });
+    expect(toPostInput(values).series).toEqual({ slug: 'compilers', part: 3 });
+    expect(toPostInput(values, 'parsers').series).toEqual({ slug: 'parsers', part: 3 });
+    expect(toPostInput({ ...values, seriesPart: '' }).series).toEqual({
+      slug: 'compilers',
+      part: 1,
+    });
+    // Not a number: sent so that the API names the field, never taken as part 1.
+    expect(toPostInput({ ...values, seriesPart: '2x' }).series?.part).toBeNaN();
   });
 });
 

@@ -1,7 +1,8 @@
 /*
  * Screenshots of the admin panel into docs/screenshots/admin-*.png: the post list, the
- * editor with its live preview, and a published post's pending draft with its revisions and a
- * preview link, plus that link's page (light mode, 1280 px). Not part of the test run:
+ * editor with its live preview, the series a post was just put in, and a published post's
+ * pending draft with its revisions and a preview link, plus that link's page (light mode,
+ * 1280 px). Not part of the test run:
  * `npx tsx test/admin/screenshots.ts` from apps/web.
  */
 import path from 'node:path';
@@ -33,6 +34,14 @@ try {
   await page.locator('.editor__preview .prose').waitFor();
   await page.screenshot({ path: path.join(outDir, 'admin-editor.png'), fullPage: true });
 
+  // Starting a series from the editor, then the series page listing it.
+  await page.getByLabel('Or start a new series').fill('PostgreSQL in production');
+  await page.getByLabel('Part number').fill('1');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Draft saved:' }).waitFor();
+  await page.goto(`${stack.webUrl}/admin/series`);
+  await page.screenshot({ path: path.join(outDir, 'admin-series.png'), fullPage: true });
+  await page.goBack();
   // A private edit of the published post, compared with its revision, and a preview link.
   const title = page.getByLabel('Title', { exact: true });
   await title.fill(`${await title.inputValue()} (revised)`);
@@ -51,7 +60,7 @@ try {
   await page.goto(`${stack.webUrl}${new URL((await link.textContent())!).pathname}`);
   await page.screenshot({ path: path.join(outDir, 'preview-link.png'), fullPage: true });
   console.log(
-    `wrote admin-posts.png, admin-editor.png, admin-revisions.png and preview-link.png in ${path.relative(process.cwd(), outDir)}`,
+    `wrote admin-posts.png, admin-editor.png, admin-series.png, admin-revisions.png and preview-link.png in ${path.relative(process.cwd(), outDir)}`,
   );
 } finally {
   await browser.close();

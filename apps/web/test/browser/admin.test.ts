@@ -2,7 +2,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { connectBrowser, webUrl } from './support.js';
+import { connectBrowser, logInToPanel, webUrl } from './support.js';
 
 /*
  * The author's walk through the admin panel, against the real API and the built site:
@@ -29,11 +29,8 @@ afterAll(async () => {
   await browser.close();
 });
 
-async function logIn(target: Page, password = admin.password) {
-  await target.goto(`${webUrl}/admin/login`);
-  await target.getByLabel('Email').fill(admin.email);
-  await target.getByLabel('Password').fill(password);
-  await target.getByRole('button', { name: 'Log in' }).click();
+function logIn(target: Page, password = admin.password): Promise<void> {
+  return logInToPanel(target, { ...admin, password });
 }
 
 describe('without a session', () => {

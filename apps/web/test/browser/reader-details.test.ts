@@ -5,7 +5,9 @@ import {
   apiGet,
   apiUrl,
   connectBrowser,
+  deletePost,
   type PostListing,
+  publishPost,
   webUrl,
 } from './support.js';
 
@@ -20,41 +22,6 @@ afterAll(async () => {
 });
 
 const postTitles = (target: Page) => target.locator('.post-list h2 a').allTextContents();
-
-/** Creates and publishes a post through the admin API; returns its id and slug. */
-async function publishPost(fields: {
-  title: string;
-  body: string;
-}): Promise<{ id: number; slug: string }> {
-  const auth = { ...(await adminHeaders()), 'content-type': 'application/json' };
-  const created = await fetch(`${apiUrl}/api/admin/posts`, {
-    method: 'POST',
-    headers: auth,
-    body: JSON.stringify(fields),
-  });
-  if (created.status !== 201) throw new Error(`creating a post answered ${created.status}`);
-  const { id, version, slug } = (await created.json()) as {
-    id: number;
-    version: number;
-    slug: string;
-  };
-  const published = await fetch(`${apiUrl}/api/admin/posts/${id}/publish`, {
-    method: 'POST',
-    headers: auth,
-    body: JSON.stringify({ version }),
-  });
-  if (!published.ok) throw new Error(`publishing a post answered ${published.status}`);
-  return { id, slug };
-}
-
-/** Deletes a post through the admin API, so that the next files see the demo listing. */
-async function deletePost(id: number): Promise<void> {
-  const deleted = await fetch(`${apiUrl}/api/admin/posts/${id}`, {
-    method: 'DELETE',
-    headers: await adminHeaders(),
-  });
-  if (deleted.status !== 204) throw new Error(`deleting a post answered ${deleted.status}`);
-}
 
 describe('choosing several categories', () => {
   for (const javaScriptEnabled of [true, false]) {

@@ -33,6 +33,17 @@ export async function adminHeadersAt(
   return { authorization: `Bearer ${token}`, 'x-csrf-token': csrfToken };
 }
 
+/** Logs in to the admin panel in `page` through its form, as the setup's admin unless told. */
+export async function logInToPanel(
+  page: Page,
+  user: { email: string; password: string } = inject('admin'),
+): Promise<void> {
+  await page.goto(`${webUrl}/admin/login`);
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+}
+
 /** Logs in to the admin API as the setup's admin; returns the headers its writes need. */
 export function adminHeaders(): Promise<Record<string, string>> {
   return adminHeadersAt(apiUrl, inject('admin'));
@@ -60,6 +71,42 @@ async function approveComments(auth: Record<string, string>, ids: number[]): Pro
     body: JSON.stringify({ action: 'approve', ids }),
   });
   if (!approved.ok) throw new Error(`approving comments answered ${approved.status}`);
+}
+
+/** Creates and publishes a post through the admin API; returns its id and slug. */
+export async function publishPost(fields: {
+  title: string;
+  body: string;
+  series?: { slug: string; part: number };
+}): Promise<{ id: number; slug: string }> {
+  const auth = { ...(await adminHeaders()), 'content-type': 'application/json' };
+  const created = await fetch(`${apiUrl}/api/admin/posts`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify(fields),
+  });
+  if (created.status !== 201) throw new Error(`creating a post answered ${created.status}`);
+  const { id, version, slug } = (await created.json()) as {
+    id: number;
+    version: number;
+    slug: string;
+  };
+  const published = await fetch(`${apiUrl}/api/admin/posts/${id}/publish`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({ version }),
+  });
+  if (!published.ok) throw new Error(`publishing a post answered ${published.status}`);
+  return { id, slug };
+}
+
+/** Deletes a post through the admin API, so that the next files see the demo listing. */
+export async function deletePost(id: number): Promise<void> {
+  const deleted = await fetch(`${apiUrl}/api/admin/posts/${id}`, {
+    method: 'DELETE',
+    headers: await adminHeaders(),
+  });
+  if (deleted.status !== 204) throw new Error(`deleting a post answered ${deleted.status}`);
 }
 
 /** Saves changes to a post through the admin API (`PUT /api/admin/posts/:id`). */

@@ -21,6 +21,8 @@ export const adminPostSelect = {
   author: { select: { id: true, name: true } },
   slugRedirects: { orderBy: { createdAt: 'desc' }, select: { oldSlug: true } },
   revisions: { where: { pending: true }, take: 1, select: revisionSelect },
+  series: { select: { id: true, slug: true, name: true } },
+  seriesPart: true,
 } satisfies Prisma.PostSelect;
 
 export function toAdminPost(
@@ -44,6 +46,7 @@ export function toAdminPost(
     author: row.author,
     previousSlugs: row.slugRedirects.map((r) => r.oldSlug),
     pendingDraft: row.revisions[0] ? toRevisionView(row.revisions[0]) : null,
+    series: row.series ? { ...row.series, part: row.seriesPart ?? 1 } : null,
     canEdit: mayChange(viewer, row.author?.id ?? null),
   };
 }

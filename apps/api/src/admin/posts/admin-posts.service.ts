@@ -7,6 +7,7 @@ import {
   type ListAdminPostsQuery,
   type PostRevisionListItem,
   type PostRevisionView,
+  type PostSeriesInput,
   type PublishPostInput,
   type SaveDraftInput,
   type UpdatePostInput,
@@ -139,6 +140,7 @@ export class AdminPostsService {
         ? await this.claimSlug(tx, input.slug, null)
         : await this.freeSlug(tx, slugFromText(input.title, 'post'));
       const categoryIds = await this.resolveCategories(tx, input.categories);
+      const series = await this.resolveSeries(tx, input.series);
       const post = await tx.post.create({
         data: {
           slug,
@@ -148,6 +150,7 @@ export class AdminPostsService {
           externalUrl: input.externalUrl,
           status: 'DRAFT',
           authorId: author.id,
+          ...series,
           categories: { create: categoryIds.map((categoryId) => ({ categoryId })) },
         },
         select: { id: true },
@@ -162,13 +165,14 @@ export class AdminPostsService {
   }
 
   async update(id: number, input: UpdatePostInput, actor: Viewer): Promise<AdminPostView> {
-    const { version, categories, slug, ...fields } = input;
+    const { version, categories, slug, series, ...fields } = input;
     return this.saveVersioned(id, version, actor, async (tx, before) => {
       const newSlug = slug && slug !== before.slug ? await this.claimSlug(tx, slug, id) : null;
       const categoryIds = categories ? await this.resolveCategories(tx, categories) : null;
       await this.bumpVersion(tx, actor, before, {
         ...fields,
         ...(newSlug ? { slug: newSlug } : {}),
+        ...(series === undefined ? {} : await this.resolveSeries(tx, series)),
       });
       if (categoryIds) {
         await tx.postCategory.deleteMany({ where: { postId: id } });
@@ -407,6 +411,17 @@ export class AdminPostsService {
       create: { oldSlug, postId },
       update: { postId },
     });
+  }
+
+  /** The columns that place a post in a series (or in none). */
+  private async resolveSeries(
+    tx: Tx,
+    series: PostSeriesInput,
+  ): Promise<{ seriesId: number | null; seriesPart: number | null }> {
+    if (series === null) return { seriesId: null, seriesPart: null };
+    const row = await tx.series.findUnique({ where: { slug: series.slug }, select: { id: true } });
+    if (!row) throw new ValidationError({ series: `unknown series: ${series.slug}` });
+    return { seriesId: row.id, seriesPart: series.part };
   }
 
   private async resolveCategories(tx: Tx, slugs: string[]): Promise<number[]> {
