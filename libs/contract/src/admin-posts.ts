@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { categoryRef, isoDateTime, paginationFields, personRef, slugField } from './fields.js';
+import {
+  bodyId,
+  categoryRef,
+  isoDateTime,
+  paginationFields,
+  personRef,
+  slugField,
+} from './fields.js';
+
+export const MAX_COVER_ALT_LENGTH = 300;
 
 export const MAX_BODY_LENGTH = 200_000;
 
@@ -22,6 +31,12 @@ const postFields = {
     .array(slugField, { error: 'must be a list of category slugs' })
     .max(20, 'accepts at most 20 categories')
     .transform((slugs) => [...new Set(slugs)]),
+  /** An uploaded image shown above the post, in listings and when it is shared; null: none. */
+  coverImageId: bodyId().nullable(),
+  coverAlt: z
+    .string({ error: 'must be text' })
+    .trim()
+    .max(MAX_COVER_ALT_LENGTH, `must be at most ${MAX_COVER_ALT_LENGTH} characters`),
 };
 
 const version = z
@@ -37,6 +52,8 @@ export const createPostSchema = z.object(
     body: postFields.body.optional().default(''),
     externalUrl: postFields.externalUrl.optional().default(null),
     categories: postFields.categories.optional().default([]),
+    coverImageId: postFields.coverImageId.optional().default(null),
+    coverAlt: postFields.coverAlt.optional().default(''),
   },
   { error: 'must be a JSON object' },
 );
@@ -51,6 +68,8 @@ export const updatePostSchema = z.object(
     body: postFields.body.optional(),
     externalUrl: postFields.externalUrl.optional(),
     categories: postFields.categories.optional(),
+    coverImageId: postFields.coverImageId.optional(),
+    coverAlt: postFields.coverAlt.optional(),
   },
   { error: 'must be a JSON object' },
 );
@@ -120,6 +139,17 @@ export const adminPostView = z.object({
   categories: z.array(categoryRef),
   author: personRef.nullable(),
   previousSlugs: z.array(z.string()),
+  /** The cover image (an upload) with a preview thumbnail's URL, and its text alternative. */
+  cover: z
+    .object({
+      id: z.number().int(),
+      hash: z.string(),
+      width: z.number().int(),
+      height: z.number().int(),
+      url: z.string(),
+    })
+    .nullable(),
+  coverAlt: z.string(),
   /** Whether the caller may edit, publish, unpublish and delete it (authors: their own only). */
   canEdit: z.boolean(),
 });
