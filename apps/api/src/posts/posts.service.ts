@@ -6,6 +6,7 @@ import {
   type PostListView,
   type PostSummaryView,
 } from '@inkwell/contract';
+import { type ShareImageText } from '@inkwell/assets/share-images';
 import { buildCommentThread } from '../comments/comment-thread.js';
 import { MovedError, NotFoundError } from '../common/not-found.js';
 import { PRISMA } from '../core/tokens.js';
@@ -15,6 +16,8 @@ import { approvedCommentCount, categoryRefSelect, publishedWhere } from './publi
 import { findCategoryRedirects } from '../categories/category-redirects.js';
 import { findPathRedirect } from './path-redirects.js';
 import { findRedirect } from './post-redirects.js';
+import { shareImageOf } from './share-image.js';
+import { SettingsService } from '../settings/settings.service.js';
 
 const summarySelect = {
   id: true,
@@ -25,6 +28,8 @@ const summarySelect = {
   externalUrl: true,
   categories: categoryRefSelect,
   _count: approvedCommentCount,
+  coverImage: { select: { hash: true, width: true, height: true } },
+  coverAlt: true,
 } satisfies Prisma.PostSelect;
 
 type SummaryRow = Prisma.PostGetPayload<{ select: typeof summarySelect }>;
@@ -39,6 +44,7 @@ function toSummary(row: SummaryRow): PostSummaryView {
     externalUrl: row.externalUrl,
     categories: row.categories.map(({ category }) => category),
     commentCount: row._count.comments,
+    cover: row.coverImage ? { ...row.coverImage, alt: row.coverAlt } : null,
   };
 }
 
@@ -46,7 +52,10 @@ const RELATED_POSTS = 3;
 
 @Injectable()
 export class PostsService {
-  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+  constructor(
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(SettingsService) private readonly settings: SettingsService,
+  ) {}
 
   /**
    * Published posts, newest first; a fixed number of queries whatever the page size. Not
@@ -97,24 +106,39 @@ export class PostsService {
     return { ...content, ...(await this.getPostLinks(content.post.id)) };
   }
 
+  /** What a published post's share image shows: its title and the site's name. */
+  async shareImageText(slug: string): Promise<ShareImageText> {
+    const [post, settings] = await Promise.all([
+      this.prisma.post.findFirst({ where: { slug, ...publishedWhere() }, select: { title: true } }),
+      this.settings.get(),
+    ]);
+    if (!post) throw new NotFoundError(`No published post has the slug "${slug}"`);
+    return { title: post.title, siteName: settings.title };
+  }
+
   /** What changes with the post itself and its comments. */
-  private async getPostContent(slug: string): Promise<Pick<PostDetailView, 'post' | 'comments'>> {
+  private async getPostContent(
+    slug: string,
+  ): Promise<Pick<PostDetailView, 'post' | 'comments' | 'shareImage'>> {
     const post = await this.prisma.post.findFirst({
       where: { slug, ...publishedWhere() },
       select: { ...summarySelect, body: true, updatedAt: true },
     });
     if (!post) throw new NotFoundError(`No published post has the slug "${slug}"`);
-    const [comments, images] = await Promise.all([
+    const [comments, images, settings] = await Promise.all([
       this.prisma.comment.findMany({
         where: { postId: post.id, approved: true },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         select: { id: true, parentId: true, authorName: true, body: true, createdAt: true },
       }),
       loadKnownImages(this.prisma, post.body),
+      this.settings.get(),
     ]);
+    const summary = toSummary(post);
     return {
+      shareImage: shareImageOf(summary, settings.title),
       post: {
-        ...toSummary(post),
+        ...summary,
         updatedAt: post.updatedAt.toISOString(),
         html: renderPostMarkdown(post.body, images),
       },

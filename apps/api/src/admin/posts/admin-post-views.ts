@@ -1,7 +1,11 @@
 import { type AdminPostListItem, type AdminPostView, type PostState } from '@inkwell/contract';
 import { type Prisma, type PostStatus } from '@inkwell/prisma';
 import { mayChange, type Viewer } from '../../auth/ownership.js';
+import { thumbnailUrl } from '../../images/image-paths.js';
 import { categoryRefSelect } from '../../posts/published.js';
+
+/** Width of the cover's preview in the editor. */
+const COVER_PREVIEW_WIDTH = 320;
 
 export function postState(
   status: PostStatus,
@@ -27,6 +31,8 @@ export const adminPostSelect = {
   categories: categoryRefSelect,
   author: { select: { id: true, name: true } },
   slugRedirects: { orderBy: { createdAt: 'desc' }, select: { oldSlug: true } },
+  coverImage: { select: { id: true, hash: true, width: true, height: true } },
+  coverAlt: true,
 } satisfies Prisma.PostSelect;
 
 export function toAdminPost(
@@ -49,6 +55,10 @@ export function toAdminPost(
     categories: row.categories.map(({ category }) => category),
     author: row.author,
     previousSlugs: row.slugRedirects.map((r) => r.oldSlug),
+    cover: row.coverImage
+      ? { ...row.coverImage, url: thumbnailUrl(row.coverImage.hash, COVER_PREVIEW_WIDTH) }
+      : null,
+    coverAlt: row.coverAlt,
     canEdit: mayChange(viewer, row.author?.id ?? null),
   };
 }
