@@ -62,6 +62,10 @@ export function ConflictView({ postId, mine, current, diff }: ConflictViewProps)
           <input type="hidden" name="summary" value={mine.summary} />
           <input type="hidden" name="body" value={mine.body} />
           <input type="hidden" name="externalUrl" value={mine.externalUrl} />
+          {mine.coverImageId === null ? null : (
+            <input type="hidden" name="coverImageId" value={mine.coverImageId} />
+          )}
+          <input type="hidden" name="coverAlt" value={mine.coverAlt} />
           {mine.categories.map((slug) => (
             <input key={slug} type="hidden" name="categories" value={slug} />
           ))}

@@ -1,6 +1,7 @@
 import { Form, useFetcher } from '@remix-run/react';
 import { useCallback, useEffect, useRef } from 'react';
 import { type AdminCategoryView, type AdminImageView, type AdminPostView } from '@inkwell/contract';
+import { CoverField } from './cover-field.js';
 import { type ImageActionResult } from './image-upload.js';
 import { Field } from '../components/field.js';
 import { useBrowserValue } from '../lib/browser-value.js';
@@ -180,6 +181,12 @@ export function PostEditor(props: EditorProps) {
             </p>
           ) : null}
         </fieldset>
+        <CoverField
+          images={images}
+          imageId={values.coverImageId ?? ''}
+          alt={values.coverAlt}
+          errors={{ coverImageId: error('coverImageId'), coverAlt: error('coverAlt') }}
+        />
         <PublishControls post={post} error={error('publishAt')} />
       </Form>
       <ImagePicker images={images} onInsert={insertAtCursor} />

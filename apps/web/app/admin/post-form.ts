@@ -12,6 +12,9 @@ export interface PostFormValues {
   body: string;
   externalUrl: string;
   categories: string[];
+  /** The chosen cover's image id, '' for none; null when the form had no cover field. */
+  coverImageId: string | null;
+  coverAlt: string;
 }
 
 const text = (form: FormData, name: string): string => {
@@ -30,6 +33,8 @@ export function readPostForm(form: FormData): PostFormValues {
     categories: form
       .getAll('categories')
       .filter((value): value is string => typeof value === 'string'),
+    coverImageId: form.has('coverImageId') ? text(form, 'coverImageId').trim() : null,
+    coverAlt: text(form, 'coverAlt').trim(),
   };
 }
 
@@ -41,6 +46,8 @@ export function postFormValuesOf(post: AdminPostView): PostFormValues {
     body: post.body,
     externalUrl: post.externalUrl ?? '',
     categories: post.categories.map((category) => category.slug),
+    coverImageId: post.cover ? String(post.cover.id) : '',
+    coverAlt: post.coverAlt,
   };
 }
 
@@ -51,6 +58,8 @@ export const emptyPostForm: PostFormValues = {
   body: '',
   externalUrl: '',
   categories: [],
+  coverImageId: '',
+  coverAlt: '',
 };
 
 /** The API's body: an empty slug lets the API make one from the title. */
@@ -62,6 +71,13 @@ export function toPostInput(values: PostFormValues): PostInput {
     body: values.body,
     externalUrl: values.externalUrl || null,
     categories: values.categories,
+    // A form without the cover's field (the conflict page's) leaves the cover as it is.
+    ...(values.coverImageId === null
+      ? {}
+      : {
+          coverImageId: values.coverImageId ? Number(values.coverImageId) : null,
+          coverAlt: values.coverAlt,
+        }),
   };
 }
 

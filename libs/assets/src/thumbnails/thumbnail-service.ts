@@ -10,8 +10,9 @@ import { type OriginalStore, type StoredImage } from './original-store.js';
 import { BoundedMap } from './bounded-map.js';
 import { SingleFlight } from './single-flight.js';
 import { thumbnailSize, type ImageSize } from './thumbnail-size.js';
+import { DEFAULT_THUMBNAIL_WIDTHS } from './widths.js';
 
-export const DEFAULT_THUMBNAIL_WIDTHS: readonly number[] = [320, 640, 960, 1280, 1920];
+export { DEFAULT_THUMBNAIL_WIDTHS };
 export const DEFAULT_THUMBNAIL_QUALITY: Readonly<Record<ThumbnailFormat, number>> = {
   avif: 50,
   webp: 75,
