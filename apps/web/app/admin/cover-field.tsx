@@ -1,5 +1,7 @@
 import { type AdminImageView, MAX_COVER_ALT_LENGTH } from '@inkwell/contract';
+import { useFetcher } from '@remix-run/react';
 import { Field } from '../components/field.js';
+import { EDITOR_UPLOAD_FETCHER, type ImageActionResult } from './image-upload.js';
 
 /*
  * The post editor's cover: one of the uploaded images (the picker beside the editor uploads
@@ -15,7 +17,12 @@ interface CoverFieldProps {
   errors: { coverImageId?: string; coverAlt?: string };
 }
 
-export function CoverField({ images, imageId, alt, errors }: CoverFieldProps) {
+export function CoverField({ images: listed, imageId, alt, errors }: CoverFieldProps) {
+  // An image just uploaded beside the editor is a choice at once (the page does not reload).
+  const upload = useFetcher<ImageActionResult>({ key: EDITOR_UPLOAD_FETCHER });
+  const uploaded = upload.data?.kind === 'uploaded' ? upload.data.image : null;
+  const images =
+    uploaded && !listed.some((image) => image.id === uploaded.id) ? [uploaded, ...listed] : listed;
   const chosen = imageId && !images.some((image) => String(image.id) === imageId) ? imageId : null;
   return (
     <fieldset

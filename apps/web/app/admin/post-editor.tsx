@@ -2,7 +2,7 @@ import { Form, useFetcher } from '@remix-run/react';
 import { useCallback, useEffect, useRef } from 'react';
 import { type AdminCategoryView, type AdminImageView, type AdminPostView } from '@inkwell/contract';
 import { CoverField } from './cover-field.js';
-import { type ImageActionResult } from './image-upload.js';
+import { EDITOR_UPLOAD_FETCHER, type ImageActionResult } from './image-upload.js';
 import { Field } from '../components/field.js';
 import { useBrowserValue } from '../lib/browser-value.js';
 import { CsrfField, DateTime, Notice, StateBadge } from './components.js';
@@ -301,7 +301,7 @@ function ImagePicker({
   images: AdminImageView[];
   onInsert: (snippet: string) => void;
 }) {
-  const upload = useFetcher<ImageActionResult>();
+  const upload = useFetcher<ImageActionResult>({ key: EDITOR_UPLOAD_FETCHER });
   const hydrated = useBrowserValue(() => true, false);
   const uploaded = upload.data?.kind === 'uploaded' ? upload.data.image : null;
   return (
