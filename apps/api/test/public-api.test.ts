@@ -38,6 +38,7 @@ describe.each(engineKinds)('public API on %s', (kind) => {
           { slug: 'python', name: 'Python' },
         ],
         commentCount: 100,
+        cover: null,
       });
       expect(second.commentCount).toBe(2); // the unapproved one is not counted
     });
