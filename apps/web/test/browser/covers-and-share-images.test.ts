@@ -80,11 +80,23 @@ it('shows the cover chosen in the editor above the post, and shares it', async (
 
   const image = await meta('og:image');
   expect(image).toMatch(new RegExp(`^${webUrl}/images/[0-9a-f]{64}/1280\\.jpg$`));
+  const post = page.url();
   expect(await meta('twitter:card')).toBe('summary_large_image');
   expect(await meta('og:url')).toMatch(new RegExp(`/posts/${withCover.slug}$`));
   expect(await meta('og:title')).toBe(withCover.title);
   const shared = await fetch(image!);
   expect([shared.status, shared.headers.get('content-type')]).toEqual([200, 'image/jpeg']);
+
+  // The listing shows it small beside the title (decorative there: the title says it all).
+  await page.goto(`${webUrl}/`);
+  const thumbnail = page.locator(
+    `.post-card:has(a[href="${new URL(post).pathname}"]) .post-card__cover img`,
+  );
+  expect(await thumbnail.getAttribute('alt')).toBe('');
+  await thumbnail.scrollIntoViewIfNeeded();
+  await expect
+    .poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0);
 });
 
 it('shares a post without a cover with a PNG drawn from its title', async () => {
