@@ -39,6 +39,7 @@ describe.each(engineKinds)('public API on %s', (kind) => {
         ],
         commentCount: 100,
         readingMinutes: 1,
+        cover: null,
       });
       expect(second.commentCount).toBe(2); // the unapproved one is not counted
     });

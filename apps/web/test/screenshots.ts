@@ -2,7 +2,7 @@
  * Screenshots of the main pages into docs/screenshots/ (light mode, 1280 px wide, plus a
  * phone-width home page). Not part of the test run: `npm run screenshots -w @inkwell/web`.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from './chromium.js';
@@ -98,6 +98,14 @@ try {
   const file = path.join(outDir, 'post-comments.png');
   await page.locator('#comments').screenshot({ path: file });
   console.log(`wrote ${path.relative(process.cwd(), file)}`);
+  // The picture a shared link to the first post shows (the demo posts have no cover: drawn).
+  const detail = (await (
+    await fetch(`${stack.apiUrl}/api/posts/${posts.items[0]!.slug}`)
+  ).json()) as { shareImage: { url: string } };
+  const shareImage = await fetch(`${stack.apiUrl}${detail.shareImage.url}`);
+  const shareFile = path.join(outDir, 'share-image.png');
+  await writeFile(shareFile, Buffer.from(await shareImage.arrayBuffer()));
+  console.log(`wrote ${path.relative(process.cwd(), shareFile)}`);
 } finally {
   await browser.close();
   await stack.stop();

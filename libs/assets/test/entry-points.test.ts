@@ -67,6 +67,16 @@ describe('entry points', () => {
     expect(thumbnails.packages).toContain('sharp');
   });
 
+  it('keeps the <picture> entry to plain modules, so browsers can load it', async () => {
+    const picture = await moduleGraph('src/thumbnails/picture.ts');
+    expect(picture.packages).toEqual([]);
+    expect(picture.files.sort()).toEqual([
+      'src/thumbnails/formats.ts',
+      'src/thumbnails/picture.ts',
+      'src/thumbnails/widths.ts',
+    ]);
+  });
+
   it('loads no sharp binary when the bundles entry is imported, unlike thumbnail work', async () => {
     const bundles = await sharedObjectsAfter(`await import('@inkwell/assets/bundles');`);
     expect(bundles.filter(isSharpBinary)).toEqual([]);

@@ -1,7 +1,16 @@
 import { z } from 'zod';
-import { categoryRef, isoDateTime, paginationFields, personRef, slugField } from './fields.js';
 import { postRevisionView } from './post-revisions.js';
 import { adminPostSeriesView, postSeriesField } from './series.js';
+import {
+  bodyId,
+  categoryRef,
+  isoDateTime,
+  paginationFields,
+  personRef,
+  slugField,
+} from './fields.js';
+
+export const MAX_COVER_ALT_LENGTH = 300;
 
 export const MAX_BODY_LENGTH = 200_000;
 
@@ -25,6 +34,12 @@ const postFields = {
     .max(20, 'accepts at most 20 categories')
     .transform((slugs) => [...new Set(slugs)]),
   series: postSeriesField,
+  /** An uploaded image shown above the post, in listings and when it is shared; null: none. */
+  coverImageId: bodyId().nullable(),
+  coverAlt: z
+    .string({ error: 'must be text' })
+    .trim()
+    .max(MAX_COVER_ALT_LENGTH, `must be at most ${MAX_COVER_ALT_LENGTH} characters`),
 };
 
 const version = z
@@ -41,6 +56,8 @@ export const createPostSchema = z.object(
     externalUrl: postFields.externalUrl.optional().default(null),
     categories: postFields.categories.optional().default([]),
     series: postFields.series.optional().default(null),
+    coverImageId: postFields.coverImageId.optional().default(null),
+    coverAlt: postFields.coverAlt.optional().default(''),
   },
   { error: 'must be a JSON object' },
 );
@@ -56,6 +73,8 @@ export const updatePostSchema = z.object(
     externalUrl: postFields.externalUrl.optional(),
     categories: postFields.categories.optional(),
     series: postFields.series.optional(),
+    coverImageId: postFields.coverImageId.optional(),
+    coverAlt: postFields.coverAlt.optional(),
   },
   { error: 'must be a JSON object' },
 );
@@ -142,6 +161,17 @@ export const adminPostView = z.object({
   pendingDraft: postRevisionView.nullable(),
   /** The series it is a part of, and its part number; null when none. */
   series: adminPostSeriesView.nullable(),
+  /** The cover image (an upload) with a preview thumbnail's URL, and its text alternative. */
+  cover: z
+    .object({
+      id: z.number().int(),
+      hash: z.string(),
+      width: z.number().int(),
+      height: z.number().int(),
+      url: z.string(),
+    })
+    .nullable(),
+  coverAlt: z.string(),
   /** Whether the caller may edit, publish, unpublish and delete it (authors: their own only). */
   canEdit: z.boolean(),
 });

@@ -33,3 +33,10 @@ export const thumbnailParams = z.object({
   /** `<width>.<avif|webp|jpg>` */
   file: z.string().regex(/^\d{1,5}\.(avif|webp|jpg)$/),
 });
+
+/** A generated share image: `/images/og/<post slug>/<key>.png`. */
+export const shareImageParams = z.object({
+  slug: z.string(),
+  /** `<key>.png`: the key names the title, the site's name and the renderer's version. */
+  file: z.string().regex(/^[a-f0-9]{16}\.png$/),
+});

@@ -35,6 +35,30 @@ export const listPostsQuerySchema = z.object({
 });
 export type ListPostsQuery = z.output<typeof listPostsQuerySchema>;
 
+/**
+ * A post's cover: an upload the site shows as a responsive <picture> (thumbnails at
+ * `/images/{hash}/{width}.{ext}`), sized so the page keeps its place while it loads.
+ */
+export const postCoverView = z.object({
+  hash: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  alt: z.string(),
+});
+export type PostCoverView = z.infer<typeof postCoverView>;
+
+/**
+ * The picture a shared link shows (`og:image`): a JPEG thumbnail of the cover, else an image
+ * made from the title and the site's name. `url` is a path on the site.
+ */
+export const shareImageView = z.object({
+  url: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  type: z.string(),
+});
+export type ShareImageView = z.infer<typeof shareImageView>;
+
 export const postSummaryView = z.object({
   id: z.number().int(),
   slug: z.string(),
@@ -46,6 +70,7 @@ export const postSummaryView = z.object({
   commentCount: z.number().int(),
   /** Minutes an average reader takes, at least 1. */
   readingMinutes: z.number().int(),
+  cover: postCoverView.nullable(),
 });
 export type PostSummaryView = z.infer<typeof postSummaryView>;
 
@@ -100,6 +125,7 @@ export const postDetailView = z.object({
   }),
   /** The series the post is a part of, with its published parts; null when none. */
   series: seriesNavView.nullable(),
+  shareImage: shareImageView,
   comments: z.array(commentView),
   previous: postLinkView.nullable(),
   next: postLinkView.nullable(),

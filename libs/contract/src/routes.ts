@@ -12,7 +12,13 @@ import { createdComment, newCommentSchema } from './comments.js';
 import { errorBody, moved } from './errors.js';
 import { idParams, pageSchema, slugParams } from './fields.js';
 import { heartbeatReport, lbHeartbeat, versionView } from './health.js';
-import { adminImageView, imageUpload, listImagesSchema, thumbnailParams } from './images.js';
+import {
+  adminImageView,
+  imageUpload,
+  listImagesSchema,
+  shareImageParams,
+  thumbnailParams,
+} from './images.js';
 import {
   adminPostListItem,
   adminPostView,
@@ -186,6 +192,16 @@ export const routes = {
       '(never cached, noindex); an unknown or revoked token is a 404',
     params: previewTokenParams,
     responses: { 200: postPreviewView, 404: errorBody },
+  },
+  'GET /images/og/{slug}/{file}': {
+    ...publicRoute,
+    method: 'GET',
+    path: '/images/og/{slug}/{file}',
+    tag: 'images',
+    summary:
+      "A published post's share image (1200x630 PNG) made from its title and the site's name",
+    params: shareImageParams,
+    responses: { 200: media('image/png'), 304: null, 404: errorBody },
   },
   'GET /__lbheartbeat__': {
     ...publicRoute,

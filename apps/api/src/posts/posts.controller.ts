@@ -13,6 +13,7 @@ import {
   postTag,
 } from './post-cache-tags.js';
 import { PostsService } from './posts.service.js';
+import { SETTINGS_TAG } from '../settings/settings.service.js';
 
 @Controller('api/posts')
 export class PostsController {
@@ -31,13 +32,13 @@ export class PostsController {
       (query: ListPostsQuery) => posts.listPosts(query),
     );
     // The whole page in one entry: a hit is one lookup. Any post's publication drops the links
-    // of every page, so it drops their entries too.
+    // of every page, so it drops their entries too; a new site name changes its share image.
     this.detail = cachePublicRead(
       POST_TTL_SECONDS,
       {
         prefix: 'posts.detail',
         version: POST_VIEWS_VERSION,
-        tags: (slug: string) => [postTag(slug), POST_LINKS_TAG],
+        tags: (slug: string) => [postTag(slug), POST_LINKS_TAG, SETTINGS_TAG],
       },
       (slug: string) => posts.getPost(slug),
     );

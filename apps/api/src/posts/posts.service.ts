@@ -6,6 +6,7 @@ import {
   type PostListView,
   type PostSummaryView,
 } from '@inkwell/contract';
+import { type ShareImageText } from '@inkwell/assets/share-images';
 import { buildCommentThread } from '../comments/comment-thread.js';
 import { MovedError, NotFoundError } from '../common/not-found.js';
 import { PRISMA } from '../core/tokens.js';
@@ -17,6 +18,8 @@ import { findPathRedirect } from './path-redirects.js';
 import { findRedirect } from './post-redirects.js';
 import { readingMinutes } from './reading-time.js';
 import { loadSeriesNav } from './series-nav.js';
+import { shareImageOf } from './share-image.js';
+import { SettingsService } from '../settings/settings.service.js';
 
 const summarySelect = {
   id: true,
@@ -28,6 +31,8 @@ const summarySelect = {
   wordCount: true,
   categories: categoryRefSelect,
   _count: approvedCommentCount,
+  coverImage: { select: { hash: true, width: true, height: true } },
+  coverAlt: true,
 } satisfies Prisma.PostSelect;
 
 type SummaryRow = Prisma.PostGetPayload<{ select: typeof summarySelect }>;
@@ -43,6 +48,7 @@ function toSummary(row: SummaryRow): PostSummaryView {
     categories: row.categories.map(({ category }) => category),
     commentCount: row._count.comments,
     readingMinutes: readingMinutes(row.wordCount),
+    cover: row.coverImage ? { ...row.coverImage, alt: row.coverAlt } : null,
   };
 }
 
@@ -50,7 +56,10 @@ const RELATED_POSTS = 3;
 
 @Injectable()
 export class PostsService {
-  constructor(@Inject(PRISMA) private readonly prisma: PrismaClient) {}
+  constructor(
+    @Inject(PRISMA) private readonly prisma: PrismaClient,
+    @Inject(SettingsService) private readonly settings: SettingsService,
+  ) {}
 
   /**
    * Published posts, newest first; a fixed number of queries whatever the page size. Not
@@ -101,24 +110,39 @@ export class PostsService {
     return { ...content, ...(await this.getPostLinks(content.post.id)) };
   }
 
+  /** What a published post's share image shows: its title and the site's name. */
+  async shareImageText(slug: string): Promise<ShareImageText> {
+    const [post, settings] = await Promise.all([
+      this.prisma.post.findFirst({ where: { slug, ...publishedWhere() }, select: { title: true } }),
+      this.settings.get(),
+    ]);
+    if (!post) throw new NotFoundError(`No published post has the slug "${slug}"`);
+    return { title: post.title, siteName: settings.title };
+  }
+
   /** What changes with the post itself and its comments. */
-  private async getPostContent(slug: string): Promise<Pick<PostDetailView, 'post' | 'comments'>> {
+  private async getPostContent(
+    slug: string,
+  ): Promise<Pick<PostDetailView, 'post' | 'comments' | 'shareImage'>> {
     const post = await this.prisma.post.findFirst({
       where: { slug, ...publishedWhere() },
       select: { ...summarySelect, body: true, updatedAt: true },
     });
     if (!post) throw new NotFoundError(`No published post has the slug "${slug}"`);
-    const [comments, images] = await Promise.all([
+    const [comments, images, settings] = await Promise.all([
       this.prisma.comment.findMany({
         where: { postId: post.id, approved: true },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
         select: { id: true, parentId: true, authorName: true, body: true, createdAt: true },
       }),
       loadKnownImages(this.prisma, post.body),
+      this.settings.get(),
     ]);
     const { html, headings } = renderPost(post.body, images);
+    const summary = toSummary(post);
     return {
-      post: { ...toSummary(post), updatedAt: post.updatedAt.toISOString(), html, headings },
+      shareImage: shareImageOf(summary, settings.title),
+      post: { ...summary, updatedAt: post.updatedAt.toISOString(), html, headings },
       comments: buildCommentThread(
         comments.map((comment) => ({
           id: comment.id,

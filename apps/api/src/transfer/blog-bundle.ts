@@ -43,6 +43,14 @@ export interface BundlePost {
   authorEmail: string | null;
   /** Addresses it had on the source blog, for the 301s (`/2019/03/04/hello/`, `/?p=12`). */
   oldPaths: string[];
+  /** Its cover (Ghost's feature image, WordPress's featured image), when the source has one. */
+  cover?: BundleCover | null;
+}
+
+export interface BundleCover {
+  /** How the source refers to the image file: one of a `BundleImage`'s references. */
+  reference: string;
+  alt: string;
 }
 
 export interface BundleComment {

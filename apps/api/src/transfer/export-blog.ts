@@ -49,6 +49,7 @@ export async function exportBlog(
         include: {
           author: { select: { email: true } },
           categories: { select: { category: { select: { slug: true } } } },
+          coverImage: { select: { hash: true } },
         },
       }),
       prisma.comment.findMany({
@@ -88,6 +89,10 @@ export async function exportBlog(
       categories: post.categories.map(({ category }) => category.slug).sort(),
       ...(post.author ? { author: post.author.email } : {}),
       ...(post.externalUrl ? { externalUrl: post.externalUrl } : {}),
+      // As bodies refer to uploads: the file is in images/, named by the same hash.
+      ...(post.coverImage
+        ? { cover: `/images/${post.coverImage.hash}`, coverAlt: post.coverAlt }
+        : {}),
     };
     if (!options.dryRun) {
       await writeFile(

@@ -5,6 +5,7 @@ import {
   type AdminPostView,
   createCategorySchema,
   createPostSchema,
+  MAX_COVER_ALT_LENGTH,
   type SiteSettingsView,
   type UpdateSettingsInput,
   updateSettingsSchema,
@@ -191,7 +192,9 @@ class ImportRun {
       const body = replaceReferences(post.body, imageUrls);
       this.warnAboutImages(post, body);
       const author = this.authorOf(post, authors, importer);
+      const cover = await this.coverOf(post, imageUrls);
       const input = createPostSchema.safeParse({
+        ...cover,
         title: post.title,
         slug: post.slug,
         summary: post.summary,
@@ -292,6 +295,35 @@ class ImportRun {
     if (author) return author;
     this.unknownAuthors.set(email, (this.unknownAuthors.get(email) ?? 0) + 1);
     return importer;
+  }
+
+  /**
+   * The uploaded image of the post's cover reference, with its alt text; no cover (and a
+   * warning) when the file was not beside the source. In a dry run nothing is uploaded, so a
+   * cover found there counts as found. A source without covers sets none (a cover chosen here
+   * after an earlier import stays, and that import's fingerprints still match).
+   */
+  private async coverOf(
+    post: BundlePost,
+    imageUrls: Map<string, string>,
+  ): Promise<{ coverImageId?: number | null; coverAlt?: string }> {
+    if (!post.cover) return {};
+    const none = { coverImageId: null, coverAlt: '' };
+    const hash = imageUrls.get(post.cover.reference)?.slice('/images/'.length);
+    const image = hash
+      ? await this.prisma.image.findUnique({ where: { hash }, select: { id: true } })
+      : null;
+    if (!image) {
+      if (!(hash && this.options.dryRun)) {
+        this.report.warnings.push(
+          isRemoteReference(post.cover.reference)
+            ? `post "${post.slug}": remote cover image left out: ${post.cover.reference}`
+            : `post "${post.slug}": cover image not found in the source: ${post.cover.reference}`,
+        );
+      }
+      return none;
+    }
+    return { coverImageId: image.id, coverAlt: post.cover.alt.slice(0, MAX_COVER_ALT_LENGTH) };
   }
 
   /** Remote images stay links (nothing is downloaded); local ones not found stay as written. */

@@ -71,4 +71,7 @@ export const postFrontMatter = z.object({
   categories: z.array(z.string()).optional().default([]),
   author: z.string().nullable().optional(),
   externalUrl: z.string().nullable().optional(),
+  /** `/images/<hash>`: one of the exported images. */
+  cover: z.string().nullable().optional(),
+  coverAlt: z.string().optional().default(''),
 });

@@ -1,3 +1,7 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { engineKinds } from '../test-api.js';
 import { startEmptyBlog, totals, type TransferTestApi } from './transfer-test-api.js';
@@ -75,4 +79,53 @@ describe.each(engineKinds)('importing a Ghost export (%s)', (kind) => {
     expect(report.counts.posts.unchanged).toBe(36);
     expect(await api.db.prisma.post.count()).toBe(36);
   });
+});
+
+test('a feature image beside the export becomes the cover, with its alt text', async () => {
+  const folder = await mkdtemp(path.join(tmpdir(), 'ghost-covers-'));
+  const api = await startEmptyBlog('pglite');
+  try {
+    await mkdir(path.join(folder, 'content/images/2024/05'), { recursive: true });
+    const lake = await sharp({
+      create: { width: 900, height: 600, channels: 3, background: '#2a6f97' },
+    })
+      .png()
+      .toBuffer();
+    await writeFile(path.join(folder, 'content/images/2024/05/lake.png'), lake);
+    const post = (id: string, title: string, featureImage: string | null) => ({
+      id,
+      title,
+      slug: title.toLowerCase().replaceAll(' ', '-'),
+      html: '<p>Hello</p>',
+      status: 'published',
+      published_at: '2024-05-01T08:00:00.000Z',
+      feature_image: featureImage,
+    });
+    const data = {
+      posts: [
+        post('a1', 'By the lake', '__GHOST_URL__/content/images/2024/05/lake.png'),
+        post('a2', 'Far away', 'https://images.example/remote.jpg'),
+      ],
+      posts_meta: [{ post_id: 'a1', feature_image_alt: 'A still lake at dusk' }],
+    };
+    await writeFile(path.join(folder, 'export.json'), JSON.stringify({ db: [{ data }] }));
+
+    const report = await api.importSource(path.join(folder, 'export.json'));
+    expect(report.warnings).toContain(
+      'post "far-away": remote cover image left out: https://images.example/remote.jpg',
+    );
+    const image = await api.db.prisma.image.findFirstOrThrow();
+    const lakePage = await api.http.get('/api/posts/by-the-lake').expect(200);
+    expect(lakePage.body.post.cover).toEqual({
+      hash: image.hash,
+      width: 900,
+      height: 600,
+      alt: 'A still lake at dusk',
+    });
+    const farPage = await api.http.get('/api/posts/far-away').expect(200);
+    expect(farPage.body.post.cover).toBeNull();
+  } finally {
+    await api.close();
+    await rm(folder, { recursive: true, force: true });
+  }
 });

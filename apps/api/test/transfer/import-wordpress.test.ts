@@ -52,6 +52,11 @@ describe.each(engineKinds)('importing a WordPress export (%s)', (kind) => {
     expect(post.html).toContain(`/images/${image.hash}`);
     expect(post.html).not.toContain('shed.example/wp-content');
     expect(post.html).toContain('https://cdn.elsewhere.example/photos/bench.jpg');
+    // Its featured image is its cover, with the attachment's alt text.
+    expect(page.body.post.cover).toMatchObject({
+      hash: image.hash,
+      alt: 'Tails marked out on a pine board',
+    });
 
     // Readers see the approved thread: Ada's answer under Grace's question; the held one waits.
     expect(comments.map((c) => c.authorName)).toEqual(['Grace']);

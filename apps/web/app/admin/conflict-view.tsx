@@ -49,6 +49,10 @@ export function ConflictView({ postId, mine, current, diff, saveIntent }: Confli
           <input type="hidden" name="series" value={mine.series} />
           <input type="hidden" name="newSeries" value={mine.newSeries} />
           <input type="hidden" name="seriesPart" value={mine.seriesPart} />
+          {mine.coverImageId === null ? null : (
+            <input type="hidden" name="coverImageId" value={mine.coverImageId} />
+          )}
+          <input type="hidden" name="coverAlt" value={mine.coverAlt} />
           {mine.categories.map((slug) => (
             <input key={slug} type="hidden" name="categories" value={slug} />
           ))}

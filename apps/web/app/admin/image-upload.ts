@@ -6,6 +6,9 @@ export type ImageActionResult =
   | { kind: 'deleted' }
   | { kind: 'uploaded'; image: AdminImageView };
 
+/** The editor's upload fetcher: the cover field offers what it just uploaded. */
+export const EDITOR_UPLOAD_FETCHER = 'editor-image-upload';
+
 /** The multipart body POST /api/admin/images takes: one file in the field `file`. */
 export function imageUpload(file: File): FormData {
   const form = new FormData();

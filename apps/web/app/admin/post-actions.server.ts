@@ -1,4 +1,4 @@
-import { type AdminPostView, postConflict } from '@inkwell/contract';
+import { type AdminPostView, type PostInput, postConflict } from '@inkwell/contract';
 import { redirect } from '@remix-run/node';
 import { ApiError, type ApiClient } from '../api-client.server.js';
 import { type DiffSection, postTextDiff } from './post-diff.js';
@@ -78,15 +78,29 @@ function invalid(values: PostFormValues, error: unknown): EditorResult {
  * started now unless a series of that name exists (so a refused save can simply be retried).
  * The API's refusal of the name comes back as the new-series field's.
  */
-/** Whether a post's place in a series (or in none) is the one asked for. */
-function sameSeriesPlace(
-  current: AdminPostView['series'],
-  wanted: ReturnType<typeof toPostInput>['series'],
-): boolean {
-  return (
-    (current?.slug ?? null) === (wanted?.slug ?? null) &&
-    (current?.part ?? null) === (wanted?.part ?? null)
-  );
+/**
+ * The fields of `wanted` a private draft does not keep (series place, cover) that differ from the
+ * post's, or null when none does.
+ */
+function changesOutsideDrafts(
+  post: AdminPostView,
+  wanted: PostInput,
+): Pick<PostInput, 'series' | 'coverImageId' | 'coverAlt'> | null {
+  const changes: Pick<PostInput, 'series' | 'coverImageId' | 'coverAlt'> = {};
+  const series = wanted.series ?? null;
+  if (
+    (post.series?.slug ?? null) !== (series?.slug ?? null) ||
+    (post.series?.part ?? null) !== (series?.part ?? null)
+  ) {
+    changes.series = series;
+  }
+  if (wanted.coverImageId !== undefined && wanted.coverImageId !== (post.cover?.id ?? null)) {
+    changes.coverImageId = wanted.coverImageId;
+  }
+  if (wanted.coverAlt !== undefined && wanted.coverAlt !== post.coverAlt) {
+    changes.coverAlt = wanted.coverAlt;
+  }
+  return Object.keys(changes).length > 0 ? changes : null;
 }
 
 async function seriesToJoin(api: ApiClient, values: PostFormValues): Promise<string> {
@@ -163,13 +177,12 @@ export async function runEditorIntent(
             categories: values.categories,
           },
         });
-        // A post's place in a series is not part of its text: it changes at once, as a reorder
-        // of the series would.
-        const series = toPostInput(values, seriesSlug).series;
-        if (!sameSeriesPlace(post.series, series)) {
+        // What a draft does not carry (the post's place in a series, its cover) changes at once.
+        const outside = changesOutsideDrafts(post, toPostInput(values, seriesSlug));
+        if (outside) {
           post = await api.put('/api/admin/posts/{id}', {
             params: { id: id },
-            body: { version: post.version, series: series },
+            body: { ...outside, version: post.version },
           });
         }
       } else {

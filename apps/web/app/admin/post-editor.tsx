@@ -7,7 +7,8 @@ import {
   type AdminSeriesView,
   MAX_SERIES_PART,
 } from '@inkwell/contract';
-import { type ImageActionResult } from './image-upload.js';
+import { CoverField } from './cover-field.js';
+import { EDITOR_UPLOAD_FETCHER, type ImageActionResult } from './image-upload.js';
 import { Field } from '../components/field.js';
 import { useBrowserValue } from '../lib/browser-value.js';
 import { CsrfField, DateTime, Notice, StateBadge } from './components.js';
@@ -196,6 +197,12 @@ export function PostEditor(props: EditorProps) {
             newSeries: error('newSeries'),
           }}
         />
+        <CoverField
+          images={images}
+          imageId={values.coverImageId ?? ''}
+          alt={values.coverAlt}
+          errors={{ coverImageId: error('coverImageId'), coverAlt: error('coverAlt') }}
+        />
         <PublishControls post={post} error={error('publishAt')} />
       </Form>
       <ImagePicker images={images} onInsert={insertAtCursor} />
@@ -374,7 +381,7 @@ function ImagePicker({
   images: AdminImageView[];
   onInsert: (snippet: string) => void;
 }) {
-  const upload = useFetcher<ImageActionResult>();
+  const upload = useFetcher<ImageActionResult>({ key: EDITOR_UPLOAD_FETCHER });
   const hydrated = useBrowserValue(() => true, false);
   const uploaded = upload.data?.kind === 'uploaded' ? upload.data.image : null;
   return (

@@ -17,6 +17,9 @@ export interface PostFormValues {
   /** The name of a series to start, which the post then joins (wins over `series`). */
   newSeries: string;
   seriesPart: string;
+  /** The chosen cover's image id, '' for none; null when the form had no cover field. */
+  coverImageId: string | null;
+  coverAlt: string;
 }
 
 const text = (form: FormData, name: string): string => {
@@ -38,6 +41,8 @@ export function readPostForm(form: FormData): PostFormValues {
     series: text(form, 'series').trim(),
     newSeries: text(form, 'newSeries').trim(),
     seriesPart: text(form, 'seriesPart').trim(),
+    coverImageId: form.has('coverImageId') ? text(form, 'coverImageId').trim() : null,
+    coverAlt: text(form, 'coverAlt').trim(),
   };
 }
 
@@ -52,6 +57,8 @@ export function postFormValuesOf(post: AdminPostView): PostFormValues {
     series: post.series?.slug ?? '',
     newSeries: '',
     seriesPart: post.series ? String(post.series.part) : '',
+    coverImageId: post.cover ? String(post.cover.id) : '',
+    coverAlt: post.coverAlt,
   };
 }
 
@@ -81,6 +88,8 @@ export const emptyPostForm: PostFormValues = {
   series: '',
   newSeries: '',
   seriesPart: '',
+  coverImageId: '',
+  coverAlt: '',
 };
 
 /**
@@ -105,6 +114,13 @@ export function toPostInput(values: PostFormValues, seriesSlug = values.series):
     externalUrl: values.externalUrl || null,
     categories: values.categories,
     series: seriesInput(seriesSlug, values.seriesPart),
+    // A form without the cover's field (the conflict page's) leaves the cover as it is.
+    ...(values.coverImageId === null
+      ? {}
+      : {
+          coverImageId: values.coverImageId ? Number(values.coverImageId) : null,
+          coverAlt: values.coverAlt,
+        }),
   };
 }
 

@@ -53,6 +53,31 @@ describe('seoMeta', () => {
     ).not.toContainEqual(expect.objectContaining({ property: 'og:image' }));
   });
 
+  it('shows a page’s own picture as a large card, before the site’s logo', () => {
+    const tags = seoMeta({
+      site: { title: 'Inkwell', logo: { id: 3, url: '/images/abc/320.webp' } },
+      title: 'T',
+      description: 'd',
+      url: 'https://x.org/posts/t',
+      image: {
+        url: '/images/og/t/0123456789abcdef.png',
+        width: 1200,
+        height: 630,
+        type: 'image/png',
+        alt: 'A harbour',
+      },
+    });
+    const image = 'https://x.org/images/og/t/0123456789abcdef.png';
+    expect(tags.filter((tag) => 'property' in tag && tag.property === 'og:image')).toEqual([
+      { property: 'og:image', content: image },
+    ]);
+    expect(tags).toContainEqual({ property: 'og:image:width', content: '1200' });
+    expect(tags).toContainEqual({ property: 'og:image:alt', content: 'A harbour' });
+    expect(tags).toContainEqual({ name: 'twitter:card', content: 'summary_large_image' });
+    expect(tags).toContainEqual({ name: 'twitter:image', content: image });
+    expect(tags).not.toContainEqual({ name: 'twitter:card', content: 'summary' });
+  });
+
   it('describes articles with their publication time', () => {
     const tags = seoMeta({
       site,

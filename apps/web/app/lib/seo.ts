@@ -1,5 +1,5 @@
 import { type MetaDescriptor } from '@remix-run/node';
-import { type SiteSettingsView } from '@inkwell/contract';
+import { type ShareImageView, type SiteSettingsView } from '@inkwell/contract';
 
 export interface PageSeo {
   /** The site's settings: its title is suffixed to the page's own, its logo is the og:image. */
@@ -12,6 +12,8 @@ export interface PageSeo {
   url: string;
   type?: 'website' | 'article';
   publishedAt?: string;
+  /** The page's own picture for shared links (a post's cover or generated image); else the logo. */
+  image?: ShareImageView & { alt?: string };
 }
 
 /** <title>, description, canonical link and the Open Graph tags of a page. */
@@ -28,14 +30,31 @@ export function seoMeta(seo: PageSeo): MetaDescriptor[] {
     { property: 'og:title', content: ownTitle },
     { property: 'og:description', content: seo.description },
     { property: 'og:url', content: seo.url },
-    { name: 'twitter:card', content: 'summary' },
   ];
+  if (seo.image && URL.canParse(seo.url)) {
+    // A picture made for sharing: shown large, at an absolute address as Open Graph wants.
+    const image = new URL(seo.image.url, seo.url).href;
+    tags.push(
+      { property: 'og:image', content: image },
+      { property: 'og:image:type', content: seo.image.type },
+      { property: 'og:image:width', content: String(seo.image.width) },
+      { property: 'og:image:height', content: String(seo.image.height) },
+      ...(seo.image.alt ? [{ property: 'og:image:alt', content: seo.image.alt }] : []),
+      { name: 'twitter:card', content: 'summary_large_image' },
+      { name: 'twitter:image', content: image },
+    );
+    return withPublishedTime(tags, seo);
+  }
+  tags.push({ name: 'twitter:card', content: 'summary' });
   if (seo.site.logo && URL.canParse(seo.url)) {
     // Shared links show the site's logo; Open Graph wants an absolute address.
     tags.push({ property: 'og:image', content: new URL(seo.site.logo.url, seo.url).href });
   }
-  if (seo.publishedAt) {
-    tags.push({ property: 'article:published_time', content: seo.publishedAt });
-  }
-  return tags;
+  return withPublishedTime(tags, seo);
+}
+
+function withPublishedTime(tags: MetaDescriptor[], seo: PageSeo): MetaDescriptor[] {
+  return seo.publishedAt
+    ? [...tags, { property: 'article:published_time', content: seo.publishedAt }]
+    : tags;
 }

@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { apiFor } from '../api-client.server.js';
 import { readPostListing } from '../category-listing.server.js';
 import { CategoryLinks } from '../components/category-links.js';
+import { CoverPicture, LISTING_COVER_WIDTHS } from '../components/cover-picture.js';
 import { Pager } from '../components/pager.js';
 import { PostDate } from '../components/post-date.js';
 import { ReadingTime } from '../components/reading-time.js';
@@ -116,7 +117,20 @@ export default function Home() {
           <ol className="post-list">
             {listing.items.map((post) => (
               <li key={post.id}>
-                <article className="post-card" aria-labelledby={`post-${post.id}`}>
+                <article
+                  className={post.cover ? 'post-card post-card--with-cover' : 'post-card'}
+                  aria-labelledby={`post-${post.id}`}
+                >
+                  {post.cover ? (
+                    // Beside its title, which says what it shows: decorative here.
+                    <CoverPicture
+                      cover={post.cover}
+                      className="post-card__cover"
+                      sizes="8rem"
+                      widths={LISTING_COVER_WIDTHS}
+                      alt=""
+                    />
+                  ) : null}
                   <h2 id={`post-${post.id}`}>
                     <Link to={`/posts/${post.slug}`}>{post.title}</Link>
                   </h2>

@@ -10,6 +10,7 @@ import { apiFor, ApiError, rethrowApiRefusal } from '../api-client.server.js';
 import { CategoryLinks } from '../components/category-links.js';
 import { CommentForm } from '../components/comment-form.js';
 import { CommentThread } from '../components/comment-thread.js';
+import { CoverPicture } from '../components/cover-picture.js';
 import { KeptMarkup } from '../components/kept-markup.js';
 import { PostDate } from '../components/post-date.js';
 import { ReadingTime } from '../components/reading-time.js';
@@ -54,7 +55,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
       headers: { 'Cache-Control': PUBLIC_PAGE_CACHE },
     });
   }
-  const { post: postWithHtml, comments, previous, next, related, series } = answer.body;
+  const { post: postWithHtml, comments, previous, next, related, series, shareImage } = answer.body;
   const { html, ...post } = postWithHtml;
   const search = new URL(request.url).searchParams;
   const replyToId = parseCommentId(search.get('replyTo'));
@@ -76,6 +77,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
       commentPending: search.get('comment') === COMMENT_PENDING,
       renderedAt: Date.now(),
       canonicalUrl: absoluteUrl(context.siteUrl, `/posts/${post.slug}`),
+      shareImage,
     },
     { headers: { 'Cache-Control': PUBLIC_PAGE_CACHE } },
   );
@@ -129,6 +131,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
     url: data.canonicalUrl,
     type: 'article',
     publishedAt: data.post.publishedAt,
+    image: { ...data.shareImage, alt: data.post.cover?.alt },
   });
 };
 
@@ -158,6 +161,15 @@ export default function PostPage() {
         </p>
         <CategoryLinks categories={post.categories} />
       </header>
+
+      {post.cover ? (
+        <CoverPicture
+          cover={post.cover}
+          className="post__cover"
+          sizes="(min-width: 48rem) 44rem, 100vw"
+          loading="eager"
+        />
+      ) : null}
 
       {post.externalUrl ? (
         <p className="post__external">

@@ -22,6 +22,8 @@ const post: AdminPostView = {
   previousSlugs: [],
   pendingDraft: null,
   series: null,
+  cover: null,
+  coverAlt: '',
   canEdit: true,
 };
 

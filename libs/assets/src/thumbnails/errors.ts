@@ -11,6 +11,7 @@ export type AssetErrorCode =
   | 'width-not-allowed'
   | 'invalid-name'
   | 'invalid-hash'
+  | 'invalid-text'
   | 'not-found';
 
 const STATUS_BY_CODE: Record<AssetErrorCode, number> = {
@@ -22,6 +23,7 @@ const STATUS_BY_CODE: Record<AssetErrorCode, number> = {
   'width-not-allowed': 400,
   'invalid-name': 400,
   'invalid-hash': 400,
+  'invalid-text': 400,
   'not-found': 404,
 };
 

@@ -3,8 +3,11 @@ import { type IncomingMessage, type ServerResponse } from 'node:http';
 import { parseThumbnailFormat } from './formats.js';
 import { type Thumbnail, type ThumbnailQuery } from './thumbnail-service.js';
 
+/** What sending a file needs to know: a thumbnail, or any other immutable generated image. */
+export type ServedImage = Pick<Thumbnail, 'path' | 'mime' | 'bytes' | 'etag' | 'cacheControl'>;
+
 /** Response headers for a thumbnail; add `Vary: Accept` when the format came from Accept. */
-export function thumbnailHeaders(thumbnail: Thumbnail): Record<string, string> {
+export function thumbnailHeaders(thumbnail: ServedImage): Record<string, string> {
   return {
     'Content-Type': thumbnail.mime,
     'Content-Length': String(thumbnail.bytes),
@@ -37,7 +40,7 @@ export function parseThumbnailFile(file: string): ThumbnailQuery | undefined {
 export function sendThumbnail(
   request: IncomingMessage,
   response: ServerResponse,
-  thumbnail: Thumbnail,
+  thumbnail: ServedImage,
   onGone: (error: Error) => void,
 ): void {
   const headers = thumbnailHeaders(thumbnail);

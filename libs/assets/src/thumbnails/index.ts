@@ -36,7 +36,13 @@ export {
   type PictureOptions,
   type PictureSource,
 } from './picture.js';
-export { thumbnailHeaders, isNotModified, parseThumbnailFile, sendThumbnail } from './http.js';
+export {
+  thumbnailHeaders,
+  isNotModified,
+  parseThumbnailFile,
+  sendThumbnail,
+  type ServedImage,
+} from './http.js';
 export { imageDirectories } from './image-directories.js';
 export { warmThumbnails, type WarmOptions, type WarmProgress, type WarmResult } from './warm.js';
 export { formatProgressBar } from './progress-bar.js';

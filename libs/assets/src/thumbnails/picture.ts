@@ -1,6 +1,6 @@
 import { THUMBNAIL_EXTENSION, THUMBNAIL_MIME, type ThumbnailFormat } from './formats.js';
 import { type ImageSize } from './thumbnail-size.js';
-import { DEFAULT_THUMBNAIL_WIDTHS } from './thumbnail-service.js';
+import { DEFAULT_THUMBNAIL_WIDTHS } from './widths.js';
 
 export interface PictureImage extends ImageSize {
   hash: string;

@@ -1,6 +1,7 @@
-import { rm, stat } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../shared/atomic-write.js';
+import { fileSize } from '../shared/file-size.js';
 import { type ThumbnailEngine } from './engine.js';
 import { AssetValidationError } from './errors.js';
 import { THUMBNAIL_EXTENSION, THUMBNAIL_MIME, type ThumbnailFormat } from './formats.js';
@@ -9,8 +10,9 @@ import { type OriginalStore, type StoredImage } from './original-store.js';
 import { BoundedMap } from './bounded-map.js';
 import { SingleFlight } from './single-flight.js';
 import { thumbnailSize, type ImageSize } from './thumbnail-size.js';
+import { DEFAULT_THUMBNAIL_WIDTHS } from './widths.js';
 
-export const DEFAULT_THUMBNAIL_WIDTHS: readonly number[] = [320, 640, 960, 1280, 1920];
+export { DEFAULT_THUMBNAIL_WIDTHS };
 export const DEFAULT_THUMBNAIL_QUALITY: Readonly<Record<ThumbnailFormat, number>> = {
   avif: 50,
   webp: 75,
@@ -159,14 +161,5 @@ export class ThumbnailService {
       etag: `"${hash.slice(0, 32)}-${size.width}w-q${quality}-${format}"`,
       cacheControl: THUMBNAIL_CACHE_CONTROL,
     };
-  }
-}
-
-async function fileSize(path: string): Promise<number | undefined> {
-  try {
-    return (await stat(path)).size;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
   }
 }

@@ -11,6 +11,7 @@ import { NotFoundError } from '../../common/not-found.js';
 import { ORIGINALS, PRISMA, THUMBNAILS } from '../../core/tokens.js';
 import { thumbnailUrl } from '../../images/image-paths.js';
 import { Outbox } from '../../events/outbox.js';
+import { loadSnapshots, postSavedEvent } from '../../posts/post-snapshot.js';
 import { assertMayChange, mayChange, type Viewer } from '../../auth/ownership.js';
 import { type Page, pageOf, pageWindow } from '../common/pagination.js';
 
@@ -117,8 +118,11 @@ export class AdminImagesService {
     if (!row) throw new NotFoundError(`No image has the id ${id}`);
     assertMayChange(actor, row.uploadedById, NOT_YOUR_IMAGE);
     await this.outbox.transaction(async (tx, record) => {
+      // Posts it was the cover of lose it (the foreign key sets it null): their pages change.
+      const covered = await loadSnapshots(tx, { coverImageId: id });
       await tx.image.delete({ where: { id } });
       await record('image.deleted', { imageId: id });
+      for (const post of covered) await record('post.saved', postSavedEvent(post, post));
     });
     const original = this.originals.originalPath(row.hash);
     await rm(`${original}.json`, { force: true });

@@ -2,8 +2,12 @@ import { type AdminPostListItem, type AdminPostView } from '@inkwell/contract';
 import { type Prisma } from '@inkwell/prisma';
 import { postState } from '../../posts/post-state.js';
 import { mayChange, type Viewer } from '../../auth/ownership.js';
+import { thumbnailUrl } from '../../images/image-paths.js';
 import { categoryRefSelect } from '../../posts/published.js';
 import { revisionSelect, toRevisionView } from './post-revisions.js';
+
+/** Width of the cover's preview in the editor. */
+const COVER_PREVIEW_WIDTH = 320;
 
 export const adminPostSelect = {
   id: true,
@@ -23,6 +27,8 @@ export const adminPostSelect = {
   revisions: { where: { pending: true }, take: 1, select: revisionSelect },
   series: { select: { id: true, slug: true, name: true } },
   seriesPart: true,
+  coverImage: { select: { id: true, hash: true, width: true, height: true } },
+  coverAlt: true,
 } satisfies Prisma.PostSelect;
 
 export function toAdminPost(
@@ -47,6 +53,10 @@ export function toAdminPost(
     previousSlugs: row.slugRedirects.map((r) => r.oldSlug),
     pendingDraft: row.revisions[0] ? toRevisionView(row.revisions[0]) : null,
     series: row.series ? { ...row.series, part: row.seriesPart ?? 1 } : null,
+    cover: row.coverImage
+      ? { ...row.coverImage, url: thumbnailUrl(row.coverImage.hash, COVER_PREVIEW_WIDTH) }
+      : null,
+    coverAlt: row.coverAlt,
     canEdit: mayChange(viewer, row.author?.id ?? null),
   };
 }

@@ -141,6 +141,7 @@ export class AdminPostsService {
         : await this.freeSlug(tx, slugFromText(input.title, 'post'));
       const categoryIds = await this.resolveCategories(tx, input.categories);
       const series = await this.resolveSeries(tx, input.series);
+      await assertCoverUploaded(tx, input.coverImageId);
       const post = await tx.post.create({
         data: {
           slug,
@@ -148,6 +149,8 @@ export class AdminPostsService {
           summary: input.summary,
           body: input.body,
           externalUrl: input.externalUrl,
+          coverImageId: input.coverImageId,
+          coverAlt: input.coverAlt,
           status: 'DRAFT',
           authorId: author.id,
           ...series,
@@ -169,6 +172,7 @@ export class AdminPostsService {
     return this.saveVersioned(id, version, actor, async (tx, before) => {
       const newSlug = slug && slug !== before.slug ? await this.claimSlug(tx, slug, id) : null;
       const categoryIds = categories ? await this.resolveCategories(tx, categories) : null;
+      await assertCoverUploaded(tx, fields.coverImageId);
       await this.bumpVersion(tx, actor, before, {
         ...fields,
         ...(newSlug ? { slug: newSlug } : {}),
@@ -339,7 +343,7 @@ export class AdminPostsService {
     tx: Tx,
     actor: Viewer,
     before: PostSnapshot,
-    data: Prisma.PostUpdateManyMutationInput,
+    data: Prisma.PostUncheckedUpdateManyInput,
   ): Promise<void> {
     const { count } = await tx.post.updateMany({
       where: { id: before.id, version: before.version },
@@ -435,6 +439,13 @@ export class AdminPostsService {
       throw new ValidationError({ categories: `unknown category: ${missing.join(', ')}` });
     return rows.map((row) => row.id);
   }
+}
+
+/** A cover must be an upload: an unknown id is the author's mistake (400), not a broken key. */
+async function assertCoverUploaded(tx: Tx, coverImageId: number | null | undefined): Promise<void> {
+  if (coverImageId == null) return;
+  const image = await tx.image.findUnique({ where: { id: coverImageId }, select: { id: true } });
+  if (!image) throw new ValidationError({ coverImageId: 'must be an uploaded image' });
 }
 
 function slugConflict(): ConflictError {

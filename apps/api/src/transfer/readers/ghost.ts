@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { slugFromText } from '../../admin/posts/post-slugs.js';
-import { type BlogBundle, emptyBundle } from '../blog-bundle.js';
+import { type BlogBundle, type BundlePost, emptyBundle } from '../blog-bundle.js';
 import { htmlToMarkdown } from '../html-to-markdown.js';
 import { ImportSourceError } from '../source-error.js';
 import { findLocalImages } from './local-images.js';
@@ -46,6 +46,9 @@ export async function readGhostExport(file: string): Promise<BlogBundle> {
     tagsOf.set(postId, [...(tagsOf.get(postId) ?? []), slug]);
   }
 
+  const coverAlts = new Map(
+    rows('posts_meta').map((meta) => [String(meta.post_id), text(meta.feature_image_alt) ?? '']),
+  );
   for (const [index, post] of rows('posts').entries()) {
     const id = text(post.id);
     const title = text(post.title);
@@ -67,6 +70,7 @@ export async function readGhostExport(file: string): Promise<BlogBundle> {
       categories: tagsOf.get(id) ?? [],
       authorEmail: authorOf.get(id) ?? null,
       oldPaths: [`/${slug}/`],
+      cover: coverOf(text(post.feature_image), coverAlts.get(id) ?? ''),
     });
   }
 
@@ -83,6 +87,11 @@ export async function readGhostExport(file: string): Promise<BlogBundle> {
     `/${relative}`,
   ]);
   return bundle;
+}
+
+/** Ghost's `feature_image` (`__GHOST_URL__/content/images/...`), matched with the images found. */
+function coverOf(featureImage: string | null, alt: string): BundlePost['cover'] {
+  return featureImage ? { reference: featureImage, alt } : null;
 }
 
 function ghostData(file: string, json: unknown): Row {

@@ -40,6 +40,7 @@ export async function readInkwellExport(folder: string): Promise<BlogBundle> {
       categories: front.categories,
       authorEmail: front.author ?? null,
       oldPaths: redirectsOf.get(front.slug) ?? [],
+      cover: front.cover ? { reference: front.cover, alt: front.coverAlt } : null,
     });
   }
   bundle.comments = manifest.comments.map((comment) => ({

@@ -2,7 +2,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { slugFromText } from '../../admin/posts/post-slugs.js';
-import { type BlogBundle, type BundleComment, emptyBundle } from '../blog-bundle.js';
+import {
+  type BlogBundle,
+  type BundleComment,
+  type BundleCover,
+  emptyBundle,
+} from '../blog-bundle.js';
 import { htmlToMarkdown } from '../html-to-markdown.js';
 import { ImportSourceError } from '../source-error.js';
 import { findLocalImages } from './local-images.js';
@@ -10,7 +15,15 @@ import { dateOf, isRecord, text } from './read-json.js';
 
 type Node = Record<string, unknown>;
 
-const LISTS = new Set(['item', 'category', 'wp:comment', 'wp:author', 'wp:category', 'wp:tag']);
+const LISTS = new Set([
+  'item',
+  'category',
+  'wp:comment',
+  'wp:author',
+  'wp:category',
+  'wp:tag',
+  'wp:postmeta',
+]);
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
@@ -77,6 +90,7 @@ export async function readWordPressExport(file: string): Promise<BlogBundle> {
     addCategory(textOf(tag['wp:tag_slug']), textOf(tag['wp:tag_name']));
   }
 
+  const attachments = attachmentsOf(nodes(channel.item));
   for (const [index, item] of nodes(channel.item).entries()) {
     const where = `${file}: item ${index + 1}`;
     const type = textOf(item['wp:post_type']) ?? 'post';
@@ -114,6 +128,7 @@ export async function readWordPressExport(file: string): Promise<BlogBundle> {
       }),
       authorEmail: emails.get(textOf(item['dc:creator']) ?? '') ?? null,
       oldPaths: oldAddresses(id, textOf(item.link), date, slug),
+      cover: attachments.get(postMeta(item, '_thumbnail_id') ?? '') ?? null,
     });
     bundle.comments.push(...comments(item, sourceId));
   }
@@ -127,6 +142,28 @@ export async function readWordPressExport(file: string): Promise<BlogBundle> {
     `/${relative}`,
   ]);
   return bundle;
+}
+
+/**
+ * Media items (`wp:post_type` attachment) by id: a post's featured image is the attachment its
+ * `_thumbnail_id` names, at `wp:attachment_url` (a file under wp-content/uploads).
+ */
+function attachmentsOf(items: Node[]): Map<string, BundleCover> {
+  const attachments = new Map<string, BundleCover>();
+  for (const item of items) {
+    if (textOf(item['wp:post_type']) !== 'attachment') continue;
+    const id = textOf(item['wp:post_id']);
+    const url = textOf(item['wp:attachment_url']);
+    if (!id || !url) continue;
+    attachments.set(id, { reference: url, alt: postMeta(item, '_wp_attachment_image_alt') ?? '' });
+  }
+  return attachments;
+}
+
+/** The value of one of an item's `wp:postmeta` entries. */
+function postMeta(item: Node, key: string): string | null {
+  const entry = nodes(item['wp:postmeta']).find((meta) => textOf(meta['wp:meta_key']) === key);
+  return entry ? textOf(entry['wp:meta_value']) : null;
 }
 
 function comments(item: Node, postSourceId: string): BundleComment[] {
