@@ -69,6 +69,39 @@ describe('a stored page', () => {
   });
 });
 
+describe('a commenter with a held comment', () => {
+  test('gets their own page, never one from the cache, and it is never stored', async () => {
+    const url = `${stack.webUrl}/posts/${await firstPostSlug(2)}`;
+    await stored(url);
+    const body = `Held, and mine alone ${Date.now()}`;
+    const posted = await fetch(url, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'x-forwarded-for': '198.51.100.90' },
+      body: new URLSearchParams({
+        authorName: 'Lin',
+        authorEmail: 'lin@example.org',
+        body,
+        renderedAt: String(Date.now() - 60_000),
+      }),
+    });
+    expect(posted.status).toBe(303);
+    const cookie = posted.headers.get('set-cookie')!.split(';')[0]!;
+    expect(cookie).toMatch(/^inkwell_held_comments=/);
+
+    const mine = await fetch(url, { headers: { cookie } });
+    expect(mine.headers.get('x-page-cache')).not.toBe('HIT');
+    expect(mine.headers.get('cache-control')).toBe('private, no-store');
+    const html = await mine.text();
+    expect(html).toContain(body);
+    expect(html).toContain('awaiting moderation');
+
+    const anyone = await pageAt(url);
+    expect(anyone.cache).toBe('HIT');
+    expect(anyone.html).not.toContain(body);
+  });
+});
+
 describe('writes through one API with two site processes', () => {
   checkWritesThroughPageCaches(() => ({
     apiUrl: stack.apiUrl,
