@@ -302,9 +302,11 @@ function ImagePicker({
   const uploaded = upload.data?.kind === 'uploaded' ? upload.data.image : null;
   // The page is not reloaded after an upload (revalidation.ts): new images join the list here.
   const [uploads, setUploads] = useState<AdminImageView[]>([]);
-  useEffect(() => {
-    if (uploaded) setUploads((earlier) => imagesWithUploads([], [uploaded, ...earlier]));
-  }, [uploaded]);
+  const [lastUpload, setLastUpload] = useState<AdminImageView | null>(null);
+  if (uploaded && uploaded !== lastUpload) {
+    setLastUpload(uploaded);
+    setUploads(imagesWithUploads([], [uploaded, ...uploads]));
+  }
   const listed = imagesWithUploads(images, uploads);
   return (
     <aside className="image-picker" aria-labelledby="images-heading">

@@ -1,4 +1,4 @@
-import { type RefObject } from 'react';
+import { type RefObject, useEffect, useRef } from 'react';
 import { type Blocker } from '@remix-run/react';
 import { DateTime } from './components.js';
 import { useLeaveGuard } from './use-leave-guard.js';
@@ -49,7 +49,13 @@ function DraftOffer({ draft }: { draft: LocalDraftOffer }) {
 }
 
 function LeaveDialog({ blocker }: { blocker: Blocker }) {
-  if (blocker.state !== 'blocked') return null;
+  const stay = useRef<HTMLButtonElement>(null);
+  const blocked = blocker.state === 'blocked';
+  // The question takes the focus, on the answer that keeps the text.
+  useEffect(() => {
+    if (blocked) stay.current?.focus();
+  }, [blocked]);
+  if (!blocked) return null;
   return (
     <div
       className="leave-dialog"
@@ -61,7 +67,7 @@ function LeaveDialog({ blocker }: { blocker: Blocker }) {
         Your changes are not saved. Leave this page anyway? (This browser keeps a copy.)
       </p>
       <div className="button-row">
-        <button type="button" autoFocus onClick={() => blocker.reset()}>
+        <button type="button" ref={stay} onClick={() => blocker.reset()}>
           Stay and keep editing
         </button>
         <button type="button" className="button--quiet" onClick={() => blocker.proceed()}>

@@ -50,6 +50,8 @@ async function createDraft(title: string, body: string): Promise<number> {
   return ((await created.json()) as { id: number }).id;
 }
 
+const adminNav = (page: Page) => page.getByRole('navigation', { name: 'Admin' });
+
 const keptText = (page: Page, key: string) =>
   page.evaluate((name) => window.localStorage.getItem(name), `inkwell:post-draft:${key}`);
 
@@ -127,13 +129,13 @@ describe('leaving unsaved changes', () => {
     const id = await createDraft(`Leaving ${stamp}`, 'Body.');
     const page = await openEditor(`/admin/posts/${id}`);
     await page.getByLabel('Summary').fill('An unsaved summary.');
-    await page.getByRole('link', { name: 'Posts', exact: true }).click();
+    await adminNav(page).getByRole('link', { name: 'Posts', exact: true }).click();
     const dialog = page.getByRole('alertdialog');
     await dialog.getByRole('button', { name: 'Stay and keep editing' }).click();
     expect(new URL(page.url()).pathname).toBe(`/admin/posts/${id}`);
     expect(await page.getByLabel('Summary').inputValue()).toBe('An unsaved summary.');
 
-    await page.getByRole('link', { name: 'Posts', exact: true }).click();
+    await adminNav(page).getByRole('link', { name: 'Posts', exact: true }).click();
     await dialog.getByRole('button', { name: 'Leave' }).click();
     await page.getByRole('heading', { level: 1, name: 'Posts' }).waitFor();
     await page.close();
@@ -156,7 +158,7 @@ describe('leaving unsaved changes', () => {
 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
-    await page.getByRole('link', { name: 'Posts', exact: true }).click();
+    await adminNav(page).getByRole('link', { name: 'Posts', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Posts' }).waitFor();
     await page.reload();
     expect(asked).toEqual(['beforeunload']);
@@ -209,6 +211,14 @@ describe('images and small screens', () => {
       scroll: document.documentElement.scrollWidth,
       client: document.documentElement.clientWidth,
     }));
+    // What sticks out, named, should the page scroll sideways.
+    const wide = await page.evaluate((width) => {
+      return [...document.querySelectorAll('body *')]
+        .filter((element) => element.getBoundingClientRect().right > width + 0.5)
+        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`)
+        .slice(0, 10);
+    }, widths.client);
+    expect(wide).toEqual([]);
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     await phone.close();
   });
