@@ -215,7 +215,7 @@ describe('images and small screens', () => {
     const wide = await page.evaluate((width) => {
       return [...document.querySelectorAll('body *')]
         .filter((element) => element.getBoundingClientRect().right > width + 0.5)
-        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`)
+        .map((element) => element.outerHTML.slice(0, 80))
         .slice(0, 10);
     }, widths.client);
     expect(wide).toEqual([]);
