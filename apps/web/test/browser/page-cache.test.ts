@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compressPage } from '../../server/page-cache.js';
 import { startStack, startWebServer, type Stack, type WebServer } from '../stack.js';
 import { checkWritesThroughPageCaches, pageAt, stored } from './page-cache-checks.js';
+import { adminHeadersAt } from './support.js';
 
 /*
  * The page cache as `npm start` runs it (one API, PGlite), with two site processes in front:
@@ -99,6 +100,27 @@ describe('a commenter with a held comment', () => {
     const anyone = await pageAt(url);
     expect(anyone.cache).toBe('HIT');
     expect(anyone.html).not.toContain(body);
+
+    // Approved: in everyone's thread, and the writer's cookie is dropped.
+    const auth = await adminHeadersAt(stack.apiUrl, stack.admin);
+    const queue = await fetch(`${stack.apiUrl}/api/admin/comments?status=pending&pageSize=100`, {
+      headers: auth,
+    });
+    const { items } = (await queue.json()) as { items: { id: number; body: string }[] };
+    const ids = items.filter((item) => item.body === body).map((item) => item.id);
+    const approved = await fetch(`${stack.apiUrl}/api/admin/comments/bulk`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'approve', ids }),
+    });
+    expect(approved.ok).toBe(true);
+    const after = await fetch(url, { headers: { cookie } });
+    expect(after.headers.get('set-cookie')).toMatch(
+      /^inkwell_held_comments=;.*Expires=Thu, 01 Jan 1970/,
+    );
+    const thread = await after.text();
+    expect(thread).toContain(body);
+    expect(thread).not.toContain('awaiting moderation');
   });
 });
 
