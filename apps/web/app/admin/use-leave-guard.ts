@@ -1,13 +1,25 @@
 import { type Blocker, useBlocker, useNavigation } from '@remix-run/react';
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 
-/** A form's values as one comparable string (files aside: the editor's form has none). */
+/** Fields an author changes; hidden ones (the browser's time zone, set after hydration) aren't. */
+const UNEDITABLE = new Set(['hidden', 'submit', 'button', 'reset', 'file']);
+
+/** What the author can see and change in a form, as one comparable string. */
 function formSnapshot(form: HTMLFormElement): string {
-  const pairs = [...new FormData(form).entries()].map(([name, value]) => [
-    name,
-    typeof value === 'string' ? value : '',
-  ]);
-  return JSON.stringify(pairs);
+  const values = [...form.elements].flatMap((element) => {
+    if (
+      !(element instanceof HTMLInputElement) &&
+      !(element instanceof HTMLTextAreaElement) &&
+      !(element instanceof HTMLSelectElement)
+    ) {
+      return [];
+    }
+    if (!element.name || UNEDITABLE.has(element.type)) return [];
+    const checkable =
+      element instanceof HTMLInputElement && /^(checkbox|radio)$/.test(element.type);
+    return [[element.name, checkable ? String(element.checked) : element.value]];
+  });
+  return JSON.stringify(values);
 }
 
 /**

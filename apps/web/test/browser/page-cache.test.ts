@@ -71,7 +71,7 @@ describe('a stored page', () => {
 });
 
 describe('a commenter with a held comment', () => {
-  test('gets their own page, never one from the cache, and it is never stored', async () => {
+  test('gets their own page, never one from the cache nor stored in it, until approval', async () => {
     const url = `${stack.webUrl}/posts/${await firstPostSlug(2)}`;
     await stored(url);
     const body = `Held, and mine alone ${Date.now()}`;
