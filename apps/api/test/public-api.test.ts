@@ -159,7 +159,11 @@ describe.each(engineKinds)('public API on %s', (kind) => {
         .set('User-Agent', 'test-agent/1.0')
         .send(valid)
         .expect(201);
-      expect(res.body).toEqual({ id: expect.any(Number), awaitingModeration: true });
+      expect(res.body).toEqual({
+        id: expect.any(Number),
+        awaitingModeration: true,
+        viewKey: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+      });
       const stored = await api.db.prisma.comment.findUniqueOrThrow({ where: { id: res.body.id } });
       expect(stored).toMatchObject({
         approved: false,
@@ -233,6 +237,44 @@ describe.each(engineKinds)('public API on %s', (kind) => {
       expect(huge.body.statusCode).toBe(413);
       await api.http.post('/api/posts/a-draft/comments').send(valid).expect(404);
       await api.http.post('/api/posts/nope/comments').send(valid).expect(404);
+    });
+  });
+
+  describe('POST /api/comments/held', () => {
+    const held = (comments: unknown) =>
+      api.http.post('/api/comments/held').send({ comments }).expect(200);
+
+    test('shows a held comment to the key its creation gave, until it is approved', async () => {
+      const created = await api.http
+        .post('/api/posts/post-10/comments')
+        .send({ authorName: 'Hedy', authorEmail: 'hedy@example.org', body: 'Held *for now*.' })
+        .expect(201);
+      const { id, viewKey } = created.body as { id: number; viewKey: string };
+      const shown = await held([{ id, key: viewKey }]);
+      expect(shown.body.items).toEqual([
+        {
+          id,
+          postId: expect.any(Number),
+          parentId: null,
+          authorName: 'Hedy',
+          html: '<p>Held <em>for now</em>.</p>\n',
+          createdAt: expect.any(String),
+        },
+      ]);
+      // Another key, or no key of this comment's, shows nothing.
+      const otherKey = `${viewKey.slice(0, -1)}${viewKey.endsWith('A') ? 'B' : 'A'}`;
+      expect((await held([{ id, key: otherKey }])).body.items).toEqual([]);
+      await api.db.prisma.comment.update({ where: { id }, data: { approved: true } });
+      expect((await held([{ id, key: viewKey }])).body.items).toEqual([]);
+    });
+
+    test.each([
+      [{ comments: 'x' }, 'comments', 'must be a list of comments'],
+      [{ comments: [{ id: 1, key: 'short' }] }, 'comments.0.key', 'must be a view key'],
+      [{ comments: [{ id: -1, key: 'a'.repeat(22) }] }, 'comments.0.id', 'must be a comment id'],
+    ])('invalid input answers 400 naming the field (%#)', async (input, field, message) => {
+      const res = await api.http.post('/api/comments/held').send(input).expect(400);
+      expect(res.body.fields[field]).toBe(message);
     });
   });
 
@@ -315,7 +357,8 @@ describe('the public comment form is guarded', () => {
       .post('/api/posts/post-10/comments')
       .send(comment({ website: 'https://spam.example' }))
       .expect(201);
-    expect(res.body).toEqual({ id: 0, awaitingModeration: true });
+    // With a key as a held comment's, so nothing tells the bot apart; it shows nothing.
+    expect(res.body).toEqual({ id: 0, awaitingModeration: true, viewKey: expect.any(String) });
     expect(await api.db.prisma.comment.count()).toBe(before);
   });
 

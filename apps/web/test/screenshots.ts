@@ -106,6 +106,18 @@ try {
   const shareFile = path.join(outDir, 'share-image.png');
   await writeFile(shareFile, Buffer.from(await shareImage.arrayBuffer()));
   console.log(`wrote ${path.relative(process.cwd(), shareFile)}`);
+
+  // A reader's own comment held for moderation, as only they see it.
+  const form = page.locator('#comment-form');
+  await form.getByLabel('Name', { exact: true }).fill('Grace');
+  await form.getByLabel('Email', { exact: true }).fill('grace@example.org');
+  await form.getByLabel('Comment', { exact: true }).fill('Does this hold for partitioned tables?');
+  await page.getByRole('button', { name: 'Post comment' }).click();
+  const held = page.locator('.held-comments');
+  await held.waitFor();
+  const heldFile = path.join(outDir, 'post-held-comment.png');
+  await held.screenshot({ path: heldFile });
+  console.log(`wrote ${path.relative(process.cwd(), heldFile)}`);
 } finally {
   await browser.close();
   await stack.stop();

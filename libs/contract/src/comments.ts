@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MAX_ID } from './fields.js';
+import { isoDateTime, MAX_ID } from './fields.js';
 
 /** POST /api/posts/{slug}/comments. */
 export const newCommentSchema = z.object(
@@ -49,5 +49,51 @@ export const createdComment = z.object({
   id: z.number().int(),
   /** Held for moderation: not shown until an admin approves it. */
   awaitingModeration: z.boolean(),
+  /**
+   * With a held comment: the key that shows it to its writer while it waits
+   * (POST /api/comments/held). Only a hash of it is stored.
+   */
+  viewKey: z.string().optional(),
 });
 export type CreatedComment = z.infer<typeof createdComment>;
+
+/** A held comment's key, as `viewKey` gave it (base64url). */
+export const VIEW_KEY_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
+
+/** POST /api/comments/held: the comments a visitor wrote, each with the key its creation gave. */
+export const heldCommentsQuery = z.object(
+  {
+    comments: z
+      .array(
+        z.object(
+          {
+            id: z
+              .number({ error: 'must be a comment id' })
+              .int('must be a comment id')
+              .positive('must be a comment id')
+              .max(MAX_ID, 'must be a comment id'),
+            key: z.string({ error: 'must be text' }).regex(VIEW_KEY_PATTERN, 'must be a view key'),
+          },
+          { error: 'must be an object with an id and a key' },
+        ),
+        { error: 'must be a list of comments' },
+      )
+      .max(20, 'accepts at most 20 comments'),
+  },
+  { error: 'must be a JSON object' },
+);
+export type HeldCommentsQuery = z.infer<typeof heldCommentsQuery>;
+
+/** A comment still awaiting moderation, shown only to the visitor who wrote it. */
+export const heldCommentView = z.object({
+  id: z.number().int(),
+  postId: z.number().int(),
+  parentId: z.number().int().nullable(),
+  authorName: z.string(),
+  html: z.string(),
+  createdAt: isoDateTime,
+});
+export type HeldCommentView = z.infer<typeof heldCommentView>;
+
+export const heldCommentList = z.object({ items: z.array(heldCommentView) });
+export type HeldCommentList = z.infer<typeof heldCommentList>;

@@ -8,7 +8,12 @@ import {
   mergeCategorySchema,
   updateCategorySchema,
 } from './categories.js';
-import { createdComment, newCommentSchema } from './comments.js';
+import {
+  createdComment,
+  heldCommentList,
+  heldCommentsQuery,
+  newCommentSchema,
+} from './comments.js';
 import { errorBody, moved } from './errors.js';
 import { idParams, pageSchema, slugParams } from './fields.js';
 import { heartbeatReport, lbHeartbeat, versionView } from './health.js';
@@ -133,6 +138,15 @@ export const routes = {
       404: errorBody,
       429: errorBody,
     },
+  },
+  'POST /api/comments/held': {
+    ...publicRoute,
+    method: 'POST',
+    path: '/api/comments/held',
+    tag: 'comments',
+    summary: 'The held comments a visitor wrote, by id and view key, while they await moderation',
+    body: heldCommentsQuery,
+    responses: { 200: heldCommentList, 400: errorBody },
   },
   'GET /api/categories': {
     ...publicRoute,

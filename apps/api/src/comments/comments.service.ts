@@ -1,4 +1,9 @@
-import { type CreatedComment, type NewComment } from '@inkwell/contract';
+import {
+  type CreatedComment,
+  type HeldCommentsQuery,
+  type HeldCommentView,
+  type NewComment,
+} from '@inkwell/contract';
 import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { type PrismaClient } from '@inkwell/prisma';
 import { NotFoundError } from '../common/not-found.js';
@@ -8,6 +13,8 @@ import { CommentGate } from '../moderation/comment-gate.service.js';
 import { Outbox } from '../events/outbox.js';
 import { publishedWhere } from '../posts/published.js';
 import { SettingsService } from '../settings/settings.service.js';
+import { renderCommentMarkdown } from '../markdown/render-markdown.js';
+import { matchesViewKey, newViewKey } from './view-keys.js';
 
 export interface CommentOrigin {
   ipAddress: string | null;
@@ -60,8 +67,11 @@ export class CommentsService {
       hasApprovedCommentBefore,
     });
     // A bot that filled the honeypot is told what a person would be told, and nothing is kept.
-    if (outcome.action === 'discard') return { id: 0, awaitingModeration: true };
+    if (outcome.action === 'discard') {
+      return { id: 0, awaitingModeration: true, viewKey: newViewKey().key };
+    }
     const approved = outcome.action === 'publish';
+    const viewKey = approved ? null : newViewKey();
     const comment = await this.outbox.transaction(async (tx, record) => {
       const comment = await tx.comment.create({
         data: {
@@ -73,12 +83,48 @@ export class CommentsService {
           approved,
           ipAddress: origin.ipAddress?.slice(0, 64) ?? null,
           userAgent: origin.userAgent?.slice(0, 512) ?? null,
+          viewKeyHash: viewKey?.hash ?? null,
         },
         select: { id: true },
       });
       await record('comment.created', { commentId: comment.id, postId: post.id, approved });
       return comment;
     });
-    return { id: comment.id, awaitingModeration: !approved };
+    return viewKey
+      ? { id: comment.id, awaitingModeration: true, viewKey: viewKey.key }
+      : { id: comment.id, awaitingModeration: false };
+  }
+
+  /**
+   * The comments still held of those named, each only with the key its creation answered: what
+   * a visitor wrote, shown to them alone until it is approved (then it is in the thread) or
+   * deleted.
+   */
+  async heldComments(query: HeldCommentsQuery): Promise<HeldCommentView[]> {
+    if (query.comments.length === 0) return [];
+    const rows = await this.prisma.comment.findMany({
+      where: { id: { in: query.comments.map((comment) => comment.id) }, approved: false },
+      select: {
+        id: true,
+        postId: true,
+        parentId: true,
+        authorName: true,
+        body: true,
+        createdAt: true,
+        viewKeyHash: true,
+      },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    });
+    const keys = new Map(query.comments.map((comment) => [comment.id, comment.key]));
+    return rows
+      .filter((row) => matchesViewKey(keys.get(row.id) ?? '', row.viewKeyHash))
+      .map((row) => ({
+        id: row.id,
+        postId: row.postId,
+        parentId: row.parentId,
+        authorName: row.authorName,
+        html: renderCommentMarkdown(row.body),
+        createdAt: row.createdAt.toISOString(),
+      }));
   }
 }

@@ -15,3 +15,15 @@ export function imageUpload(file: File): FormData {
   form.set('file', file, file.name);
   return form;
 }
+
+/**
+ * The images listed with this page's uploads first (newest first), each once: uploading the same
+ * bytes again answers the image already stored.
+ */
+export function imagesWithUploads(
+  images: readonly AdminImageView[],
+  uploads: readonly AdminImageView[],
+): AdminImageView[] {
+  const seen = new Set<number>();
+  return [...uploads, ...images].filter((image) => !seen.has(image.id) && seen.add(image.id));
+}

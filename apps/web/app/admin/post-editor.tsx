@@ -1,5 +1,5 @@
 import { Form, useFetcher } from '@remix-run/react';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   type AdminCategoryView,
   type AdminImageView,
@@ -8,7 +8,11 @@ import {
   MAX_SERIES_PART,
 } from '@inkwell/contract';
 import { CoverField } from './cover-field.js';
-import { EDITOR_UPLOAD_FETCHER, type ImageActionResult } from './image-upload.js';
+import {
+  EDITOR_UPLOAD_FETCHER,
+  type ImageActionResult,
+  imagesWithUploads,
+} from './image-upload.js';
 import { Field } from '../components/field.js';
 import { useBrowserValue } from '../lib/browser-value.js';
 import { CsrfField, DateTime, Notice, StateBadge } from './components.js';
@@ -16,6 +20,7 @@ import { CSRF_FIELD } from './csrf.js';
 import { useAdminLayout } from './layout-data.js';
 import { type EditorResult } from './post-actions.server.js';
 import { isoToLocal, type PostFormValues } from './post-form.js';
+import { UnsavedTextGuards } from './unsaved-text-guards.js';
 
 /*
  * The Markdown editor: a textarea with a live preview rendered by the API (debounced through
@@ -44,6 +49,7 @@ export function PostEditor(props: EditorProps) {
   const formError = result?.kind === 'invalid' ? result.formError : null;
   const previewHtml = result?.kind === 'preview' ? result.html : null;
   const body = useRef<HTMLTextAreaElement>(null);
+  const form = useRef<HTMLFormElement>(null);
   const preview = useFetcher<{ html: string }>();
   // `submit` keeps its identity across renders; the fetcher object does not.
   const { submit: submitPreview } = preview;
@@ -79,8 +85,9 @@ export function PostEditor(props: EditorProps) {
 
   return (
     <div className="editor">
-      <Form method="post" className="admin-form editor__form" aria-label="Post">
+      <Form ref={form} method="post" className="admin-form editor__form" aria-label="Post">
         <CsrfField />
+        <UnsavedTextGuards form={form} postId={post?.id ?? null} />
         {post ? <input type="hidden" name="version" value={post.version} /> : null}
         {formError ? <Notice kind="error">{formError}</Notice> : null}
         {Object.keys(fieldErrors).length > 0 ? (
@@ -384,6 +391,14 @@ function ImagePicker({
   const upload = useFetcher<ImageActionResult>({ key: EDITOR_UPLOAD_FETCHER });
   const hydrated = useBrowserValue(() => true, false);
   const uploaded = upload.data?.kind === 'uploaded' ? upload.data.image : null;
+  // The page is not reloaded after an upload (revalidation.ts): new images join the list here.
+  const [uploads, setUploads] = useState<AdminImageView[]>([]);
+  const [lastUpload, setLastUpload] = useState<AdminImageView | null>(null);
+  if (uploaded && uploaded !== lastUpload) {
+    setLastUpload(uploaded);
+    setUploads(imagesWithUploads([], [uploaded, ...uploads]));
+  }
+  const listed = imagesWithUploads(images, uploads);
   return (
     <aside className="image-picker" aria-labelledby="images-heading">
       <h2 id="images-heading">Images</h2>
@@ -419,9 +434,9 @@ function ImagePicker({
           </button>
         </Notice>
       ) : null}
-      {images.length === 0 ? <p className="muted">No images uploaded yet.</p> : null}
+      {listed.length === 0 ? <p className="muted">No images uploaded yet.</p> : null}
       <ul className="image-picker__list">
-        {images.map((image) => (
+        {listed.map((image) => (
           <li key={image.id}>
             <img src={image.urls['320'] ?? image.url} alt="" width={160} loading="lazy" />
             <code>{image.markdown}</code>

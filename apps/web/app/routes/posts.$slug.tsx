@@ -11,6 +11,7 @@ import { CategoryLinks } from '../components/category-links.js';
 import { CommentForm } from '../components/comment-form.js';
 import { CommentThread } from '../components/comment-thread.js';
 import { CoverPicture } from '../components/cover-picture.js';
+import { HeldComments } from '../components/held-comments.js';
 import { KeptMarkup } from '../components/kept-markup.js';
 import { PostDate } from '../components/post-date.js';
 import { ReadingTime } from '../components/reading-time.js';
@@ -37,6 +38,7 @@ import { absoluteUrl } from '../lib/site.js';
 import { siteSettingsOf, useSiteSettings } from '../lib/site-settings.js';
 import { type loader as rootLoader } from '../root.js';
 import { readForm } from '../lib/read-form.server.js';
+import { heldCommentsOnPage, rememberHeldComment } from '../lib/held-comments.server.js';
 
 /** Query flag set after a comment was accepted; the page then says it awaits moderation. */
 const COMMENT_PENDING = 'pending';
@@ -60,6 +62,12 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const replyToId = parseCommentId(search.get('replyTo'));
   const replyTo = replyToId === undefined ? undefined : findComment(comments, replyToId);
+  // The visitor's own comments awaiting moderation make the page theirs alone.
+  const held = await heldCommentsOnPage(request, context, post.id);
+  const headers = new Headers({
+    'Cache-Control': held.personal ? PRIVATE_NO_STORE : PUBLIC_PAGE_CACHE,
+  });
+  if (held.setCookie) headers.append('Set-Cookie', held.setCookie);
   return data(
     {
       post,
@@ -73,13 +81,14 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
         comments,
       }),
       commentIds: commentIds(comments),
+      heldComments: held.comments,
       replyTo: replyTo ? { id: replyTo.id, authorName: replyTo.authorName } : null,
       commentPending: search.get('comment') === COMMENT_PENDING,
       renderedAt: Date.now(),
       canonicalUrl: absoluteUrl(context.siteUrl, `/posts/${post.slug}`),
       shareImage,
     },
-    { headers: { 'Cache-Control': PUBLIC_PAGE_CACHE } },
+    { headers },
   );
 }
 
@@ -93,8 +102,9 @@ function commenterHeaders(ip: string | undefined, userAgent: string | null) {
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const slug = params.slug ?? '';
   const values = readCommentForm(await readForm(request));
+  let heldCookie: string | undefined;
   try {
-    await apiFor(context).post('/api/posts/{slug}/comments', {
+    const created = await apiFor(context).post('/api/posts/{slug}/comments', {
       params: { slug },
       body: {
         authorName: values.authorName,
@@ -107,6 +117,13 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       // Who is commenting, so the API can keep it for moderation.
       headers: commenterHeaders(context.clientIp, request.headers.get('user-agent')),
     });
+    // Held: this browser is shown its comment, marked as awaiting moderation, until then.
+    if (created.awaitingModeration && created.viewKey && created.id > 0) {
+      heldCookie = await rememberHeldComment(request, context, {
+        id: created.id,
+        key: created.viewKey,
+      });
+    }
   } catch (error) {
     // 400: invalid or refused input; 429: this address has commented too often.
     if (error instanceof ApiError && (error.status === 400 || error.status === 429)) {
@@ -117,7 +134,10 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     }
     rethrowApiRefusal(error);
   }
-  return redirect(`/posts/${encodeURIComponent(slug)}?comment=${COMMENT_PENDING}#comments`, 303);
+  return redirect(`/posts/${encodeURIComponent(slug)}?comment=${COMMENT_PENDING}#comments`, {
+    status: 303,
+    headers: heldCookie ? { 'Set-Cookie': heldCookie } : undefined,
+  });
 }
 
 export const headers = pageHeaders;
@@ -246,6 +266,7 @@ export default function PostPage() {
         ) : (
           <KeptMarkup as="ol" className="comment-thread" />
         )}
+        {loaded.heldComments.length > 0 ? <HeldComments comments={loaded.heldComments} /> : null}
         {commentsEnabled ? (
           <CommentForm
             slug={post.slug}

@@ -95,6 +95,26 @@ for (const javaScriptEnabled of [false, true]) {
       expect(await field(page, 'Comment').inputValue()).toBe('');
     });
 
+    it('shows its writer the held comment, marked awaiting moderation, to them alone', async () => {
+      const text = `A thoughtful comment (JavaScript ${javaScriptEnabled ? 'on' : 'off'}).`;
+      const held = page.locator('.comment--held', { hasText: text });
+      await held.waitFor();
+      expect(await held.locator('.comment__held').textContent()).toBe('awaiting moderation');
+      const [cookie] = (await context.cookies(`${webUrl}/posts/${slug}`)).filter(
+        (c) => c.name === 'inkwell_held_comments',
+      );
+      expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/posts' });
+
+      // Opened again later: still shown to this browser, in a page no cache may share.
+      const again = await page.goto(`${webUrl}/posts/${slug}`);
+      expect(again!.headers()['cache-control']).toBe('private, no-store');
+      expect(await held.count()).toBe(1);
+      // Another reader sees a public page without it.
+      const other = await fetch(`${webUrl}/posts/${slug}`);
+      expect(other.headers.get('cache-control')).toMatch(/^public/);
+      expect(await other.text()).not.toContain(text);
+    });
+
     it('replies through ?replyTo= with the parent in the form', async () => {
       const parent = commented.comments[0]!;
       await page.goto(`${webUrl}/posts/${commented.post.slug}`);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compressPage } from '../../server/page-cache.js';
 import { startStack, startWebServer, type Stack, type WebServer } from '../stack.js';
 import { checkWritesThroughPageCaches, pageAt, stored } from './page-cache-checks.js';
+import { adminHeadersAt } from './support.js';
 
 /*
  * The page cache as `npm start` runs it (one API, PGlite), with two site processes in front:
@@ -66,6 +67,60 @@ describe('a stored page', () => {
       'MISS',
     ]);
     expect(new Set(answers.map((answer) => answer.html)).size).toBe(1);
+  });
+});
+
+describe('a commenter with a held comment', () => {
+  test('gets their own page, never one from the cache nor stored in it, until approval', async () => {
+    const url = `${stack.webUrl}/posts/${await firstPostSlug(2)}`;
+    await stored(url);
+    const body = `Held, and mine alone ${Date.now()}`;
+    const posted = await fetch(url, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'x-forwarded-for': '198.51.100.90' },
+      body: new URLSearchParams({
+        authorName: 'Lin',
+        authorEmail: 'lin@example.org',
+        body,
+        renderedAt: String(Date.now() - 60_000),
+      }),
+    });
+    expect(posted.status).toBe(303);
+    const cookie = posted.headers.get('set-cookie')!.split(';')[0]!;
+    expect(cookie).toMatch(/^inkwell_held_comments=/);
+
+    const mine = await fetch(url, { headers: { cookie } });
+    expect(mine.headers.get('x-page-cache')).not.toBe('HIT');
+    expect(mine.headers.get('cache-control')).toBe('private, no-store');
+    const html = await mine.text();
+    expect(html).toContain(body);
+    expect(html).toContain('awaiting moderation');
+
+    const anyone = await pageAt(url);
+    expect(anyone.cache).toBe('HIT');
+    expect(anyone.html).not.toContain(body);
+
+    // Approved: in everyone's thread, and the writer's cookie is dropped.
+    const auth = await adminHeadersAt(stack.apiUrl, stack.admin);
+    const queue = await fetch(`${stack.apiUrl}/api/admin/comments?status=pending&pageSize=100`, {
+      headers: auth,
+    });
+    const { items } = (await queue.json()) as { items: { id: number; body: string }[] };
+    const ids = items.filter((item) => item.body === body).map((item) => item.id);
+    const approved = await fetch(`${stack.apiUrl}/api/admin/comments/bulk`, {
+      method: 'POST',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ action: 'approve', ids }),
+    });
+    expect(approved.ok).toBe(true);
+    const after = await fetch(url, { headers: { cookie } });
+    expect(after.headers.get('set-cookie')).toMatch(
+      /^inkwell_held_comments=;.*Expires=Thu, 01 Jan 1970/,
+    );
+    const thread = await after.text();
+    expect(thread).toContain(body);
+    expect(thread).not.toContain('awaiting moderation');
   });
 });
 

@@ -207,6 +207,8 @@ describe('pages under the policy, JavaScript on', () => {
     // The live preview: a fetcher to /admin/preview, its HTML shown in the page.
     await page.getByLabel('Body (Markdown)').fill('# Heading\n\nSome *text*.');
     await page.locator('.editor__preview .prose h1', { hasText: 'Heading' }).waitFor();
+    // The unsaved text makes the editor ask before leaving: leave.
+    page.once('dialog', (dialog) => void dialog.accept());
     const images = await page.goto(`${webUrl}/admin/images`);
     await hydrated(page);
     // The cookie follows the session's sliding expiry (SESSION_IDLE_DAYS, 7 by default).
