@@ -21,6 +21,11 @@ export interface DomainEventMap {
   'comment.created': { commentId: number; postId: number; approved: boolean };
   'comment.approved': { commentId: number; postId: number };
   'comment.deleted': { commentId: number; postId: number; wasApproved: boolean };
+  /**
+   * An email about a comment is to be sent (recorded in the background by the comment's own
+   * events): to the post's author while it awaits moderation, or to the commenter it replies to.
+   */
+  'comment.email-due': { commentId: number; kind: 'awaiting-moderation' | 'reply' };
   /** Created or renamed (name and/or slug); posts moved between categories emit `post.saved`. */
   'category.saved': { categoryId: number; slug: string; previousSlug: string | null; name: string };
   /** Deleted, after its posts (if any) were moved into `mergedInto`. */
