@@ -114,6 +114,17 @@ export function CommentForm({ slug, replyTo, renderedAt, submission }: CommentFo
           <textarea {...props} rows={6} required maxLength={5000} defaultValue={values.body} />
         )}
       </Field>
+      <div className="field field--checkbox">
+        <input
+          id="comment-notifyReplies"
+          name="notifyReplies"
+          type="checkbox"
+          defaultChecked={values.notifyReplies === 'on'}
+        />
+        <label htmlFor="comment-notifyReplies">
+          Email me when someone replies (each email has a link to stop them)
+        </label>
+      </div>
       <button type="submit">Post comment</button>
     </Form>
   );

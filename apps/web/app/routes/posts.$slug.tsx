@@ -95,6 +95,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
         parentId: parseCommentId(values.parentId),
         website: values.website,
         renderedAt: parseRenderedAt(values.renderedAt),
+        notifyReplies: values.notifyReplies === 'on',
       },
       // Who is commenting, so the API can keep it for moderation.
       headers: commenterHeaders(context.clientIp, request.headers.get('user-agent')),
