@@ -1,4 +1,6 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { type AddressInfo } from 'node:net';
+import path from 'node:path';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -38,8 +40,12 @@ function headerMap(mail: ParsedMail): Map<string, string> {
   return headers;
 }
 
-/** An SMTP server in this process (no network beyond loopback) that keeps what it receives. */
-export async function startMailServer(): Promise<MailServer> {
+/**
+ * An SMTP server in this process (no network beyond loopback) that keeps what it receives, and
+ * also writes each message as a JSON file into `saveTo` (for readers in other processes, see
+ * `readSavedMail`).
+ */
+export async function startMailServer(options: { saveTo?: string } = {}): Promise<MailServer> {
   const received: ReceivedMail[] = [];
   const waiting: Array<{
     match: (mail: ReceivedMail) => boolean;
@@ -66,6 +72,13 @@ export async function startMailServer(): Promise<MailServer> {
             headers: headerMap(parsed),
           };
           received.push(mail);
+          if (options.saveTo) {
+            const file = path.join(
+              options.saveTo,
+              `${String(received.length).padStart(6, '0')}.json`,
+            );
+            void writeFile(file, JSON.stringify({ ...mail, headers: [...mail.headers] }));
+          }
           for (const waiter of waiting.filter((w) => w.match(mail))) {
             waiting.splice(waiting.indexOf(waiter), 1);
             waiter.resolve(mail);
@@ -100,4 +113,22 @@ export async function startMailServer(): Promise<MailServer> {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** The messages a mail server started with `saveTo: folder` received so far, oldest first. */
+export async function readSavedMail(folder: string): Promise<ReceivedMail[]> {
+  const files = (await readdir(folder)).filter((name) => name.endsWith('.json')).sort();
+  const mails: ReceivedMail[] = [];
+  for (const file of files) {
+    try {
+      const saved = JSON.parse(await readFile(path.join(folder, file), 'utf8')) as Omit<
+        ReceivedMail,
+        'headers'
+      > & { headers: Array<[string, string]> };
+      mails.push({ ...saved, headers: new Map(saved.headers) });
+    } catch {
+      // Being written right now: read at the next look.
+    }
+  }
+  return mails;
 }
