@@ -1,6 +1,7 @@
 /*
- * Screenshots of the admin panel into docs/screenshots/admin-*.png: the post list and the
- * editor with its live preview (light mode, 1280 px). Not part of the test run:
+ * Screenshots of the admin panel into docs/screenshots/admin-*.png: the post list, the
+ * editor with its live preview, and the moderation queue with a held comment's spam score
+ * (light mode, 1280 px). Not part of the test run:
  * `npx tsx test/admin/screenshots.ts` from apps/web.
  */
 import path from 'node:path';
@@ -31,8 +32,25 @@ try {
   // The live preview arrives once the page is interactive.
   await page.locator('.editor__preview .prose').waitFor();
   await page.screenshot({ path: path.join(outDir, 'admin-editor.png'), fullPage: true });
+
+  // A first comment is held: the queue shows it with its spam score and the email status.
+  const posts = (await (await fetch(`${stack.apiUrl}/api/posts`)).json()) as {
+    items: { slug: string }[];
+  };
+  await fetch(`${stack.apiUrl}/api/posts/${posts.items[0]!.slug}/comments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      authorName: 'Vera',
+      authorEmail: 'vera@example.org',
+      body: 'Cheap replica watches at https://watches.example and https://deals.example',
+      renderedAt: Date.now() - 60_000,
+    }),
+  });
+  await page.goto(`${stack.webUrl}/admin/comments`);
+  await page.screenshot({ path: path.join(outDir, 'admin-comments.png'), fullPage: true });
   console.log(
-    `wrote admin-posts.png and admin-editor.png in ${path.relative(process.cwd(), outDir)}`,
+    `wrote admin-posts.png, admin-editor.png and admin-comments.png in ${path.relative(process.cwd(), outDir)}`,
   );
 } finally {
   await browser.close();
