@@ -155,7 +155,7 @@ export default function ModerationQueue() {
           Delete selected
         </button>
         <button type="submit" name="intent" value="bulk-spam" className="button--quiet">
-          Delete selected as spam
+          Mark selected as spam
         </button>
       </Form>
       {comments.items.length === 0 ? <p className="empty">Nothing to moderate.</p> : null}
@@ -206,8 +206,9 @@ function QueueItem({ comment }: { comment: AdminCommentView }) {
             <button type="submit" name="intent" value="delete" className="button--quiet">
               Delete
             </button>
+            {/* "Spam" as in WordPress: deletes the comment and teaches the spam filter. */}
             <button type="submit" name="intent" value="spam" className="button--quiet">
-              Delete as spam
+              Spam
             </button>
             {comment.ipAddress ? (
               <>

@@ -134,7 +134,7 @@ it('the moderation queue shows the learned spam score with the words raising it'
   expect(explanation).toContain('“zyxcheap”');
   expect(explanation).toContain('a link to fakewatches1.example');
 
-  await item.getByRole('button', { name: 'Delete as spam' }).click();
+  await item.getByRole('button', { name: 'Spam', exact: true }).click();
   await page
     .getByRole('form', { name: 'Confirm' })
     .getByRole('button', { name: 'Delete as spam' })
