@@ -136,7 +136,7 @@ export default function PostPage() {
   const { bundles } = useRouteLoaderData<typeof rootLoader>('root')!;
   useLiveComments(post.id, bundles.fayeClient);
   const arrivedIds = useArrivedCommentIds(post.id, loaded.commentIds);
-  const { commentsEnabled } = useSiteSettings();
+  const { commentsEnabled, replyEmails } = useSiteSettings();
 
   return (
     <article className="post" aria-labelledby="post-title">
@@ -224,6 +224,7 @@ export default function PostPage() {
             replyTo={replyTo}
             renderedAt={renderedAt}
             submission={submission ?? null}
+            offerReplyEmails={replyEmails}
           />
         ) : (
           <p className="comments__closed">Comments are closed.</p>
