@@ -18,7 +18,8 @@ export interface DomainEventMap {
     wasPublished: boolean;
   };
   'post.deleted': { postId: number; slug: string; categorySlugs: string[]; wasPublished: boolean };
-  'comment.created': { commentId: number; postId: number; approved: boolean };
+  /** `imported`: brought in by an import (old news: nobody is emailed about it). */
+  'comment.created': { commentId: number; postId: number; approved: boolean; imported?: true };
   'comment.approved': { commentId: number; postId: number };
   'comment.deleted': { commentId: number; postId: number; wasApproved: boolean };
   /**

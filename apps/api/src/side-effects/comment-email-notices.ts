@@ -7,7 +7,7 @@ import { type Outbox } from '../events/outbox.js';
  * Emails about comments, in two steps so the comment's write never waits on a mail server:
  * the comment's own events (run before the write answers) only record a `comment.email-due` in
  * the background; the next outbox poll sends it, and retries it with a growing delay while the
- * mail server refuses. Without SMTP_URL nothing is recorded.
+ * mail server refuses. Without SMTP_URL, and for imported comments, nothing is recorded.
  */
 export function sendCommentEmails(
   events: DomainEvents,
@@ -27,8 +27,9 @@ export function sendCommentEmails(
     if (reply?.parent?.notifyReplies) await due(commentId, 'reply');
   };
 
-  events.on('comment.created', 'email', async ({ commentId, approved }) => {
-    if (!emails.enabled) return;
+  events.on('comment.created', 'email', async ({ commentId, approved, imported }) => {
+    // An import's held comments are years old: the author is not flooded with emails.
+    if (!emails.enabled || imported) return;
     if (approved) await replyDue(commentId);
     else await due(commentId, 'awaiting-moderation');
   });

@@ -398,6 +398,7 @@ class ImportRun {
         commentId: created.id,
         postId,
         approved: comment.approved,
+        imported: true,
       });
       return created.id;
     });

@@ -1,6 +1,10 @@
 import { type MailServer, startMailServer } from '@inkwell/test-stack/mail';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CommentGate } from '../../src/moderation/comment-gate.service.js';
+import { transferServices } from '../../src/transfer/application-services.js';
+import { emptyBundle } from '../../src/transfer/blog-bundle.js';
+import { importBlog } from '../../src/transfer/import-blog.js';
+import { silentProgress } from '../../src/transfer/progress.js';
 import { TooManyRequestsError } from '../../src/rate-limit/rate-limit.errors.js';
 import { ValidationError } from '../../src/common/validation.js';
 import { engineKinds } from '../test-api.js';
@@ -456,6 +460,49 @@ describe.each(engineKinds)('categories, moderation, emails and images on %s', (k
       expect(refused.body.fields).toEqual({ token: 'is not a valid unsubscribe link' });
       const missing = await api.http.get('/api/unsubscribe').expect(400);
       expect(Object.keys(missing.body.fields)).toEqual(['token']);
+    });
+
+    test('an import of held comments emails nobody', async () => {
+      const bundle = emptyBundle('wxr:old-blog.example');
+      bundle.posts.push({
+        sourceId: '7',
+        slug: 'imported-with-comments',
+        title: 'Imported with comments',
+        summary: '',
+        body: 'Old post.',
+        externalUrl: null,
+        published: true,
+        publishedAt: new Date('2019-03-04T10:00:00Z'),
+        categories: [],
+        authorEmail: 'author@example.com',
+        oldPaths: [],
+      });
+      bundle.comments.push({
+        sourceId: '70',
+        postSourceId: '7',
+        parentSourceId: null,
+        authorName: 'Old Reader',
+        authorEmail: 'old@example.com',
+        body: 'Held since 2019',
+        approved: false,
+        createdAt: new Date('2019-03-05T10:00:00Z'),
+      });
+      const report = await importBlog(transferServices(api.app), bundle, {
+        format: 'wxr',
+        dryRun: false,
+        progress: silentProgress,
+      });
+      expect(report.counts.comments.created).toBe(1);
+      const held = await api.db.prisma.comment.findFirstOrThrow({
+        where: { body: 'Held since 2019' },
+      });
+      const due = await api.db.prisma.outboxEvent.findMany({
+        where: { type: 'comment.email-due' },
+      });
+      expect(due.map((row) => row.payload)).not.toContainEqual({
+        commentId: held.id,
+        kind: 'awaiting-moderation',
+      });
     });
   });
 
