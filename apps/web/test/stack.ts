@@ -74,8 +74,9 @@ export async function buildWeb(): Promise<void> {
 }
 
 /** The site with its admin (`npm run user:create`) and the demo content. */
-export const startStack = (options: { pageCacheSeconds?: number } = {}): Promise<Stack> =>
-  startStackOf({ webBuildDir: testBuildDir, ...options });
+export const startStack = (
+  options: { pageCacheSeconds?: number; apiEnv?: EnvVars } = {},
+): Promise<Stack> => startStackOf({ webBuildDir: testBuildDir, ...options });
 
 /** A site on its first run: the demo content and no user yet, so /admin offers the setup. */
 export const startFirstRunStack = (

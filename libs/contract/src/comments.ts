@@ -32,6 +32,8 @@ export const newCommentSchema = z.object(
       .string({ error: 'must be text' })
       .max(200, 'must be at most 200 characters')
       .nullish(),
+    /** Email the commenter when someone replies (each email has a one-click unsubscribe). */
+    notifyReplies: z.boolean({ error: 'must be true or false' }).nullish(),
     /** When the form was rendered (ms since the epoch): a bot answers faster than a person can. */
     renderedAt: z
       .number({ error: 'must be a timestamp' })
@@ -97,3 +99,24 @@ export type HeldCommentView = z.infer<typeof heldCommentView>;
 
 export const heldCommentList = z.object({ items: z.array(heldCommentView) });
 export type HeldCommentList = z.infer<typeof heldCommentList>;
+/** The signed token of an unsubscribe link (GET and POST /api/unsubscribe). */
+const unsubscribeToken = z
+  .string({ error: 'is required' })
+  .trim()
+  .min(1, 'is required')
+  .max(200, 'is not a valid unsubscribe link');
+
+export const unsubscribeQuery = z.object({ token: unsubscribeToken });
+export const unsubscribeSchema = z.object(
+  { token: unsubscribeToken },
+  { error: 'must be a JSON object' },
+);
+export type UnsubscribeInput = z.output<typeof unsubscribeSchema>;
+
+/** What an unsubscribe link is about: the comment's post, and whether emails still go out. */
+export const unsubscribeView = z.object({
+  postTitle: z.string(),
+  /** Whether reply emails are still sent to this commenter. */
+  subscribed: z.boolean(),
+});
+export type UnsubscribeView = z.infer<typeof unsubscribeView>;

@@ -13,6 +13,9 @@ import {
   heldCommentList,
   heldCommentsQuery,
   newCommentSchema,
+  unsubscribeQuery,
+  unsubscribeSchema,
+  unsubscribeView,
 } from './comments.js';
 import { errorBody, moved } from './errors.js';
 import { idParams, pageSchema, slugParams } from './fields.js';
@@ -50,6 +53,7 @@ import {
   bulkCommentsSchema,
   bulkResult,
   listCommentsSchema,
+  moderationStatus,
   replySchema,
 } from './admin-comments.js';
 import {
@@ -147,6 +151,24 @@ export const routes = {
     summary: 'The held comments a visitor wrote, by id and view key, while they await moderation',
     body: heldCommentsQuery,
     responses: { 200: heldCommentList, 400: errorBody },
+  },
+  'GET /api/unsubscribe': {
+    ...publicRoute,
+    method: 'GET',
+    path: '/api/unsubscribe',
+    tag: 'comments',
+    summary: "What a reply email's unsubscribe link is about (changes nothing)",
+    query: unsubscribeQuery,
+    responses: { 200: unsubscribeView, 400: errorBody },
+  },
+  'POST /api/unsubscribe': {
+    ...publicRoute,
+    method: 'POST',
+    path: '/api/unsubscribe',
+    tag: 'comments',
+    summary: 'Stop reply emails to the commenter a signed unsubscribe link names',
+    body: unsubscribeSchema,
+    responses: { 200: unsubscribeView, 400: errorBody },
   },
   'GET /api/categories': {
     ...publicRoute,
@@ -643,12 +665,20 @@ export const routes = {
       403: errorBody,
     },
   },
+  'GET /api/admin/comments/status': {
+    ...adminRoute,
+    method: 'GET',
+    path: '/api/admin/comments/status',
+    tag: 'admin comments',
+    summary: 'Whether emails are sent, and what the spam filter has learned (admins)',
+    responses: { 200: moderationStatus, 401: errorBody, 403: errorBody },
+  },
   'POST /api/admin/comments/bulk': {
     ...adminRoute,
     method: 'POST',
     path: '/api/admin/comments/bulk',
     tag: 'admin comments',
-    summary: 'Approve or delete many comments (admins)',
+    summary: 'Approve, delete or delete as spam many comments (admins)',
     body: bulkCommentsSchema,
     responses: { 200: bulkResult, 400: errorBody, 401: errorBody, 403: errorBody },
   },
@@ -673,6 +703,15 @@ export const routes = {
       201: adminCommentView,
       ...adminRefusals,
     },
+  },
+  'POST /api/admin/comments/{id}/spam': {
+    ...adminRoute,
+    method: 'POST',
+    path: '/api/admin/comments/{id}/spam',
+    tag: 'admin comments',
+    summary: 'Delete a comment (and its replies) as spam, teaching the spam filter (admins)',
+    params: idParams,
+    responses: { 204: null, 401: errorBody, 403: errorBody, 404: errorBody },
   },
   'DELETE /api/admin/comments/{id}': {
     ...adminRoute,

@@ -84,6 +84,8 @@ export const siteSettingsView = z.object({
   postsPerPage: z.number().int(),
   commentsEnabled: z.boolean(),
   holdFirstComments: z.boolean(),
+  /** Whether commenters can ask for an email about replies (the API has SMTP_URL). */
+  replyEmails: z.boolean(),
   updatedAt: isoDateTime,
 });
 export type SiteSettingsView = z.infer<typeof siteSettingsView>;

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Admin, createAdmin, startApiProcess } from './api.js';
+import { type EnvVars } from './source-script.js';
 import { startWebServer } from './web.js';
 
 export interface Stack {
@@ -17,6 +18,8 @@ export interface StackOptions {
   webBuildDir: string;
   /** How long the site's page cache keeps a page; the default 0 shows every write at once. */
   pageCacheSeconds?: number;
+  /** More environment for the API (e.g. SMTP_URL). */
+  apiEnv?: EnvVars;
 }
 
 /**
@@ -42,7 +45,7 @@ const stopAll = async (started: { stop(): Promise<void> }[]): Promise<void> => {
 async function startServers(
   dataDir: string,
   // Most checks write through the API and read the page at once: no page cache for them.
-  { webBuildDir, pageCacheSeconds = 0 }: StackOptions,
+  { webBuildDir, pageCacheSeconds = 0, apiEnv = {} }: StackOptions,
 ): Promise<Omit<Stack, 'admin'>> {
   const started: { stop(): Promise<void> }[] = [];
   const stop = async () => {
@@ -50,7 +53,7 @@ async function startServers(
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
-    const api = await startApiProcess({ DATA_DIR: dataDir });
+    const api = await startApiProcess({ ...apiEnv, DATA_DIR: dataDir });
     started.push(api);
     const web = await startWebServer(webBuildDir, api.url, {
       PAGE_CACHE_SECONDS: String(pageCacheSeconds),

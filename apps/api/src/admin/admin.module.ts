@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module.js';
+import { CommentMailModule } from '../comment-mail/comment-mail.module.js';
+import { ModerationModule } from '../moderation/moderation.module.js';
 import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { AccountController } from './account/account.controller.js';
 import { AccountService } from './account/account.service.js';
@@ -24,7 +26,7 @@ import { AdminUsersService } from './users/admin-users.service.js';
  * content as the panel would).
  */
 @Module({
-  imports: [AuthModule, RateLimitModule],
+  imports: [AuthModule, RateLimitModule, ModerationModule, CommentMailModule],
   controllers: [
     AdminPostsController,
     PreviewLinksController,

@@ -81,6 +81,7 @@ export class CommentsService {
           authorEmail: input.authorEmail,
           body: input.body,
           approved,
+          notifyReplies: input.notifyReplies ?? false,
           ipAddress: origin.ipAddress?.slice(0, 64) ?? null,
           userAgent: origin.userAgent?.slice(0, 512) ?? null,
           viewKeyHash: viewKey?.hash ?? null,

@@ -27,7 +27,32 @@ describe('loadConfig', () => {
       cachePurge: undefined,
       trustProxy: ['loopback'],
       outbox: { pollIntervalMs: 1_000, retentionMs: 168 * 60 * 60 * 1000, killMarker: undefined },
+      siteUrl: 'http://localhost:3000',
+      smtp: undefined,
     });
+  });
+
+  test('email: SMTP_URL turns it on, the sender defaults to the site host', () => {
+    expect(
+      loadConfig({
+        SMTP_URL: 'smtp://user:pw@mail.example:587',
+        SITE_URL: 'https://blog.example/',
+      }),
+    ).toMatchObject({
+      siteUrl: 'https://blog.example',
+      smtp: { url: 'smtp://user:pw@mail.example:587', from: 'Inkwell <inkwell@blog.example>' },
+    });
+    expect(
+      loadConfig({ SMTP_URL: 'smtps://mail.example', SMTP_FROM: 'Ana <ana@blog.example>' }).smtp
+        ?.from,
+    ).toBe('Ana <ana@blog.example>');
+    expect(() => loadConfig({ SMTP_URL: 'mail.example:25' })).toThrow(
+      /SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/,
+    );
+    expect(() => loadConfig({ SMTP_FROM: 'not an address' })).toThrow(
+      /SMTP_FROM: must be an email address/,
+    );
+    expect(() => loadConfig({ SITE_URL: 'blog.example' })).toThrow(/SITE_URL: must be an http/);
   });
 
   test('session limits: the idle window never outlasts the absolute lifetime', () => {

@@ -174,6 +174,27 @@ export const configVariables: ConfigVariable[] = [
     sensitive: false,
   },
   {
+    name: 'SITE_URL',
+    description:
+      'Public URL of the site: the links in emails (the post, the moderation queue, unsubscribe) start with it.',
+    default: 'http://localhost:3000',
+    sensitive: false,
+  },
+  {
+    name: 'SMTP_URL',
+    description:
+      'smtp:// or smtps:// URL of the mail server (user and password in it). Set: authors get an ' +
+      'email when a comment awaits moderation, and commenters who ask for it when someone replies.',
+    default: '(unset: no emails)',
+    sensitive: true,
+  },
+  {
+    name: 'SMTP_FROM',
+    description: 'Sender of those emails: an address, or "Name <address>".',
+    default: 'Inkwell <inkwell@the host of SITE_URL>',
+    sensitive: false,
+  },
+  {
     name: 'LOG_LEVEL',
     description: `Least severe log level printed: ${LOG_LEVEL_NAMES.join(', ')} (log is info, verbose is trace).`,
     default: 'info',
@@ -358,6 +379,28 @@ const envSchema = z.object({
       .optional(),
   ),
   OUTBOX_KILL_MARKER: optionalString,
+  SITE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^https?:\/\/[^\s/]+(\/\S*)?$/, 'must be an http:// or https:// URL')
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+  ),
+  SMTP_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+  ),
+  SMTP_FROM: optionalString.pipe(
+    z
+      .string()
+      .regex(
+        /^([^<>@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/,
+        'must be an email address, or "Name <address>"',
+      )
+      .optional(),
+  ),
   LOG_LEVEL: optionalString.pipe(
     z.enum(LOG_LEVEL_NAMES, { error: `must be one of ${LOG_LEVEL_NAMES.join(', ')}` }).optional(),
   ),
@@ -404,6 +447,15 @@ export interface Config {
   /** Where writes send the cache tags they drop; unset: no purge, and no `s-maxage`. */
   cachePurge: CachePurgeConfig | undefined;
   outbox: { pollIntervalMs: number; retentionMs: number; killMarker: string | undefined };
+  /** Public URL of the site, without a trailing slash: links in emails start with it. */
+  siteUrl: string;
+  /** Where emails go out; unset: none are sent. */
+  smtp: SmtpConfig | undefined;
+}
+
+export interface SmtpConfig {
+  url: string;
+  from: string;
 }
 
 export interface CachePurgeConfig {
@@ -443,6 +495,7 @@ export function loadConfig(
       `SESSION_IDLE_DAYS: must be at most SESSION_ABSOLUTE_DAYS (${sessionAbsoluteDays})`,
     ]);
   }
+  const siteUrl = values.SITE_URL ?? 'http://localhost:3000';
   return {
     databaseUrl: values.DATABASE_URL,
     dataDir: path.resolve(values.DATA_DIR ?? './data'),
@@ -483,5 +536,12 @@ export function loadConfig(
       retentionMs: (values.OUTBOX_RETENTION_HOURS ?? 168) * 60 * 60 * 1000,
       killMarker: values.OUTBOX_KILL_MARKER,
     },
+    siteUrl,
+    smtp: values.SMTP_URL
+      ? {
+          url: values.SMTP_URL,
+          from: values.SMTP_FROM ?? `Inkwell <inkwell@${new URL(siteUrl).hostname}>`,
+        }
+      : undefined,
   };
 }

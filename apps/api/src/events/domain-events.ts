@@ -18,9 +18,15 @@ export interface DomainEventMap {
     wasPublished: boolean;
   };
   'post.deleted': { postId: number; slug: string; categorySlugs: string[]; wasPublished: boolean };
-  'comment.created': { commentId: number; postId: number; approved: boolean };
+  /** `imported`: brought in by an import (old news: nobody is emailed about it). */
+  'comment.created': { commentId: number; postId: number; approved: boolean; imported?: true };
   'comment.approved': { commentId: number; postId: number };
   'comment.deleted': { commentId: number; postId: number; wasApproved: boolean };
+  /**
+   * An email about a comment is to be sent (recorded in the background by the comment's own
+   * events): to the post's author while it awaits moderation, or to the commenter it replies to.
+   */
+  'comment.email-due': { commentId: number; kind: 'awaiting-moderation' | 'reply' };
   /** Created or renamed (name and/or slug); posts moved between categories emit `post.saved`. */
   'category.saved': { categoryId: number; slug: string; previousSlug: string | null; name: string };
   /** Deleted, after its posts (if any) were moved into `mergedInto`. */

@@ -3,11 +3,15 @@ import { type Prisma, type PrismaClient } from '@inkwell/prisma';
 import { type DomainEventMap, type DomainEventType } from './domain-events.js';
 import { type OutboxDispatcher } from './outbox-dispatcher.js';
 
-/** Records a domain event in the caller's transaction; `runAfter` delays it (a scheduled post). */
+/**
+ * Records a domain event in the caller's transaction; `runAfter` delays it (a scheduled post).
+ * `background`: the write does not wait for it; the next poll runs it (slow work such as
+ * sending an email, which must not hold up the write's answer).
+ */
 export type RecordEvent = <T extends DomainEventType>(
   type: T,
   payload: DomainEventMap[T],
-  options?: { runAfter?: Date },
+  options?: { runAfter?: Date; background?: boolean },
 ) => Promise<void>;
 
 export interface OutboxOptions {
@@ -16,6 +20,11 @@ export interface OutboxOptions {
    * write with events commits, before any of its side effects ran, as a crash would.
    */
   killMarker?: string;
+}
+
+function backgroundTimes(): { createdAt: Date; runAfter: Date } {
+  const now = Date.now();
+  return { createdAt: new Date(now), runAfter: new Date(now + 1) };
 }
 
 /**
@@ -43,10 +52,13 @@ export class Outbox {
             type,
             payload,
             ...(recordOptions?.runAfter ? { runAfter: recordOptions.runAfter } : {}),
+            // A run time after the creation time marks it as scheduled: the poll takes it at
+            // once instead of leaving it to this process for the grace period.
+            ...(recordOptions?.background ? backgroundTimes() : {}),
           },
           select: { id: true },
         });
-        ids.push(row.id);
+        if (!recordOptions?.background) ids.push(row.id);
       };
       return work(tx, record);
     }, options);

@@ -6,6 +6,7 @@ import { type CounterStore } from '../rate-limit/counter-store.js';
 import { consume, type RateLimitPolicy } from '../rate-limit/rate-limit.js';
 import { RATE_LIMIT_STORE } from '../rate-limit/tokens.js';
 import { BlockListService } from './block-list.service.js';
+import { SpamFilter } from './spam-filter.service.js';
 
 export const commentsPerIp: RateLimitPolicy = {
   name: 'comments-ip',
@@ -26,8 +27,8 @@ export interface IncomingComment extends CommentSender {
 export const REJECTED_COMMENT_MESSAGE = 'could not be accepted';
 
 /**
- * The public comment form's gate: honeypot, block list, per-IP rate limit, then the content
- * rules. Answers `publish`, `hold` or `discard` (store nothing, answer like `hold`); throws
+ * The public comment form's gate: honeypot, block list, per-IP rate limit, the content
+ * rules, then the spam score learned from the admins' moderation (spam-classifier.ts). Answers `publish`, `hold` or `discard` (store nothing, answer like `hold`); throws
  * a 400 for a blocked sender and a 429 (TooManyRequestsError, with retryAfterSeconds) when the
  * IP has posted too often.
  */
@@ -36,6 +37,7 @@ export class CommentGate {
   constructor(
     @Inject(BlockListService) private readonly blockList: BlockListService,
     @Inject(RATE_LIMIT_STORE) private readonly counters: CounterStore,
+    @Inject(SpamFilter) private readonly spamFilter: SpamFilter,
   ) {}
 
   async screen(comment: IncomingComment, now: number = Date.now()): Promise<ScreeningOutcome> {
@@ -45,6 +47,9 @@ export class CommentGate {
       throw new ValidationError({ comment: REJECTED_COMMENT_MESSAGE });
     if (comment.ipAddress)
       await consume(this.counters, commentsPerIp, limitedAddress(comment.ipAddress));
+    // The learned score only ever holds what the rules would publish.
+    if (outcome.action === 'publish' && (await this.spamFilter.assess(comment)).spam)
+      return { action: 'hold', reason: 'likely-spam' };
     return outcome;
   }
 }

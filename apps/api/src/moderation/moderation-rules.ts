@@ -85,7 +85,7 @@ export type ScreeningOutcome =
   | { action: 'discard'; reason: 'honeypot' }
   /** Refused with a neutral 400. */
   | { action: 'reject'; reason: 'blocked' }
-  | { action: 'hold'; reason: 'too-fast' | ModerationDecision['reason'] }
+  | { action: 'hold'; reason: 'too-fast' | 'likely-spam' | ModerationDecision['reason'] }
   | { action: 'publish'; reason: 'trusted-commenter' };
 
 export interface ScreeningInput extends ModerationInput, CommentSender {

@@ -26,7 +26,8 @@ function imageView(image: { id: number; hash: string } | null): SettingsImageVie
   return image ? { id: image.id, url: thumbnailUrl(image.hash, ICON_WIDTH) } : null;
 }
 
-export function toSettingsView(row: SettingsRow): SiteSettingsView {
+/** `replyEmails` comes from the configuration (SMTP_URL), not from the row. */
+export function toSettingsView(row: SettingsRow, replyEmails: boolean): SiteSettingsView {
   return {
     title: row.title,
     description: row.description,
@@ -37,6 +38,7 @@ export function toSettingsView(row: SettingsRow): SiteSettingsView {
     postsPerPage: row.postsPerPage,
     commentsEnabled: row.commentsEnabled,
     holdFirstComments: row.holdFirstComments,
+    replyEmails,
     updatedAt: row.updatedAt.toISOString(),
   };
 }

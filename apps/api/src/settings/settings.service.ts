@@ -3,7 +3,8 @@ import { cacheMemoize } from '@inkwell/cache';
 import { type PrismaClient } from '@inkwell/prisma';
 import { type SiteSettingsView, type UpdateSettingsInput } from '@inkwell/contract';
 import { ValidationError } from '../common/validation.js';
-import { PRISMA } from '../core/tokens.js';
+import { type Config } from '../config/config.js';
+import { CONFIG, PRISMA } from '../core/tokens.js';
 import { Outbox } from '../events/outbox.js';
 import { settingsSelect, toSettingsView } from './settings-view.js';
 
@@ -21,6 +22,7 @@ export class SettingsService {
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   @cacheMemoize(SETTINGS_TTL_SECONDS, { prefix: 'settings', tags: () => [SETTINGS_TAG] })
@@ -35,7 +37,7 @@ export class SettingsService {
         data: { id: SETTINGS_ID },
         select: settingsSelect,
       }));
-    return toSettingsView(row);
+    return toSettingsView(row, this.config.smtp !== undefined);
   }
 
   /** Saves the given settings and records `settings.saved` for the side effects. */

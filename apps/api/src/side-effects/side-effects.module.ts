@@ -1,4 +1,6 @@
 import { Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { CommentEmails } from '../comment-mail/comment-emails.service.js';
+import { CommentMailModule } from '../comment-mail/comment-mail.module.js';
 import { type PrismaClient } from '@inkwell/prisma';
 import { type RealtimeServer } from '@inkwell/realtime';
 import { type SearchEngine } from '@inkwell/search';
@@ -14,6 +16,7 @@ import { Outbox } from '../events/outbox.js';
 import { type CachePurger } from '../http-cache/cache-purger.js';
 import { type DroppedTagsFeed } from '../http-cache/dropped-tags-feed.js';
 import { invalidatePostCaches } from './cache-invalidation.js';
+import { sendCommentEmails } from './comment-email-notices.js';
 import { dropTagsEverywhere } from './drop-tags.js';
 import { sendRealtimeHints } from './realtime-hints.js';
 import { announceScheduledPosts } from './scheduled-publication.js';
@@ -24,10 +27,11 @@ import { invalidateSettingsCaches } from './settings-cache-invalidation.js';
  * Every side effect of a write, subscribed in one place (like Django signals), in the order they
  * run: caches first (the API's own, the sites' pages, then the CDN's through the purge hook), then the search
  * index (which drops cached search results once written), then the hint that makes readers
- * refetch. Scheduled posts are announced when their date comes. The outbox (events/outbox.ts)
+ * refetch. Scheduled posts are announced when their date comes; emails about comments go out in
+ * the background. The outbox (events/outbox.ts)
  * runs them at least once; each reloads current state, so replays converge.
  */
-@Module({})
+@Module({ imports: [CommentMailModule] })
 export class SideEffectsModule implements OnModuleInit {
   constructor(
     @Inject(DomainEvents) private readonly events: DomainEvents,
@@ -37,6 +41,7 @@ export class SideEffectsModule implements OnModuleInit {
     @Inject(CACHE_PURGER) private readonly purger: CachePurger,
     @Inject(DROPPED_TAGS_FEED) private readonly droppedTags: DroppedTagsFeed,
     @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(CommentEmails) private readonly commentEmails: CommentEmails,
   ) {}
 
   onModuleInit(): void {
@@ -46,5 +51,6 @@ export class SideEffectsModule implements OnModuleInit {
     indexForSearch(this.events, this.prisma, this.search, dropTags);
     sendRealtimeHints(this.events, this.prisma, this.realtime);
     announceScheduledPosts(this.events, this.outbox);
+    sendCommentEmails(this.events, this.prisma, this.outbox, this.commentEmails);
   }
 }

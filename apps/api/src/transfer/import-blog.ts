@@ -430,6 +430,7 @@ class ImportRun {
         commentId: created.id,
         postId,
         approved: comment.approved,
+        imported: true,
       });
       return created.id;
     });

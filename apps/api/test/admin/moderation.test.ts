@@ -1,17 +1,35 @@
+import { type MailServer, startMailServer } from '@inkwell/test-stack/mail';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CommentGate } from '../../src/moderation/comment-gate.service.js';
+import { transferServices } from '../../src/transfer/application-services.js';
+import { emptyBundle } from '../../src/transfer/blog-bundle.js';
+import { importBlog } from '../../src/transfer/import-blog.js';
+import { silentProgress } from '../../src/transfer/progress.js';
 import { TooManyRequestsError } from '../../src/rate-limit/rate-limit.errors.js';
 import { ValidationError } from '../../src/common/validation.js';
 import { engineKinds } from '../test-api.js';
 import { type AdminTestApi, startAdminTestApi } from './admin-test-api.js';
 
-describe.each(engineKinds)('categories, moderation and images on %s', (kind) => {
+const SITE = 'https://blog.example';
+
+describe.each(engineKinds)('categories, moderation, emails and images on %s', (kind) => {
   let api: AdminTestApi;
+  /** The API's mail server (SMTP_URL): in this process, on loopback. */
+  let mail: MailServer;
   beforeAll(async () => {
-    api = await startAdminTestApi(kind);
+    mail = await startMailServer();
+    api = await startAdminTestApi(kind, {
+      env: {
+        SMTP_URL: mail.url,
+        SMTP_FROM: 'Blog <blog@blog.example>',
+        SITE_URL: SITE,
+        OUTBOX_POLL_INTERVAL_MS: '50',
+      },
+    });
   });
   afterAll(async () => {
     await api?.close();
+    await mail?.close();
   });
 
   const categoryId = async (slug: string) =>
@@ -341,6 +359,153 @@ describe.each(engineKinds)('categories, moderation and images on %s', (kind) => 
     });
   });
 
+  describe('comment emails', () => {
+    let address = 0;
+    /** A reader's comment through the public form (each from its own address, so never limited). */
+    const comment = (slug: string, fields: Record<string, unknown>) => {
+      address += 1;
+      return api.http
+        .post(`/api/posts/${slug}/comments`)
+        .set('X-Forwarded-For', `203.0.113.${address}`)
+        .send({ renderedAt: Date.now() - 60_000, body: 'A thoughtful comment', ...fields });
+    };
+
+    test('a held comment emails the post author with the way to the queue, even after a refusal', async () => {
+      const post = await api.db.prisma.post.update({
+        where: { slug: 'post-30' },
+        data: { authorId: api.author.userId },
+      });
+      mail.refuse('Mailbox temporarily unavailable');
+      const held = await comment('post-30', {
+        authorName: 'Newcomer',
+        authorEmail: 'new@example.com',
+        body: 'Is the second **example** right?',
+      }).expect(201);
+      // The mail server refusing neither fails nor delays the comment.
+      expect(held.body.awaitingModeration).toBe(true);
+      const status = await api.as(api.admin, 'get', '/api/admin/comments/status').expect(200);
+      expect(status.body.mail).toMatchObject({ enabled: true, from: 'Blog <blog@blog.example>' });
+      mail.refuse(null);
+      const message = await mail.next((m) => m.subject.includes(post.title));
+      expect(message.to).toEqual(['author@example.com']);
+      expect(message.subject).toBe(`New comment awaiting moderation on "${post.title}"`);
+      expect(message.text).toContain('Newcomer commented');
+      expect(message.text).toContain('> Is the second **example** right?');
+      expect(message.text).toContain(`${SITE}/admin/comments`);
+    });
+
+    test('a reply emails the commenter who asked, with a one-click unsubscribe that works', async () => {
+      const asked = await comment('post-31', {
+        authorName: 'Curious',
+        authorEmail: 'Curious@Example.com',
+        notifyReplies: true,
+      }).expect(201);
+      await api.as(api.admin, 'post', `/api/admin/comments/${asked.body.id}/approve`).expect(200);
+      const reply = await api
+        .as(api.admin, 'post', `/api/admin/comments/${asked.body.id}/reply`)
+        .send({ body: 'Good question: yes.' })
+        .expect(201);
+
+      const message = await mail.next((m) => m.to.includes('curious@example.com'));
+      expect(message.subject).toBe(`admin replied to your comment on "Post number 31"`);
+      expect(message.text).toContain('> Good question: yes.');
+      expect(message.text).toContain(`${SITE}/posts/post-31#comment-${reply.body.id}`);
+      expect(message.headers.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+      const link = /^<(.+)>$/.exec(message.headers.get('list-unsubscribe') ?? '')?.[1] ?? '';
+      expect(link.startsWith(`${SITE}/unsubscribe?token=`)).toBe(true);
+      expect(message.text).toContain(link);
+      const token = new URL(link).searchParams.get('token')!;
+
+      // GET only describes; the POST (the page's button or the mail client's one click) stops them.
+      const described = await api.http.get('/api/unsubscribe').query({ token }).expect(200);
+      expect(described.body).toEqual({ postTitle: 'Post number 31', subscribed: true });
+      await api.http.get('/api/unsubscribe').query({ token }).expect(200);
+      const done = await api.http.post('/api/unsubscribe').send({ token }).expect(200);
+      expect(done.body).toEqual({ postTitle: 'Post number 31', subscribed: false });
+
+      const second = await api
+        .as(api.admin, 'post', `/api/admin/comments/${asked.body.id}/reply`)
+        .send({ body: 'One more thing.' })
+        .expect(201);
+      // The reply's own events ran before it answered: no email was even scheduled.
+      const due = await api.db.prisma.outboxEvent.findMany({
+        where: { type: 'comment.email-due' },
+      });
+      expect(due.map((row) => row.payload)).not.toContainEqual({
+        commentId: second.body.id,
+        kind: 'reply',
+      });
+    });
+
+    test('replies to someone who did not ask, and a forged link, send and change nothing', async () => {
+      const quiet = await comment('post-32', {
+        authorName: 'Quiet',
+        authorEmail: 'quiet@example.com',
+      }).expect(201);
+      await api.as(api.admin, 'post', `/api/admin/comments/${quiet.body.id}/approve`).expect(200);
+      const reply = await api
+        .as(api.admin, 'post', `/api/admin/comments/${quiet.body.id}/reply`)
+        .send({ body: 'Thanks!' })
+        .expect(201);
+      const due = await api.db.prisma.outboxEvent.findMany({
+        where: { type: 'comment.email-due' },
+      });
+      expect(due.map((row) => row.payload)).not.toContainEqual({
+        commentId: reply.body.id,
+        kind: 'reply',
+      });
+
+      const forged = `${quiet.body.id}.${'A'.repeat(43)}`;
+      const refused = await api.http.post('/api/unsubscribe').send({ token: forged }).expect(400);
+      expect(refused.body.fields).toEqual({ token: 'is not a valid unsubscribe link' });
+      const missing = await api.http.get('/api/unsubscribe').expect(400);
+      expect(Object.keys(missing.body.fields)).toEqual(['token']);
+    });
+
+    test('an import of held comments emails nobody', async () => {
+      const bundle = emptyBundle('wxr:old-blog.example');
+      bundle.posts.push({
+        sourceId: '7',
+        slug: 'imported-with-comments',
+        title: 'Imported with comments',
+        summary: '',
+        body: 'Old post.',
+        externalUrl: null,
+        published: true,
+        publishedAt: new Date('2019-03-04T10:00:00Z'),
+        categories: [],
+        authorEmail: 'author@example.com',
+        oldPaths: [],
+      });
+      bundle.comments.push({
+        sourceId: '70',
+        postSourceId: '7',
+        parentSourceId: null,
+        authorName: 'Old Reader',
+        authorEmail: 'old@example.com',
+        body: 'Held since 2019',
+        approved: false,
+        createdAt: new Date('2019-03-05T10:00:00Z'),
+      });
+      const report = await importBlog(transferServices(api.app), bundle, {
+        format: 'wxr',
+        dryRun: false,
+        progress: silentProgress,
+      });
+      expect(report.counts.comments.created).toBe(1);
+      const held = await api.db.prisma.comment.findFirstOrThrow({
+        where: { body: 'Held since 2019' },
+      });
+      const due = await api.db.prisma.outboxEvent.findMany({
+        where: { type: 'comment.email-due' },
+      });
+      expect(due.map((row) => row.payload)).not.toContainEqual({
+        commentId: held.id,
+        kind: 'awaiting-moderation',
+      });
+    });
+  });
+
   describe('images', () => {
     const png = async (width: number, height: number): Promise<Buffer> => {
       const { default: sharp } = await import('sharp');
@@ -418,6 +583,96 @@ describe.each(engineKinds)('categories, moderation and images on %s', (kind) => 
         .attach('file', truncated, 't.png');
       expect([415, 422]).toContain(corrupt.status);
       expect(await api.db.prisma.image.count()).toBe(before);
+    });
+  });
+
+  // Last: once trained, the filter holds comments the earlier tests expect published.
+  describe('spam filter learned from moderation', () => {
+    const SPAM = (i: number) =>
+      `Discount replica watches ${i} at https://replicas${i % 2}.example/shop`;
+    const HAM = (i: number) => `The vacuum chapter ${i} cleared up autovacuum thresholds for me`;
+    const learner = async (body: string, i: number) => {
+      const post = await api.db.prisma.post.findUniqueOrThrow({ where: { slug: 'post-40' } });
+      return api.db.prisma.comment.create({
+        data: {
+          postId: post.id,
+          authorName: `Learner ${i}`,
+          authorEmail: `learner${i}@example.com`,
+          body,
+        },
+      });
+    };
+    const status = async () =>
+      (await api.as(api.admin, 'get', '/api/admin/comments/status').expect(200)).body.spamFilter;
+    const trusted = (body: string, ip: string) => ({
+      authorName: 'Known',
+      authorEmail: 'known@example.com',
+      body,
+      ipAddress: ip,
+      renderedAt: Date.now() - 10_000,
+      hasApprovedCommentBefore: true,
+    });
+
+    test('approving teaches ham, deleting as spam teaches spam; it acts only once warm, and explains', async () => {
+      const gate = api.app.get(CommentGate);
+      // Earlier tests approved a few comments: ham the filter already learned.
+      const before = await status();
+      expect(before).toMatchObject({ spamSeen: 0, minimumPerClass: 10, active: false });
+      const hamSeen = before.hamSeen + 10;
+      const ham = await Promise.all(Array.from({ length: 10 }, (_, i) => learner(HAM(i), i)));
+      const spam = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => learner(SPAM(i), 20 + i)),
+      );
+      await api
+        .as(api.admin, 'post', '/api/admin/comments/bulk')
+        .send({ action: 'approve', ids: ham.map((c) => c.id) })
+        .expect(200);
+      const bulk = await api
+        .as(api.admin, 'post', '/api/admin/comments/bulk')
+        .send({ action: 'spam', ids: spam.slice(1).map((c) => c.id) })
+        .expect(200);
+      expect(bulk.body.affected).toHaveLength(9);
+      expect(
+        await api.db.prisma.comment.count({ where: { id: { in: spam.map((c) => c.id) } } }),
+      ).toBe(1);
+
+      // Cold: 9 spam seen, one short; the spammy comment of a trusted commenter is published.
+      expect(await status()).toMatchObject({ spamSeen: 9, hamSeen, active: false });
+      const spammy = 'Replica watches at a discount: https://replicas1.example/shop';
+      expect((await gate.screen(trusted(spammy, '192.0.2.101'))).action).toBe('publish');
+
+      await api.as(api.admin, 'post', `/api/admin/comments/${spam[0]!.id}/spam`).expect(204);
+      await api.as(api.admin, 'post', `/api/admin/comments/${spam[0]!.id}/spam`).expect(404);
+      expect(await status()).toMatchObject({ spamSeen: 10, hamSeen, active: true });
+      expect(await gate.screen(trusted(spammy, '192.0.2.102'))).toEqual({
+        action: 'hold',
+        reason: 'likely-spam',
+      });
+      expect((await gate.screen(trusted(HAM(99), '192.0.2.103'))).action).toBe('publish');
+
+      // Through the form: held, and the queue says why.
+      const held = await api.http
+        .post('/api/posts/post-41/comments')
+        .set('X-Forwarded-For', '192.0.2.104')
+        .send({ ...trusted(spammy, ''), authorEmail: 'learner0@example.com' })
+        .expect(201);
+      expect(held.body.awaitingModeration).toBe(true);
+      const queue = await api.as(api.admin, 'get', '/api/admin/comments').expect(200);
+      const item = queue.body.items.find((c: { id: number }) => c.id === held.body.id);
+      expect(item.spam.active).toBe(true);
+      expect(item.spam.score).toBeGreaterThan(0.9);
+      expect(item.spam.words.map((w: { word: string }) => w.word)).toEqual(
+        expect.arrayContaining(['replica', 'watches', 'link:replicas1.example']),
+      );
+      expect(item.spam.words.length).toBeLessThanOrEqual(5);
+
+      // Deleting as spam what an approval taught as ham moves it from one side to the other.
+      await api.as(api.admin, 'post', `/api/admin/comments/${ham[0]!.id}/spam`).expect(204);
+      expect(await status()).toMatchObject({ spamSeen: 11, hamSeen: hamSeen - 1 });
+      await api
+        .as(api.admin, 'post', '/api/admin/comments/bulk')
+        .send({ action: 'discard', ids: [1] })
+        .expect(400);
     });
   });
 });

@@ -117,6 +117,14 @@ test('approving and deleting a comment', async () => {
   expect(held.body.awaitingModeration).toBe(true);
   expect((await api.http.get('/api/posts/post-20').expect(200)).body.comments).toEqual([]);
   expect(await search('platypus')).toEqual([]);
+  // Without SMTP_URL no email is even scheduled, and the queue's status says why.
+  expect(await api.db.prisma.outboxEvent.count({ where: { type: 'comment.email-due' } })).toBe(0);
+  const status = await api.as(api.admin, 'get', '/api/admin/comments/status').expect(200);
+  expect(status.body.mail).toEqual({
+    enabled: false,
+    from: null,
+    problem: expect.stringContaining('SMTP_URL is not set'),
+  });
 
   await api.as(api.admin, 'post', `/api/admin/comments/${held.body.id}/approve`).expect(200);
   const page = await api.http.get('/api/posts/post-20').expect(200);

@@ -23,6 +23,8 @@ test('the defaults are readable by anyone', async () => {
     postsPerPage: 10,
     commentsEnabled: true,
     holdFirstComments: true,
+    // No SMTP_URL here: the comment form offers no reply emails.
+    replyEmails: false,
   });
 });
 

@@ -18,10 +18,18 @@ interface CommentFormProps {
   renderedAt: number;
   /** The rejected submission, echoed back with the API's messages. */
   submission: CommentSubmission | null;
+  /** Whether the site sends reply emails (SMTP is configured): offer the checkbox. */
+  offerReplyEmails: boolean;
 }
 
 /** Posts to the page's own action; a plain HTML form that needs no JavaScript. */
-export function CommentForm({ slug, replyTo, renderedAt, submission }: CommentFormProps) {
+export function CommentForm({
+  slug,
+  replyTo,
+  renderedAt,
+  submission,
+  offerReplyEmails,
+}: CommentFormProps) {
   const values = submission?.values ?? emptyCommentForm;
   const errors = submission?.fieldErrors ?? {};
   const parentId = values.parentId || (replyTo ? String(replyTo.id) : '');
@@ -114,6 +122,19 @@ export function CommentForm({ slug, replyTo, renderedAt, submission }: CommentFo
           <textarea {...props} rows={6} required maxLength={5000} defaultValue={values.body} />
         )}
       </Field>
+      {offerReplyEmails ? (
+        <div className="field field--checkbox">
+          <input
+            id="comment-notifyReplies"
+            name="notifyReplies"
+            type="checkbox"
+            defaultChecked={values.notifyReplies === 'on'}
+          />
+          <label htmlFor="comment-notifyReplies">
+            Email me when someone replies (each email has a link to stop them)
+          </label>
+        </div>
+      ) : null}
       <button type="submit">Post comment</button>
     </Form>
   );

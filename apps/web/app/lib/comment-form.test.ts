@@ -20,6 +20,7 @@ describe('readCommentForm', () => {
       parentId: '',
       website: '',
       renderedAt: '',
+      notifyReplies: '',
     });
   });
 });

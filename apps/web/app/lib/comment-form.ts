@@ -8,6 +8,8 @@ export interface CommentFormValues {
   website: string;
   /** When the page with the form was rendered (ms since the epoch), for the API's speed rule. */
   renderedAt: string;
+  /** The "email me replies" checkbox: `on` when ticked. */
+  notifyReplies: string;
 }
 
 export const emptyCommentForm: CommentFormValues = {
@@ -17,6 +19,7 @@ export const emptyCommentForm: CommentFormValues = {
   parentId: '',
   website: '',
   renderedAt: '',
+  notifyReplies: '',
 };
 
 /** The fields a visitor fills in; an API message about any other name is about the whole form. */
@@ -64,6 +67,7 @@ export function readCommentForm(form: FormData): CommentFormValues {
     parentId: text('parentId'),
     website: text('website'),
     renderedAt: text('renderedAt'),
+    notifyReplies: text('notifyReplies'),
   };
 }
 

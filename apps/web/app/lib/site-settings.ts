@@ -12,6 +12,7 @@ const FALLBACK: SiteSettingsView = {
   postsPerPage: 10,
   commentsEnabled: true,
   holdFirstComments: true,
+  replyEmails: false,
   updatedAt: '',
 };
 

@@ -4,7 +4,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { type AdminCommentView } from '@inkwell/contract';
+import { type AdminCommentView, type ModerationStatus } from '@inkwell/contract';
 import { type ApiClient } from '../api-client.server.js';
 import { CsrfField, DateTime, Notice } from '../admin/components.js';
 import { pageHref } from '../admin/page-href.js';
@@ -28,12 +28,15 @@ export async function loader(args: LoaderFunctionArgs) {
   const requested = params.get('status');
   const status: Status =
     requested && Object.hasOwn(STATUSES, requested) ? (requested as Status) : 'pending';
-  return adminLoad(args, async (api) => ({
-    status,
-    comments: await api.get('/api/admin/comments', {
-      query: { status, page: parsePageParam(params.get('page')) },
-    }),
-  }));
+  return adminLoad(args, async (api) => {
+    const [comments, moderation] = await Promise.all([
+      api.get('/api/admin/comments', {
+        query: { status, page: parsePageParam(params.get('page')) },
+      }),
+      api.get('/api/admin/comments/status'),
+    ]);
+    return { status, comments, moderation };
+  });
 }
 
 /** One moderation step, answered with what to tell the moderator. */
@@ -49,24 +52,37 @@ async function moderate(api: ApiClient, form: FormData): Promise<ConfirmableNoti
       `Delete ${comments}`,
     );
   }
-  if (intent === 'delete' && id && !isConfirmed(form)) {
-    const author = String(form.get('author') ?? '').trim() || 'this commenter';
+  if (intent === 'bulk-spam' && ids.length > 0 && !isConfirmed(form)) {
+    const comments = pluralize(ids.length, 'comment');
     return askToConfirm(
       form,
-      `Delete the comment by ${author} and every reply to it? This cannot be undone.`,
-      'Delete the comment and its replies',
+      `Delete ${comments} as spam (with their replies) and teach the spam filter? This cannot be undone.`,
+      `Delete ${comments} as spam`,
     );
   }
-  if (intent === 'bulk-approve' || intent === 'bulk-delete') {
+  if ((intent === 'delete' || intent === 'spam') && id && !isConfirmed(form)) {
+    const author = String(form.get('author') ?? '').trim() || 'this commenter';
+    return intent === 'delete'
+      ? askToConfirm(
+          form,
+          `Delete the comment by ${author} and every reply to it? This cannot be undone.`,
+          'Delete the comment and its replies',
+        )
+      : askToConfirm(
+          form,
+          `Delete the comment by ${author} as spam (with its replies) and teach the spam filter its words? This cannot be undone.`,
+          'Delete as spam',
+        );
+  }
+  const bulkActions = { 'bulk-approve': 'approve', 'bulk-delete': 'delete', 'bulk-spam': 'spam' };
+  if (typeof intent === 'string' && Object.hasOwn(bulkActions, intent)) {
     if (ids.length === 0) return { ok: false, message: 'Tick the comments to act on first.' };
-    const action = intent === 'bulk-approve' ? 'approve' : 'delete';
+    const action = bulkActions[intent as keyof typeof bulkActions] as 'approve' | 'delete' | 'spam';
     const { affected } = await api.post('/api/admin/comments/bulk', {
       body: { action: action, ids: ids },
     });
-    return {
-      ok: true,
-      message: `${action === 'approve' ? 'Approved' : 'Deleted'} ${pluralize(affected.length, 'comment')}.`,
-    };
+    const done = { approve: 'Approved', delete: 'Deleted', spam: 'Deleted as spam' }[action];
+    return { ok: true, message: `${done} ${pluralize(affected.length, 'comment')}.` };
   }
   if (!id) return { ok: false, message: 'No comment was chosen.' };
   if (intent === 'approve') {
@@ -76,6 +92,10 @@ async function moderate(api: ApiClient, form: FormData): Promise<ConfirmableNoti
   if (intent === 'delete') {
     await api.delete('/api/admin/comments/{id}', { params: { id: id } });
     return { ok: true, message: 'Comment deleted (with its replies).' };
+  }
+  if (intent === 'spam') {
+    await api.post('/api/admin/comments/{id}/spam', { params: { id: id } });
+    return { ok: true, message: 'Comment deleted as spam; the spam filter learned from it.' };
   }
   if (intent === 'reply') {
     const body = String(form.get('body') ?? '').trim();
@@ -103,7 +123,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ModerationQueue() {
-  const { status, comments } = useLoaderData<typeof loader>();
+  const { status, comments, moderation } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   return (
@@ -124,6 +144,7 @@ export default function ModerationQueue() {
         <Notice kind={result.ok ? 'success' : 'error'}>{result.message}</Notice>
       ) : null}
       {result?.confirm ? <ConfirmForm confirmation={result.confirm} /> : null}
+      <ModerationHelpers status={moderation} />
       <p className="muted">{pluralize(comments.total, 'comment')}</p>
       <Form method="post" id="bulk" className="button-row" aria-label="Act on the ticked comments">
         <CsrfField />
@@ -132,6 +153,9 @@ export default function ModerationQueue() {
         </button>
         <button type="submit" name="intent" value="bulk-delete" className="button--quiet">
           Delete selected
+        </button>
+        <button type="submit" name="intent" value="bulk-spam" className="button--quiet">
+          Mark selected as spam
         </button>
       </Form>
       {comments.items.length === 0 ? <p className="empty">Nothing to moderate.</p> : null}
@@ -167,6 +191,7 @@ function QueueItem({ comment }: { comment: AdminCommentView }) {
           {comment.parentId ? ' (a reply)' : null}
         </p>
         <div className="prose" dangerouslySetInnerHTML={{ __html: comment.html }} />
+        <SpamScore spam={comment.spam} />
         <div className="button-row">
           <Form method="post" className="inline-form">
             <CsrfField />
@@ -180,6 +205,10 @@ function QueueItem({ comment }: { comment: AdminCommentView }) {
             )}
             <button type="submit" name="intent" value="delete" className="button--quiet">
               Delete
+            </button>
+            {/* "Spam" as in WordPress: deletes the comment and teaches the spam filter. */}
+            <button type="submit" name="intent" value="spam" className="button--quiet">
+              Spam
             </button>
             {comment.ipAddress ? (
               <>
@@ -207,5 +236,41 @@ function QueueItem({ comment }: { comment: AdminCommentView }) {
         </details>
       </div>
     </li>
+  );
+}
+
+/** Whether authors and commenters get emails, and how far the spam filter has learned. */
+function ModerationHelpers({ status }: { status: ModerationStatus }) {
+  const { mail, spamFilter } = status;
+  return (
+    <div className="moderation-helpers">
+      {mail.problem ? (
+        <Notice kind="error">Emails: {mail.problem}</Notice>
+      ) : (
+        <p className="muted">
+          Emails: on, sent as {mail.from}. Authors hear of comments awaiting moderation; commenters
+          who asked hear of replies.
+        </p>
+      )}
+      <p className="muted" id="spam-filter-status">
+        {spamFilter.active
+          ? `Spam filter: on, learned from ${pluralize(spamFilter.spamSeen, 'spam comment')} and ${pluralize(spamFilter.hamSeen, 'approved comment')}. It holds comments it scores 90% or more.`
+          : `Spam filter: learning. It starts holding likely spam once it has seen ${spamFilter.minimumPerClass} comments deleted as spam and ${spamFilter.minimumPerClass} approved (so far ${spamFilter.spamSeen} and ${spamFilter.hamSeen}).`}
+      </p>
+    </div>
+  );
+}
+
+/** The learned spam score of a comment and the words pushing it up. */
+function SpamScore({ spam }: { spam: AdminCommentView['spam'] }) {
+  const percent = Math.round(spam.score * 100);
+  const words = spam.words.map(({ word }) =>
+    word.startsWith('link:') ? `a link to ${word.slice(5)}` : `“${word}”`,
+  );
+  return (
+    <p className={`spam-score${spam.active && spam.score >= 0.9 ? ' spam-score--high' : ''}`}>
+      Spam score {percent}%{spam.active ? '' : ' (learning, no effect yet)'}
+      {words.length > 0 ? `: raised by ${words.join(', ')}` : ''}
+    </p>
   );
 }

@@ -113,6 +113,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
         parentId: parseCommentId(values.parentId),
         website: values.website,
         renderedAt: parseRenderedAt(values.renderedAt),
+        notifyReplies: values.notifyReplies === 'on',
       },
       // Who is commenting, so the API can keep it for moderation.
       headers: commenterHeaders(context.clientIp, request.headers.get('user-agent')),
@@ -164,7 +165,7 @@ export default function PostPage() {
   const { bundles } = useRouteLoaderData<typeof rootLoader>('root')!;
   useLiveComments(post.id, bundles.fayeClient);
   const arrivedIds = useArrivedCommentIds(post.id, loaded.commentIds);
-  const { commentsEnabled } = useSiteSettings();
+  const { commentsEnabled, replyEmails } = useSiteSettings();
   const article = useRef<HTMLElement>(null);
   const copyStatus = useCopyCodeButtons(article, ':scope > .prose');
 
@@ -273,6 +274,7 @@ export default function PostPage() {
             replyTo={replyTo}
             renderedAt={renderedAt}
             submission={submission ?? null}
+            offerReplyEmails={replyEmails}
           />
         ) : (
           <p className="comments__closed">Comments are closed.</p>

@@ -2,7 +2,8 @@
  * Screenshots of the admin panel into docs/screenshots/admin-*.png: the post list, the
  * editor with its live preview, the editor offering back a text kept in the browser and on a
  * 375 px phone, the series a post was just put in, and a published post's pending draft with
- * its revisions and a preview link, plus that link's page (light mode, 1280 px). Not part of
+ * its revisions and a preview link, plus that link's page, and the moderation queue with a held
+ * comment's spam score (light mode, 1280 px). Not part of
  * the test run:
  * `npx tsx test/admin/screenshots.ts` from apps/web.
  */
@@ -78,7 +79,7 @@ try {
   await title.fill(`${await title.inputValue()} (revised)`);
   await reopened.getByRole('button', { name: 'Save', exact: true }).click();
   await reopened.getByRole('status').filter({ hasText: 'Draft saved:' }).waitFor();
-  const compare = page
+  const compare = reopened
     .locator('.revisions__list li')
     .last()
     .getByRole('link', { name: /Compare/ });
@@ -90,8 +91,24 @@ try {
   await reopened.screenshot({ path: path.join(outDir, 'admin-revisions.png'), fullPage: true });
   await reopened.goto(`${stack.webUrl}${new URL((await link.textContent())!).pathname}`);
   await reopened.screenshot({ path: path.join(outDir, 'preview-link.png'), fullPage: true });
+  // A first comment is held: the queue shows it with its spam score and the email status.
+  const posts = (await (await fetch(`${stack.apiUrl}/api/posts`)).json()) as {
+    items: { slug: string }[];
+  };
+  await fetch(`${stack.apiUrl}/api/posts/${posts.items[0]!.slug}/comments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      authorName: 'Vera',
+      authorEmail: 'vera@example.org',
+      body: 'Cheap replica watches at https://watches.example and https://deals.example',
+      renderedAt: Date.now() - 60_000,
+    }),
+  });
+  await reopened.goto(`${stack.webUrl}/admin/comments`);
+  await reopened.screenshot({ path: path.join(outDir, 'admin-comments.png'), fullPage: true });
   console.log(
-    `wrote admin-posts.png, admin-editor.png, admin-editor-kept-text.png, admin-editor-phone.png, admin-series.png, admin-revisions.png and preview-link.png in ${path.relative(process.cwd(), outDir)}`,
+    `wrote admin-posts.png, admin-editor.png, admin-editor-kept-text.png, admin-editor-phone.png, admin-series.png, admin-revisions.png, preview-link.png and admin-comments.png in ${path.relative(process.cwd(), outDir)}`,
   );
 } finally {
   await browser.close();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { type ReceivedMail, readSavedMail } from '@inkwell/test-stack/mail';
 import { inject } from 'vitest';
 
 export const webUrl = inject('webUrl');
@@ -9,6 +10,30 @@ export const apiUrl = inject('apiUrl');
 /** Connects to the browser started once in global-setup.ts. */
 export function connectBrowser(): Promise<Browser> {
   return chromium.connect(inject('browserWsEndpoint'));
+}
+
+/** Signs in to the admin panel as the setup's admin in a new context; answers its page. */
+export async function signInAsAdmin(browser: Browser, javaScriptEnabled = true): Promise<Page> {
+  const admin = inject('admin');
+  const context = await browser.newContext({ javaScriptEnabled });
+  const page = await context.newPage();
+  await page.goto(`${webUrl}/admin/login`);
+  await page.getByLabel('Email').fill(admin.email);
+  await page.getByLabel('Password').fill(admin.password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Posts' }).waitFor();
+  return page;
+}
+
+/** The first email the shared API sent (now or within 15 s) that `match` accepts. */
+export async function sentMail(match: (mail: ReceivedMail) => boolean): Promise<ReceivedMail> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const found = (await readSavedMail(inject('mailDir'))).find(match);
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error('No such email arrived within 15 s');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Reads the API directly, to compare the pages with what they were built from. */

@@ -7,6 +7,7 @@ import {
   type BulkResult,
   type ListCommentsQuery,
   listCommentsSchema,
+  type ModerationStatus,
   replySchema,
 } from '@inkwell/contract';
 import { ZodPipe } from '../../common/validation.js';
@@ -30,6 +31,11 @@ export class AdminCommentsController {
     return this.comments.list(query);
   }
 
+  @Get('status')
+  status(): Promise<ModerationStatus> {
+    return this.comments.status();
+  }
+
   @Post('bulk')
   @HttpCode(200)
   bulk(@Body(new ZodPipe(bulkCommentsSchema)) input: BulkCommentsInput): Promise<BulkResult> {
@@ -49,6 +55,12 @@ export class AdminCommentsController {
     @CurrentSession() session: AdminSession,
   ): Promise<AdminCommentView> {
     return this.comments.reply(parseId(id, 'comment'), input.body, session.user);
+  }
+
+  @Post(':id/spam')
+  @HttpCode(204)
+  async deleteAsSpam(@Param('id') id: string): Promise<void> {
+    await this.comments.delete(parseId(id, 'comment'), 'spam');
   }
 
   @Delete(':id')

@@ -3,6 +3,7 @@ import {
   type BulkCommentsInput,
   type BulkResult,
   type ListCommentsQuery,
+  type ModerationStatus,
   type SessionUser,
 } from '@inkwell/contract';
 import { Inject, Injectable } from '@nestjs/common';
@@ -11,6 +12,10 @@ import { NotFoundError } from '../../common/not-found.js';
 import { PRISMA } from '../../core/tokens.js';
 import { Outbox } from '../../events/outbox.js';
 import { renderCommentMarkdown } from '../../markdown/render-markdown.js';
+import { CommentEmails } from '../../comment-mail/comment-emails.service.js';
+import { NO_SMTP_PROBLEM } from '../../comment-mail/mailer.js';
+import { type SpamAssessment } from '../../moderation/spam-classifier.js';
+import { learnFromComment, SpamFilter } from '../../moderation/spam-filter.service.js';
 import { type Page, pageOf, pageWindow } from '../common/pagination.js';
 
 const commentSelect = {
@@ -26,17 +31,64 @@ const commentSelect = {
   post: { select: { id: true, slug: true, title: true } },
 } satisfies Prisma.CommentSelect;
 
-function toView(row: Prisma.CommentGetPayload<{ select: typeof commentSelect }>): AdminCommentView {
-  return { ...row, html: renderCommentMarkdown(row.body), createdAt: row.createdAt.toISOString() };
+type CommentRow = Prisma.CommentGetPayload<{ select: typeof commentSelect }>;
+
+function toView(row: CommentRow, spam: SpamAssessment): AdminCommentView {
+  return {
+    ...row,
+    html: renderCommentMarkdown(row.body),
+    createdAt: row.createdAt.toISOString(),
+    spam: {
+      score: spam.score,
+      active: spam.active,
+      words: spam.spamWords.map(({ token, weight }) => ({ word: token, weight })),
+    },
+  };
 }
 
-/** The moderation queue: pending first; approve, delete, bulk actions, replies as the author. */
+/** What a deletion returns of each comment, to announce it and to teach the spam filter. */
+interface DeletedComment {
+  id: number;
+  postId: number;
+  approved: boolean;
+  authorName: string;
+  body: string;
+  learnedAsHam: boolean;
+}
+
+/**
+ * The moderation queue: pending first, each comment with its spam score explained; approve
+ * (teaches the spam filter ham), delete, delete as spam (teaches it spam), bulk actions,
+ * replies as the author.
+ */
 @Injectable()
 export class AdminCommentsService {
   constructor(
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(Outbox) private readonly outbox: Outbox,
+    @Inject(SpamFilter) private readonly spamFilter: SpamFilter,
+    @Inject(CommentEmails) private readonly emails: CommentEmails,
   ) {}
+
+  /** Why emails are (not) sent, and how far the spam filter has learned. */
+  async status(): Promise<ModerationStatus> {
+    const [spamFilter, failing] = await Promise.all([
+      this.spamFilter.status(),
+      this.emails.enabled
+        ? this.prisma.outboxEvent.findFirst({
+            where: { type: 'comment.email-due', doneAt: null, lastError: { not: null } },
+            orderBy: { id: 'desc' },
+            select: { lastError: true },
+          })
+        : null,
+    ]);
+    const problem = !this.emails.enabled
+      ? NO_SMTP_PROBLEM
+      : failing?.lastError
+        ? `Sending failed and is retried: ${failing.lastError}`
+        : null;
+    return { mail: { enabled: this.emails.enabled, from: this.emails.from, problem }, spamFilter };
+  }
 
   async list(query: ListCommentsQuery): Promise<Page<AdminCommentView>> {
     const where: Prisma.CommentWhereInput = {
@@ -53,7 +105,12 @@ export class AdminCommentsService {
         select: commentSelect,
       }),
     ]);
-    return pageOf(rows.map(toView), total, query);
+    const assessments = await this.spamFilter.assessMany(rows);
+    return pageOf(
+      rows.map((row, i) => toView(row, assessments[i]!)),
+      total,
+      query,
+    );
   }
 
   async approve(id: number): Promise<AdminCommentView> {
@@ -62,8 +119,8 @@ export class AdminCommentsService {
     return this.find(id);
   }
 
-  async delete(id: number): Promise<void> {
-    const result = await this.bulk({ action: 'delete', ids: [id] });
+  async delete(id: number, action: 'delete' | 'spam' = 'delete'): Promise<void> {
+    const result = await this.bulk({ action, ids: [id] });
     if (result.affected.length === 0) throw new NotFoundError(`No comment has the id ${id}`);
   }
 
@@ -79,18 +136,23 @@ export class AdminCommentsService {
       if (input.action === 'approve') {
         const approved = await tx.comment.updateManyAndReturn({
           where: { id: { in: ids }, approved: false },
-          data: { approved: true },
-          select: { id: true, postId: true, approved: true },
+          data: { approved: true, learnedAsHam: true },
+          select: { id: true, postId: true, approved: true, authorName: true, body: true },
         });
         for (const t of approved) {
+          await learnFromComment(tx, t, 'ham');
           await record('comment.approved', { commentId: t.id, postId: t.postId });
         }
         return approved;
       }
       // Prisma has no deleteManyAndReturn; replies go with their parent (ON DELETE CASCADE).
-      const deleted = await tx.$queryRaw<Affected>`
-        DELETE FROM "Comment" WHERE id = ANY(${ids}::int[]) RETURNING id, "postId", approved`;
+      const deleted = await tx.$queryRaw<DeletedComment[]>`
+        DELETE FROM "Comment" WHERE id = ANY(${ids}::int[])
+        RETURNING id, "postId", approved, "authorName", body, "learnedAsHam"`;
       for (const t of deleted) {
+        // Only the comments named are spam; replies deleted with them teach nothing.
+        if (input.action === 'spam')
+          await learnFromComment(tx, t, t.learnedAsHam ? 'spam-after-ham' : 'spam');
         await record('comment.deleted', {
           commentId: t.id,
           postId: t.postId,
@@ -116,7 +178,12 @@ export class AdminCommentsService {
       });
       if (!parent) throw new NotFoundError(`No comment has the id ${parentId}`);
       if (!parent.approved) {
-        await tx.comment.update({ where: { id: parent.id }, data: { approved: true } });
+        const approved = await tx.comment.update({
+          where: { id: parent.id },
+          data: { approved: true, learnedAsHam: true },
+          select: { authorName: true, body: true },
+        });
+        await learnFromComment(tx, approved, 'ham');
       }
       const reply = await tx.comment.create({
         data: {
@@ -139,12 +206,16 @@ export class AdminCommentsService {
       });
       return reply;
     });
-    return toView(reply);
+    return this.viewOf(reply);
+  }
+
+  private async viewOf(row: CommentRow): Promise<AdminCommentView> {
+    return toView(row, await this.spamFilter.assess(row));
   }
 
   private async find(id: number): Promise<AdminCommentView> {
     const row = await this.prisma.comment.findUnique({ where: { id }, select: commentSelect });
     if (!row) throw new NotFoundError(`No comment has the id ${id}`);
-    return toView(row);
+    return this.viewOf(row);
   }
 }
