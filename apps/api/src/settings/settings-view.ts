@@ -17,6 +17,8 @@ export const settingsSelect = {
   postsPerPage: true,
   commentsEnabled: true,
   holdFirstComments: true,
+  fullContentFeeds: true,
+  pageOrder: true,
   updatedAt: true,
 } satisfies Prisma.SiteSettingsSelect;
 
@@ -37,6 +39,8 @@ export function toSettingsView(row: SettingsRow): SiteSettingsView {
     postsPerPage: row.postsPerPage,
     commentsEnabled: row.commentsEnabled,
     holdFirstComments: row.holdFirstComments,
+    fullContentFeeds: row.fullContentFeeds,
+    pageOrder: row.pageOrder,
     updatedAt: row.updatedAt.toISOString(),
   };
 }

@@ -1,5 +1,10 @@
-import { type AdminPostListItem, type AdminPostView, type PostState } from '@inkwell/contract';
-import { type Prisma, type PostStatus } from '@inkwell/prisma';
+import {
+  type AdminPostListItem,
+  type AdminPostView,
+  type PostKindName,
+  type PostState,
+} from '@inkwell/contract';
+import { type PostKind, type Prisma, type PostStatus } from '@inkwell/prisma';
 import { mayChange, type Viewer } from '../../auth/ownership.js';
 import { categoryRefSelect } from '../../posts/published.js';
 
@@ -12,8 +17,13 @@ export function postState(
   return publishedAt && publishedAt <= now ? 'published' : 'scheduled';
 }
 
+export function kindName(kind: PostKind): PostKindName {
+  return kind === 'PAGE' ? 'page' : 'post';
+}
+
 export const adminPostSelect = {
   id: true,
+  kind: true,
   slug: true,
   title: true,
   summary: true,
@@ -35,6 +45,7 @@ export function toAdminPost(
 ): AdminPostView {
   return {
     id: row.id,
+    kind: kindName(row.kind),
     slug: row.slug,
     title: row.title,
     summary: row.summary,
@@ -55,6 +66,7 @@ export function toAdminPost(
 
 export const adminPostListSelect = {
   id: true,
+  kind: true,
   slug: true,
   title: true,
   status: true,
@@ -74,6 +86,7 @@ export function toAdminPostListItem(
 ): AdminPostListItem {
   return {
     id: row.id,
+    kind: kindName(row.kind),
     slug: row.slug,
     title: row.title,
     status: row.status,

@@ -8,6 +8,8 @@ import {
   type PublishPostInput,
   type UpdatePostInput,
   type VersionOnlyInput,
+  isReservedPageSlug,
+  RESERVED_PAGE_SLUGS,
 } from '@inkwell/contract';
 import { insensitiveContains } from '../../common/insensitive-filters.js';
 import { loadKnownImages } from '../../images/known-images.js';
@@ -27,7 +29,7 @@ import {
   toAdminPost,
   toAdminPostListItem,
 } from './admin-post-views.js';
-import { firstFreeSlug, lockSlugAllocation, slugFromText } from './post-slugs.js';
+import { firstFreeSlug, lockSlugAllocation, slugFromText } from '../../slugs/slugs.js';
 import {
   loadSnapshot,
   type PostSnapshot,
@@ -55,6 +57,7 @@ export class AdminPostsService {
   async list(query: ListAdminPostsQuery, viewer: Viewer): Promise<Page<AdminPostListItem>> {
     const now = new Date();
     const where: Prisma.PostWhereInput = {
+      kind: query.kind === 'page' ? 'PAGE' : 'POST',
       ...(query.q ? { title: insensitiveContains(query.q) } : {}),
       ...(query.category
         ? { categories: { some: { categoryId: await this.categoryId(query.category) } } }
@@ -120,13 +123,16 @@ export class AdminPostsService {
   }
 
   async create(input: CreatePostInput, author: Viewer): Promise<AdminPostView> {
+    const page = input.kind === 'page';
+    if (page) refuseCategoriesOnPage(input.categories);
     const after = await this.write(async (tx, record) => {
       const slug = input.slug
-        ? await this.claimSlug(tx, input.slug, null)
-        : await this.freeSlug(tx, slugFromText(input.title, 'post'));
+        ? await this.claimSlug(tx, input.slug, null, page)
+        : await this.freeSlug(tx, slugFromText(input.title, page ? 'page' : 'post'), page);
       const categoryIds = await this.resolveCategories(tx, input.categories);
       const post = await tx.post.create({
         data: {
+          kind: page ? 'PAGE' : 'POST',
           slug,
           title: input.title,
           summary: input.summary,
@@ -149,7 +155,10 @@ export class AdminPostsService {
   async update(id: number, input: UpdatePostInput, actor: Viewer): Promise<AdminPostView> {
     const { version, categories, slug, ...fields } = input;
     return this.saveVersioned(id, version, actor, async (tx, before) => {
-      const newSlug = slug && slug !== before.slug ? await this.claimSlug(tx, slug, id) : null;
+      const page = before.kind === 'page';
+      if (page && categories) refuseCategoriesOnPage(categories);
+      const newSlug =
+        slug && slug !== before.slug ? await this.claimSlug(tx, slug, id, page) : null;
       const categoryIds = categories ? await this.resolveCategories(tx, categories) : null;
       await this.bumpVersion(tx, actor, before, {
         ...fields,
@@ -186,6 +195,7 @@ export class AdminPostsService {
       await tx.post.delete({ where: { id } });
       await record('post.deleted', {
         postId: before.id,
+        kind: before.kind,
         slug: before.slug,
         categorySlugs: before.categorySlugs,
         wasPublished: before.public,
@@ -262,18 +272,28 @@ export class AdminPostsService {
     return post !== null;
   }
 
-  private async freeSlug(tx: Tx, base: string): Promise<string> {
+  /** A page never gets an address the site serves itself (`search` becomes `search-2`). */
+  private async freeSlug(tx: Tx, base: string, page: boolean): Promise<string> {
     await lockSlugAllocation(tx, 'Post', base);
     return firstFreeSlug(base, async (prefix) => {
       const rows = await tx.post.findMany({
         where: { slug: { startsWith: prefix } },
         select: { slug: true },
       });
-      return rows.map((row) => row.slug);
+      const reserved = page ? RESERVED_PAGE_SLUGS.filter((slug) => slug.startsWith(prefix)) : [];
+      return [...rows.map((row) => row.slug), ...reserved];
     });
   }
 
-  private async claimSlug(tx: Tx, slug: string, postId: number | null): Promise<string> {
+  private async claimSlug(
+    tx: Tx,
+    slug: string,
+    postId: number | null,
+    page: boolean,
+  ): Promise<string> {
+    if (page && isReservedPageSlug(slug)) {
+      throw new ValidationError({ slug: `"${slug}" is an address the site uses itself` });
+    }
     if (await this.slugTaken(tx, slug, postId)) throw slugConflict();
     return slug;
   }
@@ -303,6 +323,12 @@ export class AdminPostsService {
     if (missing.length > 0)
       throw new ValidationError({ categories: `unknown category: ${missing.join(', ')}` });
     return rows.map((row) => row.id);
+  }
+}
+
+function refuseCategoriesOnPage(categories: readonly string[]): void {
+  if (categories.length > 0) {
+    throw new ValidationError({ categories: 'a page has no categories' });
   }
 }
 
