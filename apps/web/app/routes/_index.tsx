@@ -3,9 +3,8 @@ import { Fragment } from 'react';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { apiFor } from '../api-client.server.js';
 import { readPostListing } from '../category-listing.server.js';
-import { CategoryLinks } from '../components/category-links.js';
+import { PostCard } from '../components/post-card.js';
 import { Pager } from '../components/pager.js';
-import { PostDate } from '../components/post-date.js';
 import { PUBLIC_PAGE_CACHE } from '../lib/cache-control.js';
 import {
   categoryListingPath,
@@ -115,20 +114,7 @@ export default function Home() {
           <ol className="post-list">
             {listing.items.map((post) => (
               <li key={post.id}>
-                <article className="post-card" aria-labelledby={`post-${post.id}`}>
-                  <h2 id={`post-${post.id}`}>
-                    <Link to={`/posts/${post.slug}`}>{post.title}</Link>
-                  </h2>
-                  <p className="post-meta">
-                    <PostDate iso={post.publishedAt} />
-                    <span aria-hidden="true"> · </span>
-                    <Link to={`/posts/${post.slug}#comments`}>
-                      {pluralize(post.commentCount, 'comment')}
-                    </Link>
-                  </p>
-                  {post.summary ? <p className="post-card__summary">{post.summary}</p> : null}
-                  <CategoryLinks categories={post.categories} />
-                </article>
+                <PostCard post={post} />
               </li>
             ))}
           </ol>
