@@ -116,7 +116,8 @@ export async function runEditorIntent(
       }
       post = await api.put('/api/admin/posts/{id}', {
         params: { id: id },
-        body: { ...toPostInput(values), version: version },
+        // A post stays what it was created as: the kind is not sent with an edit.
+        body: { ...withoutKind(toPostInput(values)), version: version },
       });
     }
     if (intent === 'publish' || intent === 'schedule') {
@@ -146,4 +147,9 @@ export async function runEditorIntent(
           ? 'scheduled'
           : 'unpublished';
   return redirect(`/admin/posts/${post.id}?done=${done}`);
+}
+
+function withoutKind<T extends { kind?: unknown }>(input: T): Omit<T, 'kind'> {
+  const { kind: _kind, ...rest } = input;
+  return rest;
 }

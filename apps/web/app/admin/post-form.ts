@@ -1,4 +1,4 @@
-import { type AdminPostView, type PostInput } from '@inkwell/contract';
+import { type AdminPostView, type PostInput, type PostKindName } from '@inkwell/contract';
 
 /*
  * The post editor's form, read back on the server. Values stay strings as typed so a refused
@@ -6,6 +6,8 @@ import { type AdminPostView, type PostInput } from '@inkwell/contract';
  */
 
 export interface PostFormValues {
+  /** A post, or a static page (no categories, no link elsewhere). */
+  kind: PostKindName;
   title: string;
   slug: string;
   summary: string;
@@ -21,6 +23,7 @@ const text = (form: FormData, name: string): string => {
 
 export function readPostForm(form: FormData): PostFormValues {
   return {
+    kind: text(form, 'kind') === 'page' ? 'page' : 'post',
     title: text(form, 'title').trim(),
     slug: text(form, 'slug').trim(),
     summary: text(form, 'summary').trim(),
@@ -35,6 +38,7 @@ export function readPostForm(form: FormData): PostFormValues {
 
 export function postFormValuesOf(post: AdminPostView): PostFormValues {
   return {
+    kind: post.kind,
     title: post.title,
     slug: post.slug,
     summary: post.summary,
@@ -45,6 +49,7 @@ export function postFormValuesOf(post: AdminPostView): PostFormValues {
 }
 
 export const emptyPostForm: PostFormValues = {
+  kind: 'post',
   title: '',
   slug: '',
   summary: '',
@@ -56,6 +61,7 @@ export const emptyPostForm: PostFormValues = {
 /** The API's body: an empty slug lets the API make one from the title. */
 export function toPostInput(values: PostFormValues): PostInput {
   return {
+    kind: values.kind,
     title: values.title,
     ...(values.slug ? { slug: values.slug } : {}),
     summary: values.summary,

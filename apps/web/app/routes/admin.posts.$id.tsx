@@ -48,7 +48,7 @@ export default function EditPost() {
   const message = doneMessage(params.get('done'));
   return (
     <section aria-labelledby="editor-heading">
-      <h1 id="editor-heading">Edit post</h1>
+      <h1 id="editor-heading">{post.kind === 'page' ? 'Edit page' : 'Edit post'}</h1>
       {message && !result ? <Notice kind="success">{message}</Notice> : null}
       {result?.kind === 'conflict' ? (
         <ConflictView

@@ -29,6 +29,7 @@ describe('readPostForm and toPostInput', () => {
       ]),
     );
     expect(values).toEqual({
+      kind: 'post',
       title: 'Streaming replication',
       slug: '',
       summary: 'Why and how.',
@@ -38,6 +39,7 @@ describe('readPostForm and toPostInput', () => {
     });
     // No slug: the API makes one from the title. No link: null.
     expect(toPostInput(values)).toEqual({
+      kind: 'post',
       title: 'Streaming replication',
       summary: 'Why and how.',
       body: '## Setup\n\nText\n',
@@ -54,6 +56,7 @@ describe('readPostForm and toPostInput', () => {
 
   it('reads an empty form as empty values, never undefined', () => {
     expect(readPostForm(new FormData())).toEqual({
+      kind: 'post',
       title: '',
       slug: '',
       summary: '',
@@ -61,6 +64,13 @@ describe('readPostForm and toPostInput', () => {
       externalUrl: '',
       categories: [],
     });
+  });
+});
+
+describe('a page in the editor', () => {
+  it('is read back as a page, whatever else the form holds', () => {
+    expect(readPostForm(formOf([['kind', 'page']])).kind).toBe('page');
+    expect(readPostForm(formOf([['kind', 'something']])).kind).toBe('post');
   });
 });
 
