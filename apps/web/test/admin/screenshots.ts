@@ -26,13 +26,19 @@ try {
   await page.waitForURL(`${stack.webUrl}/admin/posts`);
   await page.screenshot({ path: path.join(outDir, 'admin-posts.png'), fullPage: true });
 
+  await page.goto(`${stack.webUrl}/admin/posts?kind=page`);
+  await page.screenshot({ path: path.join(outDir, 'admin-pages.png'), fullPage: true });
+  await page.goto(`${stack.webUrl}/admin/account`);
+  await page.screenshot({ path: path.join(outDir, 'admin-account.png'), fullPage: true });
+  await page.goto(`${stack.webUrl}/admin/posts`);
+
   await page.locator('.admin-table tbody a').first().click();
   await page.waitForURL(/\/admin\/posts\/\d+$/);
   // The live preview arrives once the page is interactive.
   await page.locator('.editor__preview .prose').waitFor();
   await page.screenshot({ path: path.join(outDir, 'admin-editor.png'), fullPage: true });
   console.log(
-    `wrote admin-posts.png and admin-editor.png in ${path.relative(process.cwd(), outDir)}`,
+    `wrote admin-posts.png, admin-pages.png, admin-account.png and admin-editor.png in ${path.relative(process.cwd(), outDir)}`,
   );
 } finally {
   await browser.close();
