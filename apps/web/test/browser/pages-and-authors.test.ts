@@ -62,7 +62,7 @@ describe('static pages', () => {
     const nav = page.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Colophon' }).click();
     await page.waitForURL(`${webUrl}/colophon`);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Colophon');
+    await page.getByRole('heading', { level: 1, name: 'Colophon' }).waitFor();
     expect(await page.locator('.prose strong').textContent()).toBe('quillwort');
 
     await page.goto(`${webUrl}/`);
@@ -85,7 +85,7 @@ describe('authors', () => {
     const name = await byline.textContent();
     await byline.click();
     await page.waitForURL(/\/authors\/[a-z0-9-]+$/);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(name);
+    await page.getByRole('heading', { level: 1, name: name!, exact: true }).waitFor();
     expect(await page.locator('.post-list h2 a').allTextContents()).toEqual([
       'Bylines in practice',
     ]);
