@@ -47,10 +47,7 @@ export function invalidatePostCaches(
       CATEGORIES_TAG,
     ]);
   const pageChanged = (slugs: Array<string | null>) =>
-    dropTags([
-      ...slugs.filter((slug): slug is string => slug !== null).map(pageTag),
-      PAGES_TAG,
-    ]);
+    dropTags([...slugs.filter((slug): slug is string => slug !== null).map(pageTag), PAGES_TAG]);
   const authorChanged = async (userId: number, slugs: Array<string | null>) => {
     const posts = await prisma.post.findMany({
       where: { authorId: userId, kind: 'POST' },

@@ -29,7 +29,11 @@ describe('static pages and authors', () => {
     await api.http.get('/api/pages/about').expect(404);
     const listingBefore = await api.http.get('/api/posts?pageSize=50').expect(200);
 
-    const page = await createPage('About this blog', 'Written by a **zebrafish** enthusiast.', 'about');
+    const page = await createPage(
+      'About this blog',
+      'Written by a **zebrafish** enthusiast.',
+      'about',
+    );
 
     const nav = await api.http.get('/api/pages').expect(200);
     expect(nav.body.items).toEqual([{ id: page.id, slug: 'about', title: 'About this blog' }]);
@@ -47,7 +51,7 @@ describe('static pages and authors', () => {
     ]);
   });
 
-  test("a page may not take an address the site serves, nor have categories", async () => {
+  test('a page may not take an address the site serves, nor have categories', async () => {
     const refused = await api
       .as(api.admin, 'post', '/api/admin/posts')
       .send({ kind: 'page', title: 'Search', slug: 'search' })
@@ -138,8 +142,9 @@ describe('static pages and authors', () => {
     await api.as(api.author, 'patch', '/api/admin/account').send({ slug: 'ferris' }).expect(200);
     await api.http.get(`/api/authors/${slug}`).expect(404);
     await api.http.get('/api/authors/ferris').expect(200);
-    expect((await api.http.get(`/api/posts/${created.body.slug}`).expect(200)).body.post.author)
-      .toEqual({ slug: 'ferris', name: 'Ferris Crab' });
+    expect(
+      (await api.http.get(`/api/posts/${created.body.slug}`).expect(200)).body.post.author,
+    ).toEqual({ slug: 'ferris', name: 'Ferris Crab' });
   });
 
   test('an admin renaming a user changes their bylines at once', async () => {
