@@ -23,6 +23,8 @@ test('the defaults are readable by anyone', async () => {
     postsPerPage: 10,
     commentsEnabled: true,
     holdFirstComments: true,
+    fullContentFeeds: false,
+    pageOrder: [],
   });
 });
 
