@@ -69,6 +69,7 @@ describe('the schemas', () => {
         externalUrl: null,
         categories: [],
         commentCount: 2,
+        author: { slug: 'ada', name: 'Ada' },
         html: '<p>a</p>',
       },
       comments: [{ ...reply, id: 1, parentId: null, replies: [reply] }],
