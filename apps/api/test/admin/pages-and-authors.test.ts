@@ -161,6 +161,29 @@ describe('static pages and authors', () => {
     expect(listing.body.author).toEqual({ slug: 'ferris', name: 'Ferris the Crab' });
   });
 
+  test("a deleted author's posts show their heir's byline at once", async () => {
+    const writer = await api.addUser('writer@example.com', 'AUTHOR');
+    const draft = await api
+      .as(writer, 'post', '/api/admin/posts')
+      .send({ title: 'Handed over', body: 'Text.' })
+      .expect(201);
+    await api
+      .as(writer, 'post', `/api/admin/posts/${draft.body.id}/publish`)
+      .send({ version: draft.body.version })
+      .expect(200);
+    const byline = async () =>
+      (await api.http.get(`/api/posts/${draft.body.slug}`).expect(200)).body.post.author;
+    expect(await byline()).toEqual({ slug: 'writer', name: 'writer' });
+    await api.http.get('/api/authors/writer').expect(200);
+
+    await api
+      .as(api.admin, 'delete', `/api/admin/users/${writer.userId}?reassignTo=${api.admin.userId}`)
+      .expect(204);
+    const admin = await api.as(api.admin, 'get', '/api/admin/account').expect(200);
+    expect(await byline()).toEqual({ slug: admin.body.slug, name: admin.body.name });
+    await api.http.get('/api/authors/writer').expect(404);
+  });
+
   test('profile edits are validated field by field', async () => {
     const badSlug = await api
       .as(api.author, 'patch', '/api/admin/account')
@@ -181,8 +204,9 @@ describe('static pages and authors', () => {
   });
 
   test('someone with no published post has no author page; an unknown author no listing', async () => {
-    const admin = await api.as(api.admin, 'get', '/api/admin/account').expect(200);
-    await api.http.get(`/api/authors/${admin.body.slug}`).expect(404);
+    const reader = await api.addUser('no-posts@example.com', 'AUTHOR');
+    const profile = await api.as(reader, 'get', '/api/admin/account').expect(200);
+    await api.http.get(`/api/authors/${profile.body.slug}`).expect(404);
     await api.http.get('/api/posts?author=nobody-here').expect(404);
     const bad = await api.http.get('/api/posts?author=Not%20Valid').expect(400);
     expect(bad.body.message).toContain('author');

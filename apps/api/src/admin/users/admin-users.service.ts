@@ -150,7 +150,7 @@ export class AdminUsersService {
   async delete(id: number, reassignTo: number | undefined, actor: Viewer): Promise<void> {
     assertNotYourself(actor.id, id, 'delete');
     if (reassignTo === id) throw new ValidationError({ reassignTo: 'must be another user' });
-    await this.prisma.$transaction(async (tx) => {
+    await this.outbox.transaction(async (tx, record) => {
       const user = await this.find(tx, id);
       if (user.role === 'ADMIN') await assertAnotherActiveAdmin(tx, id, 'delete');
       const postCount = user._count.posts;
@@ -162,10 +162,21 @@ export class AdminUsersService {
           );
         }
       } else {
-        const heir = await tx.user.findUnique({ where: { id: reassignTo }, select: { id: true } });
+        const heir = await tx.user.findUnique({
+          where: { id: reassignTo },
+          select: { id: true, slug: true },
+        });
         if (!heir) throw new ValidationError({ reassignTo: 'is not a user' });
         await tx.post.updateMany({ where: { authorId: id }, data: { authorId: heir.id } });
         await tx.image.updateMany({ where: { uploadedById: id }, data: { uploadedById: heir.id } });
+        // The posts' bylines now name the heir; the deleted user's author page is gone.
+        if (postCount > 0) {
+          await record('author.saved', {
+            userId: heir.id,
+            slug: heir.slug,
+            previousSlug: user.slug,
+          });
+        }
       }
       await tx.user.delete({ where: { id } });
     });
