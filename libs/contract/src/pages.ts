@@ -16,6 +16,7 @@ export const RESERVED_PAGE_SLUGS: readonly string[] = [
   'feed',
   'images',
   'posts',
+  'preview',
   'realtime',
   'robots',
   'search',
