@@ -246,6 +246,8 @@ describe('createPageCache', () => {
   test.each([
     ['a data request', '/posts/a.data', {}],
     ['an admin page', '/admin/posts', {}],
+    // A draft shown through its secret link, even if it were ever answered as a public page.
+    ['a preview link', '/preview/secret-token', {}],
     ['a request with cookies', '/posts/a', { cookie: 'session=1' }],
     // The admin cookie is sent site-wide (Path=/): a signed-in admin reading the site.
     [

@@ -122,7 +122,8 @@ const NOT_STORED = new Set([
   'x-page-cache',
   'x-request-id',
 ]);
-const BYPASSED_PREFIXES = ['/admin', '/realtime', '/images'];
+/** `/preview`: drafts shown through secret links are never kept, whatever their headers say. */
+const BYPASSED_PREFIXES = ['/admin', '/realtime', '/images', '/preview'];
 /** Where `serve` hands a render's flight to `record` (res.locals). */
 const FLIGHT = 'pageCacheFlight';
 

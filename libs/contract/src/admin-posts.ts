@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { categoryRef, isoDateTime, paginationFields, personRef, slugField } from './fields.js';
+import { postRevisionView } from './post-revisions.js';
 
 export const MAX_BODY_LENGTH = 200_000;
 
@@ -60,6 +61,19 @@ export const updatePostSchema = z.object(
   { error: 'must be a JSON object' },
 );
 export type UpdatePostInput = z.output<typeof updatePostSchema>;
+
+/**
+ * An edit kept as the post's pending draft: readers see nothing of it until it is published.
+ * Fields left out keep the draft's (or, without one, the post's) text.
+ */
+export const saveDraftSchema = updatePostSchema.pick({
+  version: true,
+  title: true,
+  summary: true,
+  body: true,
+  categories: true,
+});
+export type SaveDraftInput = z.output<typeof saveDraftSchema>;
 
 export const publishPostSchema = z.object(
   {
@@ -127,6 +141,8 @@ export const adminPostView = z.object({
   categories: z.array(categoryRef),
   author: personRef.nullable(),
   previousSlugs: z.array(z.string()),
+  /** An edit saved but not published yet (the editor opens on it), or null. */
+  pendingDraft: postRevisionView.nullable(),
   /** Whether the caller may edit, publish, unpublish and delete it (authors: their own only). */
   canEdit: z.boolean(),
 });

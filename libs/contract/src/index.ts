@@ -10,6 +10,8 @@ export * from './settings.js';
 export * from './session.js';
 export * from './users.js';
 export * from './admin-posts.js';
+export * from './post-revisions.js';
+export * from './preview-links.js';
 export * from './admin-comments.js';
 export * from './images.js';
 export * from './blocklist.js';

@@ -24,9 +24,18 @@ import {
   previewSchema,
   previewView,
   publishPostSchema,
+  saveDraftSchema,
   updatePostSchema,
   versionOnlySchema,
 } from './admin-posts.js';
+import { postRevisionListItem, postRevisionView, revisionParams } from './post-revisions.js';
+import {
+  createdPreviewLink,
+  postPreviewView,
+  previewLinkParams,
+  previewLinkView,
+  previewTokenParams,
+} from './preview-links.js';
 import {
   adminCommentView,
   bulkCommentsSchema,
@@ -194,6 +203,17 @@ export const routes = {
       400: errorBody,
       404: errorBody,
     },
+  },
+  'GET /api/preview/{token}': {
+    ...publicRoute,
+    method: 'GET',
+    path: '/api/preview/{token}',
+    tag: 'posts',
+    summary:
+      "A draft, scheduled post or pending edit shown through a preview link's secret token " +
+      '(never cached, noindex); an unknown or revoked token is a 404',
+    params: previewTokenParams,
+    responses: { 200: postPreviewView, 404: errorBody },
   },
   'GET /__lbheartbeat__': {
     ...publicRoute,
@@ -446,6 +466,84 @@ export const routes = {
     tag: 'admin posts',
     summary: 'Delete a post and its comments',
     params: idParams,
+    responses: { 204: null, 401: errorBody, 403: errorBody, 404: errorBody },
+  },
+  'PUT /api/admin/posts/{id}/draft': {
+    ...adminRoute,
+    method: 'PUT',
+    path: '/api/admin/posts/{id}/draft',
+    tag: 'admin posts',
+    summary:
+      'Keep an edit as the pending draft of the post: readers see nothing of it until ' +
+      '`PUT /api/admin/posts/{id}` publishes an edit',
+    params: idParams,
+    body: saveDraftSchema,
+    responses: { 200: adminPostView, ...adminRefusals, 409: postConflict },
+  },
+  'DELETE /api/admin/posts/{id}/draft': {
+    ...adminRoute,
+    method: 'DELETE',
+    path: '/api/admin/posts/{id}/draft',
+    tag: 'admin posts',
+    summary: 'Discard the pending draft (it stays in the revisions)',
+    params: idParams,
+    responses: { 204: null, 401: errorBody, 403: errorBody, 404: errorBody },
+  },
+  'GET /api/admin/posts/{id}/revisions': {
+    ...adminRoute,
+    method: 'GET',
+    path: '/api/admin/posts/{id}/revisions',
+    tag: 'admin posts',
+    summary: 'The saves of a post, newest first (the newest 100)',
+    params: idParams,
+    responses: { 200: z.array(postRevisionListItem), 401: errorBody, 404: errorBody },
+  },
+  'GET /api/admin/posts/{id}/revisions/{revisionId}': {
+    ...adminRoute,
+    method: 'GET',
+    path: '/api/admin/posts/{id}/revisions/{revisionId}',
+    tag: 'admin posts',
+    summary: 'One save of a post with its whole text',
+    params: revisionParams,
+    responses: { 200: postRevisionView, 401: errorBody, 404: errorBody },
+  },
+  'POST /api/admin/posts/{id}/revisions/{revisionId}/restore': {
+    ...adminRoute,
+    method: 'POST',
+    path: '/api/admin/posts/{id}/revisions/{revisionId}/restore',
+    tag: 'admin posts',
+    summary:
+      "Save a revision's text again as a new revision (a published post's becomes its pending " +
+      'draft)',
+    params: revisionParams,
+    body: versionOnlySchema,
+    responses: { 200: adminPostView, ...adminRefusals, 409: postConflict },
+  },
+  'GET /api/admin/posts/{id}/preview-links': {
+    ...adminRoute,
+    method: 'GET',
+    path: '/api/admin/posts/{id}/preview-links',
+    tag: 'admin posts',
+    summary: "The post's preview links, newest first (their tokens are not kept)",
+    params: idParams,
+    responses: { 200: z.array(previewLinkView), 401: errorBody, 403: errorBody, 404: errorBody },
+  },
+  'POST /api/admin/posts/{id}/preview-links': {
+    ...adminRoute,
+    method: 'POST',
+    path: '/api/admin/posts/{id}/preview-links',
+    tag: 'admin posts',
+    summary: 'A new secret preview link; its token is answered this once',
+    params: idParams,
+    responses: { 201: createdPreviewLink, 401: errorBody, 403: errorBody, 404: errorBody },
+  },
+  'DELETE /api/admin/posts/{id}/preview-links/{linkId}': {
+    ...adminRoute,
+    method: 'DELETE',
+    path: '/api/admin/posts/{id}/preview-links/{linkId}',
+    tag: 'admin posts',
+    summary: 'Revoke a preview link: its address answers 404 from now on',
+    params: previewLinkParams,
     responses: { 204: null, 401: errorBody, 403: errorBody, 404: errorBody },
   },
 

@@ -12,6 +12,8 @@ import { AdminImagesController } from './images/admin-images.controller.js';
 import { AdminImagesService } from './images/admin-images.service.js';
 import { AdminPostsController } from './posts/admin-posts.controller.js';
 import { AdminPostsService } from './posts/admin-posts.service.js';
+import { PreviewLinksController } from './posts/preview-links.controller.js';
+import { PreviewLinksService } from './posts/preview-links.service.js';
 import { AdminUsersController } from './users/admin-users.controller.js';
 import { AdminUsersService } from './users/admin-users.service.js';
 
@@ -24,6 +26,7 @@ import { AdminUsersService } from './users/admin-users.service.js';
   imports: [AuthModule, RateLimitModule],
   controllers: [
     AdminPostsController,
+    PreviewLinksController,
     AdminCategoriesController,
     AdminCommentsController,
     AdminImagesController,
@@ -32,6 +35,7 @@ import { AdminUsersService } from './users/admin-users.service.js';
   ],
   providers: [
     AdminPostsService,
+    PreviewLinksService,
     AdminCategoriesService,
     AdminCommentsService,
     AdminImagesService,

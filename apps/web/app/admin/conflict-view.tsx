@@ -1,7 +1,8 @@
 import { type AdminPostView } from '@inkwell/contract';
 import { Form } from '@remix-run/react';
 import { CsrfField, DateTime, Notice } from './components.js';
-import { type DiffSection } from './post-actions.server.js';
+import { DiffView } from './diff-view.js';
+import { type DiffSection } from './post-diff.js';
 import { type PostFormValues } from './post-form.js';
 
 interface ConflictViewProps {
@@ -9,6 +10,7 @@ interface ConflictViewProps {
   mine: PostFormValues;
   current: AdminPostView;
   diff: DiffSection[];
+  saveIntent: 'save' | 'save-draft';
 }
 
 /**
@@ -16,7 +18,7 @@ interface ConflictViewProps {
  * version and the author's, then lets them take the saved one or overwrite it on purpose
  * (the overwrite names the saved version, so a third save in between is caught again).
  */
-export function ConflictView({ postId, mine, current, diff }: ConflictViewProps) {
+export function ConflictView({ postId, mine, current, diff, saveIntent }: ConflictViewProps) {
   return (
     <div className="conflict" aria-labelledby="conflict-heading">
       <h2 id="conflict-heading">This post was changed while you were editing</h2>
@@ -29,25 +31,7 @@ export function ConflictView({ postId, mine, current, diff }: ConflictViewProps)
           Your text is the same as the saved version; only settings such as the slug may differ.
         </p>
       ) : (
-        diff.map((section) => (
-          <section key={section.field} className="diff" aria-label={`${section.field} differences`}>
-            <h3>{section.field}</h3>
-            <pre>
-              {section.lines.map((line, index) => (
-                <span key={index} className={`diff__line diff__line--${line.kind}`}>
-                  <span className="visually-hidden">
-                    {line.kind === 'added' ? 'yours: ' : line.kind === 'removed' ? 'saved: ' : ''}
-                  </span>
-                  <span aria-hidden="true">
-                    {line.kind === 'added' ? '+ ' : line.kind === 'removed' ? '- ' : '  '}
-                  </span>
-                  {line.text}
-                  {'\n'}
-                </span>
-              ))}
-            </pre>
-          </section>
-        ))
+        <DiffView sections={diff} removedLabel="saved" addedLabel="yours" />
       )}
       <p className="muted">Lines marked − are in the saved version, lines marked + are yours.</p>
       <div className="button-row">
@@ -65,7 +49,7 @@ export function ConflictView({ postId, mine, current, diff }: ConflictViewProps)
           {mine.categories.map((slug) => (
             <input key={slug} type="hidden" name="categories" value={slug} />
           ))}
-          <button type="submit" name="intent" value="save" className="button--danger">
+          <button type="submit" name="intent" value={saveIntent} className="button--danger">
             Overwrite with my version
           </button>
         </Form>

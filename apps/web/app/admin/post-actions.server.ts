@@ -1,12 +1,12 @@
 import { type AdminPostView, postConflict } from '@inkwell/contract';
 import { redirect } from '@remix-run/node';
 import { ApiError, type ApiClient } from '../api-client.server.js';
-import { type DiffLine, lineDiff } from './line-diff.js';
+import { type DiffSection, postTextDiff } from './post-diff.js';
 import { type DoneKey } from './post-notices.js';
 import {
   localToIso,
   type PostFormValues,
-  postFormValuesOf,
+  editorValuesOf,
   readOffset,
   readPostForm,
   readVersion,
@@ -24,13 +24,16 @@ function conflictingPost(error: unknown): AdminPostView | null {
  * redirects (so a reload never resubmits); refusals come back with what the author typed.
  */
 
-export type EditorIntent = 'save' | 'preview' | 'publish' | 'schedule' | 'unpublish';
-const INTENTS: readonly EditorIntent[] = ['save', 'preview', 'publish', 'schedule', 'unpublish'];
-
-export interface DiffSection {
-  field: 'Title' | 'Categories' | 'Summary' | 'Body';
-  lines: DiffLine[];
-}
+/** `save-draft`: "Save" of a published post keeps the edit as its pending draft. */
+export type EditorIntent = 'save' | 'save-draft' | 'preview' | 'publish' | 'schedule' | 'unpublish';
+const INTENTS: readonly EditorIntent[] = [
+  'save',
+  'save-draft',
+  'preview',
+  'publish',
+  'schedule',
+  'unpublish',
+];
 
 export type EditorResult =
   | {
@@ -40,20 +43,21 @@ export type EditorResult =
       formError: string | null;
     }
   | { kind: 'preview'; values: PostFormValues; html: string }
-  | { kind: 'conflict'; values: PostFormValues; current: AdminPostView; diff: DiffSection[] };
+  | {
+      kind: 'conflict';
+      values: PostFormValues;
+      current: AdminPostView;
+      diff: DiffSection[];
+      /** How "Overwrite" saves: privately again when the author's save was a draft. */
+      saveIntent: 'save' | 'save-draft';
+    };
 
-/** Only the fields that differ, each as a line diff from the saved post to the author's text. */
+/**
+ * Only the fields that differ, each as a line diff from the saved post (its pending draft, when
+ * it has one) to the author's text.
+ */
 export function conflictDiff(mine: PostFormValues, current: AdminPostView): DiffSection[] {
-  const saved = postFormValuesOf(current);
-  const pairs: [DiffSection['field'], string, string][] = [
-    ['Title', saved.title, mine.title],
-    ['Categories', saved.categories.join('\n'), mine.categories.join('\n')],
-    ['Summary', saved.summary, mine.summary],
-    ['Body', saved.body, mine.body],
-  ];
-  return pairs
-    .filter(([, before, after]) => before !== after)
-    .map(([field, before, after]) => ({ field, lines: lineDiff(before, after) }));
+  return postTextDiff(editorValuesOf(current), mine);
 }
 
 function invalid(values: PostFormValues, error: unknown): EditorResult {
@@ -114,11 +118,23 @@ export async function runEditorIntent(
           formError: 'The form lost its version: reload the post.',
         };
       }
-      post = await api.put('/api/admin/posts/{id}', {
-        params: { id: id },
-        // A post stays what it was created as: the kind is not sent with an edit.
-        body: { ...withoutKind(toPostInput(values)), version: version },
-      });
+      post =
+        intent === 'save-draft'
+          ? await api.put('/api/admin/posts/{id}/draft', {
+              params: { id: id },
+              body: {
+                version: version,
+                title: values.title,
+                summary: values.summary,
+                body: values.body,
+                categories: values.categories,
+              },
+            })
+          : await api.put('/api/admin/posts/{id}', {
+              params: { id: id },
+              // A post stays what it was created as: the kind is not sent with an edit.
+              body: { ...withoutKind(toPostInput(values)), version: version },
+            });
     }
     if (intent === 'publish' || intent === 'schedule') {
       post = await api.post('/api/admin/posts/{id}/publish', {
@@ -133,7 +149,15 @@ export async function runEditorIntent(
     }
   } catch (error) {
     const current = conflictingPost(error);
-    if (current) return { kind: 'conflict', values, current, diff: conflictDiff(values, current) };
+    if (current) {
+      return {
+        kind: 'conflict',
+        values,
+        current,
+        diff: conflictDiff(values, current),
+        saveIntent: intent === 'save-draft' ? 'save-draft' : 'save',
+      };
+    }
     return invalid(values, error);
   }
   const done: DoneKey =
@@ -141,11 +165,13 @@ export async function runEditorIntent(
       ? id === null
         ? 'created'
         : 'saved'
-      : intent === 'publish'
-        ? 'published'
-        : intent === 'schedule'
-          ? 'scheduled'
-          : 'unpublished';
+      : intent === 'save-draft'
+        ? 'draft-saved'
+        : intent === 'publish'
+          ? 'published'
+          : intent === 'schedule'
+            ? 'scheduled'
+            : 'unpublished';
   return redirect(`/admin/posts/${post.id}?done=${done}`);
 }
 

@@ -259,14 +259,19 @@ function PublishControls({
         </p>
       ) : null}
       <div className="button-row">
-        <button type="submit" name="intent" value="save">
+        {/* A published post's "Save" keeps the edit private; "Update" publishes it. */}
+        <button
+          type="submit"
+          name="intent"
+          value={post?.state === 'published' ? 'save-draft' : 'save'}
+        >
           {post ? 'Save' : 'Save draft'}
         </button>
         <button type="submit" name="intent" value="preview" className="button--quiet">
           Preview
         </button>
         <button type="submit" name="intent" value="publish">
-          {post?.state === 'published' ? 'Save and keep published' : 'Publish now'}
+          {post?.state === 'published' ? 'Update' : 'Publish now'}
         </button>
         {post && post.state !== 'draft' ? (
           <button type="submit" name="intent" value="unpublish" className="button--quiet">

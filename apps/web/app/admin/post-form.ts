@@ -1,4 +1,9 @@
-import { type AdminPostView, type PostInput, type PostKindName } from '@inkwell/contract';
+import {
+  type AdminPostView,
+  type PostInput,
+  type PostKindName,
+  type PostRevisionView,
+} from '@inkwell/contract';
 
 /*
  * The post editor's form, read back on the server. Values stay strings as typed so a refused
@@ -48,6 +53,22 @@ export function postFormValuesOf(post: AdminPostView): PostFormValues {
   };
 }
 
+/** The form over a post's pending draft: its text, the post's slug and link. */
+export function draftFormValuesOf(post: AdminPostView, draft: PostRevisionView): PostFormValues {
+  return {
+    ...postFormValuesOf(post),
+    title: draft.title,
+    summary: draft.summary,
+    body: draft.body,
+    categories: draft.categories,
+  };
+}
+
+/** What the editor opens on: the pending draft when there is one, else the post as saved. */
+export function editorValuesOf(post: AdminPostView): PostFormValues {
+  return post.pendingDraft ? draftFormValuesOf(post, post.pendingDraft) : postFormValuesOf(post);
+}
+
 export const emptyPostForm: PostFormValues = {
   kind: 'post',
   title: '',
@@ -78,7 +99,7 @@ export function readVersion(form: FormData): number | null {
 }
 
 /** Comment, category or image ids ticked in a form (`name` repeated), invalid ones dropped. */
-export function readIds(form: FormData, name: string): number[] {
+export function readIds(form: FormData | URLSearchParams, name: string): number[] {
   return form
     .getAll(name)
     .filter((value): value is string => typeof value === 'string' && /^[1-9]\d{0,9}$/.test(value))

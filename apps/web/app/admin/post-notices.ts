@@ -2,6 +2,10 @@
 export const DONE_MESSAGES = {
   created: 'Draft created.',
   saved: 'Saved.',
+  'draft-saved': 'Draft saved: readers still see the published version until you Update.',
+  'draft-discarded': 'Draft discarded: the editor shows the published version.',
+  restored: 'Revision restored as a new revision.',
+  'link-revoked': 'Preview link revoked: its address no longer works.',
   published: 'Published: the post is public now.',
   scheduled: 'Scheduled: the post goes public at the date given.',
   unpublished: 'Unpublished: the post is a draft again.',

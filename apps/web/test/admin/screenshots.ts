@@ -1,6 +1,7 @@
 /*
- * Screenshots of the admin panel into docs/screenshots/admin-*.png: the post list and the
- * editor with its live preview (light mode, 1280 px). Not part of the test run:
+ * Screenshots of the admin panel into docs/screenshots/admin-*.png: the post list, the
+ * editor with its live preview, and a published post's pending draft with its revisions and a
+ * preview link, plus that link's page (light mode, 1280 px). Not part of the test run:
  * `npx tsx test/admin/screenshots.ts` from apps/web.
  */
 import path from 'node:path';
@@ -37,8 +38,26 @@ try {
   // The live preview arrives once the page is interactive.
   await page.locator('.editor__preview .prose').waitFor();
   await page.screenshot({ path: path.join(outDir, 'admin-editor.png'), fullPage: true });
+
+  // A private edit of the published post, compared with its revision, and a preview link.
+  const title = page.getByLabel('Title', { exact: true });
+  await title.fill(`${await title.inputValue()} (revised)`);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('status').filter({ hasText: 'Draft saved:' }).waitFor();
+  const compare = page
+    .locator('.revisions__list li')
+    .last()
+    .getByRole('link', { name: /Compare/ });
+  await page.goto(`${stack.webUrl}${await compare.getAttribute('href')}`);
+  await page.locator('#revision-diff').waitFor();
+  await page.getByRole('button', { name: 'Create a preview link' }).click();
+  const link = page.locator('.preview-links__new');
+  await link.waitFor();
+  await page.screenshot({ path: path.join(outDir, 'admin-revisions.png'), fullPage: true });
+  await page.goto(`${stack.webUrl}${new URL((await link.textContent())!).pathname}`);
+  await page.screenshot({ path: path.join(outDir, 'preview-link.png'), fullPage: true });
   console.log(
-    `wrote admin-posts.png, admin-pages.png, admin-account.png and admin-editor.png in ${path.relative(process.cwd(), outDir)}`,
+    `wrote admin-posts.png, admin-pages.png, admin-account.png, admin-editor.png, admin-revisions.png and preview-link.png in ${path.relative(process.cwd(), outDir)}`,
   );
 } finally {
   await browser.close();

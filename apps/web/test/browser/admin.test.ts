@@ -198,7 +198,8 @@ describe('an author at work', () => {
 
     await other.getByLabel('Title', { exact: true }).fill(`${title} (revised)`);
     await other.getByRole('button', { name: 'Save', exact: true }).click();
-    await other.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    // The post is published: "Save" keeps the edit as its pending draft.
+    await other.getByRole('status').filter({ hasText: 'Draft saved:' }).waitFor();
 
     const body = page.getByLabel('Body (Markdown)');
     await body.fill(`${await body.inputValue()}\nA closing line from the stale tab.`);
@@ -215,7 +216,7 @@ describe('an author at work', () => {
     ).toBe(1);
 
     await page.getByRole('button', { name: 'Overwrite with my version' }).click();
-    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Draft saved:' }).waitFor();
     expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe(title);
     expect(await page.getByLabel('Body (Markdown)').inputValue()).toContain(
       'A closing line from the stale tab.',

@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { createScratchPostgresDatabase, type ScratchDatabase } from '@inkwell/prisma/testing';
 import { commentChannel, FayeNodeClient } from '@inkwell/realtime';
+import { runApiScript, workspacePackageDir } from '@inkwell/test-stack';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startScaledOutStack, type ScaledOutStack } from '../stack.js';
 import { checkWritesThroughPageCaches, pageAt } from './page-cache-checks.js';
-import { adminHeadersAt } from './support.js';
+import { adminHeadersAt, connectBrowser } from './support.js';
 
 /*
  * The site scaled out: two APIs on one PostgreSQL database and one Redis, a web process in front
@@ -18,14 +20,21 @@ const PAGE_CACHE_SECONDS = 3600;
 
 let scratch: ScratchDatabase;
 let stack: ScaledOutStack;
+/** What every process of the stack shares: its database and its keys in Redis. */
+let services: { DATABASE_URL: string; REDIS_URL: string; CACHE_NAMESPACE: string };
 
 beforeAll(async () => {
   scratch = await createScratchPostgresDatabase('inkwell_scaled_out');
-  stack = await startScaledOutStack({
-    databaseUrl: scratch.url,
-    redisUrl: 'redis://127.0.0.1:6379',
+  services = {
+    DATABASE_URL: scratch.url,
+    REDIS_URL: 'redis://127.0.0.1:6379',
     // Its own cache keys, realtime channel and rate-limit counters: other suites share Redis.
-    cacheNamespace: `test-scaled-${randomBytes(4).toString('hex')}`,
+    CACHE_NAMESPACE: `test-scaled-${randomBytes(4).toString('hex')}`,
+  };
+  stack = await startScaledOutStack({
+    databaseUrl: services.DATABASE_URL,
+    redisUrl: services.REDIS_URL,
+    cacheNamespace: services.CACHE_NAMESPACE,
     pageCacheSeconds: PAGE_CACHE_SECONDS,
   });
 }, 240_000);
@@ -163,4 +172,33 @@ test('failed logins are counted across both APIs', async () => {
   const refused = await attempt(apiB);
   expect(refused.status).toBe(429);
   expect(await refused.text()).toContain('Too many failed logins for this account');
+});
+
+test('a blog imported beside the running site keeps its old addresses: readers land on the posts', async () => {
+  const wxr = path.join(
+    workspacePackageDir('@inkwell/api'),
+    'test/fixtures/import/wordpress/export.xml',
+  );
+  const imported = await runApiScript('src/cli/import.ts', { env: services, args: [wxr] });
+  expect(imported.code, imported.output).toBe(0);
+
+  for (const web of stack.webUrls) {
+    for (const old of ['/?p=12', '/2019/03/04/cutting-dovetails-by-hand/']) {
+      const moved = await fetch(`${web}${old}`, { redirect: 'manual' });
+      expect(moved.status).toBe(301);
+      expect(moved.headers.get('location')).toBe('/posts/cutting-dovetails-by-hand');
+    }
+    // An address the former blog had but no imported post took (an untitled draft's) stays 404.
+    expect((await fetch(`${web}/?p=56`, { redirect: 'manual' })).status).toBe(404);
+  }
+
+  const browser = await connectBrowser();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${stack.webUrls[1]}/2020/07/21/truing-a-wheel/`);
+    expect(new URL(page.url()).pathname).toBe('/posts/truing-a-wheel');
+    expect(await page.locator('h1').textContent()).toBe('Truing a wheel on the kitchen table');
+  } finally {
+    await browser.close();
+  }
 });

@@ -2,20 +2,12 @@ import {
   type AdminPostListItem,
   type AdminPostView,
   type PostKindName,
-  type PostState,
 } from '@inkwell/contract';
-import { type PostKind, type Prisma, type PostStatus } from '@inkwell/prisma';
+import { type PostKind, type Prisma } from '@inkwell/prisma';
+import { postState } from '../../posts/post-state.js';
 import { mayChange, type Viewer } from '../../auth/ownership.js';
 import { categoryRefSelect } from '../../posts/published.js';
-
-export function postState(
-  status: PostStatus,
-  publishedAt: Date | null,
-  now = new Date(),
-): PostState {
-  if (status === 'DRAFT') return 'draft';
-  return publishedAt && publishedAt <= now ? 'published' : 'scheduled';
-}
+import { revisionSelect, toRevisionView } from './post-revisions.js';
 
 export function kindName(kind: PostKind): PostKindName {
   return kind === 'PAGE' ? 'page' : 'post';
@@ -37,6 +29,7 @@ export const adminPostSelect = {
   categories: categoryRefSelect,
   author: { select: { id: true, name: true } },
   slugRedirects: { orderBy: { createdAt: 'desc' }, select: { oldSlug: true } },
+  revisions: { where: { pending: true }, take: 1, select: revisionSelect },
 } satisfies Prisma.PostSelect;
 
 export function toAdminPost(
@@ -60,6 +53,7 @@ export function toAdminPost(
     categories: row.categories.map(({ category }) => category),
     author: row.author,
     previousSlugs: row.slugRedirects.map((r) => r.oldSlug),
+    pendingDraft: row.revisions[0] ? toRevisionView(row.revisions[0]) : null,
     canEdit: mayChange(viewer, row.author?.id ?? null),
   };
 }

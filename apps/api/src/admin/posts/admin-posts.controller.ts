@@ -7,8 +7,12 @@ import {
   type ListAdminPostsQuery,
   listAdminPostsSchema,
   previewSchema,
+  type PostRevisionListItem,
+  type PostRevisionView,
   type PublishPostInput,
   publishPostSchema,
+  type SaveDraftInput,
+  saveDraftSchema,
   type UpdatePostInput,
   updatePostSchema,
   type VersionOnlyInput,
@@ -83,6 +87,53 @@ export class AdminPostsController {
     @CurrentSession() session: AdminSession,
   ): Promise<AdminPostView> {
     return this.posts.unpublish(parseId(id, 'post'), input, session.user);
+  }
+
+  @Put(':id/draft')
+  saveDraft(
+    @Param('id') id: string,
+    @Body(new ZodPipe(saveDraftSchema)) input: SaveDraftInput,
+    @CurrentSession() session: AdminSession,
+  ): Promise<AdminPostView> {
+    return this.posts.saveDraft(parseId(id, 'post'), input, session.user);
+  }
+
+  @Delete(':id/draft')
+  @HttpCode(204)
+  async discardDraft(
+    @Param('id') id: string,
+    @CurrentSession() session: AdminSession,
+  ): Promise<void> {
+    await this.posts.discardDraft(parseId(id, 'post'), session.user);
+  }
+
+  @Get(':id/revisions')
+  listRevisions(@Param('id') id: string): Promise<PostRevisionListItem[]> {
+    return this.posts.listRevisions(parseId(id, 'post'));
+  }
+
+  @Get(':id/revisions/:revisionId')
+  getRevision(
+    @Param('id') id: string,
+    @Param('revisionId') revisionId: string,
+  ): Promise<PostRevisionView> {
+    return this.posts.getRevision(parseId(id, 'post'), parseId(revisionId, 'revision'));
+  }
+
+  @Post(':id/revisions/:revisionId/restore')
+  @HttpCode(200)
+  restore(
+    @Param('id') id: string,
+    @Param('revisionId') revisionId: string,
+    @Body(new ZodPipe(versionOnlySchema)) input: VersionOnlyInput,
+    @CurrentSession() session: AdminSession,
+  ): Promise<AdminPostView> {
+    return this.posts.restore(
+      parseId(id, 'post'),
+      parseId(revisionId, 'revision'),
+      input,
+      session.user,
+    );
   }
 
   @Delete(':id')

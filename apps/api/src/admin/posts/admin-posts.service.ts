@@ -5,7 +5,10 @@ import {
   type AdminPostView,
   type CreatePostInput,
   type ListAdminPostsQuery,
+  type PostRevisionListItem,
+  type PostRevisionView,
   type PublishPostInput,
+  type SaveDraftInput,
   type UpdatePostInput,
   type VersionOnlyInput,
   isReservedPageSlug,
@@ -29,6 +32,17 @@ import {
   toAdminPost,
   toAdminPostListItem,
 } from './admin-post-views.js';
+import {
+  clearPendingDraft,
+  currentText,
+  findPendingDraft,
+  keepRevision,
+  LISTED_REVISIONS,
+  revisionSelect,
+  type RevisionText,
+  toRevisionListItem,
+  toRevisionView,
+} from './post-revisions.js';
 import { firstFreeSlug, lockSlugAllocation, slugFromText } from '../../slugs/slugs.js';
 import {
   loadSnapshot,
@@ -145,6 +159,7 @@ export class AdminPostsService {
         select: { id: true },
       });
       await tx.postSlugRedirect.deleteMany({ where: { oldSlug: slug } });
+      await keepRevision(tx, post.id, await currentText(tx, post.id), author.id, false);
       const after = await loadSnapshot(tx, post.id);
       await recordPostSaved(tx, record, null, after);
       return after;
@@ -171,7 +186,108 @@ export class AdminPostsService {
         });
       }
       if (newSlug) await this.keepOldSlugRedirecting(tx, id, before.slug, newSlug);
+      // Published as saved: this ends any pending draft.
+      await keepRevision(tx, id, await currentText(tx, id), actor.id, false);
     });
+  }
+
+  /**
+   * Keeps an edit as the post's pending draft. Nothing readers see changes (no `post.saved`,
+   * the post's text and `updatedAt` stay), but the version moves on so a stale editor still
+   * gets its 409.
+   */
+  async saveDraft(id: number, input: SaveDraftInput, actor: Viewer): Promise<AdminPostView> {
+    await this.write(async (tx) => {
+      const before = await loadSnapshot(tx, id);
+      assertMayChange(actor, before.authorId, NOT_YOUR_POST);
+      if (before.version !== input.version)
+        throw await this.staleVersion(tx, id, input.version, actor);
+      const base = (await findPendingDraft(tx, id)) ?? (await currentText(tx, id));
+      if (input.categories) await this.resolveCategories(tx, input.categories);
+      const text: RevisionText = {
+        title: input.title ?? base.title,
+        summary: input.summary ?? base.summary,
+        body: input.body ?? base.body,
+        categories: input.categories ?? base.categories,
+      };
+      const { updatedAt } = await tx.post.findUniqueOrThrow({
+        where: { id },
+        select: { updatedAt: true },
+      });
+      const { count } = await tx.post.updateMany({
+        where: { id, version: before.version },
+        data: { version: { increment: 1 }, updatedAt },
+      });
+      if (count === 0) throw await this.staleVersion(tx, id, before.version, actor);
+      await keepRevision(tx, id, text, actor.id, true);
+    });
+    return this.get(id, actor);
+  }
+
+  /** Drops the pending draft: the editor opens on the published text again. */
+  async discardDraft(id: number, actor: Viewer): Promise<void> {
+    await this.write(async (tx) => {
+      const before = await loadSnapshot(tx, id);
+      assertMayChange(actor, before.authorId, NOT_YOUR_POST);
+      await clearPendingDraft(tx, id);
+    });
+  }
+
+  /** The post's saves, newest first. */
+  async listRevisions(id: number): Promise<PostRevisionListItem[]> {
+    const post = await this.prisma.post.findUnique({
+      where: { id },
+      select: {
+        revisions: {
+          orderBy: { id: 'desc' },
+          take: LISTED_REVISIONS,
+          select: {
+            id: true,
+            title: true,
+            pending: true,
+            createdAt: true,
+            author: revisionSelect.author,
+          },
+        },
+      },
+    });
+    if (!post) throw new NotFoundError(`No post has the id ${id}`);
+    return post.revisions.map(toRevisionListItem);
+  }
+
+  async getRevision(id: number, revisionId: number): Promise<PostRevisionView> {
+    const row = await this.prisma.postRevision.findFirst({
+      where: { id: revisionId, postId: id },
+      select: revisionSelect,
+    });
+    if (!row) throw new NotFoundError(`Post ${id} has no revision with the id ${revisionId}`);
+    return toRevisionView(row);
+  }
+
+  /**
+   * Saves a revision's text again, as a new revision: a public post's becomes its pending draft,
+   * any other post's is saved as usual. Categories deleted since are left out.
+   */
+  async restore(
+    id: number,
+    revisionId: number,
+    input: VersionOnlyInput,
+    actor: Viewer,
+  ): Promise<AdminPostView> {
+    const revision = await this.getRevision(id, revisionId);
+    const known = await this.prisma.category.findMany({
+      where: { slug: { in: revision.categories } },
+      select: { slug: true },
+    });
+    const text = {
+      version: input.version,
+      title: revision.title,
+      summary: revision.summary,
+      body: revision.body,
+      categories: known.map((category) => category.slug),
+    };
+    const { public: isPublic } = await loadSnapshot(this.prisma, id);
+    return isPublic ? this.saveDraft(id, text, actor) : this.update(id, text, actor);
   }
 
   /** Public now, or at `publishAt` (scheduled: the public API shows it once the date has come). */

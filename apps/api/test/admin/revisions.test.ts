@@ -1,0 +1,258 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { engineKinds } from '../test-api.js';
+import { type AdminTestApi, startAdminTestApi } from './admin-test-api.js';
+
+/** Revisions, private edits of published posts, and preview links, as authors and readers see them. */
+describe.each(engineKinds)('post revisions and drafts on %s', (kind) => {
+  let api: AdminTestApi;
+  beforeAll(async () => {
+    api = await startAdminTestApi(kind);
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const createPost = async (body: Record<string, unknown>) =>
+    (await api.as(api.author, 'post', '/api/admin/posts').send(body).expect(201)).body;
+  const publishedPost = async (title: string, body: string) => {
+    const post = await createPost({ title, body, categories: ['rust'] });
+    return (
+      await api
+        .as(api.author, 'post', `/api/admin/posts/${post.id}/publish`)
+        .send({ version: post.version })
+        .expect(200)
+    ).body;
+  };
+  const readerSees = async (slug: string) =>
+    (await api.http.get(`/api/posts/${slug}`).expect(200)).body.post;
+  const searchHits = async (q: string) =>
+    ((await api.http.get(`/api/search?q=${q}`).expect(200)).body.hits as Array<{ slug: string }>)
+      .map((hit) => hit.slug)
+      .filter((slug, index, all) => all.indexOf(slug) === index);
+
+  test('every save keeps a revision with who saved it, newest first, with its whole text', async () => {
+    const post = await createPost({ title: 'History', body: 'first text', categories: ['rust'] });
+    await api
+      .as(api.admin, 'put', `/api/admin/posts/${post.id}`)
+      .send({ version: post.version, title: 'History, edited', body: 'second text' })
+      .expect(200);
+    const list = await api.as(api.author, 'get', `/api/admin/posts/${post.id}/revisions`);
+    expect(list.status).toBe(200);
+    expect(list.body).toMatchObject([
+      { title: 'History, edited', author: { id: api.admin.userId }, pending: false },
+      { title: 'History', author: { id: api.author.userId }, pending: false },
+    ]);
+    const first = await api
+      .as(api.author, 'get', `/api/admin/posts/${post.id}/revisions/${list.body[1].id}`)
+      .expect(200);
+    expect(first.body).toMatchObject({ body: 'first text', categories: ['rust'], summary: '' });
+    await api
+      .as(api.author, 'get', `/api/admin/posts/${post.id}/revisions/${list.body[1].id + 100000}`)
+      .expect(404);
+    await api.as(api.author, 'get', `/api/admin/posts/${post.id}/revisions/nope`).expect(404);
+  });
+
+  test('a draft edit of a published post stays out of the page, listing and search until it is published', async () => {
+    const post = await publishedPost('Quiet edits', 'The original aardvark text.');
+    expect((await readerSees(post.slug)).html).toContain('aardvark');
+    api.events.length = 0;
+    const saved = await api
+      .as(api.author, 'put', `/api/admin/posts/${post.id}/draft`)
+      .send({
+        version: post.version,
+        title: 'Quiet edits, revised',
+        body: 'A new zeppelinoid text.',
+      })
+      .expect(200);
+    expect(saved.body).toMatchObject({
+      title: 'Quiet edits',
+      body: 'The original aardvark text.',
+      version: post.version + 1,
+      updatedAt: post.updatedAt,
+      pendingDraft: {
+        title: 'Quiet edits, revised',
+        body: 'A new zeppelinoid text.',
+        pending: true,
+      },
+    });
+    expect(api.events).toEqual([]);
+    const page = await readerSees(post.slug);
+    expect(page.title).toBe('Quiet edits');
+    expect(page.html).toContain('aardvark');
+    expect(page.updatedAt).toBe(post.updatedAt);
+    const listing = (await api.http.get('/api/posts?pageSize=50').expect(200)).body.items;
+    expect(listing.find((item: { slug: string }) => item.slug === post.slug).title).toBe(
+      'Quiet edits',
+    );
+    expect(await searchHits('zeppelinoid')).toEqual([]);
+
+    // A second draft save replaces the pending one; the first stays in the history.
+    await api
+      .as(api.author, 'put', `/api/admin/posts/${post.id}/draft`)
+      .send({ version: saved.body.version, body: 'A newer zeppelinoid text.' })
+      .expect(200);
+    const history = (await api.as(api.author, 'get', `/api/admin/posts/${post.id}/revisions`)).body;
+    expect(history.map((r: { pending: boolean }) => r.pending)).toEqual([true, false, false]);
+
+    const editor = (await api.as(api.author, 'get', `/api/admin/posts/${post.id}`).expect(200))
+      .body;
+    expect(editor.pendingDraft).toMatchObject({
+      title: 'Quiet edits, revised',
+      body: 'A newer zeppelinoid text.',
+    });
+    const updated = await api
+      .as(api.author, 'put', `/api/admin/posts/${post.id}`)
+      .send({
+        version: editor.version,
+        title: editor.pendingDraft.title,
+        body: editor.pendingDraft.body,
+      })
+      .expect(200);
+    expect(updated.body.pendingDraft).toBeNull();
+    const after = await readerSees(post.slug);
+    expect(after.title).toBe('Quiet edits, revised');
+    expect(after.html).toContain('newer zeppelinoid');
+    expect(await searchHits('zeppelinoid')).toEqual([post.slug]);
+  });
+
+  test('a stale draft save is a 409; bad input a 400 naming the field; someone else’s post a 403', async () => {
+    const post = await publishedPost('Guarded drafts', 'text');
+    await api
+      .as(api.author, 'put', `/api/admin/posts/${post.id}/draft`)
+      .send({ version: post.version - 1, body: 'x' })
+      .expect(409);
+    const bad = await api
+      .as(api.author, 'put', `/api/admin/posts/${post.id}/draft`)
+      .send({ version: post.version, title: '' })
+      .expect(400);
+    expect(Object.keys(bad.body.fields)).toEqual(['title']);
+    const unknown = await api
+      .as(api.author, 'put', `/api/admin/posts/${post.id}/draft`)
+      .send({ version: post.version, categories: ['nope'] })
+      .expect(400);
+    expect(unknown.body.fields).toEqual({ categories: 'unknown category: nope' });
+    const other = await api.addUser('other-drafts@example.com', 'AUTHOR');
+    await api
+      .as(other, 'put', `/api/admin/posts/${post.id}/draft`)
+      .send({ version: post.version, body: 'mine now' })
+      .expect(403);
+    await api.as(other, 'post', `/api/admin/posts/${post.id}/preview-links`).expect(403);
+  });
+
+  test('discarding the draft leaves the published text in the editor and the draft in the history', async () => {
+    const post = await publishedPost('Second thoughts', 'kept');
+    await api
+      .as(api.author, 'put', `/api/admin/posts/${post.id}/draft`)
+      .send({ version: post.version, body: 'dropped' })
+      .expect(200);
+    await api.as(api.author, 'delete', `/api/admin/posts/${post.id}/draft`).expect(204);
+    const editor = (await api.as(api.author, 'get', `/api/admin/posts/${post.id}`)).body;
+    expect(editor).toMatchObject({ body: 'kept', pendingDraft: null });
+    const history = (await api.as(api.author, 'get', `/api/admin/posts/${post.id}/revisions`)).body;
+    expect(history).toHaveLength(2);
+    expect(history.every((r: { pending: boolean }) => !r.pending)).toBe(true);
+  });
+
+  test('restoring a revision saves its text as a new one; on a published post, as the pending draft', async () => {
+    const post = await createPost({ title: 'Restorable', body: 'version one' });
+    const edited = await api
+      .as(api.author, 'put', `/api/admin/posts/${post.id}`)
+      .send({ version: post.version, body: 'version two' })
+      .expect(200);
+    const [, oldest] = (await api.as(api.author, 'get', `/api/admin/posts/${post.id}/revisions`))
+      .body;
+    const restored = await api
+      .as(api.author, 'post', `/api/admin/posts/${post.id}/revisions/${oldest.id}/restore`)
+      .send({ version: edited.body.version })
+      .expect(200);
+    expect(restored.body).toMatchObject({ body: 'version one', pendingDraft: null });
+    const history = (await api.as(api.author, 'get', `/api/admin/posts/${post.id}/revisions`)).body;
+    expect(history).toHaveLength(3);
+
+    const published = (
+      await api
+        .as(api.author, 'post', `/api/admin/posts/${post.id}/publish`)
+        .send({ version: restored.body.version })
+        .expect(200)
+    ).body;
+    const second = history[1];
+    const back = await api
+      .as(api.author, 'post', `/api/admin/posts/${post.id}/revisions/${second.id}/restore`)
+      .send({ version: published.version })
+      .expect(200);
+    expect(back.body).toMatchObject({
+      body: 'version one',
+      pendingDraft: { body: 'version two', pending: true },
+    });
+    expect((await readerSees(post.slug)).html).toContain('version one');
+    await api
+      .as(api.author, 'post', `/api/admin/posts/${post.id}/revisions/${second.id}/restore`)
+      .send({})
+      .expect(400);
+  });
+
+  test('a preview link shows the draft to anyone, unstored and unindexed, until it is revoked', async () => {
+    const post = await publishedPost('Shared preview', 'public words');
+    await api
+      .as(api.author, 'put', `/api/admin/posts/${post.id}/draft`)
+      .send({ version: post.version, title: 'Shared preview, next', body: 'secret **words**' })
+      .expect(200);
+    const created = await api
+      .as(api.author, 'post', `/api/admin/posts/${post.id}/preview-links`)
+      .expect(201);
+    expect(created.body).toMatchObject({ createdBy: { id: api.author.userId } });
+    const { token } = created.body;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const stored = await api.db.prisma.previewLink.findUniqueOrThrow({
+      where: { id: created.body.id },
+    });
+    expect(stored.tokenHash).not.toContain(token);
+
+    const shown = await api.http.get(`/api/preview/${token}`).expect(200);
+    expect(shown.body).toMatchObject({
+      title: 'Shared preview, next',
+      state: 'published',
+      pendingEdit: true,
+      categories: [{ slug: 'rust', name: 'Rust' }],
+    });
+    expect(shown.body.html).toContain('<strong>words</strong>');
+    expect(shown.headers['cache-control']).toBe('private, no-store');
+    expect(shown.headers['x-robots-tag']).toMatch(/noindex/);
+    expect(shown.headers['surrogate-key']).toBeUndefined();
+
+    const links = await api
+      .as(api.author, 'get', `/api/admin/posts/${post.id}/preview-links`)
+      .expect(200);
+    expect(links.body).toEqual([
+      {
+        id: created.body.id,
+        createdAt: created.body.createdAt,
+        createdBy: created.body.createdBy,
+      },
+    ]);
+    await api
+      .as(api.author, 'delete', `/api/admin/posts/${post.id}/preview-links/${created.body.id}`)
+      .expect(204);
+    await api.http.get(`/api/preview/${token}`).expect(404);
+    await api
+      .as(api.author, 'delete', `/api/admin/posts/${post.id}/preview-links/${created.body.id}`)
+      .expect(404);
+    await api.http.get(`/api/preview/${'x'.repeat(43)}`).expect(404);
+    await api.http.get('/api/preview/short').expect(404);
+  });
+
+  test('a draft post shows through its preview link as saved', async () => {
+    const post = await createPost({ title: 'Not yet out', body: 'draft body' });
+    const { token } = (
+      await api.as(api.author, 'post', `/api/admin/posts/${post.id}/preview-links`).expect(201)
+    ).body;
+    const shown = await api.http.get(`/api/preview/${token}`).expect(200);
+    expect(shown.body).toMatchObject({
+      title: 'Not yet out',
+      state: 'draft',
+      pendingEdit: false,
+      publishedAt: null,
+    });
+    await api.http.get(`/api/posts/${post.slug}`).expect(404);
+  });
+});
