@@ -1,8 +1,4 @@
-import {
-  type AdminPostListItem,
-  type AdminPostView,
-  type PostKindName,
-} from '@inkwell/contract';
+import { type AdminPostListItem, type AdminPostView, type PostKindName } from '@inkwell/contract';
 import { type PostKind, type Prisma } from '@inkwell/prisma';
 import { postState } from '../../posts/post-state.js';
 import { mayChange, type Viewer } from '../../auth/ownership.js';
