@@ -1,23 +1,34 @@
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminHeaders, apiUrl, connectBrowser, webUrl } from './support.js';
+import { adminHeaders, adminHeadersAt, apiUrl, connectBrowser, webUrl } from './support.js';
 
 let browser: Browser;
 let page: Page;
 let auth: Record<string, string>;
+/** An author of this file's own, so other files' posts never show on their page. */
+let byline: Record<string, string>;
+let bylineUserId: number;
 const created: number[] = [];
 
-async function adminCall(method: string, path: string, body?: unknown): Promise<Response> {
+async function adminCall(
+  method: string,
+  path: string,
+  body?: unknown,
+  as: Record<string, string> = auth,
+): Promise<Response> {
   return fetch(`${apiUrl}${path}`, {
     method,
-    headers: { ...auth, 'content-type': 'application/json' },
+    headers: { ...as, 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }
 
 /** Writes and publishes a post or page through the admin API. */
-async function publish(fields: Record<string, unknown>): Promise<{ id: number; slug: string }> {
-  const draft = await adminCall('POST', '/api/admin/posts', fields);
+async function publish(
+  fields: Record<string, unknown>,
+  as: Record<string, string> = auth,
+): Promise<{ id: number; slug: string }> {
+  const draft = await adminCall('POST', '/api/admin/posts', fields, as);
   if (draft.status !== 201) throw new Error(`creating answered ${draft.status}`);
   const { id, version, slug } = (await draft.json()) as {
     id: number;
@@ -25,7 +36,7 @@ async function publish(fields: Record<string, unknown>): Promise<{ id: number; s
     slug: string;
   };
   created.push(id);
-  const published = await adminCall('POST', `/api/admin/posts/${id}/publish`, { version });
+  const published = await adminCall('POST', `/api/admin/posts/${id}/publish`, { version }, as);
   if (!published.ok) throw new Error(`publishing answered ${published.status}`);
   return { id, slug };
 }
@@ -42,17 +53,30 @@ beforeAll(async () => {
     slug: 'colophon',
     body: 'Set in **quillwort**.',
   });
-  await publish({
-    title: 'Bylines in practice',
-    summary: 'Who wrote what.',
-    body: 'A post written **whole** by its author.',
+  const writer = { email: 'byline-writer@example.com', password: 'a password for bylines' };
+  const user = await adminCall('POST', '/api/admin/users', {
+    ...writer,
+    name: 'Byline Writer',
+    role: 'AUTHOR',
   });
+  if (user.status !== 201) throw new Error(`creating a user answered ${user.status}`);
+  bylineUserId = ((await user.json()) as { id: number }).id;
+  byline = await adminHeadersAt(apiUrl, writer);
+  await publish(
+    {
+      title: 'Bylines in practice',
+      summary: 'Who wrote what.',
+      body: 'A post written **whole** by its author.',
+    },
+    byline,
+  );
 });
 
 afterAll(async () => {
   // The next files see the demo site as it was.
   await adminCall('PATCH', '/api/admin/settings', { fullContentFeeds: false });
   for (const id of created) await adminCall('DELETE', `/api/admin/posts/${id}`);
+  await adminCall('DELETE', `/api/admin/users/${bylineUserId}`);
   await browser?.close();
 });
 
@@ -81,9 +105,10 @@ describe('authors', () => {
   it("have bylines that lead to their page, which offers the author's feeds", async () => {
     await page.goto(`${webUrl}/`);
     const card = page.locator('.post-card', { hasText: 'Bylines in practice' });
-    const byline = card.locator('a[rel="author"]');
-    const name = await byline.textContent();
-    await byline.click();
+    const link = card.locator('a[rel="author"]');
+    const name = await link.textContent();
+    expect(name).toBe('Byline Writer');
+    await link.click();
     await page.waitForURL(/\/authors\/[a-z0-9-]+$/);
     await page.getByRole('heading', { level: 1, name: name!, exact: true }).waitFor();
     expect(await page.locator('.post-list h2 a').allTextContents()).toEqual([
