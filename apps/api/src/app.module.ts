@@ -4,6 +4,7 @@ import { createSharpEngine, type ThumbnailEngine } from '@inkwell/assets/thumbna
 import { type Database } from '@inkwell/prisma';
 import { type Logger as PinoLogger } from 'pino';
 import { AdminModule } from './admin/admin.module.js';
+import { AuthorsModule } from './authors/authors.module.js';
 import { CategoriesModule } from './categories/categories.module.js';
 import { CommentsModule } from './comments/comments.module.js';
 import { type Config } from './config/config.js';
@@ -15,6 +16,7 @@ import { ImagesModule } from './images/images.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
 import { LoggingModule } from './observability/logging.module.js';
 import { MetricsModule } from './observability/metrics.module.js';
+import { PagesModule } from './pages/pages.module.js';
 import { PostsModule } from './posts/posts.module.js';
 import { RealtimeModule } from './realtime/realtime.module.js';
 import { ReferenceModule } from './reference/reference.module.js';
@@ -53,6 +55,8 @@ export class AppModule {
         SearchModule,
         SideEffectsModule,
         PostsModule,
+        PagesModule,
+        AuthorsModule,
         CategoriesModule,
         CommentsModule,
         ModerationModule,

@@ -12,7 +12,15 @@ const template = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 
 describe('contract answers check', () => {
   const postList = routes['GET /api/posts'];
-  const page = { items: [], page: 1, pageSize: 10, total: 0, pages: 0, categories: [] };
+  const page = {
+    items: [],
+    page: 1,
+    pageSize: 10,
+    total: 0,
+    pages: 0,
+    categories: [],
+    author: null,
+  };
 
   test('finds the route of a request, a static segment before a parameter', () => {
     expect(contractRouteFor('GET', '/api/posts?page=2')?.path).toBe('/api/posts');

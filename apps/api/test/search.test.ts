@@ -107,7 +107,13 @@ describe.each(engineKinds)('search API on %s', (kind) => {
     expect(res.body).toEqual({
       q: 'streaming repl',
       completions: [{ word: 'replication', query: 'streaming replication' }],
-      posts: [{ slug: 'streaming-replication', title: 'PostgreSQL streaming replication' }],
+      posts: [
+        {
+          slug: 'streaming-replication',
+          title: 'PostgreSQL streaming replication',
+          path: '/posts/streaming-replication',
+        },
+      ],
     });
     expect(res.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
     expect(res.headers['surrogate-key']).toBe('search');

@@ -9,7 +9,13 @@ import { parseCategoryParam } from './lib/category-param.js';
  */
 export async function readPostListing(
   api: ApiClient,
-  query: { category: string; page?: number; pageSize?: number },
+  query: {
+    category: string;
+    author?: string;
+    content?: 'html';
+    page?: number;
+    pageSize?: number;
+  },
   pathFor: (slugs: string[]) => string,
 ) {
   const answer = await api.answer('/api/posts', { query }, [301]).catch(rethrowApiRefusal);

@@ -29,11 +29,12 @@ export const links: LinksFunction = () => [
 
 /** The static bundles' tags (fixed while this server runs) and the site's settings. */
 export async function loader({ context }: LoaderFunctionArgs) {
-  const [bundles, settings] = await Promise.all([
+  const [bundles, settings, pages] = await Promise.all([
     siteBundles(context),
     apiFor(context).get('/api/settings'),
+    apiFor(context).get('/api/pages'),
   ]);
-  return { bundles, settings };
+  return { bundles, settings, pages: pages.items };
 }
 
 /**

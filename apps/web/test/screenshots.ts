@@ -60,11 +60,47 @@ try {
     posts.items[1]!.id,
     posts.items[0]!.id,
   ]);
+  // A static page and an author page need content the demo has not: written as an admin would.
+  const { token, csrfToken } = (await (
+    await fetch(`${stack.apiUrl}/api/admin/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(stack.admin),
+    })
+  ).json()) as { token: string; csrfToken: string };
+  const admin = async (method: string, url: string, body: unknown) =>
+    (await (
+      await fetch(`${stack.apiUrl}${url}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          'x-csrf-token': csrfToken,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify(body),
+      })
+    ).json()) as { id: number; version: number; slug: string };
+  const publish = async (fields: Record<string, unknown>) => {
+    const draft = await admin('POST', '/api/admin/posts', fields);
+    await admin('POST', `/api/admin/posts/${draft.id}/publish`, { version: draft.version });
+  };
+  const profile = await admin('PATCH', '/api/admin/account', {
+    bio: 'Writes about databases, search and the web. Runs this blog on *Inkwell*.',
+  });
+  await publish({
+    kind: 'page',
+    slug: 'about',
+    title: 'About',
+    body: 'Notes on software, databases and the web.\n\n## Colophon\n\nWritten in Markdown.',
+  });
+  await publish({ title: 'Hello from the author', summary: 'A first post with a byline.' });
   const shots = [
     { name: 'home', path: '/', width: 1280 },
     { name: 'home-filtered', path: '/?category=postgresql', width: 1280 },
     { name: 'post', path: `/posts/${posts.items[0]!.slug}`, width: 1280 },
     { name: 'search', path: '/search?q=replication', width: 1280 },
+    { name: 'page', path: '/about', width: 1280 },
+    { name: 'author', path: `/authors/${profile.slug}`, width: 1280 },
     { name: 'home-phone', path: '/', width: 390 },
     { name: 'post-phone', path: `/posts/${posts.items[0]!.slug}`, width: 390 },
   ];

@@ -47,9 +47,14 @@ const version = z
   .int('must be a whole number')
   .min(1, 'must be at least 1');
 
+/** `post`: dated, listed, in feeds; `page`: a static page at `/<slug>`, in the navigation. */
+export const postKindField = z.enum(['post', 'page'], { error: 'must be post or page' });
+export type PostKindName = z.infer<typeof postKindField>;
+
 export const createPostSchema = z.object(
   {
     ...postFields,
+    kind: postKindField.optional().default('post'),
     slug: postFields.slug.optional(),
     summary: postFields.summary.optional().default(''),
     body: postFields.body.optional().default(''),
@@ -119,6 +124,7 @@ export const previewSchema = z.object(
 export const previewView = z.object({ html: z.string() });
 
 export const listAdminPostsSchema = z.object({
+  kind: postKindField.optional().default('post'),
   q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
   status: z
     .enum(['all', 'draft', 'scheduled', 'published'], {
@@ -143,6 +149,7 @@ export const postStatusField = z.enum(['DRAFT', 'PUBLISHED']);
 
 export const adminPostView = z.object({
   id: z.number().int(),
+  kind: postKindField,
   slug: z.string(),
   title: z.string(),
   summary: z.string(),
@@ -180,6 +187,7 @@ export type AdminPostView = z.infer<typeof adminPostView>;
 export const adminPostListItem = adminPostView
   .pick({
     id: true,
+    kind: true,
     slug: true,
     title: true,
     status: true,

@@ -90,4 +90,7 @@ export const pageSchema = <T extends z.ZodType>(item: T) =>
 /** People named in answers: a post's author, an image's uploader. */
 export const personRef = z.object({ id: z.number().int(), name: z.string() });
 export const categoryRef = z.object({ slug: z.string(), name: z.string() });
+/** A post's byline: the author page is `/authors/<slug>` (null: an account with no page). */
+export const authorRef = z.object({ slug: z.string().nullable(), name: z.string() });
+export type AuthorRef = z.infer<typeof authorRef>;
 export type CategoryRef = z.infer<typeof categoryRef>;

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { categoryRef, isoDateTime, MAX_PAGE_SIZE, positiveInt, SLUG_PATTERN } from './fields.js';
+import {
+  authorRef,
+  categoryRef,
+  isoDateTime,
+  MAX_PAGE_SIZE,
+  positiveInt,
+  SLUG_PATTERN,
+} from './fields.js';
 import { seriesNavView } from './series.js';
 
 /** Query string of GET /api/posts. */
@@ -30,6 +37,16 @@ export const listPostsQuerySchema = z.object({
         .max(10, 'category accepts at most 10 slugs'),
     )
     .meta({ description: 'Category slugs separated by commas: posts in any of them.' }),
+  author: z
+    .string()
+    .max(100, 'author must be at most 100 characters')
+    .regex(SLUG_PATTERN, 'author must be an author slug')
+    .optional()
+    .meta({ description: "An author's slug: only their posts." }),
+  content: z
+    .enum(['html'], { error: 'content must be html' })
+    .optional()
+    .meta({ description: "`html`: each post also carries its rendered body (the site's feeds)." }),
   page: positiveInt('page', 100_000).optional().default(1),
   pageSize: positiveInt('pageSize', MAX_PAGE_SIZE).optional().default(10),
 });
@@ -71,6 +88,9 @@ export const postSummaryView = z.object({
   /** Minutes an average reader takes, at least 1. */
   readingMinutes: z.number().int(),
   cover: postCoverView.nullable(),
+  author: authorRef.nullable(),
+  /** The rendered body, when the listing was asked for `content=html`. */
+  html: z.string().optional(),
 });
 export type PostSummaryView = z.infer<typeof postSummaryView>;
 
@@ -82,6 +102,8 @@ export const postListView = z.object({
   pages: z.number().int(),
   /** The categories the list was filtered by. */
   categories: z.array(categoryRef),
+  /** The author the list was filtered by. */
+  author: authorRef.nullable(),
 });
 export type PostListView = z.infer<typeof postListView>;
 
@@ -118,7 +140,7 @@ export const postHeadingView = z.object({
 export type PostHeadingView = z.infer<typeof postHeadingView>;
 
 export const postDetailView = z.object({
-  post: postSummaryView.extend({
+  post: postSummaryView.omit({ html: true }).extend({
     updatedAt: isoDateTime,
     html: z.string(),
     headings: z.array(postHeadingView),

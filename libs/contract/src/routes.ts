@@ -17,6 +17,8 @@ import {
   unsubscribeSchema,
   unsubscribeView,
 } from './comments.js';
+import { accountProfileView, authorView, updateProfileSchema } from './authors.js';
+import { pageDetailView, pageListView, pageSlugParams } from './pages.js';
 import { errorBody, moved } from './errors.js';
 import { idParams, pageSchema, slugParams } from './fields.js';
 import { heartbeatReport, lbHeartbeat, versionView } from './health.js';
@@ -169,6 +171,33 @@ export const routes = {
     summary: 'Stop reply emails to the commenter a signed unsubscribe link names',
     body: unsubscribeSchema,
     responses: { 200: unsubscribeView, 400: errorBody },
+  },
+  'GET /api/pages': {
+    ...publicRoute,
+    method: 'GET',
+    path: '/api/pages',
+    tag: 'pages',
+    summary: "Published static pages in the navigation's order",
+    responses: { 200: pageListView },
+  },
+  'GET /api/pages/{slug}': {
+    ...publicRoute,
+    method: 'GET',
+    path: '/api/pages/{slug}',
+    tag: 'pages',
+    summary: 'A published static page, rendered',
+    params: pageSlugParams,
+    responses: { 200: pageDetailView, 404: errorBody },
+  },
+  'GET /api/authors/{slug}': {
+    ...publicRoute,
+    method: 'GET',
+    path: '/api/authors/{slug}',
+    tag: 'authors',
+    summary:
+      'An author with published posts: name, bio and avatar (their posts: GET /api/posts?author=)',
+    params: slugParams,
+    responses: { 200: authorView, 404: errorBody },
   },
   'GET /api/categories': {
     ...publicRoute,
@@ -357,6 +386,29 @@ export const routes = {
     summary: 'Change your own password (ends your other sessions)',
     body: changeOwnPasswordSchema,
     responses: { 204: null, 400: errorBody, 401: errorBody, 403: errorBody, 429: errorBody },
+  },
+  'GET /api/admin/account': {
+    ...adminRoute,
+    method: 'GET',
+    path: '/api/admin/account',
+    tag: 'account',
+    summary: 'Your public profile: name, author page slug, bio and avatar',
+    responses: { 200: accountProfileView, 401: errorBody },
+  },
+  'PATCH /api/admin/account': {
+    ...adminRoute,
+    method: 'PATCH',
+    path: '/api/admin/account',
+    tag: 'account',
+    summary: 'Change your name, author page slug, bio or avatar',
+    body: updateProfileSchema,
+    responses: {
+      200: accountProfileView,
+      400: errorBody,
+      401: errorBody,
+      403: errorBody,
+      409: errorBody,
+    },
   },
   'GET /api/admin/settings': {
     ...adminRoute,

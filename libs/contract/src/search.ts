@@ -16,6 +16,8 @@ export const searchHit = z.discriminatedUnion('kind', [
     kind: z.literal('post'),
     id: z.number().int(),
     slug: z.string(),
+    /** Where readers find it: `/posts/<slug>`, or `/<slug>` for a static page. */
+    path: z.string(),
     title: z.string(),
     publishedAt: isoDateTime,
     categories: z.array(categoryRef),
@@ -68,6 +70,6 @@ export const suggestResultsView = z.object({
     }),
   ),
   /** The newest posts whose titles match q, its last word as a prefix. */
-  posts: z.array(z.object({ slug: z.string(), title: z.string() })),
+  posts: z.array(z.object({ slug: z.string(), title: z.string(), path: z.string() })),
 });
 export type SuggestResultsView = z.infer<typeof suggestResultsView>;

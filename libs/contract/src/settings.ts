@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { bodyId, isoDateTime, MAX_PAGE_SIZE } from './fields.js';
 
 export const MAX_NAVIGATION_LINKS = 12;
+export const MAX_PAGE_ORDER = 100;
 
 export const siteTitleField = z
   .string({ error: 'must be text' })
@@ -62,6 +63,11 @@ export const updateSettingsSchema = z
         .max(MAX_PAGE_SIZE, `must be at most ${MAX_PAGE_SIZE}`),
       commentsEnabled: z.boolean({ error: 'must be true or false' }),
       holdFirstComments: z.boolean({ error: 'must be true or false' }),
+      fullContentFeeds: z.boolean({ error: 'must be true or false' }),
+      pageOrder: z
+        .array(bodyId(), { error: 'must be a list of page ids' })
+        .max(MAX_PAGE_ORDER, `must have at most ${MAX_PAGE_ORDER} pages`)
+        .transform((ids) => [...new Set(ids)]),
     },
     { error: 'must be a JSON object' },
   )
@@ -86,6 +92,10 @@ export const siteSettingsView = z.object({
   holdFirstComments: z.boolean(),
   /** Whether commenters can ask for an email about replies (the API has SMTP_URL). */
   replyEmails: z.boolean(),
+  /** Feeds carry each post's rendered HTML rather than its summary. */
+  fullContentFeeds: z.boolean(),
+  /** Static pages' ids in navigation order (GET /api/pages answers the pages in it). */
+  pageOrder: z.array(z.number().int()),
   updatedAt: isoDateTime,
 });
 export type SiteSettingsView = z.infer<typeof siteSettingsView>;

@@ -64,7 +64,13 @@ describe('openApiDocument', () => {
       },
     ]);
     const list = document.paths['/api/posts']!.get!.parameters as { name: string }[];
-    expect(list.map((parameter) => parameter.name)).toEqual(['category', 'page', 'pageSize']);
+    expect(list.map((parameter) => parameter.name)).toEqual([
+      'category',
+      'author',
+      'content',
+      'page',
+      'pageSize',
+    ]);
   });
 
   it('resolves every $ref to a component, including the recursive comment thread', () => {

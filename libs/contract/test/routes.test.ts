@@ -70,6 +70,7 @@ describe('the schemas', () => {
         categories: [],
         commentCount: 2,
         cover: null,
+        author: { slug: 'ada', name: 'Ada' },
         html: '<p>a</p>',
       },
       shareImage: {

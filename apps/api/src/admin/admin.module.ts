@@ -5,6 +5,7 @@ import { ModerationModule } from '../moderation/moderation.module.js';
 import { RateLimitModule } from '../rate-limit/rate-limit.module.js';
 import { AccountController } from './account/account.controller.js';
 import { AccountService } from './account/account.service.js';
+import { ProfileService } from './account/profile.service.js';
 import { AdminCategoriesController } from './categories/admin-categories.controller.js';
 import { AdminCategoriesService } from './categories/admin-categories.service.js';
 import { AdminCommentsController } from './comments/admin-comments.controller.js';
@@ -46,6 +47,7 @@ import { AdminUsersService } from './users/admin-users.service.js';
     AdminImagesService,
     AdminUsersService,
     AccountService,
+    ProfileService,
   ],
   exports: [AdminPostsService, AdminCategoriesService],
 })

@@ -2,6 +2,7 @@ import { MIN_PASSWORD_LENGTH } from '@inkwell/contract';
 import { type PrismaClient, type Role } from '@inkwell/prisma';
 import { ValidationError } from '../common/validation.js';
 import { normalizeEmail } from '../common/email.js';
+import { firstFreeSlug, slugFromText } from '../slugs/slugs.js';
 import { hashPassword, type ScryptParameters } from './password-hash.js';
 
 export interface NewUser {
@@ -52,6 +53,20 @@ export function createUserExclusively(
   );
 }
 
+/**
+ * The address of a new user's author page, from their name (`ada-lovelace`, `ada-lovelace-2`…).
+ * Two users created at the same instant with one name: the second meets the unique index.
+ */
+async function freeAuthorSlug(prisma: Pick<PrismaClient, 'user'>, name: string): Promise<string> {
+  return firstFreeSlug(slugFromText(name, 'author'), async (prefix) => {
+    const rows = await prisma.user.findMany({
+      where: { slug: { startsWith: prefix } },
+      select: { slug: true },
+    });
+    return rows.flatMap((row) => (row.slug ? [row.slug] : []));
+  });
+}
+
 /** Adds a user with a scrypt-hashed password; the first user of a site is always its admin. */
 export async function createUser(
   prisma: Pick<PrismaClient, 'user'>,
@@ -69,10 +84,12 @@ export async function createUser(
     throw new EmailTakenError();
   }
   const isFirstUser = (await prisma.user.count()) === 0;
+  const name = input.name?.trim() || email.split('@')[0]!;
   return prisma.user.create({
     data: {
       email,
-      name: input.name?.trim() || email.split('@')[0]!,
+      name,
+      slug: await freeAuthorSlug(prisma, name),
       role: isFirstUser ? 'ADMIN' : (input.role ?? 'AUTHOR'),
       passwordHash: await hashPassword(input.password, scrypt),
     },

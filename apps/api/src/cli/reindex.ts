@@ -2,7 +2,7 @@ import { formatProgressBar } from '@inkwell/assets/thumbnails';
 import { openDatabase } from '@inkwell/prisma';
 import { loadConfig } from '../config/config.js';
 import { withAdvisoryLock } from '../database/advisory-lock.js';
-import { publishedWhere } from '../posts/published.js';
+import { publicWhere } from '../posts/published.js';
 import { createSearchEngine } from '../search/create-search-engine.js';
 import { SEARCH_INDEX_LOCK } from '../search/prepare-search-index.js';
 import { allSearchDocuments } from '../search/search-documents.js';
@@ -18,8 +18,8 @@ runCli(async () => {
     await withAdvisoryLock(db, SEARCH_INDEX_LOCK, async () => {
       await engine.setup();
       const [posts, comments] = await Promise.all([
-        db.prisma.post.count({ where: publishedWhere() }),
-        db.prisma.comment.count({ where: { approved: true, post: publishedWhere() } }),
+        db.prisma.post.count({ where: publicWhere() }),
+        db.prisma.comment.count({ where: { approved: true, post: publicWhere() } }),
       ]);
       const total = posts + comments;
       const started = performance.now();

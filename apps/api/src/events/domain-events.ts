@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { type PostKindName } from '@inkwell/contract';
 
 /**
  * The side effects of a write (cache invalidation, search indexing, realtime hints) subscribe
@@ -9,6 +10,8 @@ import { Logger } from '@nestjs/common';
 export interface DomainEventMap {
   'post.saved': {
     postId: number;
+    /** Absent in events recorded before static pages existed: a post. */
+    kind?: PostKindName;
     slug: string;
     /** Slugs it was filed under before and after the write (for precise invalidation). */
     categorySlugs: string[];
@@ -17,7 +20,18 @@ export interface DomainEventMap {
     published: boolean;
     wasPublished: boolean;
   };
-  'post.deleted': { postId: number; slug: string; categorySlugs: string[]; wasPublished: boolean };
+  'post.deleted': {
+    postId: number;
+    kind?: PostKindName;
+    slug: string;
+    categorySlugs: string[];
+    wasPublished: boolean;
+  };
+  /**
+   * A user's public profile changed (name, author slug, bio or avatar): their author page and
+   * every byline of theirs.
+   */
+  'author.saved': { userId: number; slug: string | null; previousSlug: string | null };
   /** `imported`: brought in by an import (old news: nobody is emailed about it). */
   'comment.created': { commentId: number; postId: number; approved: boolean; imported?: true };
   'comment.approved': { commentId: number; postId: number };

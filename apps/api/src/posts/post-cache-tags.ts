@@ -21,6 +21,19 @@ export const ALL_POSTS_LISTING_TAG = 'listing:all';
 export const POST_LINKS_TAG = 'post-links';
 export const CATEGORIES_TAG = 'categories';
 export const SEARCH_TAG = 'search';
+/** The navigation's list of published pages. */
+export const PAGES_TAG = 'pages';
+/** Every author page (an image deletion may clear any avatar). */
+export const AUTHORS_TAG = 'authors';
+
+export function pageTag(slug: string): string {
+  return `page:${slug}`;
+}
+
+/** An author's page and whatever shows their byline is dropped by the author's own write. */
+export function authorTag(slug: string): string {
+  return `author:${slug}`;
+}
 
 export function categoryListingTag(categorySlug: string): string {
   return `listing:category:${categorySlug}`;

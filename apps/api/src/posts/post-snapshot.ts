@@ -1,3 +1,4 @@
+import { type PostKindName } from '@inkwell/contract';
 import { type Prisma } from '@inkwell/prisma';
 import { NotFoundError } from '../common/not-found.js';
 import { type DomainEventMap } from '../events/domain-events.js';
@@ -8,6 +9,7 @@ export type Tx = Prisma.TransactionClient;
 /** What a write changes that subscribers care about (cache keys, search index, hints). */
 export interface PostSnapshot {
   id: number;
+  kind: PostKindName;
   slug: string;
   version: number;
   /** Visible to readers: published with a date that has come. */
@@ -22,6 +24,7 @@ export interface PostSnapshot {
 
 const snapshotSelect = {
   id: true,
+  kind: true,
   slug: true,
   version: true,
   status: true,
@@ -36,6 +39,7 @@ function toSnapshot(row: SnapshotRow, now: Date): PostSnapshot {
   const published = row.status === 'PUBLISHED' && row.publishedAt !== null;
   return {
     id: row.id,
+    kind: row.kind === 'PAGE' ? 'page' : 'post',
     slug: row.slug,
     version: row.version,
     publishedAt: row.publishedAt,
@@ -70,6 +74,7 @@ export function postSavedEvent(
 ): DomainEventMap['post.saved'] {
   return {
     postId: after.id,
+    kind: after.kind,
     slug: after.slug,
     previousSlug: before?.slug ?? null,
     categorySlugs: after.categorySlugs,

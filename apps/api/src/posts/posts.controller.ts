@@ -5,6 +5,7 @@ import { ZodPipe } from '../common/validation.js';
 import { cachePublicRead, type PublicJson } from '../http-cache/public-json.js';
 import { PublicRead } from '../http-cache/public-read.js';
 import {
+  authorTag,
   LISTING_TTL_SECONDS,
   listingTags,
   POST_LINKS_TAG,
@@ -26,8 +27,14 @@ export class PostsController {
       {
         prefix: 'posts.list',
         version: POST_VIEWS_VERSION,
-        tags: (query: ListPostsQuery) => listingTags(query.category),
-        headerTags: (page) => listingTags(page.categories.map((category) => category.slug)),
+        tags: (query: ListPostsQuery) => [
+          ...listingTags(query.category),
+          ...(query.author ? [authorTag(query.author)] : []),
+        ],
+        headerTags: (page) => [
+          ...listingTags(page.categories.map((category) => category.slug)),
+          ...(page.author?.slug ? [authorTag(page.author.slug)] : []),
+        ],
       },
       (query: ListPostsQuery) => posts.listPosts(query),
     );

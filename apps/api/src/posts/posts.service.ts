@@ -11,8 +11,17 @@ import { buildCommentThread } from '../comments/comment-thread.js';
 import { MovedError, NotFoundError } from '../common/not-found.js';
 import { PRISMA } from '../core/tokens.js';
 import { loadKnownImages } from '../images/known-images.js';
-import { renderCommentMarkdown, renderPost } from '../markdown/render-markdown.js';
-import { approvedCommentCount, categoryRefSelect, publishedWhere } from './published.js';
+import {
+  renderCommentMarkdown,
+  renderPost,
+  renderPostMarkdown,
+} from '../markdown/render-markdown.js';
+import {
+  approvedCommentCount,
+  authorRefSelect,
+  categoryRefSelect,
+  publishedWhere,
+} from './published.js';
 import { findCategoryRedirects } from '../categories/category-redirects.js';
 import { findPathRedirect } from './path-redirects.js';
 import { findRedirect } from './post-redirects.js';
@@ -30,6 +39,7 @@ const summarySelect = {
   externalUrl: true,
   wordCount: true,
   categories: categoryRefSelect,
+  author: authorRefSelect,
   _count: approvedCommentCount,
   coverImage: { select: { hash: true, width: true, height: true } },
   coverAlt: true,
@@ -49,6 +59,7 @@ function toSummary(row: SummaryRow): PostSummaryView {
     commentCount: row._count.comments,
     readingMinutes: readingMinutes(row.wordCount),
     cover: row.coverImage ? { ...row.coverImage, alt: row.coverAlt } : null,
+    author: row.author,
   };
 }
 
@@ -67,12 +78,15 @@ export class PostsService {
    */
   async listPosts(query: ListPostsQuery): Promise<PostListView> {
     const categories = query.category.length > 0 ? await this.findCategories(query.category) : [];
+    const author = query.author ? await this.findAuthor(query.author) : null;
     const where: Prisma.PostWhereInput = {
       ...publishedWhere(),
       ...(categories.length > 0
         ? { categories: { some: { categoryId: { in: categories.map((c) => c.id) } } } }
         : {}),
+      ...(author ? { authorId: author.id } : {}),
     };
+    const withHtml = query.content === 'html';
     const [total, rows] = await Promise.all([
       this.prisma.post.count({ where }),
       this.prisma.post.findMany({
@@ -80,17 +94,35 @@ export class PostsService {
         orderBy: [{ publishedAt: 'desc' }, { id: 'desc' }],
         skip: (query.page - 1) * query.pageSize,
         take: query.pageSize,
-        select: summarySelect,
+        select: { ...summarySelect, body: withHtml },
       }),
     ]);
+    // One image query for the whole page, however many posts show uploads.
+    const images = withHtml
+      ? await loadKnownImages(this.prisma, rows.map((row) => row.body).join('\n'))
+      : null;
     return {
-      items: rows.map(toSummary),
+      items: rows.map((row) => ({
+        ...toSummary(row),
+        ...(images ? { html: renderPostMarkdown(row.body, images) } : {}),
+      })),
       page: query.page,
       pageSize: query.pageSize,
       total,
       pages: Math.ceil(total / query.pageSize),
       categories: categories.map(({ slug, name }) => ({ slug, name })),
+      author: author ? { slug: author.slug, name: author.name } : null,
     };
+  }
+
+  /** An author of published posts, by the slug of their author page. */
+  private async findAuthor(slug: string) {
+    const author = await this.prisma.user.findUnique({
+      where: { slug },
+      select: { id: true, slug: true, name: true },
+    });
+    if (!author) throw new NotFoundError(`Unknown author: ${slug}`);
+    return author;
   }
 
   /**

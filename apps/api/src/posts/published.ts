@@ -1,8 +1,21 @@
 import { type Prisma } from '@inkwell/prisma';
 
-/** Public means published with a publication date that has come (scheduled posts wait). */
-export function publishedWhere(now: Date = new Date()): Prisma.PostWhereInput {
+/**
+ * Readers can see it: published with a publication date that has come (scheduled posts wait).
+ * Posts and static pages alike (search, sitemap); `publishedWhere` narrows to posts.
+ */
+export function publicWhere(now: Date = new Date()): Prisma.PostWhereInput {
   return { status: 'PUBLISHED', publishedAt: { lte: now } };
+}
+
+/** A public post: what listings, feeds, categories, comments and post pages show (no pages). */
+export function publishedWhere(now: Date = new Date()): Prisma.PostWhereInput {
+  return { kind: 'POST', ...publicWhere(now) };
+}
+
+/** A public static page. */
+export function publishedPageWhere(now: Date = new Date()): Prisma.PostWhereInput {
+  return { kind: 'PAGE', ...publicWhere(now) };
 }
 
 export const categoryRefSelect = {
@@ -13,3 +26,6 @@ export const categoryRefSelect = {
 export const approvedCommentCount = {
   select: { comments: { where: { approved: true } } },
 } satisfies Prisma.PostCountOutputTypeDefaultArgs;
+
+/** A post's byline. */
+export const authorRefSelect = { select: { slug: true, name: true } } as const;

@@ -1,7 +1,7 @@
 import { type Database } from '@inkwell/prisma';
 import { type ReindexProgress, type SearchEngine } from '@inkwell/search';
 import { withAdvisoryLock } from '../database/advisory-lock.js';
-import { publishedWhere } from '../posts/published.js';
+import { publicWhere } from '../posts/published.js';
 import { allSearchDocuments } from './search-documents.js';
 
 /**
@@ -25,7 +25,7 @@ export function prepareSearchIndex(
     await engine.setup();
     const [health, published] = await Promise.all([
       engine.health(),
-      db.prisma.post.count({ where: publishedWhere() }),
+      db.prisma.post.count({ where: publicWhere() }),
     ]);
     if (health.posts > 0 || published === 0) return null;
     return engine.reindex(allSearchDocuments(db.prisma));

@@ -1,6 +1,6 @@
 import { type PrismaClient } from '@inkwell/prisma';
 import { type CommentDocument, type IndexableDocument, type PostDocument } from '@inkwell/search';
-import { categoryRefSelect, publishedWhere } from '../posts/published.js';
+import { categoryRefSelect, publicWhere } from '../posts/published.js';
 
 const postDocumentSelect = {
   id: true,
@@ -40,7 +40,7 @@ export async function loadPostDocument(
   postId: number,
 ): Promise<PostDocument | null> {
   const post = await prisma.post.findFirst({
-    where: { id: postId, ...publishedWhere() },
+    where: { id: postId, ...publicWhere() },
     select: postDocumentSelect,
   });
   return post ? toPostDocument(post) : null;
@@ -77,7 +77,7 @@ export async function loadCommentDocuments(
   where: { postId: number } | { id: number },
 ): Promise<CommentDocument[]> {
   const comments = await prisma.comment.findMany({
-    where: { ...where, approved: true, post: publishedWhere() },
+    where: { ...where, approved: true, post: publicWhere() },
     select: commentDocumentSelect,
   });
   return comments.map(toCommentDocument);
@@ -89,7 +89,7 @@ const BATCH = 200;
 export async function* allSearchDocuments(prisma: PrismaClient): AsyncGenerator<IndexableDocument> {
   for (let cursor = 0; ;) {
     const posts = await prisma.post.findMany({
-      where: { ...publishedWhere(), id: { gt: cursor } },
+      where: { ...publicWhere(), id: { gt: cursor } },
       orderBy: { id: 'asc' },
       take: BATCH,
       select: postDocumentSelect,
@@ -100,7 +100,7 @@ export async function* allSearchDocuments(prisma: PrismaClient): AsyncGenerator<
   }
   for (let cursor = 0; ;) {
     const comments = await prisma.comment.findMany({
-      where: { approved: true, post: publishedWhere(), id: { gt: cursor } },
+      where: { approved: true, post: publicWhere(), id: { gt: cursor } },
       orderBy: { id: 'asc' },
       take: BATCH,
       select: commentDocumentSelect,

@@ -17,6 +17,8 @@ export const settingsSelect = {
   postsPerPage: true,
   commentsEnabled: true,
   holdFirstComments: true,
+  fullContentFeeds: true,
+  pageOrder: true,
   updatedAt: true,
 } satisfies Prisma.SiteSettingsSelect;
 
@@ -39,6 +41,8 @@ export function toSettingsView(row: SettingsRow, replyEmails: boolean): SiteSett
     commentsEnabled: row.commentsEnabled,
     holdFirstComments: row.holdFirstComments,
     replyEmails,
+    fullContentFeeds: row.fullContentFeeds,
+    pageOrder: row.pageOrder,
     updatedAt: row.updatedAt.toISOString(),
   };
 }

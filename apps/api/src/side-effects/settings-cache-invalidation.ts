@@ -1,4 +1,5 @@
 import { type DomainEvents } from '../events/domain-events.js';
+import { PAGES_TAG } from '../posts/post-cache-tags.js';
 import { SETTINGS_TAG } from '../settings/settings.service.js';
 import { type DropTags } from './drop-tags.js';
 
@@ -10,6 +11,9 @@ import { type DropTags } from './drop-tags.js';
  */
 export function invalidateSettingsCaches(events: DomainEvents, dropTags: DropTags): void {
   const dropSettings = () => dropTags([SETTINGS_TAG]);
-  events.on('settings.saved', 'cache invalidation', dropSettings);
+  // The navigation's pages are listed in the order the settings give.
+  events.on('settings.saved', 'cache invalidation', ({ fields }) =>
+    dropTags(fields.includes('pageOrder') ? [SETTINGS_TAG, PAGES_TAG] : [SETTINGS_TAG]),
+  );
   events.on('image.deleted', 'cache invalidation', dropSettings);
 }

@@ -25,6 +25,8 @@ test('the defaults are readable by anyone', async () => {
     holdFirstComments: true,
     // No SMTP_URL here: the comment form offers no reply emails.
     replyEmails: false,
+    fullContentFeeds: false,
+    pageOrder: [],
   });
 });
 

@@ -188,7 +188,8 @@ export async function runEditorIntent(
       } else {
         post = await api.put('/api/admin/posts/{id}', {
           params: { id: id },
-          body: { ...toPostInput(values, seriesSlug), version: version },
+          // A post stays what it was created as: the kind is not sent with an edit.
+          body: { ...withoutKind(toPostInput(values, seriesSlug)), version: version },
         });
       }
     }
@@ -229,4 +230,9 @@ export async function runEditorIntent(
             ? 'scheduled'
             : 'unpublished';
   return redirect(`/admin/posts/${post.id}?done=${done}`);
+}
+
+function withoutKind<T extends { kind?: unknown }>(input: T): Omit<T, 'kind'> {
+  const { kind: _kind, ...rest } = input;
+  return rest;
 }

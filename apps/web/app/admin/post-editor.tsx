@@ -82,12 +82,19 @@ export function PostEditor(props: EditorProps) {
 
   const html = preview.data?.html ?? previewHtml;
   const error = (name: string) => fieldErrors[name];
+  const page = values.kind === 'page';
 
   return (
     <div className="editor">
-      <Form ref={form} method="post" className="admin-form editor__form" aria-label="Post">
+      <Form
+        ref={form}
+        method="post"
+        className="admin-form editor__form"
+        aria-label={page ? 'Page' : 'Post'}
+      >
         <CsrfField />
         <UnsavedTextGuards form={form} postId={post?.id ?? null} />
+        <input type="hidden" name="kind" value={values.kind} />
         {post ? <input type="hidden" name="version" value={post.version} /> : null}
         {formError ? <Notice kind="error">{formError}</Notice> : null}
         {Object.keys(fieldErrors).length > 0 ? (
@@ -103,9 +110,11 @@ export function PostEditor(props: EditorProps) {
           name="slug"
           label="Slug"
           hint={
-            post
-              ? 'The address is /posts/<slug>. When you change it, the old address keeps redirecting to the new one.'
-              : 'Leave it empty to make one from the title.'
+            page
+              ? 'The page’s address is /<slug>; addresses the site uses itself (search, posts…) are refused.'
+              : post
+                ? 'The address is /posts/<slug>. When you change it, the old address keeps redirecting to the new one.'
+                : 'Leave it empty to make one from the title.'
           }
           error={error('slug')}
         >
@@ -118,7 +127,7 @@ export function PostEditor(props: EditorProps) {
             />
           )}
         </Field>
-        {post && post.previousSlugs.length > 0 ? (
+        {post && !page && post.previousSlugs.length > 0 ? (
           <p className="field__hint">
             Old addresses redirecting here:{' '}
             {post.previousSlugs.map((slug) => `/posts/${slug}`).join(', ')}
@@ -128,7 +137,9 @@ export function PostEditor(props: EditorProps) {
           idPrefix="post"
           name="summary"
           label="Summary"
-          hint="Shown in listings and feeds."
+          hint={
+            page ? 'Shown to search engines and in search results.' : 'Shown in listings and feeds.'
+          }
           error={error('summary')}
         >
           {(control) => (
@@ -159,42 +170,7 @@ export function PostEditor(props: EditorProps) {
             )}
           </section>
         </div>
-        <Field
-          idPrefix="post"
-          name="externalUrl"
-          label="Link to (optional)"
-          hint="For a post that points at another page."
-          error={error('externalUrl')}
-        >
-          {(control) => <input {...control} type="url" defaultValue={values.externalUrl} />}
-        </Field>
-        <fieldset
-          className="field editor__categories"
-          aria-describedby={error('categories') ? 'post-categories-error' : undefined}
-        >
-          <legend>Categories</legend>
-          {categories.length === 0 ? <p className="muted">No categories yet.</p> : null}
-          <ul>
-            {categories.map((category) => (
-              <li key={category.slug}>
-                <label>
-                  <input
-                    type="checkbox"
-                    name="categories"
-                    value={category.slug}
-                    defaultChecked={values.categories.includes(category.slug)}
-                  />{' '}
-                  {category.name}
-                </label>
-              </li>
-            ))}
-          </ul>
-          {error('categories') ? (
-            <p className="field__error" id="post-categories-error">
-              Categories {error('categories')}
-            </p>
-          ) : null}
-        </fieldset>
+        {page ? null : <PostOnlyFields values={values} categories={categories} error={error} />}
         <SeriesFields
           series={series}
           values={values}
@@ -214,6 +190,58 @@ export function PostEditor(props: EditorProps) {
       </Form>
       <ImagePicker images={images} onInsert={insertAtCursor} />
     </div>
+  );
+}
+
+/** A link elsewhere and categories: what a post has and a static page has not. */
+function PostOnlyFields({
+  values,
+  categories,
+  error,
+}: {
+  values: PostFormValues;
+  categories: AdminCategoryView[];
+  error: (name: string) => string | undefined;
+}) {
+  return (
+    <>
+      <Field
+        idPrefix="post"
+        name="externalUrl"
+        label="Link to (optional)"
+        hint="For a post that points at another page."
+        error={error('externalUrl')}
+      >
+        {(control) => <input {...control} type="url" defaultValue={values.externalUrl} />}
+      </Field>
+      <fieldset
+        className="field editor__categories"
+        aria-describedby={error('categories') ? 'post-categories-error' : undefined}
+      >
+        <legend>Categories</legend>
+        {categories.length === 0 ? <p className="muted">No categories yet.</p> : null}
+        <ul>
+          {categories.map((category) => (
+            <li key={category.slug}>
+              <label>
+                <input
+                  type="checkbox"
+                  name="categories"
+                  value={category.slug}
+                  defaultChecked={values.categories.includes(category.slug)}
+                />{' '}
+                {category.name}
+              </label>
+            </li>
+          ))}
+        </ul>
+        {error('categories') ? (
+          <p className="field__error" id="post-categories-error">
+            Categories {error('categories')}
+          </p>
+        ) : null}
+      </fieldset>
+    </>
   );
 }
 
@@ -319,7 +347,7 @@ function PublishControls({
           {post.state === 'published' ? (
             <>
               {' '}
-              · <a href={`/posts/${post.slug}`}>view</a>
+              · <a href={post.kind === 'page' ? `/${post.slug}` : `/posts/${post.slug}`}>view</a>
             </>
           ) : null}
         </p>

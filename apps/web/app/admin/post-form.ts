@@ -1,4 +1,9 @@
-import { type AdminPostView, type PostInput, type PostRevisionView } from '@inkwell/contract';
+import {
+  type AdminPostView,
+  type PostInput,
+  type PostKindName,
+  type PostRevisionView,
+} from '@inkwell/contract';
 
 /*
  * The post editor's form, read back on the server. Values stay strings as typed so a refused
@@ -6,6 +11,8 @@ import { type AdminPostView, type PostInput, type PostRevisionView } from '@inkw
  */
 
 export interface PostFormValues {
+  /** A post, or a static page (no categories, no link elsewhere). */
+  kind: PostKindName;
   title: string;
   slug: string;
   summary: string;
@@ -29,6 +36,7 @@ const text = (form: FormData, name: string): string => {
 
 export function readPostForm(form: FormData): PostFormValues {
   return {
+    kind: text(form, 'kind') === 'page' ? 'page' : 'post',
     title: text(form, 'title').trim(),
     slug: text(form, 'slug').trim(),
     summary: text(form, 'summary').trim(),
@@ -48,6 +56,7 @@ export function readPostForm(form: FormData): PostFormValues {
 
 export function postFormValuesOf(post: AdminPostView): PostFormValues {
   return {
+    kind: post.kind,
     title: post.title,
     slug: post.slug,
     summary: post.summary,
@@ -79,6 +88,7 @@ export function editorValuesOf(post: AdminPostView): PostFormValues {
 }
 
 export const emptyPostForm: PostFormValues = {
+  kind: 'post',
   title: '',
   slug: '',
   summary: '',
@@ -107,6 +117,7 @@ function seriesInput(slug: string, part: string): PostInput['series'] {
  */
 export function toPostInput(values: PostFormValues, seriesSlug = values.series): PostInput {
   return {
+    kind: values.kind,
     title: values.title,
     ...(values.slug ? { slug: values.slug } : {}),
     summary: values.summary,

@@ -38,7 +38,27 @@ test('reads every setting, keeping navigation rows in order and dropping blank o
     postsPerPage: 5,
     commentsEnabled: false,
     holdFirstComments: true,
+    fullContentFeeds: false,
+    pageOrder: [],
   });
+});
+
+test('orders the pages by the positions typed, ties in the order listed, and reads the feed switch', () => {
+  const input = readSettingsForm(
+    form([
+      ['pageId', '4'],
+      ['pagePosition', '3'],
+      ['pageId', '9'],
+      ['pagePosition', '1'],
+      ['pageId', '2'],
+      ['pagePosition', '3'],
+      ['pageId', '5'],
+      ['pagePosition', ''],
+      ['fullContentFeeds', 'on'],
+    ]),
+  );
+  expect(input.pageOrder).toEqual([9, 4, 2, 5]);
+  expect(input.fullContentFeeds).toBe(true);
 });
 
 test('a half-filled navigation row is sent, for the API to name what is missing', () => {

@@ -28,5 +28,31 @@ export function readSettingsForm(form: FormData): SettingsInput {
     postsPerPage: Number(text('postsPerPage')),
     commentsEnabled: form.has('commentsEnabled'),
     holdFirstComments: form.has('holdFirstComments'),
+    fullContentFeeds: form.has('fullContentFeeds'),
+    pageOrder: readPageOrder(form),
   };
+}
+
+/**
+ * The pages' ids sorted by the position typed beside each (`pageId` and `pagePosition`, in
+ * pairs); equal or unreadable positions keep the order the form listed them in.
+ */
+export function readPageOrder(form: FormData): number[] {
+  const positions = form
+    .getAll('pagePosition')
+    .map((value) =>
+      typeof value === 'string' && /^\d{1,6}$/.test(value.trim())
+        ? Number(value)
+        : Number.MAX_SAFE_INTEGER,
+    );
+  return form
+    .getAll('pageId')
+    .map((id, index) => ({
+      id: Number(id),
+      position: positions[index] ?? Number.MAX_SAFE_INTEGER,
+      index,
+    }))
+    .filter((page) => Number.isInteger(page.id) && page.id > 0)
+    .sort((a, b) => a.position - b.position || a.index - b.index)
+    .map((page) => page.id);
 }

@@ -1,10 +1,11 @@
 import { Link, useSearchParams } from '@remix-run/react';
-import { useSiteSettings } from '../lib/site-settings.js';
+import { useNavigationPages, useSiteSettings } from '../lib/site-settings.js';
 import { SearchForm } from './search-form.js';
 
 export function SiteHeader() {
   const [params] = useSearchParams();
   const site = useSiteSettings();
+  const pages = useNavigationPages();
   return (
     <header className="site-header">
       <div className="site-header__inner">
@@ -22,6 +23,11 @@ export function SiteHeader() {
             <li>
               <Link to="/">Posts</Link>
             </li>
+            {pages.map((page) => (
+              <li key={page.id}>
+                <Link to={`/${page.slug}`}>{page.title}</Link>
+              </li>
+            ))}
             {site.navigation.map((link) => (
               <li key={`${link.label} ${link.url}`}>
                 <a href={link.url}>{link.label}</a>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildAtomFeed, buildJsonFeed, buildRssFeed } from './feed.js';
+import { buildAtomFeed, buildJsonFeed, buildRssFeed, withAbsoluteUrls } from './feed.js';
+import { escapeXml } from './xml.js';
 import { buildSitemap } from './sitemap.js';
 
 const feed = {
@@ -120,6 +121,42 @@ describe('buildSitemap', () => {
     expect(xml).toContain('<url><loc>https://blog.example.org/</loc></url>');
     expect(xml).toContain(
       '<url><loc>https://blog.example.org/?category=a&amp;b</loc><lastmod>2026-03-01T09:00:00.000Z</lastmod></url>',
+    );
+  });
+});
+
+describe('full-content feeds', () => {
+  const html = '<p>Ownership &amp; <a href="/posts/borrowing">borrowing</a></p>';
+  const full = { ...feed, items: [{ ...feed.items[0]!, html }] };
+
+  it('carry the HTML in every format, the summary still beside it in RSS and Atom', () => {
+    const rss = buildRssFeed(full);
+    expect(rss).toContain(`<content:encoded>${escapeXml(html)}</content:encoded>`);
+    expect(rss).toContain('<description>A summary');
+    const atom = buildAtomFeed(full);
+    expect(atom).toContain(`<content type="html">${escapeXml(html)}</content>`);
+    const json = JSON.parse(buildJsonFeed(full));
+    expect(json.items[0].content_html).toBe(html);
+    expect(json.items[0].content_text).toBeUndefined();
+  });
+
+  it('leave the content out when a post has none (summaries)', () => {
+    expect(buildRssFeed(feed)).not.toContain('content:encoded>');
+    expect(buildAtomFeed(feed)).not.toContain('<content');
+    expect(JSON.parse(buildJsonFeed(feed)).items[0].content_html).toBeUndefined();
+  });
+
+  it("make the site's own addresses absolute, srcset candidates included", () => {
+    const site = 'https://blog.example.org';
+    expect(
+      withAbsoluteUrls(
+        '<a href="/posts/a">a</a><a href="https://x.org/">x</a><a href="#n">n</a>' +
+          '<img src="/images/h/640.webp" srcset="/images/h/320.webp 320w, /images/h/640.webp 640w">',
+        site,
+      ),
+    ).toBe(
+      `<a href="${site}/posts/a">a</a><a href="https://x.org/">x</a><a href="#n">n</a>` +
+        `<img src="${site}/images/h/640.webp" srcset="${site}/images/h/320.webp 320w, ${site}/images/h/640.webp 640w">`,
     );
   });
 });

@@ -7,6 +7,8 @@ export interface FeedItem {
   summary: string;
   publishedAt: string;
   categories: readonly string[];
+  /** The post's rendered HTML, absolute URLs only (full-content feeds); else the summary alone. */
+  html?: string | undefined;
 }
 
 export interface Feed {
@@ -35,10 +37,10 @@ export function buildRssFeed(feed: Feed): string {
       <guid isPermaLink="true">${escapeXml(item.link)}</guid>
       <pubDate>${new Date(item.publishedAt).toUTCString()}</pubDate>
 ${item.categories.map((name) => `      <category>${escapeXml(name)}</category>\n`).join('')}      <description>${escapeXml(escapeXml(item.summary))}</description>
-    </item>`,
+${item.html === undefined ? '' : `      <content:encoded>${escapeXml(item.html)}</content:encoded>\n`}    </item>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">
+<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/">
   <channel>
     <title>${escapeXml(feed.title)}</title>
     <link>${escapeXml(feed.link)}</link>
@@ -49,6 +51,27 @@ ${newest ? `    <lastBuildDate>${new Date(newest).toUTCString()}</lastBuildDate>
   </channel>
 </rss>
 `;
+}
+
+/**
+ * Makes the site's own addresses in a post's HTML absolute (`href="/posts/x"`, `src="/images/…"`,
+ * each candidate of a `srcset`): a feed reader shows the HTML away from the site.
+ */
+export function withAbsoluteUrls(html: string, siteUrl: string): string {
+  const absolute = (path: string) =>
+    path.startsWith('/') && !path.startsWith('//') ? `${siteUrl}${path}` : path;
+  return html
+    .replace(
+      /\b(href|src)="([^"]*)"/g,
+      (_, name: string, url: string) => `${name}="${absolute(url)}"`,
+    )
+    .replace(/\bsrcset="([^"]*)"/g, (_, set: string) => {
+      const candidates = set.split(',').map((candidate) => {
+        const [url = '', ...descriptor] = candidate.trim().split(/\s+/);
+        return [absolute(url), ...descriptor].join(' ');
+      });
+      return `srcset="${candidates.join(', ')}"`;
+    });
 }
 
 /**
@@ -65,7 +88,7 @@ export function buildAtomFeed(feed: Feed): string {
     <published>${new Date(item.publishedAt).toISOString()}</published>
     <updated>${new Date(item.publishedAt).toISOString()}</updated>
 ${item.categories.map((name) => `    <category term="${escapeXml(name)}"/>\n`).join('')}    <summary type="text">${escapeXml(item.summary)}</summary>
-  </entry>`,
+${item.html === undefined ? '' : `    <content type="html">${escapeXml(item.html)}</content>\n`}  </entry>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
@@ -94,7 +117,7 @@ export function buildJsonFeed(feed: Feed): string {
       id: item.link,
       url: item.link,
       title: item.title,
-      content_text: item.summary,
+      ...(item.html === undefined ? { content_text: item.summary } : { content_html: item.html }),
       summary: item.summary,
       date_published: new Date(item.publishedAt).toISOString(),
       tags: item.categories,

@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from '@remix-run/react';
-import { type SiteSettingsView } from '@inkwell/contract';
+import { type PageLinkView, type SiteSettingsView } from '@inkwell/contract';
 
 /** What the chrome shows when the root loader had no settings to give (its own error page). */
 const FALLBACK: SiteSettingsView = {
@@ -13,16 +13,24 @@ const FALLBACK: SiteSettingsView = {
   commentsEnabled: true,
   holdFirstComments: true,
   replyEmails: false,
+  fullContentFeeds: false,
+  pageOrder: [],
   updatedAt: '',
 };
 
 interface RootData {
   settings?: SiteSettingsView;
+  pages?: PageLinkView[];
 }
 
 /** The site's settings, loaded once by the root route for every page. */
 export function useSiteSettings(): SiteSettingsView {
   return useRouteLoaderData<RootData>('root')?.settings ?? FALLBACK;
+}
+
+/** The published static pages, in the navigation's order. */
+export function useNavigationPages(): PageLinkView[] {
+  return useRouteLoaderData<RootData>('root')?.pages ?? [];
 }
 
 /** The same for a `meta` function, which gets the matched routes' data instead of hooks. */

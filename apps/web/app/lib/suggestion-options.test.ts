@@ -5,7 +5,9 @@ describe('suggestion options', () => {
   const options = suggestionOptions('box', {
     q: 'fetch abortcon',
     completions: [{ word: 'abortcontroller', query: 'fetch abortcontroller' }],
-    posts: [{ slug: 'cancel-fetch', title: 'Cancelling fetch & more' }],
+    posts: [
+      { slug: 'cancel-fetch', title: 'Cancelling fetch & more', path: '/posts/cancel-fetch' },
+    ],
   });
 
   it('lists completed searches, then posts, each with a unique id and its link', () => {

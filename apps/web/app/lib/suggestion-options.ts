@@ -16,11 +16,11 @@ export function suggestionOptions(
     label: query,
     href: `/search?${new URLSearchParams({ q: query })}`,
   }));
-  const posts = suggestions.posts.map(({ slug, title }, index): SuggestionOption => ({
+  const posts = suggestions.posts.map(({ path, title }, index): SuggestionOption => ({
     kind: 'post',
     id: `${listboxId}-post-${index}`,
     label: title,
-    href: `/posts/${encodeURIComponent(slug)}`,
+    href: path,
   }));
   return [...queries, ...posts];
 }

@@ -3,11 +3,8 @@ import { Fragment } from 'react';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { apiFor } from '../api-client.server.js';
 import { readPostListing } from '../category-listing.server.js';
-import { CategoryLinks } from '../components/category-links.js';
-import { CoverPicture, LISTING_COVER_WIDTHS } from '../components/cover-picture.js';
+import { PostCard } from '../components/post-card.js';
 import { Pager } from '../components/pager.js';
-import { PostDate } from '../components/post-date.js';
-import { ReadingTime } from '../components/reading-time.js';
 import { PUBLIC_PAGE_CACHE } from '../lib/cache-control.js';
 import {
   categoryListingPath,
@@ -117,35 +114,7 @@ export default function Home() {
           <ol className="post-list">
             {listing.items.map((post) => (
               <li key={post.id}>
-                <article
-                  className={post.cover ? 'post-card post-card--with-cover' : 'post-card'}
-                  aria-labelledby={`post-${post.id}`}
-                >
-                  {post.cover ? (
-                    // Beside its title, which says what it shows: decorative here.
-                    <CoverPicture
-                      cover={post.cover}
-                      className="post-card__cover"
-                      sizes="8rem"
-                      widths={LISTING_COVER_WIDTHS}
-                      alt=""
-                    />
-                  ) : null}
-                  <h2 id={`post-${post.id}`}>
-                    <Link to={`/posts/${post.slug}`}>{post.title}</Link>
-                  </h2>
-                  <p className="post-meta">
-                    <PostDate iso={post.publishedAt} />
-                    <span aria-hidden="true"> · </span>
-                    <ReadingTime minutes={post.readingMinutes} />
-                    <span aria-hidden="true"> · </span>
-                    <Link to={`/posts/${post.slug}#comments`}>
-                      {pluralize(post.commentCount, 'comment')}
-                    </Link>
-                  </p>
-                  {post.summary ? <p className="post-card__summary">{post.summary}</p> : null}
-                  <CategoryLinks categories={post.categories} />
-                </article>
+                <PostCard post={post} />
               </li>
             ))}
           </ol>

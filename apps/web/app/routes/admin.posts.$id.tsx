@@ -90,7 +90,7 @@ export default function EditPost() {
       : undefined;
   return (
     <section aria-labelledby="editor-heading">
-      <h1 id="editor-heading">Edit post</h1>
+      <h1 id="editor-heading">{post.kind === 'page' ? 'Edit page' : 'Edit post'}</h1>
       {message && !result ? <Notice kind="success">{message}</Notice> : null}
       {result?.kind === 'history-error' ? <Notice kind="error">{result.message}</Notice> : null}
       {post.pendingDraft && editorResult?.kind !== 'conflict' ? (

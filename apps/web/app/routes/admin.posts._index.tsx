@@ -20,10 +20,12 @@ function pick<T extends string>(value: string | null, allowed: readonly T[]): T 
 
 export async function loader(args: LoaderFunctionArgs) {
   const params = new URL(args.request.url).searchParams;
+  const kind = params.get('kind') === 'page' ? 'page' : 'post';
   return adminLoad(args, async (api) => {
     const [posts, categories] = await Promise.all([
       api.get('/api/admin/posts', {
         query: {
+          kind,
           q: params.get('q')?.trim() || undefined,
           status: pick(params.get('status'), STATUSES),
           category: params.get('category') || undefined,
@@ -34,22 +36,34 @@ export async function loader(args: LoaderFunctionArgs) {
       }),
       api.get('/api/admin/categories'),
     ]);
-    return { posts, categories };
+    return { posts, categories, kind };
   });
 }
 
 export default function AdminPosts() {
-  const { posts, categories } = useLoaderData<typeof loader>();
+  const { posts, categories, kind } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
+  const pages = kind === 'page';
   return (
     <section aria-labelledby="posts-heading">
       <div className="admin-heading">
-        <h1 id="posts-heading">Posts</h1>
-        <Link to="/admin/posts/new" className="button">
-          New post
+        <h1 id="posts-heading">{pages ? 'Pages' : 'Posts'}</h1>
+        <Link to={pages ? '/admin/posts/new?kind=page' : '/admin/posts/new'} className="button">
+          {pages ? 'New page' : 'New post'}
         </Link>
       </div>
-      <Form method="get" className="admin-filters" aria-label="Filter posts">
+      {pages ? (
+        <p className="muted">
+          Static pages (About, Uses, Now…) live at their own address and in the site’s navigation;
+          their order is set in Settings.
+        </p>
+      ) : null}
+      <Form
+        method="get"
+        className="admin-filters"
+        aria-label={pages ? 'Filter pages' : 'Filter posts'}
+      >
+        {pages ? <input type="hidden" name="kind" value="page" /> : null}
         <div className="field">
           <label htmlFor="filter-q">Title contains</label>
           <input id="filter-q" name="q" type="search" defaultValue={params.get('q') ?? ''} />
@@ -96,10 +110,10 @@ export default function AdminPosts() {
         <button type="submit">Show</button>
       </Form>
       <p className="muted" role="status">
-        {pluralize(posts.total, 'post')}
+        {pluralize(posts.total, pages ? 'page' : 'post')}
       </p>
       {posts.items.length === 0 ? (
-        <p className="empty">No posts match.</p>
+        <p className="empty">{pages ? 'No pages match.' : 'No posts match.'}</p>
       ) : (
         <div className="table-scroll">
           <table className="admin-table">

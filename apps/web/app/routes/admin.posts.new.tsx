@@ -4,6 +4,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { useActionData, useLoaderData } from '@remix-run/react';
+import { type PostKindName } from '@inkwell/contract';
 import { runEditorIntent } from '../admin/post-actions.server.js';
 import { PostEditor } from '../admin/post-editor.js';
 import { emptyPostForm } from '../admin/post-form.js';
@@ -13,16 +14,21 @@ import { SITE_NAME } from '../lib/site.js';
 
 export const shouldRevalidate = revalidateOnOwnSubmissions;
 
-export const meta: MetaFunction = () => [{ title: `New post · ${SITE_NAME} admin` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.kind === 'page' ? 'New page' : 'New post'} · ${SITE_NAME} admin` },
+];
 
+/** `?kind=page` writes a static page. */
 export async function loader(args: LoaderFunctionArgs) {
+  const kind: PostKindName =
+    new URL(args.request.url).searchParams.get('kind') === 'page' ? 'page' : 'post';
   return adminLoad(args, async (api) => {
     const [categories, series, images] = await Promise.all([
       api.get('/api/admin/categories'),
       api.get('/api/admin/series'),
       api.get('/api/admin/images'),
     ]);
-    return { categories, series, images: images.items };
+    return { categories, series, images: images.items, kind };
   });
 }
 
@@ -31,14 +37,14 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function NewPost() {
-  const { categories, series, images } = useLoaderData<typeof loader>();
+  const { categories, series, images, kind } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <section aria-labelledby="editor-heading">
-      <h1 id="editor-heading">New post</h1>
+      <h1 id="editor-heading">{kind === 'page' ? 'New page' : 'New post'}</h1>
       <PostEditor
         post={null}
-        saved={emptyPostForm}
+        saved={{ ...emptyPostForm, kind }}
         categories={categories}
         series={series}
         images={images}

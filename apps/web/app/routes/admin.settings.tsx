@@ -23,11 +23,12 @@ const PICKABLE_IMAGES = 100;
 
 export async function loader(args: LoaderFunctionArgs) {
   return adminLoad(args, async (api) => {
-    const [settings, images] = await Promise.all([
+    const [settings, images, pages] = await Promise.all([
       api.get('/api/admin/settings'),
       api.get('/api/admin/images', { query: { page: 1, pageSize: PICKABLE_IMAGES } }),
+      api.get('/api/pages'),
     ]);
-    return { settings, images: images.items };
+    return { settings, images: images.items, pages: pages.items };
   });
 }
 
@@ -72,7 +73,7 @@ export async function action(args: ActionFunctionArgs): Promise<SettingsResult> 
 }
 
 export default function AdminSettings() {
-  const { settings, images } = useLoaderData<typeof loader>();
+  const { settings, images, pages } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === 'submitting';
   const fields = result && !result.ok ? result.fields : {};
@@ -158,6 +159,37 @@ export default function AdminSettings() {
           ))}
           {fields.navigation ? <p className="field__error">{fields.navigation}</p> : null}
         </fieldset>
+        <fieldset className="field settings-form__pages">
+          <legend>Pages in the navigation</legend>
+          {pages.length === 0 ? (
+            <p className="field__hint">
+              No published pages yet: write one under Pages. Published pages show in the header
+              after “Posts”, in the order set here.
+            </p>
+          ) : (
+            <>
+              <p className="field__hint">
+                Published pages show in the header after “Posts”, by these positions (lowest first).
+              </p>
+              {pages.map((page, index) => (
+                <div className="settings-form__page" key={page.id}>
+                  <input type="hidden" name="pageId" value={page.id} />
+                  <label>
+                    Position of “{page.title}”{' '}
+                    <input
+                      name="pagePosition"
+                      type="number"
+                      min={1}
+                      max={100}
+                      defaultValue={index + 1}
+                    />
+                  </label>
+                </div>
+              ))}
+            </>
+          )}
+          {fields.pageOrder ? <p className="field__error">Pages {fields.pageOrder}</p> : null}
+        </fieldset>
         <Field
           idPrefix="settings"
           name="postsPerPage"
@@ -192,6 +224,17 @@ export default function AdminSettings() {
               defaultChecked={settings.holdFirstComments}
             />{' '}
             Hold a commenter’s first comment for moderation
+          </label>
+        </fieldset>
+        <fieldset className="field">
+          <legend>Feeds</legend>
+          <label>
+            <input
+              type="checkbox"
+              name="fullContentFeeds"
+              defaultChecked={settings.fullContentFeeds}
+            />{' '}
+            Whole posts in the feeds (RSS, Atom, JSON Feed), not only their summaries
           </label>
         </fieldset>
         <button type="submit" disabled={busy}>

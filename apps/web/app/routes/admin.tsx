@@ -77,6 +77,7 @@ export default function AdminLayout() {
 function AdminNav({ isAdmin }: { isAdmin: boolean }) {
   const items = [
     { to: '/admin/posts', label: 'Posts' },
+    { to: '/admin/posts?kind=page', label: 'Pages' },
     { to: '/admin/images', label: 'Images' },
     ...(isAdmin
       ? [

@@ -7,6 +7,7 @@ import {
 } from '@remix-run/node';
 import { Link, useActionData, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import { apiFor, ApiError, rethrowApiRefusal } from '../api-client.server.js';
+import { Byline } from '../components/byline.js';
 import { CategoryLinks } from '../components/category-links.js';
 import { CommentForm } from '../components/comment-form.js';
 import { CommentThread } from '../components/comment-thread.js';
@@ -175,6 +176,7 @@ export default function PostPage() {
         <h1 id="post-title">{post.title}</h1>
         <p className="post-meta">
           <PostDate iso={post.publishedAt} />
+          <Byline author={post.author} />
           <span aria-hidden="true"> · </span>
           <ReadingTime minutes={post.readingMinutes} />
           <span aria-hidden="true"> · </span>

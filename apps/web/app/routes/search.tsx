@@ -137,7 +137,7 @@ function Results({ query, results }: { query: string; results: SearchResultsView
 }
 
 function HitCard({ hit }: { hit: SearchHit }) {
-  const href = hit.kind === 'post' ? `/posts/${hit.slug}` : `/posts/${hit.slug}#comment-${hit.id}`;
+  const href = hit.kind === 'post' ? hit.path : `/posts/${hit.slug}#comment-${hit.id}`;
   return (
     <article className="post-card" aria-labelledby={`hit-${hit.kind}-${hit.id}`}>
       <h3 id={`hit-${hit.kind}-${hit.id}`}>

@@ -11,9 +11,10 @@ const PAGE_SIZE = 50;
 const MAX_PAGES = 200;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const [first, categories] = await Promise.all([
+  const [first, categories, pages] = await Promise.all([
     apiFor(context).get('/api/posts', { query: { pageSize: PAGE_SIZE } }),
     apiFor(context).get('/api/categories'),
+    apiFor(context).get('/api/pages'),
   ]);
   const rest = await Promise.all(
     Array.from({ length: Math.min(first.pages, MAX_PAGES) - 1 }, (_, index) =>
@@ -28,6 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       .map((category) => ({
         url: absoluteUrl(context.siteUrl, categoryListingPath([category.slug])),
       })),
+    ...pages.items.map((page) => ({ url: absoluteUrl(context.siteUrl, `/${page.slug}`) })),
     ...posts.map((post) => ({
       url: absoluteUrl(context.siteUrl, `/posts/${post.slug}`),
       lastModified: post.publishedAt,

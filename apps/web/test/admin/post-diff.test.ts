@@ -6,6 +6,7 @@ import { editorValuesOf } from '../../app/admin/post-form.js';
 
 const post: AdminPostView = {
   id: 3,
+  kind: 'post',
   slug: 'pooling',
   title: 'Pooling',
   summary: '',

@@ -29,6 +29,7 @@ describe('readPostForm and toPostInput', () => {
       ]),
     );
     expect(values).toEqual({
+      kind: 'post',
       title: 'Streaming replication',
       slug: '',
       summary: 'Why and how.',
@@ -41,6 +42,7 @@ describe('readPostForm and toPostInput', () => {
     });
     // No slug: the API makes one from the title. No link: null.
     expect(toPostInput(values)).toEqual({
+      kind: 'post',
       title: 'Streaming replication',
       summary: 'Why and how.',
       body: '## Setup\n\nText\n',
@@ -58,6 +60,7 @@ describe('readPostForm and toPostInput', () => {
 
   it('reads an empty form as empty values, never undefined', () => {
     expect(readPostForm(new FormData())).toEqual({
+      kind: 'post',
       title: '',
       slug: '',
       summary: '',
@@ -88,6 +91,13 @@ describe('readPostForm and toPostInput', () => {
     });
     // Not a number: sent so that the API names the field, never taken as part 1.
     expect(toPostInput({ ...values, seriesPart: '2x' }).series?.part).toBeNaN();
+  });
+});
+
+describe('a page in the editor', () => {
+  it('is read back as a page, whatever else the form holds', () => {
+    expect(readPostForm(formOf([['kind', 'page']])).kind).toBe('page');
+    expect(readPostForm(formOf([['kind', 'something']])).kind).toBe('post');
   });
 });
 

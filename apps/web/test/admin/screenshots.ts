@@ -32,6 +32,12 @@ try {
   await page.waitForURL(`${stack.webUrl}/admin/posts`);
   await page.screenshot({ path: path.join(outDir, 'admin-posts.png'), fullPage: true });
 
+  await page.goto(`${stack.webUrl}/admin/posts?kind=page`);
+  await page.screenshot({ path: path.join(outDir, 'admin-pages.png'), fullPage: true });
+  await page.goto(`${stack.webUrl}/admin/account`);
+  await page.screenshot({ path: path.join(outDir, 'admin-account.png'), fullPage: true });
+  await page.goto(`${stack.webUrl}/admin/posts`);
+
   await page.locator('.admin-table tbody a').first().click();
   await page.waitForURL(/\/admin\/posts\/\d+$/);
   // The live preview arrives once the page is interactive.
@@ -108,7 +114,7 @@ try {
   await reopened.goto(`${stack.webUrl}/admin/comments`);
   await reopened.screenshot({ path: path.join(outDir, 'admin-comments.png'), fullPage: true });
   console.log(
-    `wrote admin-posts.png, admin-editor.png, admin-editor-kept-text.png, admin-editor-phone.png, admin-series.png, admin-revisions.png, preview-link.png and admin-comments.png in ${path.relative(process.cwd(), outDir)}`,
+    `wrote admin-posts.png, admin-pages.png, admin-account.png, admin-editor.png, admin-editor-kept-text.png, admin-editor-phone.png, admin-series.png, admin-revisions.png, preview-link.png and admin-comments.png in ${path.relative(process.cwd(), outDir)}`,
   );
 } finally {
   await browser.close();

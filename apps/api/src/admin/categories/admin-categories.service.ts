@@ -13,7 +13,7 @@ import { Outbox, type RecordEvent } from '../../events/outbox.js';
 import { ConflictError } from '../../common/conflict.js';
 import { isUniqueViolation } from '../../common/prisma-errors.js';
 import { claimCategorySlug, redirectCategorySlug } from '../../categories/category-redirects.js';
-import { firstFreeSlug, lockSlugAllocation, slugFromText } from '../posts/post-slugs.js';
+import { firstFreeSlug, lockSlugAllocation, slugFromText } from '../../slugs/slugs.js';
 import {
   loadSnapshots,
   type PostSnapshot,

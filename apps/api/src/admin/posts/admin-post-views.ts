@@ -1,5 +1,5 @@
-import { type AdminPostListItem, type AdminPostView } from '@inkwell/contract';
-import { type Prisma } from '@inkwell/prisma';
+import { type AdminPostListItem, type AdminPostView, type PostKindName } from '@inkwell/contract';
+import { type PostKind, type Prisma } from '@inkwell/prisma';
 import { postState } from '../../posts/post-state.js';
 import { mayChange, type Viewer } from '../../auth/ownership.js';
 import { thumbnailUrl } from '../../images/image-paths.js';
@@ -9,8 +9,13 @@ import { revisionSelect, toRevisionView } from './post-revisions.js';
 /** Width of the cover's preview in the editor. */
 const COVER_PREVIEW_WIDTH = 320;
 
+export function kindName(kind: PostKind): PostKindName {
+  return kind === 'PAGE' ? 'page' : 'post';
+}
+
 export const adminPostSelect = {
   id: true,
+  kind: true,
   slug: true,
   title: true,
   summary: true,
@@ -37,6 +42,7 @@ export function toAdminPost(
 ): AdminPostView {
   return {
     id: row.id,
+    kind: kindName(row.kind),
     slug: row.slug,
     title: row.title,
     summary: row.summary,
@@ -63,6 +69,7 @@ export function toAdminPost(
 
 export const adminPostListSelect = {
   id: true,
+  kind: true,
   slug: true,
   title: true,
   status: true,
@@ -82,6 +89,7 @@ export function toAdminPostListItem(
 ): AdminPostListItem {
   return {
     id: row.id,
+    kind: kindName(row.kind),
     slug: row.slug,
     title: row.title,
     status: row.status,

@@ -12,6 +12,8 @@ import {
   type SaveDraftInput,
   type UpdatePostInput,
   type VersionOnlyInput,
+  isReservedPageSlug,
+  RESERVED_PAGE_SLUGS,
 } from '@inkwell/contract';
 import { insensitiveContains } from '../../common/insensitive-filters.js';
 import { loadKnownImages } from '../../images/known-images.js';
@@ -42,7 +44,7 @@ import {
   toRevisionListItem,
   toRevisionView,
 } from './post-revisions.js';
-import { firstFreeSlug, lockSlugAllocation, slugFromText } from './post-slugs.js';
+import { firstFreeSlug, lockSlugAllocation, slugFromText } from '../../slugs/slugs.js';
 import {
   loadSnapshot,
   type PostSnapshot,
@@ -70,6 +72,7 @@ export class AdminPostsService {
   async list(query: ListAdminPostsQuery, viewer: Viewer): Promise<Page<AdminPostListItem>> {
     const now = new Date();
     const where: Prisma.PostWhereInput = {
+      kind: query.kind === 'page' ? 'PAGE' : 'POST',
       ...(query.q ? { title: insensitiveContains(query.q) } : {}),
       ...(query.category
         ? { categories: { some: { categoryId: await this.categoryId(query.category) } } }
@@ -135,15 +138,18 @@ export class AdminPostsService {
   }
 
   async create(input: CreatePostInput, author: Viewer): Promise<AdminPostView> {
+    const page = input.kind === 'page';
+    if (page) refuseCategoriesOnPage(input.categories);
     const after = await this.write(async (tx, record) => {
       const slug = input.slug
-        ? await this.claimSlug(tx, input.slug, null)
-        : await this.freeSlug(tx, slugFromText(input.title, 'post'));
+        ? await this.claimSlug(tx, input.slug, null, page)
+        : await this.freeSlug(tx, slugFromText(input.title, page ? 'page' : 'post'), page);
       const categoryIds = await this.resolveCategories(tx, input.categories);
       const series = await this.resolveSeries(tx, input.series);
       await assertCoverUploaded(tx, input.coverImageId);
       const post = await tx.post.create({
         data: {
+          kind: page ? 'PAGE' : 'POST',
           slug,
           title: input.title,
           summary: input.summary,
@@ -170,7 +176,10 @@ export class AdminPostsService {
   async update(id: number, input: UpdatePostInput, actor: Viewer): Promise<AdminPostView> {
     const { version, categories, slug, series, ...fields } = input;
     return this.saveVersioned(id, version, actor, async (tx, before) => {
-      const newSlug = slug && slug !== before.slug ? await this.claimSlug(tx, slug, id) : null;
+      const page = before.kind === 'page';
+      if (page && categories) refuseCategoriesOnPage(categories);
+      const newSlug =
+        slug && slug !== before.slug ? await this.claimSlug(tx, slug, id, page) : null;
       const categoryIds = categories ? await this.resolveCategories(tx, categories) : null;
       await assertCoverUploaded(tx, fields.coverImageId);
       await this.bumpVersion(tx, actor, before, {
@@ -310,6 +319,7 @@ export class AdminPostsService {
       await tx.post.delete({ where: { id } });
       await record('post.deleted', {
         postId: before.id,
+        kind: before.kind,
         slug: before.slug,
         categorySlugs: before.categorySlugs,
         wasPublished: before.public,
@@ -386,18 +396,28 @@ export class AdminPostsService {
     return post !== null;
   }
 
-  private async freeSlug(tx: Tx, base: string): Promise<string> {
+  /** A page never gets an address the site serves itself (`search` becomes `search-2`). */
+  private async freeSlug(tx: Tx, base: string, page: boolean): Promise<string> {
     await lockSlugAllocation(tx, 'Post', base);
     return firstFreeSlug(base, async (prefix) => {
       const rows = await tx.post.findMany({
         where: { slug: { startsWith: prefix } },
         select: { slug: true },
       });
-      return rows.map((row) => row.slug);
+      const reserved = page ? RESERVED_PAGE_SLUGS.filter((slug) => slug.startsWith(prefix)) : [];
+      return [...rows.map((row) => row.slug), ...reserved];
     });
   }
 
-  private async claimSlug(tx: Tx, slug: string, postId: number | null): Promise<string> {
+  private async claimSlug(
+    tx: Tx,
+    slug: string,
+    postId: number | null,
+    page: boolean,
+  ): Promise<string> {
+    if (page && isReservedPageSlug(slug)) {
+      throw new ValidationError({ slug: `"${slug}" is an address the site uses itself` });
+    }
     if (await this.slugTaken(tx, slug, postId)) throw slugConflict();
     return slug;
   }
@@ -446,6 +466,12 @@ async function assertCoverUploaded(tx: Tx, coverImageId: number | null | undefin
   if (coverImageId == null) return;
   const image = await tx.image.findUnique({ where: { id: coverImageId }, select: { id: true } });
   if (!image) throw new ValidationError({ coverImageId: 'must be an uploaded image' });
+}
+
+function refuseCategoriesOnPage(categories: readonly string[]): void {
+  if (categories.length > 0) {
+    throw new ValidationError({ categories: 'a page has no categories' });
+  }
 }
 
 function slugConflict(): ConflictError {

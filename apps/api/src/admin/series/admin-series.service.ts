@@ -12,7 +12,7 @@ import { isUniqueViolation } from '../../common/prisma-errors.js';
 import { PRISMA } from '../../core/tokens.js';
 import { Outbox, type RecordEvent } from '../../events/outbox.js';
 import { type Tx } from '../../posts/post-snapshot.js';
-import { firstFreeSlug, lockSlugAllocation, slugFromText } from '../posts/post-slugs.js';
+import { firstFreeSlug, lockSlugAllocation, slugFromText } from '../../slugs/slugs.js';
 
 const seriesSelect = {
   id: true,

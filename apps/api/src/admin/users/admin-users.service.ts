@@ -16,6 +16,7 @@ import { NotFoundError } from '../../common/not-found.js';
 import { ValidationError } from '../../common/validation.js';
 import { type Config } from '../../config/config.js';
 import { CONFIG, PRISMA } from '../../core/tokens.js';
+import { Outbox } from '../../events/outbox.js';
 import { ConflictError } from '../../common/conflict.js';
 import { type Viewer } from '../../auth/ownership.js';
 import { isUniqueViolation } from '../../common/prisma-errors.js';
@@ -27,6 +28,7 @@ const userSelect = {
   id: true,
   email: true,
   name: true,
+  slug: true,
   role: true,
   disabledAt: true,
   lastSignInAt: true,
@@ -52,6 +54,7 @@ export class AdminUsersService {
     @Inject(PRISMA) private readonly prisma: PrismaClient,
     @Inject(RATE_LIMIT_STORE) store: CounterStore,
     @Inject(CONFIG) config: Config,
+    @Inject(Outbox) private readonly outbox: Outbox,
   ) {
     this.throttle = new LoginThrottle(store);
     this.scrypt = scryptParametersForCost(config.passwordHashCost);
@@ -89,7 +92,7 @@ export class AdminUsersService {
 
   /** Rename, change the role, disable or enable; disabling ends every session of the user. */
   async update(id: number, input: UpdateUserInput, actor: Viewer): Promise<AdminUserView> {
-    await this.prisma.$transaction(async (tx) => {
+    await this.outbox.transaction(async (tx, record) => {
       const before = await this.find(tx, id);
       const demoting = input.role === 'AUTHOR' && before.role === 'ADMIN';
       const disabling = input.disabled === true && before.disabledAt === null;
@@ -109,6 +112,10 @@ export class AdminUsersService {
         },
       });
       if (disabling) await tx.session.deleteMany({ where: { userId: id } });
+      // The name shows in the bylines of their posts and on their author page.
+      if (input.name !== undefined && input.name !== before.name) {
+        await record('author.saved', { userId: id, slug: before.slug, previousSlug: null });
+      }
     });
     return this.get(id);
   }
@@ -143,7 +150,7 @@ export class AdminUsersService {
   async delete(id: number, reassignTo: number | undefined, actor: Viewer): Promise<void> {
     assertNotYourself(actor.id, id, 'delete');
     if (reassignTo === id) throw new ValidationError({ reassignTo: 'must be another user' });
-    await this.prisma.$transaction(async (tx) => {
+    await this.outbox.transaction(async (tx, record) => {
       const user = await this.find(tx, id);
       if (user.role === 'ADMIN') await assertAnotherActiveAdmin(tx, id, 'delete');
       const postCount = user._count.posts;
@@ -155,10 +162,21 @@ export class AdminUsersService {
           );
         }
       } else {
-        const heir = await tx.user.findUnique({ where: { id: reassignTo }, select: { id: true } });
+        const heir = await tx.user.findUnique({
+          where: { id: reassignTo },
+          select: { id: true, slug: true },
+        });
         if (!heir) throw new ValidationError({ reassignTo: 'is not a user' });
         await tx.post.updateMany({ where: { authorId: id }, data: { authorId: heir.id } });
         await tx.image.updateMany({ where: { uploadedById: id }, data: { uploadedById: heir.id } });
+        // The posts' bylines now name the heir; the deleted user's author page is gone.
+        if (postCount > 0) {
+          await record('author.saved', {
+            userId: heir.id,
+            slug: heir.slug,
+            previousSlug: user.slug,
+          });
+        }
       }
       await tx.user.delete({ where: { id } });
     });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { slugFromText } from '../../admin/posts/post-slugs.js';
+import { slugFromText } from '../../slugs/slugs.js';
 import { type BlogBundle, type BundlePost, emptyBundle } from '../blog-bundle.js';
 import { htmlToMarkdown } from '../html-to-markdown.js';
 import { ImportSourceError } from '../source-error.js';

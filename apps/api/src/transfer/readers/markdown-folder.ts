@@ -1,6 +1,6 @@
 import { access, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { slugFromText } from '../../admin/posts/post-slugs.js';
+import { slugFromText } from '../../slugs/slugs.js';
 import { type BlogBundle, type BundleImage, type BundlePost, emptyBundle } from '../blog-bundle.js';
 import { imageReferencesIn, isRemoteReference, replaceReferences } from '../image-references.js';
 import { ImportSourceError } from '../source-error.js';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { slugFromText } from '../../admin/posts/post-slugs.js';
+import { slugFromText } from '../../slugs/slugs.js';
 import {
   type BlogBundle,
   type BundleComment,

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { firstFreeSlug, slugFromText } from './post-slugs.js';
+import { firstFreeSlug, slugFromText } from './slugs.js';
 
 test('slugs keep only lowercase letters, digits and single dashes', () => {
   expect(slugFromText('My First Post: Rust & C++!', 'post')).toBe('my-first-post-rust-c');

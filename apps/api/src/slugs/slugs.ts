@@ -1,5 +1,5 @@
 import { MAX_SLUG_LENGTH } from '@inkwell/contract';
-import { slugify } from '../../markdown/slugify.js';
+import { slugify } from '../markdown/slugify.js';
 
 /** `My First Post: Rust & C++!` -> `my-first-post-rust-c`; only what the public slug pattern allows. */
 export function slugFromText(text: string, fallback: string): string {

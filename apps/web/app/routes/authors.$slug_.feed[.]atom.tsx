@@ -1,0 +1,3 @@
+import { authorFeedLoader } from '../feed.server.js';
+
+export const loader = authorFeedLoader('atom');
