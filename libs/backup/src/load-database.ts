@@ -24,6 +24,8 @@ export async function loadDatabase(
   const order = await parentsFirst(client, [...byTable.keys()]);
   await client.query('BEGIN');
   try {
+    // Keys that close a cycle between tables are checked once every row is in (see parentsFirst).
+    await client.query('SET CONSTRAINTS ALL DEFERRED');
     await client.query(PORTABLE_TEXT_SETTINGS);
     // The target was empty before it was migrated: rows in it now are the migrations' defaults
     // (the site settings' one row), which the backup's own rows replace.

@@ -5,7 +5,8 @@ import { BackupError } from './backup-error.js';
  * `tables` ordered so that every table comes after the tables its foreign keys point at (as the
  * target database defines them): loading in this order never meets a missing parent row. A
  * table's references to itself are checked at the end of its own statement, so they need no
- * order.
+ * order, and neither do deferrable keys (a cycle between two tables is broken by one): the load
+ * defers them to the end of its transaction.
  */
 export async function parentsFirst(client: pg.Client, tables: string[]): Promise<string[]> {
   const { rows } = await client.query<{ child: string; parent: string }>(
@@ -14,7 +15,7 @@ export async function parentsFirst(client: pg.Client, tables: string[]): Promise
      JOIN pg_class c ON c.oid = k.conrelid
      JOIN pg_class p ON p.oid = k.confrelid
      JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE k.contype = 'f' AND n.nspname = current_schema()`,
+     WHERE k.contype = 'f' AND NOT k.condeferrable AND n.nspname = current_schema()`,
   );
   const parents = new Map(tables.map((table) => [table, new Set<string>()]));
   for (const { child, parent } of rows) {

@@ -26,7 +26,9 @@ WHERE u."slug" IS NULL
 CREATE UNIQUE INDEX "User_slug_key" ON "User"("slug");
 
 -- AddForeignKey
-ALTER TABLE "User" ADD CONSTRAINT "User_avatarImageId_fkey" FOREIGN KEY ("avatarImageId") REFERENCES "Image"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+-- Deferrable: an avatar (User -> Image) and its uploader (Image -> User) point at each other, so a
+-- restore loads both tables and checks this key at the end of its transaction.
+ALTER TABLE "User" ADD CONSTRAINT "User_avatarImageId_fkey" FOREIGN KEY ("avatarImageId") REFERENCES "Image"("id") ON DELETE SET NULL ON UPDATE CASCADE DEFERRABLE INITIALLY IMMEDIATE;
 
 -- AlterTable
 ALTER TABLE "SiteSettings" ADD COLUMN "fullContentFeeds" BOOLEAN NOT NULL DEFAULT false,
