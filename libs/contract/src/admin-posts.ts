@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_COVER_ALT_LENGTH } from './limits.js';
 import { postRevisionView } from './post-revisions.js';
 import { adminPostSeriesView, postSeriesField } from './series.js';
 import {
@@ -9,8 +10,6 @@ import {
   personRef,
   slugField,
 } from './fields.js';
-
-export const MAX_COVER_ALT_LENGTH = 300;
 
 export const MAX_BODY_LENGTH = 200_000;
 

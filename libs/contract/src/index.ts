@@ -21,3 +21,4 @@ export * from './route.js';
 export * from './routes.js';
 export * from './typed-routes.js';
 export * from './openapi.js';
+export * from './limits.js';

@@ -1,8 +1,6 @@
 import { z } from 'zod';
+import { MAX_SERIES_PART } from './limits.js';
 import { slugField } from './fields.js';
-
-/** Highest part number a post can have in a series. */
-export const MAX_SERIES_PART = 999;
 
 const name = z
   .string({ error: 'must be text' })

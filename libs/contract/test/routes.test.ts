@@ -69,10 +69,13 @@ describe('the schemas', () => {
         externalUrl: null,
         categories: [],
         commentCount: 2,
+        readingMinutes: 1,
         cover: null,
         author: { slug: 'ada', name: 'Ada' },
         html: '<p>a</p>',
+        headings: [],
       },
+      series: null,
       shareImage: {
         url: '/images/og/a/0123456789abcdef.png',
         width: 1200,

@@ -1,4 +1,5 @@
-import { type AdminImageView, MAX_COVER_ALT_LENGTH } from '@inkwell/contract';
+import { type AdminImageView } from '@inkwell/contract';
+import { MAX_COVER_ALT_LENGTH } from '@inkwell/contract/limits';
 import { useFetcher } from '@remix-run/react';
 import { Field } from '../components/field.js';
 import { EDITOR_UPLOAD_FETCHER, type ImageActionResult } from './image-upload.js';

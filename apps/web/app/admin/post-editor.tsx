@@ -5,8 +5,8 @@ import {
   type AdminImageView,
   type AdminPostView,
   type AdminSeriesView,
-  MAX_SERIES_PART,
 } from '@inkwell/contract';
+import { MAX_SERIES_PART } from '@inkwell/contract/limits';
 import { CoverField } from './cover-field.js';
 import {
   EDITOR_UPLOAD_FETCHER,
