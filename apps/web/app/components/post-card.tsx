@@ -40,3 +40,16 @@ export function PostCard({ post }: { post: PostSummaryView }) {
     </article>
   );
 }
+
+/** Listed posts, newest first as the API gave them. */
+export function PostList({ posts }: { posts: readonly PostSummaryView[] }) {
+  return (
+    <ol className="post-list">
+      {posts.map((post) => (
+        <li key={post.id}>
+          <PostCard post={post} />
+        </li>
+      ))}
+    </ol>
+  );
+}

@@ -3,7 +3,7 @@ import { Fragment } from 'react';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { apiFor } from '../api-client.server.js';
 import { readPostListing } from '../category-listing.server.js';
-import { PostCard } from '../components/post-card.js';
+import { PostList } from '../components/post-card.js';
 import { Pager } from '../components/pager.js';
 import { PUBLIC_PAGE_CACHE } from '../lib/cache-control.js';
 import {
@@ -111,13 +111,7 @@ export default function Home() {
             No posts here. <Link to={categoryListingPath(active)}>Go to the first page</Link>.
           </p>
         ) : (
-          <ol className="post-list">
-            {listing.items.map((post) => (
-              <li key={post.id}>
-                <PostCard post={post} />
-              </li>
-            ))}
-          </ol>
+          <PostList posts={listing.items} />
         )}
 
         <Pager

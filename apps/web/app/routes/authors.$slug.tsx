@@ -4,7 +4,7 @@ import { useLoaderData } from '@remix-run/react';
 import { apiFor, rethrowApiRefusal } from '../api-client.server.js';
 import { readPostListing } from '../category-listing.server.js';
 import { Pager } from '../components/pager.js';
-import { PostCard } from '../components/post-card.js';
+import { PostList } from '../components/post-card.js';
 import { authorFeedPath, authorPath } from '../lib/author-paths.js';
 import { PUBLIC_PAGE_CACHE } from '../lib/cache-control.js';
 import { FEED_FORMAT_LIST } from '../lib/category-param.js';
@@ -93,13 +93,7 @@ export default function AuthorPage() {
           </p>
         </div>
       </header>
-      <ol className="post-list">
-        {listing.items.map((post) => (
-          <li key={post.id}>
-            <PostCard post={post} />
-          </li>
-        ))}
-      </ol>
+      <PostList posts={listing.items} />
       <Pager
         current={listing.page}
         total={listing.pages}
