@@ -1,18 +1,17 @@
-import { type Browser, type Page } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import {
   adminHeaders,
   apiGet,
   apiUrl,
   connectBrowser,
   type PostListing,
+  signInAsAdmin,
   webUrl,
 } from './support.js';
 
 /** Destructive admin actions ask first, with JavaScript and without. */
 
-const admin = inject('admin');
 let browser: Browser;
 
 beforeAll(async () => {
@@ -22,17 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-async function signedIn(javaScriptEnabled: boolean): Promise<Page> {
-  const context = await browser.newContext({ javaScriptEnabled });
-  const page = await context.newPage();
-  await page.goto(`${webUrl}/admin/login`);
-  await page.getByLabel('Email').fill(admin.email);
-  await page.getByLabel('Password').fill(admin.password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Posts' }).waitFor();
-  return page;
-}
 
 async function leaveComment(body: string): Promise<void> {
   const { items } = await apiGet<PostListing>('/api/posts');
@@ -61,7 +49,7 @@ describe.each([true, false])('with JavaScript %s', (javaScriptEnabled) => {
   it('deletes a comment only once the question about its replies is answered', async () => {
     const text = `Delete me when asked ${javaScriptEnabled} ${Date.now()}`;
     await leaveComment(text);
-    const page = await signedIn(javaScriptEnabled);
+    const page = await signInAsAdmin(browser, javaScriptEnabled);
     await page.goto(`${webUrl}/admin/comments`);
     const item = () => page.locator('.queue-item', { hasText: text });
     const confirm = page.getByRole('form', { name: 'Confirm' });
@@ -90,7 +78,7 @@ describe.each([true, false])('with JavaScript %s', (javaScriptEnabled) => {
     const suffix = javaScriptEnabled ? 'A' : 'B';
     await createCategory(`Lexers ${suffix}`);
     await createCategory(`Tokenizers ${suffix}`);
-    const page = await signedIn(javaScriptEnabled);
+    const page = await signInAsAdmin(browser, javaScriptEnabled);
     await page.goto(`${webUrl}/admin/categories`);
     const row = page.getByRole('form', { name: `Merge or delete Lexers ${suffix}` });
     await row
