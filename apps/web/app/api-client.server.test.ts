@@ -38,9 +38,13 @@ const detail = {
     externalUrl: null,
     categories: [],
     commentCount: 0,
+    readingMinutes: 1,
     cover: null,
+    author: { slug: 'ada', name: 'Ada Lovelace' },
     html: '<p>Hello</p>',
+    headings: [],
   },
+  series: null,
   shareImage: {
     url: '/images/og/new-name/0123456789abcdef.png',
     width: 1200,
@@ -53,7 +57,15 @@ const detail = {
   related: [],
 };
 
-const emptyPage = { items: [], page: 2, pageSize: 5, total: 0, pages: 0, categories: [] };
+const emptyPage = {
+  items: [],
+  page: 2,
+  pageSize: 5,
+  total: 0,
+  pages: 0,
+  categories: [],
+  author: null,
+};
 
 describe('get', () => {
   it('fills the path template and the query string, leaving out empty values', async () => {

@@ -41,6 +41,7 @@ describe.each(engineKinds)('admin posts on %s', (kind) => {
         type: 'post.saved',
         payload: {
           postId: post.id,
+          kind: 'post',
           slug: 'hello-admin-world',
           previousSlug: null,
           categorySlugs: ['python', 'rust'],
@@ -136,6 +137,7 @@ describe.each(engineKinds)('admin posts on %s', (kind) => {
         type: 'post.saved',
         payload: {
           postId: post.id,
+          kind: 'post',
           slug: 'new-name',
           previousSlug: 'old-name',
           categorySlugs: ['python'],
@@ -213,6 +215,7 @@ describe.each(engineKinds)('admin posts on %s', (kind) => {
         type: 'post.deleted',
         payload: {
           postId: target.id,
+          kind: 'post',
           slug: 'post-3',
           categorySlugs: ['postgresql'],
           wasPublished: true,

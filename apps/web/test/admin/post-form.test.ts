@@ -39,6 +39,8 @@ describe('readPostForm and toPostInput', () => {
       series: '',
       newSeries: '',
       seriesPart: '',
+      coverImageId: null,
+      coverAlt: '',
     });
     // No slug: the API makes one from the title. No link: null.
     expect(toPostInput(values)).toEqual({
@@ -70,6 +72,8 @@ describe('readPostForm and toPostInput', () => {
       series: '',
       newSeries: '',
       seriesPart: '',
+      coverImageId: null,
+      coverAlt: '',
     });
   });
 
