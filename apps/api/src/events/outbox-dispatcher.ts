@@ -133,13 +133,19 @@ export class OutboxDispatcher {
   }
 
   /** Takes due, unclaimed events (these ids, or the oldest ones) and leases them. */
+  /*
+   * The times are stored to the millisecond, rounded (TIMESTAMP(3)): an event written in the last
+   * half millisecond can read as up to half a millisecond ahead of a claim that follows at once,
+   * which skipped a writer's own dispatch right after its commit (the event waited for a poll).
+   * A millisecond of slack claims it; leases and retry delays are far longer.
+   */
   private async claim(ids: number[] | null): Promise<ClaimedEvent[]> {
     const { rows } = await this.sql.query<ClaimedEvent>(
       `UPDATE "OutboxEvent"
        SET "runAfter" = CURRENT_TIMESTAMP + make_interval(secs => $1), "attempts" = "attempts" + 1
        WHERE "id" IN (
          SELECT "id" FROM "OutboxEvent"
-         WHERE "doneAt" IS NULL AND "runAfter" <= CURRENT_TIMESTAMP
+         WHERE "doneAt" IS NULL AND "runAfter" <= CURRENT_TIMESTAMP + interval '1 millisecond'
            AND ($2::int[] IS NULL OR "id" = ANY($2::int[]))
            AND ($2::int[] IS NOT NULL OR "runAfter" > "createdAt"
                 OR "createdAt" <= CURRENT_TIMESTAMP - make_interval(secs => $4))
