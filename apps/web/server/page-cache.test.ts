@@ -225,9 +225,11 @@ describe('createPageCache', () => {
     expect(bypassed.headers.get('x-page-cache')).toBeNull();
     expect(await bypassed.text()).toContain('render 3');
     cache.setLive(true);
-    await get(`${url}/a`);
-    expect((await get(`${url}/a`)).headers.get('x-page-cache')).toBe('HIT');
-    expect(renders).toBe(4);
+    // Kept again once drops reach it (polled: the check is that it comes back, not how soon).
+    await expect
+      .poll(async () => (await get(`${url}/a`)).headers.get('x-page-cache'), { interval: 20 })
+      .toBe('HIT');
+    expect(renders).toBeGreaterThanOrEqual(4);
   });
 
   test('a cache that was never told drops reach it serves nothing', async () => {
