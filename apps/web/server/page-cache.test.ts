@@ -214,6 +214,25 @@ describe('createPageCache', () => {
     expect((await get(`${url}/a`)).headers.get('x-page-cache')).toBe('HIT');
   });
 
+  test('readers who waited on a render a drop made stale share one fresh render, kept', async () => {
+    let release = () => {};
+    renderGate = new Promise((resolve) => (release = resolve));
+    const cache = liveCache();
+    const url = await serve(cache);
+    const stale = get(`${url}/a`);
+    await expect.poll(() => renders).toBe(1);
+    const waiting = Array.from({ length: 4 }, () => get(`${url}/a`));
+    // Every reader is in the server, waiting on the one render, when a write drops its tags.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    cache.dropTags(['post:a']);
+    release();
+    expect(await (await stale).text()).toContain('render 1');
+    const bodies = await Promise.all(waiting.map(async (answer) => (await answer).text()));
+    expect(new Set(bodies)).toEqual(new Set([expect.stringContaining('render 2')]));
+    expect(renders).toBe(2);
+    expect((await get(`${url}/a`)).headers.get('x-page-cache')).toBe('HIT');
+  });
+
   test('while drops cannot reach it, nothing is kept or served', async () => {
     const cache = liveCache();
     const url = await serve(cache);

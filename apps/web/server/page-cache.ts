@@ -98,6 +98,8 @@ interface Flight {
   shared?: SharedSnapshot;
   /** The page found or stored, for the requests waiting (this process may not keep it). */
   page?: StoredPage;
+  /** A drop or an outage made the render stale: its waiters need a render of their own. */
+  stale?: boolean;
 }
 
 export interface PageCache {
@@ -320,7 +322,10 @@ export function createPageCache(options: PageCacheOptions): PageCache {
         return true;
       });
       // A drop may have come meanwhile.
-      if (!kept || !isStillFresh(flight, page.tags)) return;
+      if (!kept || !isStillFresh(flight, page.tags)) {
+        flight.stale = true;
+        return;
+      }
     }
     store(key, page);
     flight.page = page;
@@ -328,7 +333,11 @@ export function createPageCache(options: PageCacheOptions): PageCache {
 
   const keep = async (key: string, flight: Flight, res: Response, identity: Buffer) => {
     const tags = storableTags(res);
-    if (!tags || !isStillFresh(flight, tags)) return;
+    if (!tags) return;
+    if (!isStillFresh(flight, tags)) {
+      flight.stale = true;
+      return;
+    }
     const headers: StoredPage['headers'] = {};
     for (const [name, value] of Object.entries(res.getHeaders())) {
       if (!NOT_STORED.has(name) && value !== undefined) {
@@ -337,7 +346,10 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     }
     const bodies = await compressPage(identity);
     // A drop may have come while compressing.
-    if (!isStillFresh(flight, tags)) return;
+    if (!isStillFresh(flight, tags)) {
+      flight.stale = true;
+      return;
+    }
     await storeChecked(key, flight, {
       headers,
       bodies,
@@ -379,53 +391,62 @@ export function createPageCache(options: PageCacheOptions): PageCache {
     );
   };
 
-  return {
-    serve(req, res, next) {
-      if (ttlMs <= 0 || !live || !isCacheableRequest(req)) {
-        observe('bypass');
-        return next();
-      }
-      const key = req.originalUrl;
-      const page = lookup(key);
-      if (page) {
-        observe('hit');
-        return replay(req, res, page);
-      }
-      const underway = req.method === 'GET' ? flights.get(key) : undefined;
-      if (underway) {
-        // One render answers them all: wait for it, then answer from what it stored.
-        underway.waiters.push(() => {
-          observe(underway.page ? 'hit' : 'miss');
-          if (underway.page) replay(req, res, underway.page);
-          else next();
-        });
-        return;
-      }
-      if (req.method !== 'GET') {
-        observe('miss');
-        return next();
-      }
-      const flight: Flight = {
-        began: now(),
-        startedAt: drops,
-        period,
-        waiters: [],
-        settled: false,
-      };
-      flights.set(key, flight);
-      res.locals[FLIGHT] = flight;
-      // A request answered before the renderer (a static file, the API gate) frees its waiters.
-      res.on('close', () => {
-        if (res.locals[FLIGHT]) settle(key, flight);
+  const serve = (req: Request, res: Response, next: NextFunction): void => {
+    if (ttlMs <= 0 || !live || !isCacheableRequest(req)) {
+      observe('bypass');
+      return next();
+    }
+    const key = req.originalUrl;
+    const page = lookup(key);
+    if (page) {
+      observe('hit');
+      return replay(req, res, page);
+    }
+    const underway = req.method === 'GET' ? flights.get(key) : undefined;
+    if (underway) {
+      // One render answers them all: wait for it, then answer from what it stored. A render
+      // gone stale meanwhile answers none of them: they start over, and share the next one.
+      underway.waiters.push(() => {
+        if (underway.page) {
+          observe('hit');
+          replay(req, res, underway.page);
+        } else if (underway.stale) {
+          serve(req, res, next);
+        } else {
+          observe('miss');
+          next();
+        }
       });
-      // While a drop is on its way to the shared store, what it holds may be stale.
-      if (options.shared && pendingSharedDrops === 0) {
-        readShared(options.shared, key, flight, req, res, next);
-      } else {
-        observe('miss');
-        next();
-      }
-    },
+      return;
+    }
+    if (req.method !== 'GET') {
+      observe('miss');
+      return next();
+    }
+    const flight: Flight = {
+      began: now(),
+      startedAt: drops,
+      period,
+      waiters: [],
+      settled: false,
+    };
+    flights.set(key, flight);
+    res.locals[FLIGHT] = flight;
+    // A request answered before the renderer (a static file, the API gate) frees its waiters.
+    res.on('close', () => {
+      if (res.locals[FLIGHT]) settle(key, flight);
+    });
+    // While a drop is on its way to the shared store, what it holds may be stale.
+    if (options.shared && pendingSharedDrops === 0) {
+      readShared(options.shared, key, flight, req, res, next);
+    } else {
+      observe('miss');
+      next();
+    }
+  };
+
+  return {
+    serve,
 
     record(req, res, next) {
       const flight = res.locals[FLIGHT] as Flight | undefined;
