@@ -22,6 +22,11 @@ export interface MailServer {
   next(match?: (mail: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
   /** While set, every message is refused with this SMTP reply (a server that is down). */
   refuse(message: string | null): void;
+  /**
+   * While set, every message is kept (delivered) and then answered with this error: the sender
+   * cannot tell it from a refusal, as when the server's answer is lost on its way back.
+   */
+  failAfterKeeping(message: string | null): void;
   close(): Promise<void>;
 }
 
@@ -52,6 +57,8 @@ export async function startMailServer(options: { saveTo?: string } = {}): Promis
     resolve: (m: ReceivedMail) => void;
   }> = [];
   let refusal: string | null = null;
+  let failureAfterKeeping: string | null = null;
+  const failure = (message: string) => Object.assign(new Error(message), { responseCode: 451 });
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -59,7 +66,7 @@ export async function startMailServer(options: { saveTo?: string } = {}): Promis
     onData(stream, session, callback) {
       if (refusal) {
         stream.resume();
-        stream.on('end', () => callback(Object.assign(new Error(refusal!), { responseCode: 451 })));
+        stream.on('end', () => callback(failure(refusal!)));
         return;
       }
       simpleParser(stream)
@@ -83,7 +90,7 @@ export async function startMailServer(options: { saveTo?: string } = {}): Promis
             waiting.splice(waiting.indexOf(waiter), 1);
             waiter.resolve(mail);
           }
-          callback();
+          callback(failureAfterKeeping ? failure(failureAfterKeeping) : undefined);
         })
         .catch((error: Error) => callback(error));
     },
@@ -110,6 +117,9 @@ export async function startMailServer(options: { saveTo?: string } = {}): Promis
     },
     refuse(message) {
       refusal = message;
+    },
+    failAfterKeeping(message) {
+      failureAfterKeeping = message;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -2,16 +2,15 @@ import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { type PrismaClient } from '@inkwell/prisma';
 import { type Config } from '../config/config.js';
 import { CONFIG, PRISMA } from '../core/tokens.js';
-import { awaitingModerationEmail, replyEmail } from './comment-emails.js';
+import { awaitingModerationEmail, type CommentEmailKind, replyEmail } from './comment-emails.js';
 import { createMailer, type Mailer } from './mailer.js';
 import { signingSecret, signUnsubscribeToken } from './unsubscribe-token.js';
-
-export type CommentEmailKind = 'awaiting-moderation' | 'reply';
 
 const SIGNING_KEY = 'unsubscribe';
 
 const commentForEmail = {
   id: true,
+  createdAt: true,
   parentId: true,
   authorName: true,
   authorEmail: true,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type EmailMessage } from './mailer.js';
 
 /** The longest part of a comment quoted in an email. */
@@ -17,8 +18,11 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
+export type CommentEmailKind = 'awaiting-moderation' | 'reply';
+
 export interface CommentForEmail {
   id: number;
+  createdAt: Date;
   authorName: string;
   body: string;
   post: { title: string; slug: string };
@@ -26,6 +30,24 @@ export interface CommentForEmail {
 
 export function postCommentUrl(siteUrl: string, comment: CommentForEmail): string {
   return `${siteUrl}/posts/${encodeURIComponent(comment.post.slug)}#comment-${comment.id}`;
+}
+
+/**
+ * The Message-ID of the email of this kind about this comment to this reader. Emails go out at
+ * least once: one sent again (the server kept it but its answer was lost, or the API stopped
+ * before it noted the send) carries the same Message-ID, which mailbox providers use to keep a
+ * single copy. The comment's creation time keeps ids apart when a blog starts over and numbers
+ * its comments from 1 again; the recipient is hashed, not shown.
+ */
+export function commentEmailMessageId(
+  siteUrl: string,
+  kind: CommentEmailKind,
+  comment: Pick<CommentForEmail, 'id' | 'createdAt'>,
+  to: string,
+): string {
+  const recipient = createHash('sha256').update(to.toLowerCase()).digest('hex').slice(0, 16);
+  const host = new URL(siteUrl).hostname;
+  return `<comment-${comment.id}.${comment.createdAt.getTime()}.${kind}.${recipient}@${host}>`;
 }
 
 /** To the post's author: a comment waits for them in the moderation queue. */
@@ -36,6 +58,7 @@ export function awaitingModerationEmail(
 ): EmailMessage {
   return {
     to,
+    messageId: commentEmailMessageId(siteUrl, 'awaiting-moderation', comment, to),
     subject: oneLine(`New comment awaiting moderation on "${comment.post.title}"`),
     text: [
       `${oneLine(comment.authorName)} commented on "${oneLine(comment.post.title)}":`,
@@ -60,6 +83,7 @@ export function replyEmail(
 ): EmailMessage {
   return {
     to,
+    messageId: commentEmailMessageId(siteUrl, 'reply', reply, to),
     subject: oneLine(`${reply.authorName} replied to your comment on "${reply.post.title}"`),
     text: [
       `${oneLine(reply.authorName)} replied to your comment on "${oneLine(reply.post.title)}":`,

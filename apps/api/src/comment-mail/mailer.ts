@@ -5,6 +5,8 @@ export interface EmailMessage {
   to: string;
   subject: string;
   text: string;
+  /** `<...@host>`; the same message sent again carries the same one. */
+  messageId?: string;
   headers?: Record<string, string>;
 }
 

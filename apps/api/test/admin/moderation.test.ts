@@ -394,6 +394,32 @@ describe.each(engineKinds)('categories, moderation, emails and images on %s', (k
       expect(message.text).toContain(`${SITE}/admin/comments`);
     });
 
+    test('an email sent again after its answer was lost carries the same Message-ID, so mailboxes keep one', async () => {
+      const post = await api.db.prisma.post.update({
+        where: { slug: 'post-29' },
+        data: { authorId: api.author.userId },
+      });
+      const aboutThisPost = () => mail.received.filter((m) => m.subject.includes(post.title));
+      // The server keeps each message and the API hears a failure: it sends the email again.
+      mail.failAfterKeeping('Connection lost after the message was kept');
+      await comment('post-29', { authorName: 'Twice', authorEmail: 'twice@example.com' }).expect(
+        201,
+      );
+      await expect.poll(() => aboutThisPost().length, { timeout: 15_000 }).toBeGreaterThan(1);
+      mail.failAfterKeeping(null);
+      const ids = new Set(aboutThisPost().map((m) => m.headers.get('message-id')));
+      expect([...ids]).toEqual([
+        expect.stringMatching(
+          /^<comment-\d+\.\d+\.awaiting-moderation\.[0-9a-f]{16}@blog\.example>$/,
+        ),
+      ]);
+
+      // Another comment's email is another message.
+      await comment('post-29', { authorName: 'Once', authorEmail: 'once@example.com' }).expect(201);
+      const other = await mail.next((m) => m.text.includes('Once commented'));
+      expect(other.headers.get('message-id')).not.toBe([...ids][0]);
+    });
+
     test('a reply emails the commenter who asked, with a one-click unsubscribe that works', async () => {
       const asked = await comment('post-31', {
         authorName: 'Curious',
