@@ -182,9 +182,9 @@ export const SHORTLIST_SIZE = 200;
  * compute every row's pairs as a filter. Scope and category are checked on what the branches
  * found; the columns ranking needs come along, so no join goes back to the table.
  *
- * Titles are scored only where they match, found through the title index: scoring every
- * match's title was most of a common word's cost. A title match is a match (the document's
- * vector is its title's followed by its body's), so `titled` needs no check against `matches`.
+ * Titles are scored only where they match, found through the title index, rather than one
+ * test per candidate on every match's title. A title match is a match (the document's vector
+ * is its title's followed by its body's), so `titled` needs no check against `matches`.
  */
 function matchesCtes(
   queries: readonly CandidateQuery[],
