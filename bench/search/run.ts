@@ -132,7 +132,7 @@ async function measure(name: string, engine: SearchEngine, serverCpu: ServerCpu)
   const search = await measureEach(queries, serverCpu, async (query) => {
     const results = await engine.search({ q: query.typed });
     if (results.terms.used.some((term) => term.toLowerCase().includes(query.intended))) corrected++;
-    if (results.total === 0) empty++;
+    if (results.total.value === 0) empty++;
   });
 
   console.error(`${name}: suggesting (load average ${loadAverage()})`);

@@ -70,6 +70,7 @@ describe.each(engineKinds)('search API on %s', (kind) => {
     for (const q of ['streaming replication', 'streeming replicaton']) {
       const first = await api.http.get(`/api/search?q=${encodeURIComponent(q)}`).expect(200);
       expect(first.body.hits[0].slug).toBe('streaming-replication');
+      expect(first.body.total).toEqual({ value: expect.any(Number), relation: 'eq' });
       const past = await api.http.get(`/api/search?q=${encodeURIComponent(q)}&page=2`).expect(200);
       expect(past.body).toMatchObject({ total: first.body.total, hits: [] });
     }

@@ -35,11 +35,18 @@ export const searchHit = z.discriminatedUnion('kind', [
 ]);
 export type SearchHit = z.infer<typeof searchHit>;
 
+/** Matches are counted up to 1,000; past that the count is a lower bound (`gte`). */
+export const searchTotal = z.object({
+  value: z.number().int(),
+  relation: z.enum(['eq', 'gte']),
+});
+export type SearchTotal = z.infer<typeof searchTotal>;
+
 export const searchResultsView = z.object({
   q: z.string(),
   page: z.number().int(),
   pageSize: z.number().int(),
-  total: z.number().int(),
+  total: searchTotal,
   hits: z.array(searchHit),
   terms: z.object({ correctedTo: z.string().nullable() }),
   /** With no hits: the closest spellings of the query, to offer as links. */

@@ -80,6 +80,19 @@ export type SearchHit = PostHit | CommentHit;
 
 export type MatchStrategy = 'phrase' | 'any-word';
 
+/**
+ * Matches are counted up to this many; past it the count is a lower bound. Counting every match
+ * of a common word was most of what a search cost (ADR 0039).
+ */
+export const TOTAL_HITS_CAP = 1_000;
+
+/** How many results match, like Elasticsearch's `hits.total`: exact, or at least `value`. */
+export interface TotalHits {
+  value: number;
+  /** `gte` once the count reached `TOTAL_HITS_CAP`: there may be more. */
+  relation: 'eq' | 'gte';
+}
+
 export interface CandidateTerm {
   text: string;
   /** `prefix`: the typed text with its last word matched as the start of a longer word. */
@@ -118,8 +131,8 @@ export interface SearchResults {
   category: string | null;
   page: number;
   pageSize: number;
-  /** Posts plus blended comments. */
-  total: number;
+  /** Posts plus blended comments, counted up to `TOTAL_HITS_CAP`. */
+  total: TotalHits;
   hits: SearchHit[];
   terms: {
     typed: string;

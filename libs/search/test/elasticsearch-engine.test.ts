@@ -211,6 +211,27 @@ describe('Elasticsearch engine (official client mock)', () => {
     expect(requests[2]?.path).toBe('/inkwell-comments/_search');
   });
 
+  it('counts up to 1,000 hits, like the PostgreSQL engine, and reports more as "at least"', async () => {
+    mock.add(
+      { method: 'POST', path: '/inkwell-posts,inkwell-comments/_search' },
+      record(suggestResponse),
+    );
+    mock.add(
+      { method: 'POST', path: '/inkwell-posts/_search' },
+      record({
+        ...postsResponse,
+        hits: { ...postsResponse.hits, total: { value: 1000, relation: 'gte' } },
+      }),
+    );
+
+    const results = await engine.search({ q: 'postgress replicaton' });
+
+    expect((requests[1]?.body as Body).track_total_hits).toBe(1000);
+    expect(results.total).toEqual({ value: 1000, relation: 'gte' });
+    // Posts fill the page: no comments are asked for.
+    expect(requests).toHaveLength(2);
+  });
+
   it('corrects an unknown 3-letter word, keeps a known one, and breaks ties by titles', async () => {
     const entry = (text: string, options: { text: string; score: number; freq: number }[]) => ({
       text,
@@ -367,7 +388,7 @@ describe('Elasticsearch engine (official client mock)', () => {
     for (const q of NASTY_QUERIES) {
       requests = [];
       const results = await engine.search({ q });
-      expect(results.total).toBe(0);
+      expect(results.total.value).toBe(0);
       for (const request of requests.filter(
         (r) => r.path !== '/inkwell-posts,inkwell-comments/_search',
       )) {

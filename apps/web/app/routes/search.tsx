@@ -9,7 +9,7 @@ import { SearchForm } from '../components/search-form.js';
 import { PUBLIC_PAGE_CACHE } from '../lib/cache-control.js';
 import { pageHeaders } from '../lib/headers.js';
 import { parsePageParam } from '../lib/pagination.js';
-import { pluralize } from '../lib/pluralize.js';
+import { resultCount } from '../lib/search-total.js';
 import { seoMeta } from '../lib/seo.js';
 import { absoluteUrl } from '../lib/site.js';
 import { siteSettingsOf } from '../lib/site-settings.js';
@@ -89,12 +89,13 @@ export default function SearchPage() {
 }
 
 function Results({ query, results }: { query: string; results: SearchResultsView }) {
-  const pages = Math.ceil(results.total / results.pageSize);
+  // A count that stopped at its cap stops the pager there too; deeper pages keep their address.
+  const pages = Math.ceil(results.total.value / results.pageSize);
   const corrected = results.terms.correctedTo;
   return (
     <section aria-labelledby="results-heading" className="search-results">
       <h2 id="results-heading">
-        {pluralize(results.total, 'result')} for “{query}”
+        {resultCount(results.total)} for “{query}”
       </h2>
       {corrected ? (
         <p className="search-results__corrected">

@@ -6,7 +6,7 @@ import {
   type SearchHealth,
 } from '../engine.js';
 import { orderCorrections, tiesToWeigh } from '../query/candidates.js';
-import { runSearch, type SearchBackend } from '../query/run-search.js';
+import { noMatches, runSearch, type SearchBackend } from '../query/run-search.js';
 import { runSuggest, type SuggestBackend } from '../query/run-suggest.js';
 import { commentSource, postSource } from './documents.js';
 import {
@@ -65,14 +65,12 @@ function elasticsearchBackend(client: Client, indices: IndexNames): SearchBacken
     },
     async findPosts(plan, window) {
       const request = postsRequest(indices, plan, window);
-      return request === null
-        ? { total: 0, hits: [] }
-        : parsePosts(await client.search<PostSource>(request));
+      return request === null ? noMatches() : parsePosts(await client.search<PostSource>(request));
     },
     async findComments(plan, limit) {
       const request = commentsRequest(indices, plan, limit);
       return request === null
-        ? { total: 0, hits: [] }
+        ? noMatches()
         : parseComments(await client.search<CommentSource>(request));
     },
   };

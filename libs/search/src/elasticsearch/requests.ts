@@ -1,4 +1,5 @@
 import { type estypes } from '@elastic/elasticsearch';
+import { TOTAL_HITS_CAP } from '../engine.js';
 import { type Tie } from '../query/candidates.js';
 import { type MatchPlan } from '../query/run-search.js';
 import { MATCH_END, MATCH_START } from '../text/snippet.js';
@@ -114,7 +115,7 @@ export function postsRequest(
     index: indices.posts,
     from: window.offset,
     size: window.limit,
-    track_total_hits: true,
+    track_total_hits: TOTAL_HITS_CAP,
     query: {
       bool: {
         should,
@@ -138,7 +139,7 @@ export function commentsRequest(
   return {
     index: indices.comments,
     size: limit,
-    track_total_hits: true,
+    track_total_hits: TOTAL_HITS_CAP,
     query: { bool: { should, minimum_should_match: 1 } },
     highlight: HIGHLIGHT,
     _source: ['post_id', 'post_slug', 'post_title'],

@@ -1,5 +1,5 @@
 import { type estypes } from '@elastic/elasticsearch';
-import { type CommentHit, type PostHit } from '../engine.js';
+import { type CommentHit, type PostHit, type TotalHits } from '../engine.js';
 import { orderCorrections, type SpellingLookup, type TermSuggestion } from '../query/candidates.js';
 import { mayCorrect } from '../query/suggester-policy.js';
 import { type Ranked, type RankedPage } from '../query/run-search.js';
@@ -86,14 +86,19 @@ interface HitBasics {
   matched: number[];
 }
 
+/** `hits.total` as counted under `track_total_hits` (a bare number from older servers). */
+function totalHits(total: estypes.SearchHitsMetadata['total']): TotalHits {
+  if (typeof total === 'number') return { value: total, relation: 'eq' };
+  return { value: total?.value ?? 0, relation: total?.relation ?? 'eq' };
+}
+
 /** Pages a response, turning each hit that has a source into a result with `toHit`. */
 function parsePage<S, H>(
   response: estypes.SearchResponse<S>,
   toHit: (source: S, basics: HitBasics) => Ranked<H>,
 ): RankedPage<H> {
-  const value = response.hits.total;
   return {
-    total: typeof value === 'number' ? value : (value?.value ?? 0),
+    total: totalHits(response.hits.total),
     hits: response.hits.hits.flatMap((hit) => {
       if (hit._source === undefined || hit._id === undefined) return [];
       const basics: HitBasics = {

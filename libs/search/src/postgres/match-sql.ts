@@ -114,9 +114,9 @@ function prefixCandidateQuery(
 }
 
 /** The columns the first ranking stage reads, of the documents that meet `condition`. */
-const documentScan = (condition: string): string =>
-  `SELECT d.ctid AS row_id, d.generation, d.kind, d.source_id, d.published_at, d.category_slugs,
-      d.title_vec FROM search_document d WHERE ${condition}`;
+const documentScan = (condition: string, extra = ''): string =>
+  `SELECT d.ctid AS row_id, d.generation, d.kind, d.source_id, d.published_at, d.category_slugs${extra}
+      FROM search_document d WHERE ${condition}`;
 
 /**
  * The scans that find the documents matching any candidate, one index scan each: the
@@ -172,7 +172,8 @@ export interface MatchSqlOptions {
 export const SHORTLIST_SIZE = 200;
 
 /**
- * The matching documents, as CTEs named `matches` (source_id, published_at, title_score).
+ * The matching documents, as CTEs named `matches` (row_id, source_id, published_at) and
+ * `titled` (the same, plus `title_score`, for the matches whose title matches a candidate).
  *
  * No plan may be quadratic in posts, whatever statistics the planner has (PGlite never
  * analyzes by itself). So each branch is one scan of `search_document` by its index condition
@@ -180,6 +181,10 @@ export const SHORTLIST_SIZE = 200;
  * no generation or kind condition beside it for the planner to prefer the primary key and
  * compute every row's pairs as a filter. Scope and category are checked on what the branches
  * found; the columns ranking needs come along, so no join goes back to the table.
+ *
+ * Titles are scored only where they match, found through the title index, rather than one
+ * test per candidate on every match's title. A title match is a match (the document's vector
+ * is its title's followed by its body's), so `titled` needs no check against `matches`.
  */
 function matchesCtes(
   queries: readonly CandidateQuery[],
@@ -189,44 +194,50 @@ function matchesCtes(
 ): string {
   const branches = matchBranches(queries);
   const scans = branches.join('\n      UNION ALL ');
-  const categoryFilter =
-    options.category === null
-      ? ''
-      : `AND f.category_slugs @> ARRAY[${params.add(options.category)}]::text[]`;
+  const kind = params.add(options.kind);
+  const category = options.category === null ? null : params.add(options.category);
+  const inScope = (row: string): string =>
+    `${row}.generation = ${ACTIVE_GENERATION} AND ${row}.kind = ${kind}` +
+    (category === null ? '' : ` AND ${row}.category_slugs @> ARRAY[${category}]::text[]`);
   const titleScore = queries
     .map(
       (query, i) =>
-        `CASE WHEN f.title_vec @@ ${query.tsquery} THEN ${weights[i]}::float8 ELSE 0 END`,
+        `CASE WHEN t.title_vec @@ ${query.tsquery} THEN ${weights[i]}::float8 ELSE 0 END`,
     )
     .join(' + ');
+  const anyQuery = queries.map((query) => query.tsquery).join(' || ');
   // A document found by several branches is one match.
   const distinct = branches.length > 1;
   return `found AS MATERIALIZED (
       ${scans}
     ), matches AS MATERIALIZED (
-      SELECT ${distinct ? 'DISTINCT ON (f.source_id)' : ''} f.row_id, f.source_id, f.published_at,
-        ${titleScore} AS title_score
+      SELECT ${distinct ? 'DISTINCT ON (f.source_id)' : ''} f.row_id, f.source_id, f.published_at
       FROM found f
-      WHERE f.generation = ${ACTIVE_GENERATION} AND f.kind = ${params.add(options.kind)} ${categoryFilter}
+      WHERE ${inScope('f')}
       ${distinct ? 'ORDER BY f.source_id' : ''}
+    ), titled AS MATERIALIZED (
+      SELECT t.row_id, t.source_id, t.published_at, ${titleScore} AS title_score
+      FROM (${documentScan(`d.title_vec @@ (${anyQuery})`, ', d.title_vec')}) t
+      WHERE ${inScope('t')}
     )`;
 }
 
 /**
- * Two stages, like a search engine's rescore window. First every match is counted and ordered
- * by what is cheap to read: the weights of the candidates its title matches (the small inline
- * `title_vec`), then recency. Then the first `shortlist` of that order are ranked exactly by
+ * Two stages, like a search engine's rescore window. First the matches are ordered by what is
+ * cheap to read: the weights of the candidates its title matches (only the title matches, from
+ * the title index), then recency. Then the first `shortlist` of that order are ranked exactly by
  * the weighted sum of each candidate's ts_rank (title A twice body B), which reads their long
  * body vectors; matches after the shortlist keep the first-stage order, so deep pages stay
  * consistent with each other. Snippets are built for the page only. With no more matches than
- * the shortlist holds, the order is exactly that of ranking every match.
+ * the shortlist holds, the order is exactly that of ranking every match. Matches are counted up
+ * to `countUpTo` + 1, so the caller tells "exactly the cap" from "more".
  *
  * Every join after `matches` has at most `shortlist` rows on one side. The statement always
  * returns one row at least: a page past the last match is a row with the total and no document.
  */
 export function matchSql(
   queries: readonly CandidateQuery[],
-  options: MatchSqlOptions & { shortlist: number },
+  options: MatchSqlOptions & { shortlist: number; countUpTo: number },
   params: SqlParams,
 ): string {
   const weights = queries.map((query) => params.add(query.weight));
@@ -239,21 +250,32 @@ export function matchSql(
     .join(', ');
   const matches = matchesCtes(queries, options, params, weights);
   const headlineOptions = params.add(HEADLINE_OPTIONS);
+  const mark = params.add(MATCH_START);
   const lexemes = `tsvector_to_array(to_tsvector('english', ${params.add(queries.map((query) => query.text).join(' '))}))`;
-  // The whole body is read only when the window holds no match; there any of the query's words
-  // will do: a phrase query over 1,000 words cost ~100 ms a snippet, most of a slow search.
+  // When the window holds no match of the candidates (a phrase elsewhere), any of the query's
+  // words will do, in the window first: the whole body is read only when that fails too (a
+  // phrase query over 1,000 words cost ~100 ms a snippet, any word over them 1-3 ms).
   const anyLexeme = `to_tsquery('simple', array_to_string(ARRAY(SELECT quote_literal(l) FROM unnest(${lexemes}) AS l), ' | '))`;
   const shortlist = params.add(options.shortlist);
   // A shortlisted row is read again by its address (a TID scan): one page read each, which no
   // estimate makes the planner trade for a scan, and a join would read the whole table to hash it.
   const sameDocument = 'd.ctid = s.row_id';
-  const firstStageOrder = 's.title_score DESC, s.published_at DESC NULLS LAST, s.source_id DESC';
+  const byDate = 's.published_at DESC NULLS LAST, s.source_id DESC';
+  const firstStageOrder = `s.title_score DESC, ${byDate}`;
   const finalOrder = `s.stage > ${shortlist}, s.score DESC NULLS LAST, s.stage`;
+  const firstStageSize = params.add(Math.max(options.shortlist, options.offset + options.limit));
+  // Title matches first, then the newest of the others: the order of scoring every title.
   return `WITH ${matches}, first_stage AS (
-      SELECT s.row_id, s.source_id, s.published_at, s.title_score
-      FROM matches s
+      SELECT s.* FROM (
+        (SELECT s.row_id, s.source_id, s.published_at, s.title_score FROM titled s
+          ORDER BY ${firstStageOrder} LIMIT ${firstStageSize})
+        UNION ALL
+        (SELECT s.row_id, s.source_id, s.published_at, 0::float8 FROM matches s
+          WHERE s.source_id NOT IN (SELECT source_id FROM titled)
+          ORDER BY ${byDate} LIMIT ${firstStageSize})
+      ) s
       ORDER BY ${firstStageOrder}
-      LIMIT ${params.add(Math.max(options.shortlist, options.offset + options.limit))}
+      LIMIT ${firstStageSize}
     ), staged AS (
       SELECT s.row_id, row_number() OVER (ORDER BY ${firstStageOrder}) AS stage
       FROM first_stage s
@@ -266,15 +288,20 @@ export function matchSql(
     ), page AS (
       SELECT s.stage, coalesce(s.score, 0) AS score, d.source_id AS id, d.post_id, d.slug, d.title,
         d.published_at, d.categories,
-        CASE WHEN strpos(w.snippet, ${params.add(MATCH_START)}) > 0 THEN w.snippet
-          ELSE ts_headline('english', d.body, ${anyLexeme}, ${headlineOptions}) END AS snippet,
+        CASE WHEN strpos(w.snippet, ${mark}) > 0 THEN w.snippet
+          ELSE coalesce(
+            (SELECT h FROM ts_headline('english', sw.text, ${anyLexeme}, ${headlineOptions}) AS h
+              WHERE strpos(h, ${mark}) > 0),
+            ts_headline('english', d.body, ${anyLexeme}, ${headlineOptions})) END AS snippet,
         array_to_json(array_remove(ARRAY[${matched}]::int[], NULL)) AS matched
       FROM ranked s CROSS JOIN LATERAL (SELECT * FROM search_document d WHERE ${sameDocument}) d
-      CROSS JOIN LATERAL (SELECT ts_headline('english',
-        search_snippet_source(d.body, ${lexemes}), (${anyQuery}), ${headlineOptions}) AS snippet) w
+      CROSS JOIN LATERAL (SELECT search_snippet_source(d.body, ${lexemes}) AS text OFFSET 0) sw
+      CROSS JOIN LATERAL (SELECT ts_headline('english', sw.text, (${anyQuery}), ${headlineOptions})
+        AS snippet OFFSET 0) w
     )
     SELECT t.total, s.score, s.id, s.post_id, s.slug, s.title, s.published_at, s.categories,
       s.snippet, s.matched
-    FROM (SELECT count(*)::int AS total FROM matches) t LEFT JOIN page s ON true
+    FROM (SELECT count(*)::int AS total FROM (SELECT FROM matches LIMIT ${params.add(options.countUpTo + 1)}) m) t
+    LEFT JOIN page s ON true
     ORDER BY ${finalOrder}`;
 }

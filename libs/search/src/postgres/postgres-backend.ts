@@ -1,4 +1,10 @@
-import { type CategoryRef, type CommentHit, type PostHit } from '../engine.js';
+import {
+  type CategoryRef,
+  type CommentHit,
+  type PostHit,
+  TOTAL_HITS_CAP,
+  type TotalHits,
+} from '../engine.js';
 import { type SpellingLookup } from '../query/candidates.js';
 import { type MatchPlan, type RankedPage, type SearchBackend } from '../query/run-search.js';
 import { renderSnippet } from '../text/snippet.js';
@@ -42,18 +48,28 @@ async function findMatches(
   db: SqlClient,
   plan: MatchPlan,
   options: MatchSqlOptions,
-): Promise<{ total: number; rows: MatchRow[] }> {
+): Promise<{ total: TotalHits; rows: MatchRow[] }> {
   const pairs = await phrasePairs(db, plan);
   const params = new SqlParams();
   const queries = candidateQueries(plan, pairs, params);
-  if (queries.length === 0) return { total: 0, rows: [] };
-  const sql = matchSql(queries, { ...options, shortlist: SHORTLIST_SIZE }, params);
+  if (queries.length === 0) return { total: { value: 0, relation: 'eq' }, rows: [] };
+  const sql = matchSql(
+    queries,
+    { ...options, shortlist: SHORTLIST_SIZE, countUpTo: TOTAL_HITS_CAP },
+    params,
+  );
   const { rows } = await db.query(sql, params.values);
   // A page past the last match is one row holding the total alone.
   const matches = (rows as unknown as (MatchRow | { total: number; id: null })[]).filter(
     (row): row is MatchRow => row.id !== null,
   );
-  return { total: Number(rows[0]?.total ?? 0), rows: matches };
+  // The statement counts one match past the cap, to tell "exactly the cap" from "more".
+  const counted = Number(rows[0]?.total ?? 0);
+  const total: TotalHits =
+    counted > TOTAL_HITS_CAP
+      ? { value: TOTAL_HITS_CAP, relation: 'gte' }
+      : { value: counted, relation: 'eq' };
+  return { total, rows: matches };
 }
 
 const roundScore = (score: number): number => Math.round(score * 1e6) / 1e6;

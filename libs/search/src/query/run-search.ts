@@ -7,6 +7,7 @@ import {
   type SearchHit,
   type SearchInput,
   type SearchResults,
+  type TotalHits,
 } from '../engine.js';
 import {
   closestSuggestions,
@@ -29,8 +30,14 @@ export interface MatchPlan {
 export type Ranked<T> = T & { matched: number[] };
 
 export interface RankedPage<T> {
-  total: number;
+  /** Counted up to `TOTAL_HITS_CAP`. */
+  total: TotalHits;
   hits: Ranked<T>[];
+}
+
+/** A page of nothing: no candidate had a searchable word. */
+export function noMatches<T>(): RankedPage<T> {
+  return { total: { value: 0, relation: 'eq' }, hits: [] };
 }
 
 /** The three operations an engine provides; the plan around them is written once, here. */
@@ -91,7 +98,7 @@ export async function runSearch(
   const strategiesTried: MatchStrategy[] = ['phrase'];
   let plan: MatchPlan = { candidates, strategy: 'phrase', category: parsed.category };
   let posts = await backend.findPosts(plan, window);
-  if (posts.total === 0 && parsed.words.length > 1) {
+  if (posts.total.value === 0 && parsed.words.length > 1) {
     plan = { ...plan, strategy: 'any-word' };
     strategiesTried.push('any-word');
     posts = await backend.findPosts(plan, window);
@@ -99,15 +106,17 @@ export async function runSearch(
   const postsMs = elapsed(postsStarted);
 
   const commentsStarted = performance.now();
+  const postCount = posts.total.value;
   let total = posts.total;
   let hits: Ranked<SearchHit>[] = posts.hits;
-  // Comments carry no categories, so a category filter keeps results to posts.
-  if (posts.total < COMMENT_BLEND_THRESHOLD && parsed.category === null) {
-    const comments = await backend.findComments(plan, COMMENT_BLEND_THRESHOLD - posts.total);
-    const blended = Math.min(comments.total, COMMENT_BLEND_THRESHOLD - posts.total);
-    total += blended;
-    const from = Math.max(0, offset - posts.total);
-    const to = offset + parsed.pageSize - posts.total;
+  // Comments carry no categories, so a category filter keeps results to posts. Under the
+  // threshold the posts' count is exact.
+  if (postCount < COMMENT_BLEND_THRESHOLD && parsed.category === null) {
+    const comments = await backend.findComments(plan, COMMENT_BLEND_THRESHOLD - postCount);
+    const blended = Math.min(comments.total.value, COMMENT_BLEND_THRESHOLD - postCount);
+    total = { value: postCount + blended, relation: 'eq' };
+    const from = Math.max(0, offset - postCount);
+    const to = offset + parsed.pageSize - postCount;
     hits = [...hits, ...comments.hits.slice(0, blended).slice(from, Math.max(from, to))];
   }
   const commentsMs = elapsed(commentsStarted);
@@ -120,7 +129,7 @@ export async function runSearch(
     total,
     hits: hits.map(({ matched: _matched, ...hit }) => hit),
     terms: usedTerms(candidates, hits),
-    suggestions: total === 0 ? closestSuggestions(parsed.text, suggestions, candidates) : [],
+    suggestions: total.value === 0 ? closestSuggestions(parsed.text, suggestions, candidates) : [],
   };
   if (parsed.debug) {
     const debug: SearchDebug = {
