@@ -673,7 +673,7 @@ class ImportRun {
       this.skip('settings', 'the settings', input.error.issues[0]);
       return;
     }
-    const changed = changedSettings(input.data, await this.services.settings.get());
+    const changed = changedSettings(input.data, await this.services.settings.read());
     if (Object.keys(changed).length === 0) {
       this.count('settings', 'unchanged');
       return;
