@@ -255,3 +255,51 @@ describe.each(engineKinds)('export, then import into an empty blog (%s)', (kind)
     expect(totals(again)).toMatchObject({ created: 0, updated: 0, skipped: 0 });
   });
 });
+
+describe.each(engineKinds)(
+  'import of an export written before pages, series and revisions (%s)',
+  (kind) => {
+    let target: TransferTestApi;
+    beforeAll(async () => {
+      target = await startEmptyBlog(kind);
+    }, 120_000);
+    afterAll(async () => {
+      await target?.close();
+    });
+
+    test('brings in its posts and accounts, and leaves what it does not carry as it was', async () => {
+      await target.services.settings.update({ fullContentFeeds: true });
+
+      const report = await target.importSource('inkwell-v1');
+      expect(report.format).toBe('inkwell');
+      expect(report.counts).toMatchObject({
+        posts: { created: 1 },
+        users: { created: 1, unchanged: 1 },
+        comments: { created: 1 },
+        redirects: { created: 1 },
+      });
+      const post = await target.db.prisma.post.findUniqueOrThrow({
+        where: { slug: 'planing-a-board' },
+        select: {
+          kind: true,
+          status: true,
+          seriesId: true,
+          author: { select: { email: true, name: true, role: true } },
+          revisions: { select: { title: true, pending: true } },
+        },
+      });
+      expect(post).toEqual({
+        kind: 'POST',
+        status: 'PUBLISHED',
+        seriesId: null,
+        author: { email: 'old@example.com', name: 'Olga', role: 'AUTHOR' },
+        revisions: [{ title: 'Planing a board flat', pending: false }],
+      });
+      const settings = await target.db.prisma.siteSettings.findUniqueOrThrow({ where: { id: 1 } });
+      expect(settings).toMatchObject({ title: 'Notes from the shed', fullContentFeeds: true });
+
+      const again = await target.importSource('inkwell-v1');
+      expect(totals(again)).toMatchObject({ created: 0, updated: 0, skipped: 0 });
+    });
+  },
+);
