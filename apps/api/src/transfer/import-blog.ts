@@ -9,6 +9,7 @@ import {
   createUserSchema,
   MAX_COVER_ALT_LENGTH,
   type SiteSettingsView,
+  type UpdateProfileInput,
   type UpdateSettingsInput,
   updateProfileSchema,
   updateSettingsSchema,
@@ -198,6 +199,11 @@ class ImportRun {
         this.skip('users', label, account.error.issues[0]);
         continue;
       }
+      const profile = updateProfileSchema.safeParse(await this.wantedProfile(user, imageUrls));
+      if (!profile.success) {
+        this.skip('users', label, profile.error.issues[0]);
+        continue;
+      }
       const email = account.data.email;
       const existing = await this.prisma.user.findUnique({
         where: { email },
@@ -210,7 +216,7 @@ class ImportRun {
       }
       try {
         const id = existing?.id ?? (await this.createAccount(account.data, user, importer));
-        const changed = await this.updateProfile(id, user, imageUrls);
+        const changed = await this.updateProfile(id, profile.data);
         this.count('users', existing ? (changed ? 'updated' : 'unchanged') : 'created');
       } catch (error) {
         this.skip('users', label, { message: (error as Error).message });
@@ -229,21 +235,24 @@ class ImportRun {
     return id;
   }
 
-  /** Sets the profile fields that differ (in a dry run, only tells whether any does). */
-  private async updateProfile(
-    userId: number,
+  /** The profile the export gives the user (an older export: only the name). */
+  private async wantedProfile(
     user: BundleUser,
     imageUrls: Map<string, string>,
-  ): Promise<boolean> {
-    const wanted: Record<string, unknown> = { name: user.name };
-    if (user.profile) {
-      if (user.profile.slug) wanted.slug = user.profile.slug;
-      wanted.bio = user.profile.bio;
-      wanted.avatarImageId = user.profile.avatar
+  ): Promise<Record<string, unknown>> {
+    if (!user.profile) return { name: user.name };
+    return {
+      name: user.name,
+      ...(user.profile.slug ? { slug: user.profile.slug } : {}),
+      bio: user.profile.bio,
+      avatarImageId: user.profile.avatar
         ? await this.uploadedImageId(user.profile.avatar, imageUrls)
-        : null;
-    }
-    const input = updateProfileSchema.parse(wanted);
+        : null,
+    };
+  }
+
+  /** Sets the profile fields that differ (in a dry run, only tells whether any does). */
+  private async updateProfile(userId: number, input: UpdateProfileInput): Promise<boolean> {
     const current = await this.prisma.user.findUniqueOrThrow({
       where: { id: userId },
       select: { name: true, slug: true, bio: true, avatarImageId: true },
