@@ -30,6 +30,7 @@ runCli(async () => {
   );
   console.log(
     `${values['dry-run'] ? 'Would export' : `Exported to ${target}`}: ${result.posts} posts, ` +
+      `${result.pages} pages, ${result.series} series, ${result.revisions} revisions, ` +
       `${result.comments} comments, ${result.categories} categories, ${result.images} images, ` +
       `${result.users} users (without password hashes), ${result.redirects} redirects.`,
   );

@@ -26,7 +26,12 @@ export class SettingsService {
   ) {}
 
   @cacheMemoize(SETTINGS_TTL_SECONDS, { prefix: 'settings', tags: () => [SETTINGS_TAG] })
-  async get(): Promise<SiteSettingsView> {
+  get(): Promise<SiteSettingsView> {
+    return this.read();
+  }
+
+  /** The settings as stored now, never from the memo: for a writer deciding what to change. */
+  async read(): Promise<SiteSettingsView> {
     const row =
       (await this.prisma.siteSettings.findUnique({
         where: { id: SETTINGS_ID },

@@ -4,9 +4,12 @@ import { NestFactory } from '@nestjs/core';
 import { createLogger } from '@inkwell/telemetry';
 import { type OriginalStore } from '@inkwell/assets/thumbnails';
 import { type Database } from '@inkwell/prisma';
+import { ProfileService } from '../admin/account/profile.service.js';
 import { AdminCategoriesService } from '../admin/categories/admin-categories.service.js';
 import { AdminImagesService } from '../admin/images/admin-images.service.js';
 import { AdminPostsService } from '../admin/posts/admin-posts.service.js';
+import { AdminSeriesService } from '../admin/series/admin-series.service.js';
+import { AdminUsersService } from '../admin/users/admin-users.service.js';
 import { AppModule } from '../app.module.js';
 import { type Config } from '../config/config.js';
 import { ORIGINALS, PRISMA } from '../core/tokens.js';
@@ -27,6 +30,9 @@ export function transferServices(app: Pick<INestApplicationContext, 'get'>): Tra
     outbox: app.get(Outbox),
     posts: app.get(AdminPostsService),
     categories: app.get(AdminCategoriesService),
+    series: app.get(AdminSeriesService),
+    users: app.get(AdminUsersService),
+    profiles: app.get(ProfileService),
     images: app.get(AdminImagesService),
     settings: app.get(SettingsService),
     originals: app.get(ORIGINALS),

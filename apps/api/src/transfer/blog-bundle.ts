@@ -9,11 +9,16 @@ export interface BlogBundle {
   /** Identity of the source for the re-run bookkeeping: `ghost`, `wxr:<site>`, `markdown`... */
   source: string;
   categories: BundleCategory[];
+  series: BundleSeries[];
+  /** Accounts with their author profiles (only an Inkwell export carries them). */
+  users: BundleUser[];
   posts: BundlePost[];
   comments: BundleComment[];
   /** Image files found beside the source, by every reference a post body may use for them. */
   images: BundleImage[];
   settings: UpdateSettingsInput | null;
+  /** Page slugs in navigation order, set as the settings' page order once the pages exist. */
+  pageOrder: string[] | null;
   /** Image files that are the site's logo and favicon (uploaded, then set in the settings). */
   settingsImages: { logo: string | null; favicon: string | null };
   /** Problems met while reading that do not stop the import (skipped items, unknown fields). */
@@ -24,6 +29,32 @@ export interface BundleCategory {
   slug: string;
   name: string;
   description: string;
+}
+
+export interface BundleSeries {
+  slug: string;
+  name: string;
+}
+
+export interface BundleUser {
+  email: string;
+  name: string;
+  role: 'ADMIN' | 'AUTHOR';
+  disabled: boolean;
+  /** The author page's profile; absent: left as the account has it. */
+  profile: { slug: string | null; bio: string; avatar: string | null } | null;
+}
+
+export interface BundleRevision {
+  sourceId: string;
+  title: string;
+  summary: string;
+  body: string;
+  categories: string[];
+  authorEmail: string | null;
+  /** The published post's private draft. */
+  pending: boolean;
+  createdAt: Date;
 }
 
 export interface BundlePost {
@@ -45,6 +76,12 @@ export interface BundlePost {
   oldPaths: string[];
   /** Its cover (Ghost's feature image, WordPress's featured image), when the source has one. */
   cover?: BundleCover | null;
+  /** A static page rather than a post (default: a post). */
+  kind?: 'post' | 'page';
+  /** Its place in one of the bundle's series. */
+  series?: { slug: string; part: number } | null;
+  /** Its saved texts, oldest first (empty: the import's own save is its history). */
+  revisions?: BundleRevision[];
 }
 
 export interface BundleCover {
@@ -75,10 +112,13 @@ export function emptyBundle(source: string): BlogBundle {
   return {
     source,
     categories: [],
+    series: [],
+    users: [],
     posts: [],
     comments: [],
     images: [],
     settings: null,
+    pageOrder: null,
     settingsImages: { logo: null, favicon: null },
     warnings: [],
   };

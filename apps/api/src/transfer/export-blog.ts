@@ -9,12 +9,16 @@ import {
   IMAGES_FOLDER,
   INKWELL_EXPORT_FORMAT,
   MANIFEST_FILE,
+  PAGES_FOLDER,
   POSTS_FOLDER,
 } from './inkwell-export-format.js';
 import { type Progress } from './progress.js';
 
 export interface ExportResult {
   posts: number;
+  pages: number;
+  series: number;
+  revisions: number;
   comments: number;
   categories: number;
   images: number;
@@ -31,9 +35,10 @@ const EXTENSIONS: Record<string, string> = {
 };
 
 /**
- * Writes the whole blog to `folder` as a portable export: `posts/<slug>.md` (Markdown with YAML
- * front matter), `images/<hash>.<ext>` (the uploaded originals) and `manifest.json` (settings,
- * categories, users without password hashes, threaded comments, redirects, images). Files of an
+ * Writes the whole blog to `folder` as a portable export: `posts/<slug>.md` and `pages/<slug>.md`
+ * (Markdown with YAML front matter), `images/<hash>.<ext>` (the uploaded originals) and
+ * `manifest.json` (settings, categories, series, users with their author profiles but without
+ * password hashes, threaded comments, redirects, revisions, images). Files of an
  * earlier export there are overwritten; `dryRun` counts without writing.
  */
 export async function exportBlog(
@@ -42,38 +47,64 @@ export async function exportBlog(
   folder: string,
   options: { dryRun: boolean; progress: Progress },
 ): Promise<ExportResult> {
-  const [posts, comments, categories, users, images, settings, slugRedirects, pathRedirects] =
-    await Promise.all([
-      prisma.post.findMany({
-        orderBy: { id: 'asc' },
-        include: {
-          author: { select: { email: true } },
-          categories: { select: { category: { select: { slug: true } } } },
-          coverImage: { select: { hash: true } },
-        },
-      }),
-      prisma.comment.findMany({
-        orderBy: { id: 'asc' },
-        include: { post: { select: { slug: true } } },
-      }),
-      prisma.category.findMany({ orderBy: { name: 'asc' } }),
-      prisma.user.findMany({
-        orderBy: { id: 'asc' },
-        select: { email: true, name: true, role: true, createdAt: true, disabledAt: true },
-      }),
-      prisma.image.findMany({ orderBy: { id: 'asc' } }),
-      prisma.siteSettings.findUnique({
-        where: { id: 1 },
-        include: { logoImage: true, faviconImage: true },
-      }),
-      prisma.postSlugRedirect.findMany({ include: { post: { select: { slug: true } } } }),
-      prisma.pathRedirect.findMany({ include: { post: { select: { slug: true } } } }),
-    ]);
+  const [
+    posts,
+    comments,
+    categories,
+    users,
+    images,
+    settings,
+    slugRedirects,
+    pathRedirects,
+    series,
+    revisions,
+  ] = await Promise.all([
+    prisma.post.findMany({
+      orderBy: { id: 'asc' },
+      include: {
+        author: { select: { email: true } },
+        categories: { select: { category: { select: { slug: true } } } },
+        coverImage: { select: { hash: true } },
+        series: { select: { slug: true } },
+      },
+    }),
+    prisma.comment.findMany({
+      orderBy: { id: 'asc' },
+      include: { post: { select: { slug: true } } },
+    }),
+    prisma.category.findMany({ orderBy: { name: 'asc' } }),
+    prisma.user.findMany({
+      orderBy: { id: 'asc' },
+      select: {
+        email: true,
+        name: true,
+        role: true,
+        createdAt: true,
+        disabledAt: true,
+        slug: true,
+        bio: true,
+        avatarImage: { select: { hash: true } },
+      },
+    }),
+    prisma.image.findMany({ orderBy: { id: 'asc' } }),
+    prisma.siteSettings.findUnique({
+      where: { id: 1 },
+      include: { logoImage: true, faviconImage: true },
+    }),
+    prisma.postSlugRedirect.findMany({ include: { post: { select: { slug: true } } } }),
+    prisma.pathRedirect.findMany({ include: { post: { select: { slug: true } } } }),
+    prisma.series.findMany({ orderBy: { slug: 'asc' }, select: { slug: true, name: true } }),
+    prisma.postRevision.findMany({
+      orderBy: { id: 'asc' },
+      include: { post: { select: { slug: true } }, author: { select: { email: true } } },
+    }),
+  ]);
   const imageFile = (image: { hash: string; mime: string }) =>
     `${IMAGES_FOLDER}/${image.hash}.${EXTENSIONS[image.mime] ?? 'bin'}`;
 
   if (!options.dryRun) {
     await mkdir(path.join(folder, POSTS_FOLDER), { recursive: true });
+    await mkdir(path.join(folder, PAGES_FOLDER), { recursive: true });
     await mkdir(path.join(folder, IMAGES_FOLDER), { recursive: true });
   }
   const postsBar = options.progress.start('posts', posts.length);
@@ -93,10 +124,11 @@ export async function exportBlog(
       ...(post.coverImage
         ? { cover: `/images/${post.coverImage.hash}`, coverAlt: post.coverAlt }
         : {}),
+      ...(post.series ? { series: { slug: post.series.slug, part: post.seriesPart ?? 1 } } : {}),
     };
     if (!options.dryRun) {
       await writeFile(
-        path.join(folder, POSTS_FOLDER, `${post.slug}.md`),
+        path.join(folder, post.kind === 'PAGE' ? PAGES_FOLDER : POSTS_FOLDER, `${post.slug}.md`),
         writeFrontMatter(front, post.body),
       );
     }
@@ -126,6 +158,11 @@ export async function exportBlog(
       holdFirstComments: settings?.holdFirstComments ?? true,
       logo: settings?.logoImage ? imageFile(settings.logoImage) : null,
       favicon: settings?.faviconImage ? imageFile(settings.faviconImage) : null,
+      fullContentFeeds: settings?.fullContentFeeds ?? false,
+      pageOrder: (settings?.pageOrder ?? []).flatMap((id) => {
+        const page = posts.find((post) => post.id === id);
+        return page ? [page.slug] : [];
+      }),
     },
     categories: categories.map(({ slug, name, description }) => ({ slug, name, description })),
     users: users.map((user) => ({
@@ -134,7 +171,11 @@ export async function exportBlog(
       role: user.role,
       createdAt: user.createdAt.toISOString(),
       disabled: user.disabledAt !== null,
+      slug: user.slug,
+      bio: user.bio,
+      avatar: user.avatarImage ? `/images/${user.avatarImage.hash}` : null,
     })),
+    series,
     images: images.map((image) => ({
       hash: image.hash,
       filename: image.filename,
@@ -158,12 +199,27 @@ export async function exportBlog(
       })),
       ...pathRedirects.map((redirect) => ({ path: redirect.path, post: redirect.post.slug })),
     ],
+    revisions: revisions.map((revision) => ({
+      id: revision.id,
+      post: revision.post.slug,
+      title: revision.title,
+      summary: revision.summary,
+      body: revision.body,
+      categories: revision.categories,
+      author: revision.author?.email ?? null,
+      pending: revision.pending,
+      createdAt: revision.createdAt.toISOString(),
+    })),
   };
   if (!options.dryRun) {
     await writeFile(path.join(folder, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
   }
+  const pages = posts.filter((post) => post.kind === 'PAGE').length;
   return {
-    posts: posts.length,
+    posts: posts.length - pages,
+    pages,
+    series: series.length,
+    revisions: revisions.length,
     comments: comments.length,
     categories: categories.length,
     images: images.length,

@@ -5,21 +5,35 @@ import {
   type AdminPostView,
   createCategorySchema,
   createPostSchema,
+  createSeriesSchema,
+  createUserSchema,
   MAX_COVER_ALT_LENGTH,
   type SiteSettingsView,
+  type UpdateProfileInput,
   type UpdateSettingsInput,
+  updateProfileSchema,
   updateSettingsSchema,
 } from '@inkwell/contract';
 import { type PrismaClient } from '@inkwell/prisma';
+import { type ProfileService } from '../admin/account/profile.service.js';
 import { type AdminCategoriesService } from '../admin/categories/admin-categories.service.js';
 import { type AdminImagesService } from '../admin/images/admin-images.service.js';
 import { type AdminPostsService } from '../admin/posts/admin-posts.service.js';
+import { type AdminSeriesService } from '../admin/series/admin-series.service.js';
+import { type AdminUsersService } from '../admin/users/admin-users.service.js';
 import { type Viewer } from '../auth/ownership.js';
 import { type Outbox } from '../events/outbox.js';
 import { normaliseRedirectPath } from '../posts/path-redirects.js';
 import { type SettingsService } from '../settings/settings.service.js';
-import { type BlogBundle, type BundleComment, type BundlePost } from './blog-bundle.js';
+import {
+  type BlogBundle,
+  type BundleComment,
+  type BundlePost,
+  type BundleRevision,
+  type BundleUser,
+} from './blog-bundle.js';
 import { imageReferencesIn, isRemoteReference, replaceReferences } from './image-references.js';
+import { clearPendingDraft } from '../admin/posts/post-revisions.js';
 import { emptyReport, type ImportReport, type Outcome } from './import-report.js';
 import { type Progress } from './progress.js';
 import { TransferRefusedError } from './source-error.js';
@@ -30,6 +44,9 @@ export interface ImportServices {
   outbox: Outbox;
   posts: AdminPostsService;
   categories: AdminCategoriesService;
+  series: AdminSeriesService;
+  users: AdminUsersService;
+  profiles: ProfileService;
   images: AdminImagesService;
   settings: SettingsService;
 }
@@ -44,8 +61,9 @@ export interface ImportOptions {
 const NOT_YET_CREATED = 0;
 
 /**
- * Applies a read source: categories, images (bodies then point at their new URLs), posts (with
- * their publication date), the old addresses' redirects, threaded comments, the settings. Each
+ * Applies a read source: categories, series, images (bodies then point at their new URLs),
+ * accounts with their author profiles, posts and pages (with their publication date), their
+ * revisions, the old addresses' redirects, threaded comments, the settings. Each
  * item is looked up by its identity in the source first, so a second run creates nothing; a
  * changed post is updated. A dry run classifies every item the same way and writes nothing.
  */
@@ -61,8 +79,11 @@ export async function importBlog(
   const run = new ImportRun(services, bundle, options, report, count);
   const importer = await run.importer();
   await run.importCategories();
+  await run.importSeries();
   const imageUrls = await run.importImages(importer);
+  await run.importUsers(importer, imageUrls);
   const postIds = await run.importPosts(importer, imageUrls);
+  await run.importRevisions(postIds);
   await run.importRedirects(postIds);
   await run.importComments(postIds);
   await run.importSettings(imageUrls);
@@ -72,6 +93,10 @@ export async function importBlog(
 class ImportRun {
   /** Authors the source names that have no account here, with their number of posts. */
   private readonly unknownAuthors = new Map<string, number>();
+  /** Accounts a dry run would create: their posts are not reported as by unknown authors. */
+  private readonly plannedUsers = new Set<string>();
+  /** Source ids of the posts this run created (their history is the source's, in full). */
+  private readonly createdPosts = new Set<string>();
 
   constructor(
     private readonly services: ImportServices,
@@ -125,6 +150,121 @@ class ImportRun {
       }
     }
     bar.stop();
+  }
+
+  /** Series are found by slug; a new one is started through the admin service. */
+  async importSeries(): Promise<void> {
+    const bar = this.options.progress.start('series', this.bundle.series.length);
+    for (const series of this.bundle.series) {
+      bar.increment();
+      const input = createSeriesSchema.safeParse(series);
+      if (!input.success) {
+        this.skip('series', `series "${series.name}"`, input.error.issues[0]);
+        continue;
+      }
+      const existing = await this.prisma.series.findFirst({
+        where: { OR: [{ slug: series.slug }, { name: input.data.name }] },
+        select: { slug: true },
+      });
+      if (existing?.slug === series.slug) {
+        this.count('series', 'unchanged');
+      } else if (existing) {
+        this.skip('series', `series "${series.name}"`, {
+          message: `has the name of the series "${existing.slug}"`,
+        });
+      } else {
+        if (!this.options.dryRun) await this.services.series.create(input.data);
+        this.count('series', 'created');
+      }
+    }
+    bar.stop();
+  }
+
+  /**
+   * Accounts are found by e-mail; a missing one is created as an admin adds a user, with a
+   * generated password nobody is told: the person gets a password from an admin (reset) before
+   * signing in. Then the author profile (name, slug, bio, avatar) is set where it differs.
+   */
+  async importUsers(importer: Viewer, imageUrls: Map<string, string>): Promise<void> {
+    const bar = this.options.progress.start('users', this.bundle.users.length);
+    for (const user of this.bundle.users) {
+      bar.increment();
+      const label = `user ${user.email}`;
+      const account = createUserSchema.safeParse({
+        email: user.email,
+        name: user.name,
+        role: user.role,
+      });
+      if (!account.success) {
+        this.skip('users', label, account.error.issues[0]);
+        continue;
+      }
+      const profile = updateProfileSchema.safeParse(await this.wantedProfile(user, imageUrls));
+      if (!profile.success) {
+        this.skip('users', label, profile.error.issues[0]);
+        continue;
+      }
+      const email = account.data.email;
+      const existing = await this.prisma.user.findUnique({
+        where: { email },
+        select: { id: true },
+      });
+      if (!existing && this.options.dryRun) {
+        this.plannedUsers.add(email);
+        this.count('users', 'created');
+        continue;
+      }
+      try {
+        const id = existing?.id ?? (await this.createAccount(account.data, user, importer));
+        const changed = await this.updateProfile(id, profile.data);
+        this.count('users', existing ? (changed ? 'updated' : 'unchanged') : 'created');
+      } catch (error) {
+        this.skip('users', label, { message: (error as Error).message });
+      }
+    }
+    bar.stop();
+  }
+
+  private async createAccount(
+    input: ReturnType<typeof createUserSchema.parse>,
+    user: BundleUser,
+    importer: Viewer,
+  ): Promise<number> {
+    const { id } = await this.services.users.create(input);
+    if (user.disabled) await this.services.users.update(id, { disabled: true }, importer);
+    return id;
+  }
+
+  /** The profile the export gives the user (an older export: only the name). */
+  private async wantedProfile(
+    user: BundleUser,
+    imageUrls: Map<string, string>,
+  ): Promise<Record<string, unknown>> {
+    if (!user.profile) return { name: user.name };
+    return {
+      name: user.name,
+      ...(user.profile.slug ? { slug: user.profile.slug } : {}),
+      bio: user.profile.bio,
+      avatarImageId: user.profile.avatar
+        ? await this.uploadedImageId(user.profile.avatar, imageUrls)
+        : null,
+    };
+  }
+
+  /** Sets the profile fields that differ (in a dry run, only tells whether any does). */
+  private async updateProfile(userId: number, input: UpdateProfileInput): Promise<boolean> {
+    const current = await this.prisma.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { name: true, slug: true, bio: true, avatarImageId: true },
+    });
+    const changed = Object.fromEntries(
+      Object.entries(input).filter(
+        ([field, value]) => value !== current[field as keyof typeof current],
+      ),
+    );
+    if (Object.keys(changed).length === 0) return false;
+    if (!this.options.dryRun) await this.services.profiles.update(userId, changed);
+    return true;
   }
 
   /** Uploads the image files; resolves with each reference's new URL. */
@@ -186,6 +326,9 @@ class ImportRun {
     const categories = new Set(
       (await this.prisma.category.findMany({ select: { slug: true } })).map((row) => row.slug),
     );
+    const series = new Set(
+      (await this.prisma.series.findMany({ select: { slug: true } })).map((row) => row.slug),
+    );
     const bar = this.options.progress.start('posts', this.bundle.posts.length);
     for (const post of this.bundle.posts) {
       bar.increment();
@@ -195,6 +338,9 @@ class ImportRun {
       const cover = await this.coverOf(post, imageUrls);
       const input = createPostSchema.safeParse({
         ...cover,
+        kind: post.kind,
+        series:
+          post.series && (this.options.dryRun || series.has(post.series.slug)) ? post.series : null,
         title: post.title,
         slug: post.slug,
         summary: post.summary,
@@ -205,7 +351,7 @@ class ImportRun {
           : post.categories.filter((slug) => categories.has(slug)),
       });
       if (!input.success) {
-        this.skip('posts', `post "${post.title}"`, input.error.issues[0]);
+        this.skip(kindOf(post), `${post.kind ?? 'post'} "${post.title}"`, input.error.issues[0]);
         continue;
       }
       const id = await this.savePost(post, input.data, author);
@@ -230,13 +376,14 @@ class ImportRun {
       published: post.published,
       date: post.publishedAt,
     });
+    const kind = kindOf(post);
     const known = await this.importedItem('post', post.sourceId);
     const current = known
       ? await this.prisma.post.findUnique({ where: { id: known.targetId }, select: { id: true } })
       : null;
     if (known && current) {
       if (known.fingerprint === fingerprint) {
-        this.count('posts', 'unchanged');
+        this.count(kind, 'unchanged');
         return current.id;
       }
       if (!this.options.dryRun) {
@@ -245,7 +392,7 @@ class ImportRun {
         await this.setPublication(updated, post, author);
         await this.rememberItem('post', post.sourceId, current.id, fingerprint);
       }
-      this.count('posts', 'updated');
+      this.count(kind, 'updated');
       return current.id;
     }
     const taken = await this.prisma.post.findUnique({
@@ -253,20 +400,21 @@ class ImportRun {
       select: { id: true },
     });
     if (taken) {
-      this.skip('posts', `post "${post.title}"`, {
+      this.skip(kind, `${post.kind ?? 'post'} "${post.title}"`, {
         message: 'has the slug of a post this import did not create',
         path: ['slug'],
       });
       return null;
     }
+    this.createdPosts.add(post.sourceId);
     if (this.options.dryRun) {
-      this.count('posts', 'created');
+      this.count(kind, 'created');
       return NOT_YET_CREATED;
     }
     const created = await this.services.posts.create(input, author);
     await this.setPublication(created, post, author);
     await this.rememberItem('post', post.sourceId, created.id, fingerprint);
-    this.count('posts', 'created');
+    this.count(kind, 'created');
     return created.id;
   }
 
@@ -293,6 +441,7 @@ class ImportRun {
     const email = post.authorEmail.toLowerCase();
     const author = authors.get(email);
     if (author) return author;
+    if (this.plannedUsers.has(email)) return importer;
     this.unknownAuthors.set(email, (this.unknownAuthors.get(email) ?? 0) + 1);
     return importer;
   }
@@ -309,12 +458,9 @@ class ImportRun {
   ): Promise<{ coverImageId?: number | null; coverAlt?: string }> {
     if (!post.cover) return {};
     const none = { coverImageId: null, coverAlt: '' };
-    const hash = imageUrls.get(post.cover.reference)?.slice('/images/'.length);
-    const image = hash
-      ? await this.prisma.image.findUnique({ where: { hash }, select: { id: true } })
-      : null;
-    if (!image) {
-      if (!(hash && this.options.dryRun)) {
+    const imageId = await this.uploadedImageId(post.cover.reference, imageUrls);
+    if (imageId === null) {
+      if (!(imageUrls.has(post.cover.reference) && this.options.dryRun)) {
         this.report.warnings.push(
           isRemoteReference(post.cover.reference)
             ? `post "${post.slug}": remote cover image left out: ${post.cover.reference}`
@@ -323,7 +469,91 @@ class ImportRun {
       }
       return none;
     }
-    return { coverImageId: image.id, coverAlt: post.cover.alt.slice(0, MAX_COVER_ALT_LENGTH) };
+    return { coverImageId: imageId, coverAlt: post.cover.alt.slice(0, MAX_COVER_ALT_LENGTH) };
+  }
+
+  /** The id of the uploaded image a source reference (or file) stands for, or null. */
+  private async uploadedImageId(
+    reference: string,
+    imageUrls: Map<string, string>,
+  ): Promise<number | null> {
+    const hash = imageUrls.get(reference)?.slice('/images/'.length);
+    const image = hash
+      ? await this.prisma.image.findUnique({ where: { hash }, select: { id: true } })
+      : null;
+    return image?.id ?? null;
+  }
+
+  /**
+   * Each post's saved texts, with their authors and times (a history is no write readers see,
+   * so the rows are written as they were; no event). A post this run created gets the source's
+   * history in place of the import's own save; on a re-run only revisions not seen are added.
+   */
+  async importRevisions(postIds: Map<string, number>): Promise<void> {
+    const posts = this.bundle.posts.filter((post) => post.revisions?.length);
+    const bar = this.options.progress.start('revisions', posts.length);
+    const authors = new Map(
+      (await this.prisma.user.findMany({ select: { id: true, email: true } })).map((user) => [
+        user.email,
+        user.id,
+      ]),
+    );
+    for (const post of posts) {
+      bar.increment();
+      const postId = postIds.get(post.sourceId);
+      const revisions = post.revisions ?? [];
+      if (postId === undefined) {
+        for (const revision of revisions) {
+          this.skip('revisions', `revision ${revision.sourceId} of "${post.slug}"`, {
+            message: 'is of a post that was not imported',
+          });
+        }
+        continue;
+      }
+      const fresh = this.createdPosts.has(post.sourceId);
+      const added: BundleRevision[] = [];
+      for (const revision of revisions) {
+        if (!fresh && (await this.importedItem('revision', revision.sourceId))) {
+          this.count('revisions', 'unchanged');
+        } else {
+          added.push(revision);
+        }
+      }
+      if (added.length > 0 && !this.options.dryRun) {
+        await this.prisma.$transaction(async (tx) => {
+          if (fresh) await tx.postRevision.deleteMany({ where: { postId } });
+          for (const revision of added) {
+            if (revision.pending) await clearPendingDraft(tx, postId);
+            const row = await tx.postRevision.create({
+              data: {
+                postId,
+                title: revision.title,
+                summary: revision.summary,
+                body: revision.body,
+                categories: revision.categories,
+                authorId: authors.get(revision.authorEmail?.toLowerCase() ?? '') ?? null,
+                pending: revision.pending,
+                createdAt: revision.createdAt,
+              },
+              select: { id: true },
+            });
+            const key = {
+              source: this.bundle.source,
+              kind: 'revision',
+              sourceId: revision.sourceId,
+            };
+            const fingerprint = fingerprintOf(revision);
+            await tx.importedItem.upsert({
+              where: { source_kind_sourceId: key },
+              create: { ...key, targetId: row.id, fingerprint },
+              update: { targetId: row.id, fingerprint },
+            });
+          }
+        });
+      }
+      for (const _ of added) this.count('revisions', 'created');
+    }
+    bar.stop();
   }
 
   /** Remote images stay links (nothing is downloaded); local ones not found stay as written. */
@@ -442,25 +672,34 @@ class ImportRun {
       ['logoImageId', this.bundle.settingsImages.logo],
       ['faviconImageId', this.bundle.settingsImages.favicon],
     ] as const) {
-      const hash = file ? imageUrls.get(file)?.slice('/images/'.length) : undefined;
-      const image = hash
-        ? await this.prisma.image.findUnique({ where: { hash }, select: { id: true } })
-        : null;
-      if (image) wanted[field] = image.id;
+      const imageId = file ? await this.uploadedImageId(file, imageUrls) : null;
+      if (imageId !== null) wanted[field] = imageId;
     }
+    if (this.bundle.pageOrder) wanted.pageOrder = await this.pageIds(this.bundle.pageOrder);
     if (Object.keys(wanted).length === 0) return;
     const input = updateSettingsSchema.safeParse(wanted);
     if (!input.success) {
       this.skip('settings', 'the settings', input.error.issues[0]);
       return;
     }
-    const changed = changedSettings(input.data, await this.services.settings.get());
+    const changed = changedSettings(input.data, await this.services.settings.read());
     if (Object.keys(changed).length === 0) {
       this.count('settings', 'unchanged');
       return;
     }
     if (!this.options.dryRun) await this.services.settings.update(changed);
     this.count('settings', 'updated');
+  }
+
+  /** The ids of the pages with these slugs, in their order (pages not here are left out). */
+  private async pageIds(slugs: string[]): Promise<number[]> {
+    const pages = await this.prisma.post.findMany({
+      where: { kind: 'PAGE', slug: { in: slugs } },
+      select: { id: true, slug: true },
+    });
+    return slugs.flatMap((slug) =>
+      pages.filter((page) => page.slug === slug).map((page) => page.id),
+    );
   }
 
   private importedItem(kind: string, sourceId: string) {
@@ -492,6 +731,10 @@ class ImportRun {
     this.report.warnings.push(`${what}: ${field}${issue?.message ?? 'is invalid'}: skipped`);
     this.count(kind, 'skipped');
   }
+}
+
+function kindOf(post: BundlePost): 'posts' | 'pages' {
+  return post.kind === 'page' ? 'pages' : 'posts';
 }
 
 /** Comments ordered so that every answer comes after the comment it answers. */

@@ -1,7 +1,11 @@
 export const IMPORT_KINDS = [
   'categories',
+  'series',
   'images',
+  'users',
   'posts',
+  'pages',
+  'revisions',
   'redirects',
   'comments',
   'settings',

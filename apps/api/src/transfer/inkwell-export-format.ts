@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const INKWELL_EXPORT_FORMAT = 'inkwell-export';
 export const MANIFEST_FILE = 'manifest.json';
 export const POSTS_FOLDER = 'posts';
+/** Static pages, written like posts (older exports have no such folder). */
+export const PAGES_FOLDER = 'pages';
 export const IMAGES_FOLDER = 'images';
 
 const date = z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date and time' });
@@ -27,6 +29,10 @@ export const exportManifest = z.object({
     /** Files in `images/`, or null. */
     logo: z.string().nullable(),
     favicon: z.string().nullable(),
+    /** Absent from older exports: the target keeps its own value. */
+    fullContentFeeds: z.boolean().optional(),
+    /** Page slugs in navigation order (older exports: absent). */
+    pageOrder: z.array(z.string()).optional(),
   }),
   categories: z.array(z.object({ slug: z.string(), name: z.string(), description: z.string() })),
   users: z.array(
@@ -36,8 +42,17 @@ export const exportManifest = z.object({
       role: z.enum(['ADMIN', 'AUTHOR']),
       createdAt: date,
       disabled: z.boolean(),
+      /** The author page's profile (older exports: absent). `avatar` is `/images/<hash>`. */
+      slug: z.string().nullable().optional(),
+      bio: z.string().optional(),
+      avatar: z.string().nullable().optional(),
     }),
   ),
+  /** Older exports have none. */
+  series: z
+    .array(z.object({ slug: z.string(), name: z.string() }))
+    .optional()
+    .default([]),
   images: z.array(
     z.object({ hash: z.string(), filename: z.string(), mime: z.string(), file: z.string() }),
   ),
@@ -56,10 +71,30 @@ export const exportManifest = z.object({
   ),
   /** Old addresses (renamed slugs as `/posts/<old-slug>`, imported permalinks) of each post. */
   redirects: z.array(z.object({ path: z.string(), post: z.string() })),
+  /**
+   * Every saved text of each post or page (`post` is its slug), oldest first; `pending` marks a
+   * published post's private draft. Older exports have none.
+   */
+  revisions: z
+    .array(
+      z.object({
+        id: z.number().int(),
+        post: z.string(),
+        title: z.string(),
+        summary: z.string(),
+        body: z.string(),
+        categories: z.array(z.string()),
+        author: z.string().nullable(),
+        pending: z.boolean(),
+        createdAt: date,
+      }),
+    )
+    .optional()
+    .default([]),
 });
 export type ExportManifest = z.infer<typeof exportManifest>;
 
-/** The front matter of `posts/<slug>.md`. */
+/** The front matter of `posts/<slug>.md` and `pages/<slug>.md`. */
 export const postFrontMatter = z.object({
   title: z.string({ error: 'is required' }),
   slug: z.string({ error: 'is required' }),
@@ -74,4 +109,6 @@ export const postFrontMatter = z.object({
   /** `/images/<hash>`: one of the exported images. */
   cover: z.string().nullable().optional(),
   coverAlt: z.string().optional().default(''),
+  /** The post's place in one of the manifest's series. */
+  series: z.object({ slug: z.string(), part: z.number().int() }).nullable().optional(),
 });

@@ -1,34 +1,57 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { type z } from 'zod';
-import { type BlogBundle, emptyBundle } from '../blog-bundle.js';
+import { type BlogBundle, type BundleRevision, emptyBundle } from '../blog-bundle.js';
 import {
+  type ExportManifest,
   exportManifest,
   MANIFEST_FILE,
+  PAGES_FOLDER,
   postFrontMatter,
   POSTS_FOLDER,
 } from '../inkwell-export-format.js';
 import { ImportSourceError } from '../source-error.js';
 import { dateOf, readJsonFile, readMarkdownFile } from './read-json.js';
 
-/** An Inkwell export (`npm run export`): the same blog again, with its comments, settings and redirects. */
+/**
+ * An Inkwell export (`npm run export`): the same blog again, with its pages, series, revisions,
+ * author profiles, comments, settings and redirects. Older exports lack some of these: what they
+ * do not carry is left as the target has it.
+ */
 export async function readInkwellExport(folder: string): Promise<BlogBundle> {
   const manifestFile = path.join(folder, MANIFEST_FILE);
   const manifest = parseWith(exportManifest, await readJsonFile(manifestFile), manifestFile);
   const bundle = emptyBundle('inkwell');
   bundle.categories = manifest.categories;
-  const postsFolder = path.join(folder, POSTS_FOLDER);
-  const files = (await readdir(postsFolder)).filter((name) => name.endsWith('.md')).sort();
-  const redirectsOf = new Map<string, string[]>();
-  for (const redirect of manifest.redirects) {
-    redirectsOf.set(redirect.post, [...(redirectsOf.get(redirect.post) ?? []), redirect.path]);
-  }
-  for (const name of files) {
-    const file = path.join(postsFolder, name);
+  bundle.series = manifest.series;
+  bundle.users = manifest.users.map((user) => ({
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    disabled: user.disabled,
+    profile:
+      user.bio === undefined
+        ? null
+        : { slug: user.slug ?? null, bio: user.bio, avatar: user.avatar ?? null },
+  }));
+  const redirectsOf = groupByPost(manifest.redirects, (redirect) => redirect.path);
+  const revisionsOf = groupByPost(manifest.revisions, revisionOf);
+  const documents = [
+    ...(await markdownFiles(path.join(folder, POSTS_FOLDER))).map((file) => ({
+      file,
+      kind: 'post' as const,
+    })),
+    ...(await markdownFiles(path.join(folder, PAGES_FOLDER))).map((file) => ({
+      file,
+      kind: 'page' as const,
+    })),
+  ];
+  for (const { file, kind } of documents) {
     const document = await readMarkdownFile(file);
     const front = parseWith(postFrontMatter, document.data, file);
     const published = front.status === 'published';
     bundle.posts.push({
+      kind,
       sourceId: front.slug,
       slug: front.slug,
       title: front.title,
@@ -41,6 +64,8 @@ export async function readInkwellExport(folder: string): Promise<BlogBundle> {
       authorEmail: front.author ?? null,
       oldPaths: redirectsOf.get(front.slug) ?? [],
       cover: front.cover ? { reference: front.cover, alt: front.coverAlt } : null,
+      series: front.series ?? null,
+      revisions: revisionsOf.get(front.slug) ?? [],
     });
   }
   bundle.comments = manifest.comments.map((comment) => ({
@@ -57,13 +82,45 @@ export async function readInkwellExport(folder: string): Promise<BlogBundle> {
     file: path.join(folder, image.file),
     references: [`/images/${image.hash}`],
   }));
-  const { logo, favicon, ...settings } = manifest.settings;
+  const { logo, favicon, pageOrder, ...settings } = manifest.settings;
   bundle.settings = settings;
+  bundle.pageOrder = pageOrder ?? null;
   bundle.settingsImages = {
     logo: logo ? path.join(folder, logo) : null,
     favicon: favicon ? path.join(folder, favicon) : null,
   };
   return bundle;
+}
+
+/** The `.md` files of a folder, by name; none when an older export has no such folder. */
+async function markdownFiles(folder: string): Promise<string[]> {
+  const names = await readdir(folder).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  return names
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => path.join(folder, name));
+}
+
+function groupByPost<T extends { post: string }, V>(items: T[], value: (item: T) => V) {
+  const byPost = new Map<string, V[]>();
+  for (const item of items) byPost.set(item.post, [...(byPost.get(item.post) ?? []), value(item)]);
+  return byPost;
+}
+
+function revisionOf(revision: ExportManifest['revisions'][number]): BundleRevision {
+  return {
+    sourceId: String(revision.id),
+    title: revision.title,
+    summary: revision.summary,
+    body: revision.body,
+    categories: revision.categories,
+    authorEmail: revision.author,
+    pending: revision.pending,
+    createdAt: new Date(revision.createdAt),
+  };
 }
 
 /** The parsed value, or an ImportSourceError naming the file and the first bad field. */
