@@ -1,6 +1,13 @@
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminHeaders, adminHeadersAt, apiUrl, connectBrowser, webUrl } from './support.js';
+import {
+  adminHeaders,
+  adminHeadersAt,
+  apiUrl,
+  connectBrowser,
+  renamePost,
+  webUrl,
+} from './support.js';
 
 let browser: Browser;
 let page: Page;
@@ -98,6 +105,22 @@ describe('static pages', () => {
     await page.goto(`${webUrl}/search?q=quillwort`);
     const hit = page.getByRole('link', { name: 'Colophon' }).last();
     expect(await hit.getAttribute('href')).toBe('/colophon');
+  });
+});
+
+describe('a renamed static page', () => {
+  it('sends readers of its old address to the new one for good', async () => {
+    const uses = await publish({ kind: 'page', title: 'Uses', slug: 'uses', body: 'A desk.' });
+    // Seen once at the old address, so the rename must drop what was kept of it.
+    expect((await fetch(`${webUrl}/uses`)).status).toBe(200);
+    await renamePost(uses.id, 'my-desk');
+
+    const moved = await fetch(`${webUrl}/uses`, { redirect: 'manual' });
+    expect(moved.status).toBe(301);
+    expect(moved.headers.get('location')).toBe('/my-desk');
+    await page.goto(`${webUrl}/uses`);
+    expect(page.url()).toBe(`${webUrl}/my-desk`);
+    await page.getByRole('heading', { level: 1, name: 'Uses' }).waitFor();
   });
 });
 
