@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAtomFeed, buildJsonFeed, buildRssFeed, withAbsoluteUrls } from './feed.js';
 import { escapeXml } from './xml.js';
-import { buildSitemap } from './sitemap.js';
+import { authorPages, buildSitemap } from './sitemap.js';
 
 const feed = {
   title: 'Inkwell — Rust & Python',
@@ -122,6 +122,23 @@ describe('buildSitemap', () => {
     expect(xml).toContain(
       '<url><loc>https://blog.example.org/?category=a&amp;b</loc><lastmod>2026-03-01T09:00:00.000Z</lastmod></url>',
     );
+  });
+});
+
+describe("an author's page in the sitemap", () => {
+  it('is listed once per author, last modified by their newest post', () => {
+    const posts = [
+      { publishedAt: '2026-03-03T09:00:00.000Z', author: { slug: 'ada' } },
+      { publishedAt: '2026-03-02T09:00:00.000Z', author: { slug: 'grace hopper' } },
+      { publishedAt: '2026-03-01T09:00:00.000Z', author: { slug: 'ada' } },
+      // A removed author's posts have no byline page to list.
+      { publishedAt: '2026-02-01T09:00:00.000Z', author: { slug: null } },
+      { publishedAt: '2026-01-01T09:00:00.000Z', author: null },
+    ];
+    expect(authorPages(posts)).toEqual([
+      { url: '/authors/ada', lastModified: '2026-03-03T09:00:00.000Z' },
+      { url: '/authors/grace%20hopper', lastModified: '2026-03-02T09:00:00.000Z' },
+    ]);
   });
 });
 

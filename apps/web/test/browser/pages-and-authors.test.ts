@@ -145,6 +145,33 @@ describe('authors', () => {
   });
 });
 
+describe('the sitemap', () => {
+  it('lists the pages of authors with published posts, and follows a new address at once', async () => {
+    const sitemapEntry = async (slug: string) => {
+      const xml = await feedText('/sitemap.xml');
+      return new RegExp(
+        `<url><loc>${webUrl}/authors/${slug}</loc><lastmod>([^<]+)</lastmod></url>`,
+      ).exec(xml)?.[1];
+    };
+    const profile = await adminCall('GET', '/api/admin/account', undefined, byline);
+    const { slug } = (await profile.json()) as { slug: string };
+    const listing = await fetch(`${apiUrl}/api/posts?author=${slug}`);
+    const [newest] = ((await listing.json()) as { items: Array<{ publishedAt: string }> }).items;
+    expect(await sitemapEntry(slug)).toBe(newest!.publishedAt);
+
+    const renamed = await adminCall(
+      'PATCH',
+      '/api/admin/account',
+      { slug: 'quill-keeper' },
+      byline,
+    );
+    expect(renamed.status).toBe(200);
+    expect(await sitemapEntry('quill-keeper')).toBe(newest!.publishedAt);
+    expect(await sitemapEntry(slug)).toBeUndefined();
+    await adminCall('PATCH', '/api/admin/account', { slug }, byline);
+  });
+});
+
 describe('full-content feeds', () => {
   it('carry summaries by default and whole posts once the setting is on, in every format', async () => {
     const escapedBody = '&lt;strong&gt;whole&lt;/strong&gt;';
