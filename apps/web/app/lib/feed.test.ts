@@ -142,6 +142,32 @@ describe("an author's page in the sitemap", () => {
   });
 });
 
+describe("a post's cover in feeds", () => {
+  const image = { url: 'https://blog.example.org/images/ab&c/1280.jpg', type: 'image/jpeg' };
+  const covered = { ...feed, items: [{ ...feed.items[0]!, image }] };
+
+  it('is an RSS enclosure with its URL, length and type', () => {
+    expect(buildRssFeed(covered)).toContain(
+      '<enclosure url="https://blog.example.org/images/ab&amp;c/1280.jpg" length="0" type="image/jpeg"/>',
+    );
+    expect(buildRssFeed(feed)).not.toContain('<enclosure');
+  });
+
+  it('is an Atom enclosure link', () => {
+    expect(buildAtomFeed(covered)).toContain(
+      '<link rel="enclosure" type="image/jpeg" href="https://blog.example.org/images/ab&amp;c/1280.jpg"/>',
+    );
+    expect(buildAtomFeed(feed)).not.toContain('rel="enclosure"');
+  });
+
+  it("is a JSON Feed item's image and banner image", () => {
+    const json = JSON.parse(buildJsonFeed(covered)) as { items: Array<Record<string, unknown>> };
+    expect(json.items[0]).toMatchObject({ image: image.url, banner_image: image.url });
+    const plain = JSON.parse(buildJsonFeed(feed)) as { items: Array<Record<string, unknown>> };
+    expect(plain.items[0]).not.toHaveProperty('image');
+  });
+});
+
 describe('full-content feeds', () => {
   const html = '<p>Ownership &amp; <a href="/posts/borrowing">borrowing</a></p>';
   const full = { ...feed, items: [{ ...feed.items[0]!, html }] };
