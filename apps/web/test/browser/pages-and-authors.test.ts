@@ -6,6 +6,7 @@ import {
   apiUrl,
   connectBrowser,
   renamePost,
+  signInAsAdmin,
   webUrl,
 } from './support.js';
 
@@ -121,6 +122,12 @@ describe('a renamed static page', () => {
     await page.goto(`${webUrl}/uses`);
     expect(page.url()).toBe(`${webUrl}/my-desk`);
     await page.getByRole('heading', { level: 1, name: 'Uses' }).waitFor();
+
+    // The editor names the address that still leads there.
+    const editor = await signInAsAdmin(browser);
+    await editor.goto(`${webUrl}/admin/posts/${uses.id}`);
+    await editor.getByText('Old addresses redirecting here: /uses').waitFor();
+    await editor.context().close();
   });
 });
 
