@@ -1,7 +1,9 @@
+import { sharedPicture } from '@inkwell/assets/picture';
 import { type AppLoadContext, type LoaderFunctionArgs } from '@remix-run/node';
-import { type PostListView, type SiteSettingsView } from '@inkwell/contract';
+import { type PostCoverView, type PostListView, type SiteSettingsView } from '@inkwell/contract';
 import { apiFor } from './api-client.server.js';
 import { readPostListing } from './category-listing.server.js';
+import { THUMBNAIL_URL_PATTERN } from './components/cover-picture.js';
 import { publicResponse } from './lib/api-reads.server.js';
 import { authorFeedPath, authorPath } from './lib/author-paths.js';
 import {
@@ -16,6 +18,7 @@ import {
   buildJsonFeed,
   buildRssFeed,
   type Feed,
+  type FeedImage,
   withAbsoluteUrls,
 } from './lib/feed.js';
 import { absoluteUrl } from './lib/site.js';
@@ -75,6 +78,7 @@ async function feedResponse(
       publishedAt: post.publishedAt,
       categories: post.categories.map((category) => category.name),
       html: post.html === undefined ? undefined : withAbsoluteUrls(post.html, context.siteUrl),
+      image: post.cover ? coverImage(post.cover, context.siteUrl) : undefined,
     })),
   });
   return publicResponse(
@@ -83,6 +87,12 @@ async function feedResponse(
     body,
     `${FEED_FORMATS[format].contentType}; charset=utf-8`,
   );
+}
+
+/** A post's cover in a feed: the JPEG a shared link shows too, at its absolute URL. */
+function coverImage(cover: PostCoverView, siteUrl: string): FeedImage {
+  const { url, type } = sharedPicture(cover, THUMBNAIL_URL_PATTERN);
+  return { url: absoluteUrl(siteUrl, url), type };
 }
 
 /** The whole site's feed or the feed of posts in any of `slugs`. */

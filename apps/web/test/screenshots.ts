@@ -1,9 +1,12 @@
 /*
  * Screenshots of the main pages into docs/screenshots/ (light mode, 1280 px wide, plus a
- * phone-width home page). Not part of the test run: `npm run screenshots -w @inkwell/web`.
+ * phone-width home page and post): listings, a post and its comments, search, a static page, an
+ * author page, a held comment and the page a reply email's unsubscribe link opens. Not part of
+ * the test run: `npm run screenshots -w @inkwell/web`.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { startMailServer } from '@inkwell/test-stack/mail';
 import { chromium } from 'playwright-core';
 import { CHROMIUM } from './chromium.js';
 import { buildWeb, startStack } from './stack.js';
@@ -48,7 +51,9 @@ async function putInSeries(
 }
 
 await buildWeb();
-const stack = await startStack();
+// The reply email's unsubscribe link is shot too: the API mails this process.
+const mail = await startMailServer();
+const stack = await startStack({ apiEnv: { SMTP_URL: mail.url, SMTP_FROM: 'blog@example.org' } });
 const browser = await chromium.launch(CHROMIUM);
 try {
   await mkdir(outDir, { recursive: true });
@@ -148,13 +153,28 @@ try {
   await form.getByLabel('Name', { exact: true }).fill('Grace');
   await form.getByLabel('Email', { exact: true }).fill('grace@example.org');
   await form.getByLabel('Comment', { exact: true }).fill('Does this hold for partitioned tables?');
+  await form.getByLabel('Email me when someone replies').check();
   await page.getByRole('button', { name: 'Post comment' }).click();
   const held = page.locator('.held-comments');
   await held.waitFor();
   const heldFile = path.join(outDir, 'post-held-comment.png');
   await held.screenshot({ path: heldFile });
   console.log(`wrote ${path.relative(process.cwd(), heldFile)}`);
+
+  // The page the reply email's unsubscribe link opens, once the author has replied.
+  const queue = (await admin('GET', `/api/admin/comments?post=${discussed.id}`, undefined)) as {
+    items?: { id: number; authorEmail: string }[];
+  };
+  const grace = queue.items!.find((item) => item.authorEmail === 'grace@example.org')!;
+  await admin('POST', `/api/admin/comments/${grace.id}/reply`, { body: 'Yes, it does.' });
+  const reply = await mail.next((sent) => sent.to.includes('grace@example.org'));
+  const link = new URL(/^<(.+)>$/.exec(reply.headers.get('list-unsubscribe') ?? '')![1]!);
+  await page.goto(`${stack.webUrl}/unsubscribe${link.search}`);
+  const unsubscribeFile = path.join(outDir, 'unsubscribe.png');
+  await page.screenshot({ path: unsubscribeFile });
+  console.log(`wrote ${path.relative(process.cwd(), unsubscribeFile)}`);
 } finally {
   await browser.close();
   await stack.stop();
+  await mail.close();
 }

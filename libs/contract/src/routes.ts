@@ -185,9 +185,9 @@ export const routes = {
     method: 'GET',
     path: '/api/pages/{slug}',
     tag: 'pages',
-    summary: 'A published static page, rendered',
+    summary: 'A published static page, rendered (a former slug: 301 to the current one)',
     params: pageSlugParams,
-    responses: { 200: pageDetailView, 404: errorBody },
+    responses: { 200: pageDetailView, 301: moved, 404: errorBody },
   },
   'GET /api/authors/{slug}': {
     ...publicRoute,

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type PrismaClient } from '@inkwell/prisma';
 import { type PageDetailView, type PageListView } from '@inkwell/contract';
-import { NotFoundError } from '../common/not-found.js';
+import { MovedError, NotFoundError } from '../common/not-found.js';
 import { PRISMA } from '../core/tokens.js';
 import { loadKnownImages } from '../images/known-images.js';
 import { renderPostMarkdown } from '../markdown/render-markdown.js';
+import { findRedirect } from '../posts/post-redirects.js';
 import { publishedPageWhere } from '../posts/published.js';
 import { navigationOrder } from './navigation-order.js';
 
@@ -26,6 +27,7 @@ export class PagesService {
     return { items: navigationOrder(pages, settings?.pageOrder ?? []) };
   }
 
+  /** A published page; a renamed one's old slug answers 301 to its current one. */
   async get(slug: string): Promise<PageDetailView> {
     const page = await this.prisma.post.findFirst({
       where: { slug, ...publishedPageWhere() },
@@ -39,7 +41,11 @@ export class PagesService {
         updatedAt: true,
       },
     });
-    if (!page) throw new NotFoundError(`No published page has the slug "${slug}"`);
+    if (!page) {
+      const newSlug = await findRedirect(this.prisma, slug, publishedPageWhere());
+      if (newSlug) throw new MovedError(newSlug, `/api/pages/${newSlug}`);
+      throw new NotFoundError(`No published page has the slug "${slug}"`);
+    }
     const { body, ...fields } = page;
     return {
       page: {

@@ -1,9 +1,6 @@
-import { thumbnailSize } from '@inkwell/assets/thumbnails';
+import { sharedPicture } from '@inkwell/assets/thumbnails';
 import { SHARE_IMAGE_HEIGHT, SHARE_IMAGE_WIDTH, shareImageKey } from '@inkwell/assets/share-images';
 import { type PostCoverView, type ShareImageView } from '@inkwell/contract';
-
-/** The cover's thumbnail a shared link shows: wide enough for large cards, JPEG for every reader. */
-export const SHARED_COVER_WIDTH = 1280;
 
 /** `/images/og/<slug>/<key>.png`, served by ShareImagesController. */
 export function shareImageUrl(slug: string, key: string): string {
@@ -18,14 +15,7 @@ export function shareImageOf(
   post: { slug: string; title: string; cover: PostCoverView | null },
   siteName: string,
 ): ShareImageView {
-  if (post.cover) {
-    const size = thumbnailSize(post.cover, SHARED_COVER_WIDTH);
-    return {
-      url: `/images/${post.cover.hash}/${SHARED_COVER_WIDTH}.jpg`,
-      ...size,
-      type: 'image/jpeg',
-    };
-  }
+  if (post.cover) return sharedPicture(post.cover, '/images/{hash}/{width}.{ext}');
   return {
     url: shareImageUrl(post.slug, shareImageKey({ title: post.title, siteName })),
     width: SHARE_IMAGE_WIDTH,

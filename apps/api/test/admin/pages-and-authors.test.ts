@@ -73,6 +73,28 @@ describe('static pages and authors', () => {
     expect(titled.body.kind).toBe('page');
   });
 
+  test("a renamed page's old address answers 301 to the new one, right after the write", async () => {
+    const page = await createPage('Colophon', 'Set in a **serif**.', 'colophon');
+    // Warm the old address first: the rename must drop it.
+    await api.http.get('/api/pages/colophon').expect(200);
+    const { version } = (await api.as(api.admin, 'get', `/api/admin/posts/${page.id}`).expect(200))
+      .body;
+    await api
+      .as(api.admin, 'put', `/api/admin/posts/${page.id}`)
+      .send({ version, slug: 'how-it-is-made' })
+      .expect(200);
+
+    const moved = await api.http.get('/api/pages/colophon').expect(301);
+    expect(moved.headers.location).toBe('/api/pages/how-it-is-made');
+    expect(moved.body).toMatchObject({ statusCode: 301, slug: 'how-it-is-made' });
+    const shown = await api.http.get('/api/pages/how-it-is-made').expect(200);
+    expect(shown.body.page.html).toContain('<strong>serif</strong>');
+    // A page's old slug is no post's address.
+    await api.http.get('/api/posts/colophon').expect(404);
+    // The other tests see the navigation without it.
+    await api.as(api.admin, 'delete', `/api/admin/posts/${page.id}`).expect(204);
+  });
+
   test('the settings order the navigation, seen at once', async () => {
     const uses = await createPage('Uses', 'My desk.', 'uses');
     const about = await api.db.prisma.post.findUniqueOrThrow({ where: { slug: 'about' } });

@@ -111,7 +111,7 @@ export function PostEditor(props: EditorProps) {
           label="Slug"
           hint={
             page
-              ? 'The page’s address is /<slug>; addresses the site uses itself (search, posts…) are refused.'
+              ? 'The page’s address is /<slug>; addresses the site uses itself (search, posts…) are refused. When you change it, the old address keeps redirecting to the new one.'
               : post
                 ? 'The address is /posts/<slug>. When you change it, the old address keeps redirecting to the new one.'
                 : 'Leave it empty to make one from the title.'
@@ -127,10 +127,10 @@ export function PostEditor(props: EditorProps) {
             />
           )}
         </Field>
-        {post && !page && post.previousSlugs.length > 0 ? (
+        {post && post.previousSlugs.length > 0 ? (
           <p className="field__hint">
             Old addresses redirecting here:{' '}
-            {post.previousSlugs.map((slug) => `/posts/${slug}`).join(', ')}
+            {post.previousSlugs.map((slug) => (page ? `/${slug}` : `/posts/${slug}`)).join(', ')}
           </p>
         ) : null}
         <Field

@@ -2,7 +2,7 @@ import { pictureData } from '@inkwell/assets/picture';
 import { type PostCoverView } from '@inkwell/contract';
 
 /** Where the API serves an upload's thumbnails (apps/api images controller). */
-const THUMBNAIL_URL_PATTERN = '/images/{hash}/{width}.{ext}';
+export const THUMBNAIL_URL_PATTERN = '/images/{hash}/{width}.{ext}';
 
 /** A listing's small cover (8rem wide) needs one thumbnail, sharp on 2x screens too. */
 export const LISTING_COVER_WIDTHS: readonly number[] = [320];

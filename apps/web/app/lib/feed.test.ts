@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAtomFeed, buildJsonFeed, buildRssFeed, withAbsoluteUrls } from './feed.js';
 import { escapeXml } from './xml.js';
-import { buildSitemap } from './sitemap.js';
+import { authorPages, buildSitemap } from './sitemap.js';
 
 const feed = {
   title: 'Inkwell — Rust & Python',
@@ -122,6 +122,49 @@ describe('buildSitemap', () => {
     expect(xml).toContain(
       '<url><loc>https://blog.example.org/?category=a&amp;b</loc><lastmod>2026-03-01T09:00:00.000Z</lastmod></url>',
     );
+  });
+});
+
+describe("an author's page in the sitemap", () => {
+  it('is listed once per author, last modified by their newest post', () => {
+    const posts = [
+      { publishedAt: '2026-03-03T09:00:00.000Z', author: { slug: 'ada' } },
+      { publishedAt: '2026-03-02T09:00:00.000Z', author: { slug: 'grace hopper' } },
+      { publishedAt: '2026-03-01T09:00:00.000Z', author: { slug: 'ada' } },
+      // A removed author's posts have no byline page to list.
+      { publishedAt: '2026-02-01T09:00:00.000Z', author: { slug: null } },
+      { publishedAt: '2026-01-01T09:00:00.000Z', author: null },
+    ];
+    expect(authorPages(posts)).toEqual([
+      { url: '/authors/ada', lastModified: '2026-03-03T09:00:00.000Z' },
+      { url: '/authors/grace%20hopper', lastModified: '2026-03-02T09:00:00.000Z' },
+    ]);
+  });
+});
+
+describe("a post's cover in feeds", () => {
+  const image = { url: 'https://blog.example.org/images/ab&c/1280.jpg', type: 'image/jpeg' };
+  const covered = { ...feed, items: [{ ...feed.items[0]!, image }] };
+
+  it('is an RSS enclosure with its URL, length and type', () => {
+    expect(buildRssFeed(covered)).toContain(
+      '<enclosure url="https://blog.example.org/images/ab&amp;c/1280.jpg" length="0" type="image/jpeg"/>',
+    );
+    expect(buildRssFeed(feed)).not.toContain('<enclosure');
+  });
+
+  it('is an Atom enclosure link', () => {
+    expect(buildAtomFeed(covered)).toContain(
+      '<link rel="enclosure" type="image/jpeg" href="https://blog.example.org/images/ab&amp;c/1280.jpg"/>',
+    );
+    expect(buildAtomFeed(feed)).not.toContain('rel="enclosure"');
+  });
+
+  it("is a JSON Feed item's image and banner image", () => {
+    const json = JSON.parse(buildJsonFeed(covered)) as { items: Array<Record<string, unknown>> };
+    expect(json.items[0]).toMatchObject({ image: image.url, banner_image: image.url });
+    const plain = JSON.parse(buildJsonFeed(feed)) as { items: Array<Record<string, unknown>> };
+    expect(plain.items[0]).not.toHaveProperty('image');
   });
 });
 

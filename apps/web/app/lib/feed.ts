@@ -9,6 +9,14 @@ export interface FeedItem {
   categories: readonly string[];
   /** The post's rendered HTML, absolute URLs only (full-content feeds); else the summary alone. */
   html?: string | undefined;
+  /** The post's cover, as one image at an absolute URL. */
+  image?: FeedImage | undefined;
+}
+
+export interface FeedImage {
+  url: string;
+  /** Its media type, e.g. `image/jpeg`. */
+  type: string;
 }
 
 export interface Feed {
@@ -37,7 +45,7 @@ export function buildRssFeed(feed: Feed): string {
       <guid isPermaLink="true">${escapeXml(item.link)}</guid>
       <pubDate>${new Date(item.publishedAt).toUTCString()}</pubDate>
 ${item.categories.map((name) => `      <category>${escapeXml(name)}</category>\n`).join('')}      <description>${escapeXml(escapeXml(item.summary))}</description>
-${item.html === undefined ? '' : `      <content:encoded>${escapeXml(item.html)}</content:encoded>\n`}    </item>`,
+${item.html === undefined ? '' : `      <content:encoded>${escapeXml(item.html)}</content:encoded>\n`}${item.image ? `      ${rssEnclosure(item.image)}\n` : ''}    </item>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:content="http://purl.org/rss/1.0/modules/content/">
@@ -51,6 +59,15 @@ ${newest ? `    <lastBuildDate>${new Date(newest).toUTCString()}</lastBuildDate>
   </channel>
 </rss>
 `;
+}
+
+/**
+ * An item's cover as an RSS enclosure. Its length is 0, which the RSS Best Practices Profile
+ * asks for when the size is not known: thumbnails are made on their first request, and a feed
+ * must not make twenty of them to be written.
+ */
+function rssEnclosure(image: FeedImage): string {
+  return `<enclosure url="${escapeXml(image.url)}" length="0" type="${escapeXml(image.type)}"/>`;
 }
 
 /**
@@ -88,7 +105,7 @@ export function buildAtomFeed(feed: Feed): string {
     <published>${new Date(item.publishedAt).toISOString()}</published>
     <updated>${new Date(item.publishedAt).toISOString()}</updated>
 ${item.categories.map((name) => `    <category term="${escapeXml(name)}"/>\n`).join('')}    <summary type="text">${escapeXml(item.summary)}</summary>
-${item.html === undefined ? '' : `    <content type="html">${escapeXml(item.html)}</content>\n`}  </entry>`,
+${item.html === undefined ? '' : `    <content type="html">${escapeXml(item.html)}</content>\n`}${item.image ? `    <link rel="enclosure" type="${escapeXml(item.image.type)}" href="${escapeXml(item.image.url)}"/>\n` : ''}  </entry>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
@@ -121,6 +138,7 @@ export function buildJsonFeed(feed: Feed): string {
       summary: item.summary,
       date_published: new Date(item.publishedAt).toISOString(),
       tags: item.categories,
+      ...(item.image ? { image: item.image.url, banner_image: item.image.url } : {}),
     })),
   });
 }

@@ -1,3 +1,4 @@
+import { authorPath } from './author-paths.js';
 import { escapeXml } from './xml.js';
 
 export interface SitemapEntry {
@@ -18,4 +19,18 @@ export function buildSitemap(entries: readonly SitemapEntry[]): string {
 ${urls.join('\n')}
 </urlset>
 `;
+}
+
+/**
+ * The author pages of `posts` (published, newest first): one per author with a page, last
+ * modified when their newest post came out. Paths, to be made absolute by the caller.
+ */
+export function authorPages(
+  posts: ReadonlyArray<{ publishedAt: string; author: { slug: string | null } | null }>,
+): SitemapEntry[] {
+  const newest = new Map<string, string>();
+  for (const { author, publishedAt } of posts) {
+    if (author?.slug && !newest.has(author.slug)) newest.set(author.slug, publishedAt);
+  }
+  return [...newest].map(([slug, lastModified]) => ({ url: authorPath(slug), lastModified }));
 }

@@ -1,4 +1,4 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, type LoaderFunctionArgs, type MetaFunction, redirect } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { apiFor, ApiError, rethrowApiRefusal } from '../api-client.server.js';
 import { PUBLIC_PAGE_CACHE } from '../lib/cache-control.js';
@@ -10,13 +10,14 @@ import { absoluteUrl } from '../lib/site.js';
 import { siteSettingsOf } from '../lib/site-settings.js';
 
 /**
- * A static page at the top of the site (`/about`). Any other one-segment address may be an
- * imported post's old one: it redirects, else answers 404.
+ * A static page at the top of the site (`/about`); a renamed page's old slug redirects to its
+ * current one. Any other one-segment address may be an imported post's old one: it redirects,
+ * else answers 404.
  */
 export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const slug = params.slug ?? '';
   const answer = await apiFor(context)
-    .get('/api/pages/{slug}', { params: { slug } })
+    .answer('/api/pages/{slug}', { params: { slug } }, [301])
     .catch(async (error: unknown) => {
       if (error instanceof ApiError && error.status === 404) {
         const url = new URL(request.url);
@@ -24,7 +25,13 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
       }
       return rethrowApiRefusal(error);
     });
-  const { html, ...page } = answer.page;
+  if (answer.status === 301) {
+    throw redirect(`/${encodeURIComponent(answer.body.slug)}`, {
+      status: 301,
+      headers: { 'Cache-Control': PUBLIC_PAGE_CACHE },
+    });
+  }
+  const { html, ...page } = answer.body.page;
   return data(
     {
       page,

@@ -4,7 +4,7 @@ import { apiFor } from '../api-client.server.js';
 import { publicResponse } from '../lib/api-reads.server.js';
 import { categoryListingPath } from '../lib/category-param.js';
 import { absoluteUrl } from '../lib/site.js';
-import { buildSitemap } from '../lib/sitemap.js';
+import { authorPages, buildSitemap } from '../lib/sitemap.js';
 
 const PAGE_SIZE = 50;
 /** A bound on API calls per sitemap request (10,000 posts); a bigger blog needs sitemap indexes. */
@@ -30,6 +30,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         url: absoluteUrl(context.siteUrl, categoryListingPath([category.slug])),
       })),
     ...pages.items.map((page) => ({ url: absoluteUrl(context.siteUrl, `/${page.slug}`) })),
+    ...authorPages(posts).map((entry) => ({
+      ...entry,
+      url: absoluteUrl(context.siteUrl, entry.url),
+    })),
     ...posts.map((post) => ({
       url: absoluteUrl(context.siteUrl, `/posts/${post.slug}`),
       lastModified: post.publishedAt,

@@ -1,11 +1,10 @@
 /*
- * Screenshots of the admin panel into docs/screenshots/admin-*.png: the post list, the
- * editor with its live preview, the editor offering back a text kept in the browser and on a
- * 375 px phone, the series a post was just put in, and a published post's pending draft with
- * its revisions and a preview link, plus that link's page, and the moderation queue with a held
- * comment's spam score (light mode, 1280 px). Not part of
- * the test run:
- * `npx tsx test/admin/screenshots.ts` from apps/web.
+ * Screenshots of the admin panel into docs/screenshots/admin-*.png: the post list, the pages,
+ * your account (password and author profile), the editor with its live preview, the editor
+ * offering back a text kept in the browser and on a 375 px phone, the series a post was just put
+ * in, and a published post's pending draft with its revisions and a preview link, plus that
+ * link's page, and the moderation queue with a held comment's spam score (light mode, 1280 px).
+ * Not part of the test run: `npx tsx test/admin/screenshots.ts` from apps/web.
  */
 import path from 'node:path';
 import { chromium } from 'playwright-core';

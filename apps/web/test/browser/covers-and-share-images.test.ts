@@ -117,3 +117,28 @@ it('shares a post without a cover with a PNG drawn from its title', async () => 
   expect(shared.headers.get('content-type')).toBe('image/png');
   expect(shared.headers.get('cache-control')).toContain('immutable');
 });
+
+it("gives feed readers a post's cover in every feed format, at an absolute URL", async () => {
+  const rss = await (await fetch(`${webUrl}/feed.xml`)).text();
+  const item = (title: string) => rss.split('<item>').find((part) => part.includes(title)) ?? '';
+  const enclosure = new RegExp(
+    `<enclosure url="(${webUrl}/images/[0-9a-f]{64}/1280\\.jpg)" length="0" type="image/jpeg"/>`,
+  ).exec(item(withCover.title));
+  expect(enclosure).not.toBeNull();
+  expect(item(withoutCover.title)).not.toContain('<enclosure');
+  const url = enclosure![1]!;
+  const served = await fetch(url);
+  expect([served.status, served.headers.get('content-type')]).toEqual([200, 'image/jpeg']);
+
+  const atom = await (await fetch(`${webUrl}/feed.atom`)).text();
+  const entry = atom.split('<entry>').find((part) => part.includes(withCover.title));
+  expect(entry).toContain(`<link rel="enclosure" type="image/jpeg" href="${url}"/>`);
+
+  const json = (await (await fetch(`${webUrl}/feed.json`)).json()) as {
+    items: Array<{ title: string; image?: string; banner_image?: string }>;
+  };
+  expect(json.items.find((entry) => entry.title === withCover.title)).toMatchObject({
+    image: url,
+    banner_image: url,
+  });
+});

@@ -1,6 +1,14 @@
 import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminHeaders, adminHeadersAt, apiUrl, connectBrowser, webUrl } from './support.js';
+import {
+  adminHeaders,
+  adminHeadersAt,
+  apiUrl,
+  connectBrowser,
+  renamePost,
+  signInAsAdmin,
+  webUrl,
+} from './support.js';
 
 let browser: Browser;
 let page: Page;
@@ -101,6 +109,28 @@ describe('static pages', () => {
   });
 });
 
+describe('a renamed static page', () => {
+  it('sends readers of its old address to the new one for good', async () => {
+    const uses = await publish({ kind: 'page', title: 'Uses', slug: 'uses', body: 'A desk.' });
+    // Seen once at the old address, so the rename must drop what was kept of it.
+    expect((await fetch(`${webUrl}/uses`)).status).toBe(200);
+    await renamePost(uses.id, 'my-desk');
+
+    const moved = await fetch(`${webUrl}/uses`, { redirect: 'manual' });
+    expect(moved.status).toBe(301);
+    expect(moved.headers.get('location')).toBe('/my-desk');
+    await page.goto(`${webUrl}/uses`);
+    expect(page.url()).toBe(`${webUrl}/my-desk`);
+    await page.getByRole('heading', { level: 1, name: 'Uses' }).waitFor();
+
+    // The editor names the address that still leads there.
+    const editor = await signInAsAdmin(browser);
+    await editor.goto(`${webUrl}/admin/posts/${uses.id}`);
+    await editor.getByText('Old addresses redirecting here: /uses').waitFor();
+    await editor.context().close();
+  });
+});
+
 describe('authors', () => {
   it("have bylines that lead to their page, which offers the author's feeds", async () => {
     await page.goto(`${webUrl}/`);
@@ -119,6 +149,33 @@ describe('authors', () => {
       .getAttribute('href');
     expect(rss).toBe(`${new URL(page.url()).pathname}/feed.xml`);
     expect(await feedText(rss!)).toContain('<title>Bylines in practice</title>');
+  });
+});
+
+describe('the sitemap', () => {
+  it('lists the pages of authors with published posts, and follows a new address at once', async () => {
+    const sitemapEntry = async (slug: string) => {
+      const xml = await feedText('/sitemap.xml');
+      return new RegExp(
+        `<url><loc>${webUrl}/authors/${slug}</loc><lastmod>([^<]+)</lastmod></url>`,
+      ).exec(xml)?.[1];
+    };
+    const profile = await adminCall('GET', '/api/admin/account', undefined, byline);
+    const { slug } = (await profile.json()) as { slug: string };
+    const listing = await fetch(`${apiUrl}/api/posts?author=${slug}`);
+    const [newest] = ((await listing.json()) as { items: Array<{ publishedAt: string }> }).items;
+    expect(await sitemapEntry(slug)).toBe(newest!.publishedAt);
+
+    const renamed = await adminCall(
+      'PATCH',
+      '/api/admin/account',
+      { slug: 'quill-keeper' },
+      byline,
+    );
+    expect(renamed.status).toBe(200);
+    expect(await sitemapEntry('quill-keeper')).toBe(newest!.publishedAt);
+    expect(await sitemapEntry(slug)).toBeUndefined();
+    await adminCall('PATCH', '/api/admin/account', { slug }, byline);
   });
 });
 

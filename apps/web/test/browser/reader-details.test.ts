@@ -110,6 +110,27 @@ describe('a renamed category', () => {
 });
 
 describe('a phone screen', () => {
+  it('fits the header at 375 px: no sideways scrolling, the Search button beside its field', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+    const page = await context.newPage();
+    await page.goto(`${webUrl}/`);
+    const widths = await page.evaluate(() => ({
+      content: document.documentElement.scrollWidth,
+      screen: document.documentElement.clientWidth,
+    }));
+    expect(widths.content).toBeLessThanOrEqual(widths.screen);
+    const header = page.locator('.site-header');
+    const field = await header.getByRole('combobox', { name: 'Search posts' }).boundingBox();
+    const button = await header.getByRole('button', { name: 'Search' }).boundingBox();
+    // One line: the button sits level with its field, and inside the screen.
+    expect(Math.abs(button!.y - field!.y)).toBeLessThan(2);
+    expect(button!.x).toBeGreaterThan(field!.x + field!.width - 1);
+    expect(button!.x + button!.width).toBeLessThanOrEqual(widths.screen);
+    // Its label on one line too: no taller than the field beside it.
+    expect(button!.height).toBeLessThanOrEqual(field!.height + 1);
+    await context.close();
+  });
+
   it('wraps a long word in a title, a post and a listing instead of widening the page', async () => {
     const word = 'x'.repeat(40) + 'Supercalifragilistic'.repeat(4);
     const { id, slug } = await publishPost({

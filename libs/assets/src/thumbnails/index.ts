@@ -31,6 +31,9 @@ export { thumbnailSize, type ImageSize } from './thumbnail-size.js';
 export { pickThumbnailFormat } from './accept.js';
 export {
   pictureData,
+  sharedPicture,
+  SHARED_PICTURE_WIDTH,
+  type SharedPicture,
   type PictureData,
   type PictureImage,
   type PictureOptions,

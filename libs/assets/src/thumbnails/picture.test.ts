@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pictureData } from './picture.js';
+import { pictureData, sharedPicture } from './picture.js';
 
 const hash = 'ab'.repeat(32);
 const urlPattern = '/images/{hash}/{width}.{ext}';
@@ -46,5 +46,24 @@ describe('pictureData', () => {
       { urlPattern, widths: [320, 640] },
     );
     expect(data.img.srcset).toBe(`/images/${hash}/320.jpg 320w, /images/${hash}/640.jpg 640w`);
+  });
+});
+
+describe('sharedPicture', () => {
+  it('is the 1280 px JPEG, sized from the original', () => {
+    expect(sharedPicture({ hash, width: 1600, height: 900 }, urlPattern)).toEqual({
+      url: `/images/${hash}/1280.jpg`,
+      width: 1280,
+      height: 720,
+      type: 'image/jpeg',
+    });
+  });
+
+  it("is the original's width when that is narrower", () => {
+    expect(sharedPicture({ hash, width: 800, height: 600 }, urlPattern)).toMatchObject({
+      url: `/images/${hash}/1280.jpg`,
+      width: 800,
+      height: 600,
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { THUMBNAIL_EXTENSION, THUMBNAIL_MIME, type ThumbnailFormat } from './formats.js';
-import { type ImageSize } from './thumbnail-size.js';
+import { type ImageSize, thumbnailSize } from './thumbnail-size.js';
 import { DEFAULT_THUMBNAIL_WIDTHS } from './widths.js';
 
 export interface PictureImage extends ImageSize {
@@ -42,10 +42,7 @@ export function pictureData(image: PictureImage, options: PictureOptions): Pictu
   const sizes = options.sizes ?? '100vw';
   const candidates = srcsetCandidates(image.width, options.widths ?? DEFAULT_THUMBNAIL_WIDTHS);
   const url = (width: number, format: ThumbnailFormat): string =>
-    options.urlPattern
-      .replaceAll('{hash}', image.hash)
-      .replaceAll('{width}', String(width))
-      .replaceAll('{ext}', THUMBNAIL_EXTENSION[format]);
+    thumbnailUrl(options.urlPattern, image.hash, width, format);
   const srcset = (format: ThumbnailFormat): string =>
     candidates.map((c) => `${url(c.requestWidth, format)} ${c.width}w`).join(', ');
   const fallback =
@@ -65,6 +62,39 @@ export function pictureData(image: PictureImage, options: PictureOptions): Pictu
       height: image.height,
     },
   };
+}
+
+/** Width of the one thumbnail shown away from the site: wide enough for large link cards. */
+export const SHARED_PICTURE_WIDTH = 1280;
+
+export interface SharedPicture extends ImageSize {
+  /** The thumbnail's URL from `urlPattern`: a path when the pattern is one. */
+  url: string;
+  type: string;
+}
+
+/**
+ * The one thumbnail of an image that is shown away from the site (a shared link's card, a feed
+ * reader): JPEG, which every reader shows, at SHARED_PICTURE_WIDTH or the original's width.
+ */
+export function sharedPicture(image: PictureImage, urlPattern: string): SharedPicture {
+  return {
+    url: thumbnailUrl(urlPattern, image.hash, SHARED_PICTURE_WIDTH, 'jpeg'),
+    ...thumbnailSize(image, SHARED_PICTURE_WIDTH),
+    type: THUMBNAIL_MIME.jpeg,
+  };
+}
+
+function thumbnailUrl(
+  urlPattern: string,
+  hash: string,
+  width: number,
+  format: ThumbnailFormat,
+): string {
+  return urlPattern
+    .replaceAll('{hash}', hash)
+    .replaceAll('{width}', String(width))
+    .replaceAll('{ext}', THUMBNAIL_EXTENSION[format]);
 }
 
 interface Candidate {
