@@ -13,17 +13,8 @@ describe.each(engineKinds)('post revisions and drafts on %s', (kind) => {
     await api?.close();
   });
 
-  const createPost = async (body: Record<string, unknown>) =>
-    (await api.as(api.author, 'post', '/api/admin/posts').send(body).expect(201)).body;
-  const publishedPost = async (title: string, body: string) => {
-    const post = await createPost({ title, body, categories: ['rust'] });
-    return (
-      await api
-        .as(api.author, 'post', `/api/admin/posts/${post.id}/publish`)
-        .send({ version: post.version })
-        .expect(200)
-    ).body;
-  };
+  const publishedPost = (title: string, body: string) =>
+    api.publishedPost({ title, body, categories: ['rust'] });
   const readerSees = async (slug: string) =>
     (await api.http.get(`/api/posts/${slug}`).expect(200)).body.post;
   const searchHits = async (q: string) =>
@@ -32,7 +23,11 @@ describe.each(engineKinds)('post revisions and drafts on %s', (kind) => {
       .filter((slug, index, all) => all.indexOf(slug) === index);
 
   test('every save keeps a revision with who saved it, newest first, with its whole text', async () => {
-    const post = await createPost({ title: 'History', body: 'first text', categories: ['rust'] });
+    const post = await api.createPost({
+      title: 'History',
+      body: 'first text',
+      categories: ['rust'],
+    });
     await api
       .as(api.admin, 'put', `/api/admin/posts/${post.id}`)
       .send({ version: post.version, title: 'History, edited', body: 'second text' })
@@ -165,18 +160,12 @@ describe.each(engineKinds)('post revisions and drafts on %s', (kind) => {
       await uploaded('old-cover.jpg', '#336699'),
       await uploaded('new-cover.jpg', '#996633'),
     ];
-    const created = await createPost({
+    const post = await api.publishedPost({
       title: 'Placed post',
       series: { slug: oldSeries, part: 1 },
       coverImageId: oldCover.id,
       coverAlt: 'The old cover',
     });
-    const post = (
-      await api
-        .as(api.author, 'post', `/api/admin/posts/${created.id}/publish`)
-        .send({ version: created.version })
-        .expect(200)
-    ).body;
     const readerPlacement = async () => {
       const seen = (await api.http.get(`/api/posts/${post.slug}`).expect(200)).body;
       return { series: seen.series?.slug ?? null, cover: seen.post.cover };
@@ -259,7 +248,7 @@ describe.each(engineKinds)('post revisions and drafts on %s', (kind) => {
   });
 
   test('restoring a revision saves its text as a new one; on a published post, as the pending draft', async () => {
-    const post = await createPost({ title: 'Restorable', body: 'version one' });
+    const post = await api.createPost({ title: 'Restorable', body: 'version one' });
     const edited = await api
       .as(api.author, 'put', `/api/admin/posts/${post.id}`)
       .send({ version: post.version, body: 'version two' })
@@ -347,7 +336,7 @@ describe.each(engineKinds)('post revisions and drafts on %s', (kind) => {
   });
 
   test('a draft post shows through its preview link as saved', async () => {
-    const post = await createPost({ title: 'Not yet out', body: 'draft body' });
+    const post = await api.createPost({ title: 'Not yet out', body: 'draft body' });
     const { token } = (
       await api.as(api.author, 'post', `/api/admin/posts/${post.id}/preview-links`).expect(201)
     ).body;
