@@ -22,20 +22,10 @@ const upload = async (width: number, height: number, name: string) => {
   return res.body as { id: number; hash: string };
 };
 
-/** A published post of the author's; returns its admin view. */
-const publishedPost = async (fields: Record<string, unknown>) => {
-  const created = await api.as(api.author, 'post', '/api/admin/posts').send(fields).expect(201);
-  const published = await api
-    .as(api.author, 'post', `/api/admin/posts/${created.body.id}/publish`)
-    .send({ version: created.body.version })
-    .expect(200);
-  return published.body as { id: number; slug: string; version: number };
-};
-
 describe('cover images', () => {
   test('a cover with its alt text shows in the post, the listing and its share image', async () => {
     const image = await upload(1600, 900, 'harbour.jpg');
-    const post = await publishedPost({
+    const post = await api.publishedPost({
       title: 'Harbour at dawn',
       coverImageId: image.id,
       coverAlt: '  Boats in a misty harbour ',
@@ -65,7 +55,7 @@ describe('cover images', () => {
 
   test('removing the cover, or deleting its image, shows the post without it at once', async () => {
     const image = await upload(800, 600, 'gone.jpg');
-    const post = await publishedPost({ title: 'Soon without a cover', coverImageId: image.id });
+    const post = await api.publishedPost({ title: 'Soon without a cover', coverImageId: image.id });
     expect((await api.http.get(`/api/posts/${post.slug}`).expect(200)).body.post.cover).not.toBe(
       null,
     );
@@ -75,7 +65,7 @@ describe('cover images', () => {
     expect(after.body.shareImage.url).toMatch(/^\/images\/og\//);
 
     const other = await upload(640, 480, 'kept.jpg');
-    const second = await publishedPost({ title: 'Cover removed', coverImageId: other.id });
+    const second = await api.publishedPost({ title: 'Cover removed', coverImageId: other.id });
     await api
       .as(api.author, 'put', `/api/admin/posts/${second.id}`)
       .send({ version: second.version, coverImageId: null })
@@ -102,7 +92,7 @@ describe('cover images', () => {
 
 describe('generated share images', () => {
   test('a post without a cover gets a 1200x630 PNG of its title, immutable, made once', async () => {
-    const post = await publishedPost({ title: 'Share me, please' });
+    const post = await api.publishedPost({ title: 'Share me, please' });
     const page = await api.http.get(`/api/posts/${post.slug}`).expect(200);
     const key = shareImageKey({ title: 'Share me, please', siteName: 'Inkwell' });
     expect(page.body.shareImage).toEqual({
@@ -126,7 +116,7 @@ describe('generated share images', () => {
   });
 
   test('a new title or site name gives a new URL; the old one answers 404', async () => {
-    const post = await publishedPost({ title: 'Before the rename' });
+    const post = await api.publishedPost({ title: 'Before the rename' });
     const before = (await api.http.get(`/api/posts/${post.slug}`).expect(200)).body.shareImage.url;
     await api
       .as(api.author, 'put', `/api/admin/posts/${post.id}`)

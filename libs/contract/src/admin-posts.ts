@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_COVER_ALT_LENGTH } from './limits.js';
-import { postRevisionView } from './post-revisions.js';
+import { adminPostCoverView, postRevisionView } from './post-revisions.js';
 import { adminPostSeriesView, postSeriesField } from './series.js';
 import {
   bodyId,
@@ -85,8 +85,8 @@ export const updatePostSchema = z.object(
 export type UpdatePostInput = z.output<typeof updatePostSchema>;
 
 /**
- * An edit kept as the post's pending draft: readers see nothing of it until it is published.
- * Fields left out keep the draft's (or, without one, the post's) text.
+ * An edit kept as the post's pending draft: readers see nothing of it (text, series place, cover)
+ * until it is published. Fields left out keep the draft's (or, without one, the post's).
  */
 export const saveDraftSchema = updatePostSchema.pick({
   version: true,
@@ -94,6 +94,9 @@ export const saveDraftSchema = updatePostSchema.pick({
   summary: true,
   body: true,
   categories: true,
+  series: true,
+  coverImageId: true,
+  coverAlt: true,
 });
 export type SaveDraftInput = z.output<typeof saveDraftSchema>;
 
@@ -168,15 +171,7 @@ export const adminPostView = z.object({
   /** The series it is a part of, and its part number; null when none. */
   series: adminPostSeriesView.nullable(),
   /** The cover image (an upload) with a preview thumbnail's URL, and its text alternative. */
-  cover: z
-    .object({
-      id: z.number().int(),
-      hash: z.string(),
-      width: z.number().int(),
-      height: z.number().int(),
-      url: z.string(),
-    })
-    .nullable(),
+  cover: adminPostCoverView.nullable(),
   coverAlt: z.string(),
   /** Whether the caller may edit, publish, unpublish and delete it (authors: their own only). */
   canEdit: z.boolean(),

@@ -1,5 +1,15 @@
 import { z } from 'zod';
 import { isoDateTime, MAX_ID, personRef } from './fields.js';
+import { adminPostSeriesView } from './series.js';
+
+/** A post's cover (an upload) as the editor shows it, with a preview thumbnail's URL. */
+export const adminPostCoverView = z.object({
+  id: z.number().int(),
+  hash: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  url: z.string(),
+});
 
 /** One save of a post, as the editor's history lists it. */
 export const postRevisionListItem = z.object({
@@ -19,6 +29,11 @@ export const postRevisionView = postRevisionListItem.extend({
   body: z.string(),
   /** Category slugs as saved. */
   categories: z.array(z.string()),
+  /** The post's series and part as saved; null when none. */
+  series: adminPostSeriesView.nullable(),
+  /** The cover (an upload) as saved, with a preview thumbnail's URL; null when none. */
+  cover: adminPostCoverView.nullable(),
+  coverAlt: z.string(),
 });
 export type PostRevisionView = z.infer<typeof postRevisionView>;
 

@@ -6,7 +6,7 @@ import { PRISMA } from '../core/tokens.js';
 import { loadKnownImages } from '../images/known-images.js';
 import { renderPostMarkdown } from '../markdown/render-markdown.js';
 import { findRedirect } from '../posts/post-redirects.js';
-import { publishedPageWhere } from '../posts/published.js';
+import { publicPostSelect, publishedPageWhere } from '../posts/published.js';
 import { navigationOrder } from './navigation-order.js';
 
 /** Static pages as readers see them: the navigation's list and each page. */
@@ -31,15 +31,7 @@ export class PagesService {
   async get(slug: string): Promise<PageDetailView> {
     const page = await this.prisma.post.findFirst({
       where: { slug, ...publishedPageWhere() },
-      select: {
-        id: true,
-        slug: true,
-        title: true,
-        summary: true,
-        body: true,
-        publishedAt: true,
-        updatedAt: true,
-      },
+      select: { ...publicPostSelect, body: true, updatedAt: true },
     });
     if (!page) {
       const newSlug = await findRedirect(this.prisma, slug, publishedPageWhere());

@@ -6,6 +6,7 @@ import { NotFoundError } from '../common/not-found.js';
 import { PRISMA } from '../core/tokens.js';
 import { loadKnownImages } from '../images/known-images.js';
 import { renderPostMarkdown } from '../markdown/render-markdown.js';
+import { publicPostSelect } from './published.js';
 import { postState } from './post-state.js';
 
 /** What `newRandomToken` makes: 43 URL-safe characters (anything else cannot be a link). */
@@ -28,12 +29,10 @@ export class PostPreviewService {
       select: {
         post: {
           select: {
-            title: true,
-            summary: true,
+            ...publicPostSelect,
             body: true,
             externalUrl: true,
             status: true,
-            publishedAt: true,
             updatedAt: true,
             categories: { select: { category: { select: { slug: true, name: true } } } },
             revisions: {

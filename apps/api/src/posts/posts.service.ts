@@ -20,6 +20,7 @@ import {
   approvedCommentCount,
   authorRefSelect,
   categoryRefSelect,
+  publicPostSelect,
   publishedWhere,
 } from './published.js';
 import { findCategoryRedirects } from '../categories/category-redirects.js';
@@ -31,11 +32,7 @@ import { shareImageOf } from './share-image.js';
 import { SettingsService } from '../settings/settings.service.js';
 
 const summarySelect = {
-  id: true,
-  slug: true,
-  title: true,
-  summary: true,
-  publishedAt: true,
+  ...publicPostSelect,
   externalUrl: true,
   wordCount: true,
   categories: categoryRefSelect,

@@ -18,6 +18,18 @@ export function publishedPageWhere(now: Date = new Date()): Prisma.PostWhereInpu
   return { kind: 'PAGE', ...publicWhere(now) };
 }
 
+/**
+ * What every public view of a post or page starts from (summaries, pages, search documents,
+ * previews): its address, title, summary and publication date.
+ */
+export const publicPostSelect = {
+  id: true,
+  slug: true,
+  title: true,
+  summary: true,
+  publishedAt: true,
+} satisfies Prisma.PostSelect;
+
 export const categoryRefSelect = {
   orderBy: { category: { name: 'asc' } },
   select: { category: { select: { slug: true, name: true } } },

@@ -1,26 +1,14 @@
-import { type PrismaClient } from '@inkwell/prisma';
+import { type Prisma, type PrismaClient } from '@inkwell/prisma';
 import { type CommentDocument, type IndexableDocument, type PostDocument } from '@inkwell/search';
-import { categoryRefSelect, publicWhere } from '../posts/published.js';
+import { categoryRefSelect, publicPostSelect, publicWhere } from '../posts/published.js';
 
 const postDocumentSelect = {
-  id: true,
-  slug: true,
-  title: true,
-  summary: true,
+  ...publicPostSelect,
   body: true,
-  publishedAt: true,
   categories: categoryRefSelect,
-} as const;
+} satisfies Prisma.PostSelect;
 
-type PostRow = {
-  id: number;
-  slug: string;
-  title: string;
-  summary: string;
-  body: string;
-  publishedAt: Date | null;
-  categories: Array<{ category: { slug: string; name: string } }>;
-};
+type PostRow = Prisma.PostGetPayload<{ select: typeof postDocumentSelect }>;
 
 function toPostDocument(post: PostRow): PostDocument {
   return {

@@ -1,3 +1,4 @@
+import { type AdminPostView } from '@inkwell/contract';
 import { type Role } from '@inkwell/prisma';
 import type supertest from 'supertest';
 import { createUser } from '../../src/auth/create-user.js';
@@ -34,6 +35,10 @@ export interface AdminTestApi extends TestApi {
   /** A request signed in as `who`, with the session's CSRF token. */
   as(who: SignedIn, method: Method, url: string): supertest.Test;
   addUser(email: string, role: Role): Promise<SignedIn>;
+  /** A draft created by the author through the admin API (omitted fields take their defaults). */
+  createPost(fields: Record<string, unknown>): Promise<AdminPostView>;
+  /** A post created by the author, then published now. */
+  publishedPost(fields: Record<string, unknown>): Promise<AdminPostView>;
 }
 
 const eventTypes: DomainEventType[] = [
@@ -73,15 +78,19 @@ export async function startAdminTestApi(
   };
   const admin = await addUser('admin@example.com', 'ADMIN');
   const author = await addUser('author@example.com', 'AUTHOR');
-  return {
-    ...api,
-    admin,
-    author,
-    events,
-    addUser,
-    as: (who, method, url) =>
-      api.http[method](url)
-        .set('Authorization', `Bearer ${who.token}`)
-        .set('X-CSRF-Token', who.csrfToken),
+  const as = (who: SignedIn, method: Method, url: string) =>
+    api.http[method](url)
+      .set('Authorization', `Bearer ${who.token}`)
+      .set('X-CSRF-Token', who.csrfToken);
+  const createPost = async (fields: Record<string, unknown>): Promise<AdminPostView> =>
+    (await as(author, 'post', '/api/admin/posts').send(fields).expect(201)).body;
+  const publishedPost = async (fields: Record<string, unknown>): Promise<AdminPostView> => {
+    const post = await createPost(fields);
+    return (
+      await as(author, 'post', `/api/admin/posts/${post.id}/publish`)
+        .send({ version: post.version })
+        .expect(200)
+    ).body;
   };
+  return { ...api, admin, author, events, addUser, as, createPost, publishedPost };
 }

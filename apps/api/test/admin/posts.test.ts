@@ -11,12 +11,9 @@ describe.each(engineKinds)('admin posts on %s', (kind) => {
     await api?.close();
   });
 
-  const createPost = async (body: Record<string, unknown>) =>
-    (await api.as(api.author, 'post', '/api/admin/posts').send(body).expect(201)).body;
-
   test('create makes a draft with a slug from the title, filed under its categories', async () => {
     api.events.length = 0;
-    const post = await createPost({
+    const post = await api.createPost({
       title: 'Hello, Admin World!',
       body: '## Hi',
       categories: ['rust', 'python'],
@@ -51,7 +48,7 @@ describe.each(engineKinds)('admin posts on %s', (kind) => {
         },
       },
     ]);
-    const again = await createPost({ title: 'Hello admin world' });
+    const again = await api.createPost({ title: 'Hello admin world' });
     expect(again.slug).toBe('hello-admin-world-2');
   });
 
@@ -82,7 +79,7 @@ describe.each(engineKinds)('admin posts on %s', (kind) => {
   });
 
   test('a save on the current version bumps it; a stale one is a 409 with the current post', async () => {
-    const post = await createPost({ title: 'Concurrent', body: 'v1', categories: ['rust'] });
+    const post = await api.createPost({ title: 'Concurrent', body: 'v1', categories: ['rust'] });
     const first = await api
       .as(api.author, 'put', `/api/admin/posts/${post.id}`)
       .send({ version: 1, body: 'edit from tab A' })
@@ -109,7 +106,7 @@ describe.each(engineKinds)('admin posts on %s', (kind) => {
   });
 
   test('two saves racing on one version: exactly one wins', async () => {
-    const post = await createPost({ title: 'Race' });
+    const post = await api.createPost({ title: 'Race' });
     const results = await Promise.all(
       ['a', 'b', 'c'].map((tab) =>
         api.as(api.author, 'put', `/api/admin/posts/${post.id}`).send({ version: 1, body: tab }),
@@ -121,7 +118,7 @@ describe.each(engineKinds)('admin posts on %s', (kind) => {
   });
 
   test('renaming the slug keeps the old one redirecting, and the event names both', async () => {
-    const post = await createPost({ title: 'Old name', categories: ['rust'] });
+    const post = await api.createPost({ title: 'Old name', categories: ['rust'] });
     await api
       .as(api.author, 'post', `/api/admin/posts/${post.id}/publish`)
       .send({ version: 1 })
@@ -155,13 +152,13 @@ describe.each(engineKinds)('admin posts on %s', (kind) => {
     expect(moved.body).toMatchObject({ statusCode: 301, slug: 'new-name' });
     expect(await findRedirect(api.db.prisma, 'never-existed')).toBeNull();
     // The old slug is free for a new post, which then wins over the redirect.
-    const taker = await createPost({ title: 'Takes it', slug: 'old-name' });
+    const taker = await api.createPost({ title: 'Takes it', slug: 'old-name' });
     expect(taker.slug).toBe('old-name');
     expect(await findRedirect(api.db.prisma, 'old-name')).toBeNull();
   });
 
   test('publish now, schedule, unpublish: the public API follows', async () => {
-    const post = await createPost({ title: 'Going public', body: 'Body' });
+    const post = await api.createPost({ title: 'Going public', body: 'Body' });
     await api.http.get('/api/posts/going-public').expect(404);
     api.events.length = 0;
     const future = new Date(Date.now() + 86_400_000).toISOString();
@@ -301,10 +298,10 @@ describe.each(engineKinds)('admin posts on %s', (kind) => {
     });
 
     test('a % or _ in the title search matches itself, not any text', async () => {
-      await createPost({ title: 'Coverage up 5% in a year' });
-      await createPost({ title: 'Coverage up 50 in a year' });
-      await createPost({ title: 'snake_case or camelCase' });
-      await createPost({ title: 'snakeXcase or camelCase' });
+      await api.createPost({ title: 'Coverage up 5% in a year' });
+      await api.createPost({ title: 'Coverage up 50 in a year' });
+      await api.createPost({ title: 'snake_case or camelCase' });
+      await api.createPost({ title: 'snakeXcase or camelCase' });
       const titles = async (q: string) =>
         (
           await api.as(api.author, 'get', `/api/admin/posts?q=${encodeURIComponent(q)}`).expect(200)
@@ -323,7 +320,7 @@ describe.each(engineKinds)('admin posts on %s', (kind) => {
     });
 
     test('the most recently updated post comes first by default', async () => {
-      const post = await createPost({ title: 'Fresh edit' });
+      const post = await api.createPost({ title: 'Fresh edit' });
       const res = await api.as(api.author, 'get', '/api/admin/posts?pageSize=1').expect(200);
       expect(res.body.items[0].id).toBe(post.id);
     });

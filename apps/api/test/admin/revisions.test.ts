@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { engineKinds } from '../test-api.js';
 import { type AdminTestApi, startAdminTestApi } from './admin-test-api.js';
@@ -12,17 +13,8 @@ describe.each(engineKinds)('post revisions and drafts on %s', (kind) => {
     await api?.close();
   });
 
-  const createPost = async (body: Record<string, unknown>) =>
-    (await api.as(api.author, 'post', '/api/admin/posts').send(body).expect(201)).body;
-  const publishedPost = async (title: string, body: string) => {
-    const post = await createPost({ title, body, categories: ['rust'] });
-    return (
-      await api
-        .as(api.author, 'post', `/api/admin/posts/${post.id}/publish`)
-        .send({ version: post.version })
-        .expect(200)
-    ).body;
-  };
+  const publishedPost = (title: string, body: string) =>
+    api.publishedPost({ title, body, categories: ['rust'] });
   const readerSees = async (slug: string) =>
     (await api.http.get(`/api/posts/${slug}`).expect(200)).body.post;
   const searchHits = async (q: string) =>
@@ -31,7 +23,11 @@ describe.each(engineKinds)('post revisions and drafts on %s', (kind) => {
       .filter((slug, index, all) => all.indexOf(slug) === index);
 
   test('every save keeps a revision with who saved it, newest first, with its whole text', async () => {
-    const post = await createPost({ title: 'History', body: 'first text', categories: ['rust'] });
+    const post = await api.createPost({
+      title: 'History',
+      body: 'first text',
+      categories: ['rust'],
+    });
     await api
       .as(api.admin, 'put', `/api/admin/posts/${post.id}`)
       .send({ version: post.version, title: 'History, edited', body: 'second text' })
@@ -139,6 +135,104 @@ describe.each(engineKinds)('post revisions and drafts on %s', (kind) => {
     await api.as(other, 'post', `/api/admin/posts/${post.id}/preview-links`).expect(403);
   });
 
+  test('a draft keeps a new series place and cover private; Update publishes them, discarding drops them', async () => {
+    const seriesNamed = async (name: string) =>
+      (await api.as(api.author, 'post', '/api/admin/series').send({ name }).expect(201)).body
+        .slug as string;
+    const uploaded = async (name: string, background: string) => {
+      const bytes = await sharp({
+        create: { width: 64, height: 48, channels: 3, background },
+      })
+        .jpeg()
+        .toBuffer();
+      return (
+        await api
+          .as(api.author, 'post', '/api/admin/images')
+          .attach('file', bytes, name)
+          .expect(201)
+      ).body as { id: number; hash: string };
+    };
+    const [oldSeries, newSeries] = [
+      await seriesNamed('Placed once'),
+      await seriesNamed('Placed twice'),
+    ];
+    const [oldCover, newCover] = [
+      await uploaded('old-cover.jpg', '#336699'),
+      await uploaded('new-cover.jpg', '#996633'),
+    ];
+    const post = await api.publishedPost({
+      title: 'Placed post',
+      series: { slug: oldSeries, part: 1 },
+      coverImageId: oldCover.id,
+      coverAlt: 'The old cover',
+    });
+    const readerPlacement = async () => {
+      const seen = (await api.http.get(`/api/posts/${post.slug}`).expect(200)).body;
+      return { series: seen.series?.slug ?? null, cover: seen.post.cover };
+    };
+    const published = {
+      series: oldSeries,
+      cover: { hash: oldCover.hash, width: 64, height: 48, alt: 'The old cover' },
+    };
+    expect(await readerPlacement()).toEqual(published);
+
+    api.events.length = 0;
+    const drafted = (
+      await api
+        .as(api.author, 'put', `/api/admin/posts/${post.id}/draft`)
+        .send({
+          version: post.version,
+          series: { slug: newSeries, part: 2 },
+          coverImageId: newCover.id,
+          coverAlt: 'The new cover',
+        })
+        .expect(200)
+    ).body;
+    expect(drafted).toMatchObject({
+      series: { slug: oldSeries, part: 1 },
+      cover: { id: oldCover.id },
+      coverAlt: 'The old cover',
+      pendingDraft: {
+        series: { slug: newSeries, part: 2 },
+        cover: { id: newCover.id, hash: newCover.hash },
+        coverAlt: 'The new cover',
+      },
+    });
+    expect(api.events).toEqual([]);
+    expect(await readerPlacement()).toEqual(published);
+
+    const draft = drafted.pendingDraft;
+    await api
+      .as(api.author, 'put', `/api/admin/posts/${post.id}`)
+      .send({
+        version: drafted.version,
+        series: { slug: draft.series.slug, part: draft.series.part },
+        coverImageId: draft.cover.id,
+        coverAlt: draft.coverAlt,
+      })
+      .expect(200);
+    const updated = {
+      series: newSeries,
+      cover: { hash: newCover.hash, width: 64, height: 48, alt: 'The new cover' },
+    };
+    expect(await readerPlacement()).toEqual(updated);
+
+    const editor = (await api.as(api.author, 'get', `/api/admin/posts/${post.id}`)).body;
+    await api
+      .as(api.author, 'put', `/api/admin/posts/${post.id}/draft`)
+      .send({ version: editor.version, series: null, coverImageId: null, coverAlt: '' })
+      .expect(200);
+    await api.as(api.author, 'delete', `/api/admin/posts/${post.id}/draft`).expect(204);
+    const discarded = (await api.as(api.author, 'get', `/api/admin/posts/${post.id}`)).body;
+    expect(discarded).toMatchObject({
+      series: { slug: newSeries, part: 2 },
+      cover: { id: newCover.id },
+      coverAlt: 'The new cover',
+      pendingDraft: null,
+    });
+    expect(await readerPlacement()).toEqual(updated);
+  });
+
   test('discarding the draft leaves the published text in the editor and the draft in the history', async () => {
     const post = await publishedPost('Second thoughts', 'kept');
     await api
@@ -154,7 +248,7 @@ describe.each(engineKinds)('post revisions and drafts on %s', (kind) => {
   });
 
   test('restoring a revision saves its text as a new one; on a published post, as the pending draft', async () => {
-    const post = await createPost({ title: 'Restorable', body: 'version one' });
+    const post = await api.createPost({ title: 'Restorable', body: 'version one' });
     const edited = await api
       .as(api.author, 'put', `/api/admin/posts/${post.id}`)
       .send({ version: post.version, body: 'version two' })
@@ -242,7 +336,7 @@ describe.each(engineKinds)('post revisions and drafts on %s', (kind) => {
   });
 
   test('a draft post shows through its preview link as saved', async () => {
-    const post = await createPost({ title: 'Not yet out', body: 'draft body' });
+    const post = await api.createPost({ title: 'Not yet out', body: 'draft body' });
     const { token } = (
       await api.as(api.author, 'post', `/api/admin/posts/${post.id}/preview-links`).expect(201)
     ).body;

@@ -1,4 +1,4 @@
-import { type AdminPostView, type PostInput, postConflict } from '@inkwell/contract';
+import { type AdminPostView, postConflict } from '@inkwell/contract';
 import { redirect } from '@remix-run/node';
 import { ApiError, type ApiClient } from '../api-client.server.js';
 import { type DiffSection, postTextDiff } from './post-diff.js';
@@ -78,31 +78,6 @@ function invalid(values: PostFormValues, error: unknown): EditorResult {
  * started now unless a series of that name exists (so a refused save can simply be retried).
  * The API's refusal of the name comes back as the new-series field's.
  */
-/**
- * The fields of `wanted` a private draft does not keep (series place, cover) that differ from the
- * post's, or null when none does.
- */
-function changesOutsideDrafts(
-  post: AdminPostView,
-  wanted: PostInput,
-): Pick<PostInput, 'series' | 'coverImageId' | 'coverAlt'> | null {
-  const changes: Pick<PostInput, 'series' | 'coverImageId' | 'coverAlt'> = {};
-  const series = wanted.series ?? null;
-  if (
-    (post.series?.slug ?? null) !== (series?.slug ?? null) ||
-    (post.series?.part ?? null) !== (series?.part ?? null)
-  ) {
-    changes.series = series;
-  }
-  if (wanted.coverImageId !== undefined && wanted.coverImageId !== (post.cover?.id ?? null)) {
-    changes.coverImageId = wanted.coverImageId;
-  }
-  if (wanted.coverAlt !== undefined && wanted.coverAlt !== post.coverAlt) {
-    changes.coverAlt = wanted.coverAlt;
-  }
-  return Object.keys(changes).length > 0 ? changes : null;
-}
-
 async function seriesToJoin(api: ApiClient, values: PostFormValues): Promise<string> {
   if (!values.newSeries) return values.series;
   const name = values.newSeries.toLocaleLowerCase();
@@ -167,24 +142,15 @@ export async function runEditorIntent(
         };
       }
       if (intent === 'save-draft') {
+        // Slug and link are not part of a draft: they change with "Update".
+        const { title, summary, body, categories, series, coverImageId, coverAlt } = toPostInput(
+          values,
+          seriesSlug,
+        );
         post = await api.put('/api/admin/posts/{id}/draft', {
           params: { id: id },
-          body: {
-            version: version,
-            title: values.title,
-            summary: values.summary,
-            body: values.body,
-            categories: values.categories,
-          },
+          body: { version, title, summary, body, categories, series, coverImageId, coverAlt },
         });
-        // What a draft does not carry (the post's place in a series, its cover) changes at once.
-        const outside = changesOutsideDrafts(post, toPostInput(values, seriesSlug));
-        if (outside) {
-          post = await api.put('/api/admin/posts/{id}', {
-            params: { id: id },
-            body: { ...outside, version: post.version },
-          });
-        }
       } else {
         post = await api.put('/api/admin/posts/{id}', {
           params: { id: id },

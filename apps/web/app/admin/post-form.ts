@@ -54,6 +54,19 @@ export function readPostForm(form: FormData): PostFormValues {
   };
 }
 
+/** The form's series and cover fields over a post's (or its draft's) series place and cover. */
+function placementFormValues(
+  saved: Pick<AdminPostView, 'series' | 'cover' | 'coverAlt'>,
+): Pick<PostFormValues, 'series' | 'newSeries' | 'seriesPart' | 'coverImageId' | 'coverAlt'> {
+  return {
+    series: saved.series?.slug ?? '',
+    newSeries: '',
+    seriesPart: saved.series ? String(saved.series.part) : '',
+    coverImageId: saved.cover ? String(saved.cover.id) : '',
+    coverAlt: saved.coverAlt,
+  };
+}
+
 export function postFormValuesOf(post: AdminPostView): PostFormValues {
   return {
     kind: post.kind,
@@ -63,15 +76,11 @@ export function postFormValuesOf(post: AdminPostView): PostFormValues {
     body: post.body,
     externalUrl: post.externalUrl ?? '',
     categories: post.categories.map((category) => category.slug),
-    series: post.series?.slug ?? '',
-    newSeries: '',
-    seriesPart: post.series ? String(post.series.part) : '',
-    coverImageId: post.cover ? String(post.cover.id) : '',
-    coverAlt: post.coverAlt,
+    ...placementFormValues(post),
   };
 }
 
-/** The form over a post's pending draft: its text, the post's slug and link. */
+/** The form over a post's pending draft: its text, series place and cover; the post's slug and link. */
 export function draftFormValuesOf(post: AdminPostView, draft: PostRevisionView): PostFormValues {
   return {
     ...postFormValuesOf(post),
@@ -79,6 +88,7 @@ export function draftFormValuesOf(post: AdminPostView, draft: PostRevisionView):
     summary: draft.summary,
     body: draft.body,
     categories: draft.categories,
+    ...placementFormValues(draft),
   };
 }
 

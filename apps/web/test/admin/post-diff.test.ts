@@ -37,6 +37,9 @@ const draft = {
   author: { id: 1, name: 'admin' },
   createdAt: '2026-12-02T09:00:00.000Z',
   pending: true,
+  series: { id: 2, slug: 'pooling-101', name: 'Pooling 101', part: 3 },
+  cover: { id: 5, hash: 'abc', width: 800, height: 600, url: '/images/abc/320.webp' },
+  coverAlt: 'A pool',
 };
 
 describe('postTextDiff', () => {
@@ -58,12 +61,16 @@ describe('postTextDiff', () => {
 });
 
 describe('the editor over a pending draft', () => {
-  it('opens on the draft’s text with the post’s slug', () => {
+  it('opens on the draft’s text, series place and cover with the post’s slug', () => {
     expect(editorValuesOf({ ...post, pendingDraft: draft })).toMatchObject({
       title: 'Pooling, revised',
       slug: 'pooling',
       body: 'draft text',
       categories: ['postgresql', 'ops'],
+      series: 'pooling-101',
+      seriesPart: '3',
+      coverImageId: '5',
+      coverAlt: 'A pool',
     });
     expect(editorValuesOf(post).body).toBe('published text');
   });

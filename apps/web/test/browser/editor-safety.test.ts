@@ -2,7 +2,7 @@ import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { adminHeaders, apiUrl, connectBrowser, webUrl } from './support.js';
+import { adminHeaders, apiUrl, connectBrowser, openEditor, webUrl } from './support.js';
 
 /*
  * The editor never loses an author's text: it is kept in the browser as they type and offered
@@ -52,19 +52,10 @@ const adminNav = (page: Page) => page.getByRole('navigation', { name: 'Admin' })
 const keptText = (page: Page, key: string) =>
   page.evaluate((name) => window.localStorage.getItem(name), `inkwell:post-draft:${key}`);
 
-/** The editor, hydrated: a saved post's live preview answered, or the new-post page loaded. */
-async function openEditor(path: string, target?: Page): Promise<Page> {
-  const page = target ?? (await context.newPage());
-  await page.goto(`${webUrl}${path}`);
-  if (path.endsWith('/new')) await page.waitForLoadState('networkidle');
-  else await page.locator('.editor__preview .prose').waitFor();
-  return page;
-}
-
 describe('the text kept in this browser', () => {
   it('is offered back on reopening, and restored on request', async () => {
     const id = await createDraft(`Kept text ${stamp}`, 'The saved body.');
-    const page = await openEditor(`/admin/posts/${id}`);
+    const page = await openEditor(await context.newPage(), `/admin/posts/${id}`);
     const body = page.getByLabel('Body (Markdown)');
     await body.click();
     await page.keyboard.press('End');
@@ -73,7 +64,7 @@ describe('the text kept in this browser', () => {
     // The tab closes without a save (as a crash would).
     await page.close({ runBeforeUnload: false });
 
-    const again = await openEditor(`/admin/posts/${id}`);
+    const again = await openEditor(await context.newPage(), `/admin/posts/${id}`);
     expect(await again.getByLabel('Body (Markdown)').inputValue()).toBe('The saved body.');
     await again.getByRole('button', { name: 'Restore my text' }).click();
     expect(await again.getByLabel('Body (Markdown)').inputValue()).toBe(
@@ -95,12 +86,12 @@ describe('the text kept in this browser', () => {
 
   it('is dropped when the author discards it', async () => {
     const id = await createDraft(`Discarded text ${stamp}`, 'Saved words.');
-    const page = await openEditor(`/admin/posts/${id}`);
+    const page = await openEditor(await context.newPage(), `/admin/posts/${id}`);
     await page.getByLabel('Title', { exact: true }).fill(`A title nobody saved ${stamp}`);
     await expect.poll(() => keptText(page, String(id))).toContain('nobody saved');
     await page.close({ runBeforeUnload: false });
 
-    const again = await openEditor(`/admin/posts/${id}`);
+    const again = await openEditor(await context.newPage(), `/admin/posts/${id}`);
     await again.getByRole('button', { name: 'Discard it' }).click();
     expect(await keptText(again, String(id))).toBeNull();
     expect(await again.getByLabel('Title', { exact: true }).inputValue()).toBe(
@@ -110,7 +101,7 @@ describe('the text kept in this browser', () => {
   });
 
   it('a new post’s text is kept until it is saved', async () => {
-    const page = await openEditor('/admin/posts/new');
+    const page = await openEditor(await context.newPage(), '/admin/posts/new');
     await page.getByLabel('Title', { exact: true }).fill(`Brand new ${stamp}`);
     await page.getByLabel('Body (Markdown)').fill('First words of a new post.');
     await expect.poll(() => keptText(page, 'new')).toContain('First words');
@@ -124,7 +115,7 @@ describe('the text kept in this browser', () => {
 describe('leaving unsaved changes', () => {
   it('asks before an in-app navigation, and stays on request', async () => {
     const id = await createDraft(`Leaving ${stamp}`, 'Body.');
-    const page = await openEditor(`/admin/posts/${id}`);
+    const page = await openEditor(await context.newPage(), `/admin/posts/${id}`);
     await page.getByLabel('Summary').fill('An unsaved summary.');
     await adminNav(page).getByRole('link', { name: 'Posts', exact: true }).click();
     const dialog = page.getByRole('alertdialog');
@@ -140,7 +131,7 @@ describe('leaving unsaved changes', () => {
 
   it('asks before a reload, but not after a successful save', async () => {
     const id = await createDraft(`Reloading ${stamp}`, 'Body.');
-    const page = await openEditor(`/admin/posts/${id}`);
+    const page = await openEditor(await context.newPage(), `/admin/posts/${id}`);
     await page.getByLabel('Summary').click();
     await page.keyboard.type('A summary typed here.');
     const question = page.waitForEvent('dialog');
@@ -185,7 +176,7 @@ describe('leaving unsaved changes', () => {
 
 describe('images and small screens', () => {
   it('a fresh upload shows in the editor’s image panel at once', async () => {
-    const page = await openEditor('/admin/posts/new');
+    const page = await openEditor(await context.newPage(), '/admin/posts/new');
     const png = await sharp({
       create: { width: 320, height: 200, channels: 3, background: { r: 200, g: 60, b: 40 } },
     })
@@ -212,7 +203,7 @@ describe('images and small screens', () => {
     });
     const page = await phone.newPage();
     const id = await createDraft(`On a phone ${stamp}`, `A long line ${'word'.repeat(60)}`);
-    await openEditor(`/admin/posts/${id}`, page);
+    await openEditor(page, `/admin/posts/${id}`);
     const widths = await page.evaluate(() => ({
       scroll: document.documentElement.scrollWidth,
       client: document.documentElement.clientWidth,

@@ -25,6 +25,18 @@ export async function signInAsAdmin(browser: Browser, javaScriptEnabled = true):
   return page;
 }
 
+/**
+ * Opens the post editor at `path` (`/admin/posts/<id>` or `/admin/posts/new`) once it is
+ * hydrated, so typing is not lost: a saved post's live preview answered, or the new-post page
+ * loaded.
+ */
+export async function openEditor(page: Page, path: string): Promise<Page> {
+  await page.goto(`${webUrl}${path}`);
+  if (path.endsWith('/new')) await page.waitForLoadState('networkidle');
+  else await page.locator('.editor__preview .prose').waitFor();
+  return page;
+}
+
 /** The first email the shared API sent (now or within 15 s) that `match` accepts. */
 export async function sentMail(match: (mail: ReceivedMail) => boolean): Promise<ReceivedMail> {
   const deadline = Date.now() + 15_000;

@@ -2,12 +2,9 @@ import { type AdminPostListItem, type AdminPostView, type PostKindName } from '@
 import { type PostKind, type Prisma } from '@inkwell/prisma';
 import { postState } from '../../posts/post-state.js';
 import { mayChange, type Viewer } from '../../auth/ownership.js';
-import { thumbnailUrl } from '../../images/image-paths.js';
 import { categoryRefSelect } from '../../posts/published.js';
+import { placementSelect, toPlacementView } from './post-placement.js';
 import { revisionSelect, toRevisionView } from './post-revisions.js';
-
-/** Width of the cover's preview in the editor. */
-const COVER_PREVIEW_WIDTH = 320;
 
 export function kindName(kind: PostKind): PostKindName {
   return kind === 'PAGE' ? 'page' : 'post';
@@ -30,10 +27,7 @@ export const adminPostSelect = {
   author: { select: { id: true, name: true } },
   slugRedirects: { orderBy: { createdAt: 'desc' }, select: { oldSlug: true } },
   revisions: { where: { pending: true }, take: 1, select: revisionSelect },
-  series: { select: { id: true, slug: true, name: true } },
-  seriesPart: true,
-  coverImage: { select: { id: true, hash: true, width: true, height: true } },
-  coverAlt: true,
+  ...placementSelect,
 } satisfies Prisma.PostSelect;
 
 export function toAdminPost(
@@ -58,11 +52,7 @@ export function toAdminPost(
     author: row.author,
     previousSlugs: row.slugRedirects.map((r) => r.oldSlug),
     pendingDraft: row.revisions[0] ? toRevisionView(row.revisions[0]) : null,
-    series: row.series ? { ...row.series, part: row.seriesPart ?? 1 } : null,
-    cover: row.coverImage
-      ? { ...row.coverImage, url: thumbnailUrl(row.coverImage.hash, COVER_PREVIEW_WIDTH) }
-      : null,
-    coverAlt: row.coverAlt,
+    ...toPlacementView(row),
     canEdit: mayChange(viewer, row.author?.id ?? null),
   };
 }

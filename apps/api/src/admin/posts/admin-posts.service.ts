@@ -35,12 +35,12 @@ import {
 } from './admin-post-views.js';
 import {
   clearPendingDraft,
-  currentText,
+  currentContent,
   findPendingDraft,
   keepRevision,
   LISTED_REVISIONS,
   revisionSelect,
-  type RevisionText,
+  type RevisionContent,
   toRevisionListItem,
   toRevisionView,
 } from './post-revisions.js';
@@ -165,7 +165,7 @@ export class AdminPostsService {
         select: { id: true },
       });
       await tx.postSlugRedirect.deleteMany({ where: { oldSlug: slug } });
-      await keepRevision(tx, post.id, await currentText(tx, post.id), author.id, false);
+      await keepRevision(tx, post.id, await currentContent(tx, post.id), author.id, false);
       const after = await loadSnapshot(tx, post.id);
       await recordPostSaved(tx, record, null, after);
       return after;
@@ -195,14 +195,14 @@ export class AdminPostsService {
       }
       if (newSlug) await this.keepOldSlugRedirecting(tx, id, before.slug, newSlug);
       // Published as saved: this ends any pending draft.
-      await keepRevision(tx, id, await currentText(tx, id), actor.id, false);
+      await keepRevision(tx, id, await currentContent(tx, id), actor.id, false);
     });
   }
 
   /**
    * Keeps an edit as the post's pending draft. Nothing readers see changes (no `post.saved`,
-   * the post's text and `updatedAt` stay), but the version moves on so a stale editor still
-   * gets its 409.
+   * the post's text, series place, cover and `updatedAt` stay), but the version moves on so a
+   * stale editor still gets its 409.
    */
   async saveDraft(id: number, input: SaveDraftInput, actor: Viewer): Promise<AdminPostView> {
     await this.write(async (tx) => {
@@ -210,13 +210,19 @@ export class AdminPostsService {
       assertMayChange(actor, before.authorId, NOT_YOUR_POST);
       if (before.version !== input.version)
         throw await this.staleVersion(tx, id, input.version, actor);
-      const base = (await findPendingDraft(tx, id)) ?? (await currentText(tx, id));
+      const base = (await findPendingDraft(tx, id)) ?? (await currentContent(tx, id));
       if (input.categories) await this.resolveCategories(tx, input.categories);
-      const text: RevisionText = {
+      await assertCoverUploaded(tx, input.coverImageId);
+      const content: RevisionContent = {
         title: input.title ?? base.title,
         summary: input.summary ?? base.summary,
         body: input.body ?? base.body,
         categories: input.categories ?? base.categories,
+        ...(input.series === undefined
+          ? { seriesId: base.seriesId, seriesPart: base.seriesPart }
+          : await this.resolveSeries(tx, input.series)),
+        coverImageId: input.coverImageId === undefined ? base.coverImageId : input.coverImageId,
+        coverAlt: input.coverAlt ?? base.coverAlt,
       };
       const { updatedAt } = await tx.post.findUniqueOrThrow({
         where: { id },
@@ -227,12 +233,12 @@ export class AdminPostsService {
         data: { version: { increment: 1 }, updatedAt },
       });
       if (count === 0) throw await this.staleVersion(tx, id, before.version, actor);
-      await keepRevision(tx, id, text, actor.id, true);
+      await keepRevision(tx, id, content, actor.id, true);
     });
     return this.get(id, actor);
   }
 
-  /** Drops the pending draft: the editor opens on the published text again. */
+  /** Drops the pending draft: the editor opens on the published post again. */
   async discardDraft(id: number, actor: Viewer): Promise<void> {
     await this.write(async (tx) => {
       const before = await loadSnapshot(tx, id);
