@@ -11,7 +11,7 @@ import { HttpErrorFilter } from './common/http-error.filter.js';
 import { apiSecurityHeaders } from './common/security-headers.js';
 import { RejectNulInRouteParams } from './common/validation.js';
 import { PublicJsonExpressAdapter } from './http-cache/public-json-adapter.js';
-import { PRIVATE_NO_STORE } from './http-cache/public-read.js';
+import { PRIVATE_NO_STORE, publicCacheControl } from './http-cache/public-read.js';
 import { type Config } from './config/config.js';
 import { METRICS_REGISTRY, REALTIME } from './core/tokens.js';
 import { AppLogger } from './observability/app-logger.js';
@@ -37,7 +37,7 @@ export async function createApp(
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot(config, loggerFor(config, options.logger), options),
-    new PublicJsonExpressAdapter(),
+    new PublicJsonExpressAdapter(publicCacheControl(config.cachePurge?.sharedMaxAgeSeconds)),
     // Lines logged while the modules load wait for the application's logger.
     { bodyParser: false, bufferLogs: true, abortOnError: false },
   );

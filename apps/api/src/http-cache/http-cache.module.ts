@@ -9,13 +9,12 @@ import {
   type DroppedTagsFeed,
 } from './dropped-tags-feed.js';
 import { DroppedTagsController } from './dropped-tags.controller.js';
-import { PublicReadInterceptor } from './public-read.js';
 
 /** The Redis channel of one site's dropped tags: sites sharing a Redis never hear each other. */
 export const droppedTagsChannel = (namespace: string): string => `${namespace}:cache:dropped-tags`;
 
 /**
- * HTTP caching: the public reads' headers, and the two ways the side effects reach caches
+ * HTTP caching: the two ways the side effects reach caches
  * outside the API: the CDN purge hook and the feed of dropped tags the site's page cache follows.
  */
 @Global()
@@ -43,9 +42,8 @@ export const droppedTagsChannel = (namespace: string): string => `${namespace}:c
       },
       inject: [CONFIG, METRICS_REGISTRY],
     },
-    PublicReadInterceptor,
   ],
-  exports: [CACHE_PURGER, DROPPED_TAGS_FEED, PublicReadInterceptor],
+  exports: [CACHE_PURGER, DROPPED_TAGS_FEED],
 })
 export class HttpCacheModule implements BeforeApplicationShutdown {
   constructor(@Inject(DROPPED_TAGS_FEED) private readonly feed: DroppedTagsFeed) {}
