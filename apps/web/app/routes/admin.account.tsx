@@ -212,7 +212,9 @@ function ProfileForm({
         <CsrfField />
         <input type="hidden" name="intent" value="profile" />
         <Field idPrefix="profile" name="name" label="Name" error={fieldErrors.name}>
-          {(control) => <input {...control} required maxLength={100} defaultValue={profile.name} />}
+          {(control) => (
+            <input {...control} type="text" required maxLength={100} defaultValue={profile.name} />
+          )}
         </Field>
         <Field
           idPrefix="profile"
@@ -224,6 +226,7 @@ function ProfileForm({
           {(control) => (
             <input
               {...control}
+              type="text"
               required
               pattern="[a-z0-9]+(-[a-z0-9]+)*"
               defaultValue={profile.slug ?? ''}
@@ -233,7 +236,11 @@ function ProfileForm({
         <Field idPrefix="profile" name="bio" label="Bio (Markdown)" error={fieldErrors.bio}>
           {(control) => <textarea {...control} rows={4} defaultValue={profile.bio} />}
         </Field>
-        <fieldset className={fieldErrors.avatarImageId ? 'field field--invalid' : 'field'}>
+        <fieldset
+          className={
+            fieldErrors.avatarImageId ? 'field avatar-field field--invalid' : 'field avatar-field'
+          }
+        >
           <legend>Avatar</legend>
           {profile.avatar ? (
             <p>

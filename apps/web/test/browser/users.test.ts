@@ -166,6 +166,20 @@ describe('an author in the admin panel', () => {
   });
 });
 
+describe('the account page', () => {
+  it('draws the profile’s fields as the password form’s', async () => {
+    await writerPage.goto(`${webUrl}/admin/account`);
+    const look = (label: string) =>
+      writerPage.getByLabel(label, { exact: true }).evaluate((input) => {
+        const style = getComputedStyle(input);
+        return { width: input.getBoundingClientRect().width, border: style.border };
+      });
+    const password = await look('Current password');
+    expect(await look('Name')).toEqual(password);
+    expect(await look('Address of your page')).toEqual(password);
+  });
+});
+
 describe('changing one’s password', () => {
   it('needs the current one; the other sessions end, this one stays', async () => {
     const elsewhereContext = await newContext('198.51.100.62');
