@@ -55,6 +55,11 @@ export interface BundleRevision {
   /** The published post's private draft. */
   pending: boolean;
   createdAt: Date;
+  /**
+   * The post's place in a series and its cover as this revision saved them (a pending draft
+   * publishes them on "Update"); left out by older exports: the post's own then.
+   */
+  placement?: { series: BundlePost['series']; cover: BundleCover | null };
 }
 
 export interface BundlePost {

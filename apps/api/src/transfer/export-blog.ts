@@ -96,7 +96,12 @@ export async function exportBlog(
     prisma.series.findMany({ orderBy: { slug: 'asc' }, select: { slug: true, name: true } }),
     prisma.postRevision.findMany({
       orderBy: { id: 'asc' },
-      include: { post: { select: { slug: true } }, author: { select: { email: true } } },
+      include: {
+        post: { select: { slug: true } },
+        author: { select: { email: true } },
+        series: { select: { slug: true } },
+        coverImage: { select: { hash: true } },
+      },
     }),
   ]);
   const imageFile = (image: { hash: string; mime: string }) =>
@@ -209,6 +214,11 @@ export async function exportBlog(
       author: revision.author?.email ?? null,
       pending: revision.pending,
       createdAt: revision.createdAt.toISOString(),
+      series: revision.series
+        ? { slug: revision.series.slug, part: revision.seriesPart ?? 1 }
+        : null,
+      cover: revision.coverImage ? `/images/${revision.coverImage.hash}` : null,
+      coverAlt: revision.coverAlt,
     })),
   };
   if (!options.dryRun) {

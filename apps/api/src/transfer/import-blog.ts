@@ -83,7 +83,7 @@ export async function importBlog(
   const imageUrls = await run.importImages(importer);
   await run.importUsers(importer, imageUrls);
   const postIds = await run.importPosts(importer, imageUrls);
-  await run.importRevisions(postIds);
+  await run.importRevisions(postIds, imageUrls);
   await run.importRedirects(postIds);
   await run.importComments(postIds);
   await run.importSettings(imageUrls);
@@ -472,6 +472,42 @@ class ImportRun {
     return { coverImageId: imageId, coverAlt: post.cover.alt.slice(0, MAX_COVER_ALT_LENGTH) };
   }
 
+  /**
+   * The series place and cover a revision saved, as ids here; an export that does not say (or
+   * names a series or image this blog lacks) leaves the post's own, so that publishing a draft
+   * never takes them away.
+   */
+  private async placementOf(
+    revision: BundleRevision,
+    postId: number,
+    seriesIds: Map<string, number>,
+    imageUrls: Map<string, string>,
+  ): Promise<{
+    seriesId: number | null;
+    seriesPart: number | null;
+    coverImageId: number | null;
+    coverAlt: string;
+  }> {
+    const post = await this.prisma.post.findUniqueOrThrow({
+      where: { id: postId },
+      select: { seriesId: true, seriesPart: true, coverImageId: true, coverAlt: true },
+    });
+    const saved = revision.placement;
+    if (!saved) return post;
+    const seriesId = saved.series ? seriesIds.get(saved.series.slug) : null;
+    const coverImageId = saved.cover
+      ? await this.uploadedImageId(saved.cover.reference, imageUrls)
+      : null;
+    return {
+      ...(seriesId === undefined
+        ? { seriesId: post.seriesId, seriesPart: post.seriesPart }
+        : { seriesId, seriesPart: saved.series?.part ?? null }),
+      ...(saved.cover && coverImageId === null
+        ? { coverImageId: post.coverImageId, coverAlt: post.coverAlt }
+        : { coverImageId, coverAlt: saved.cover?.alt.slice(0, MAX_COVER_ALT_LENGTH) ?? '' }),
+    };
+  }
+
   /** The id of the uploaded image a source reference (or file) stands for, or null. */
   private async uploadedImageId(
     reference: string,
@@ -489,13 +525,22 @@ class ImportRun {
    * so the rows are written as they were; no event). A post this run created gets the source's
    * history in place of the import's own save; on a re-run only revisions not seen are added.
    */
-  async importRevisions(postIds: Map<string, number>): Promise<void> {
+  async importRevisions(
+    postIds: Map<string, number>,
+    imageUrls: Map<string, string>,
+  ): Promise<void> {
     const posts = this.bundle.posts.filter((post) => post.revisions?.length);
     const bar = this.options.progress.start('revisions', posts.length);
     const authors = new Map(
       (await this.prisma.user.findMany({ select: { id: true, email: true } })).map((user) => [
         user.email,
         user.id,
+      ]),
+    );
+    const seriesIds = new Map(
+      (await this.prisma.series.findMany({ select: { id: true, slug: true } })).map((series) => [
+        series.slug,
+        series.id,
       ]),
     );
     for (const post of posts) {
@@ -520,12 +565,16 @@ class ImportRun {
         }
       }
       if (added.length > 0 && !this.options.dryRun) {
+        const placements = await Promise.all(
+          added.map((revision) => this.placementOf(revision, postId, seriesIds, imageUrls)),
+        );
         await this.prisma.$transaction(async (tx) => {
           if (fresh) await tx.postRevision.deleteMany({ where: { postId } });
-          for (const revision of added) {
+          for (const [index, revision] of added.entries()) {
             if (revision.pending) await clearPendingDraft(tx, postId);
             const row = await tx.postRevision.create({
               data: {
+                ...placements[index],
                 postId,
                 title: revision.title,
                 summary: revision.summary,

@@ -87,6 +87,10 @@ export const exportManifest = z.object({
         author: z.string().nullable(),
         pending: z.boolean(),
         createdAt: date,
+        // The series place and cover the revision saved (older exports: none, the post's).
+        series: z.object({ slug: z.string(), part: z.number().int() }).nullable().optional(),
+        cover: z.string().nullable().optional(),
+        coverAlt: z.string().optional().default(''),
       }),
     )
     .optional()

@@ -35,6 +35,10 @@ async function contentOf(api: TransferTestApi) {
           pending: true,
           createdAt: true,
           author: { select: { email: true } },
+          series: { select: { slug: true } },
+          seriesPart: true,
+          coverImage: { select: { hash: true } },
+          coverAlt: true,
         },
       },
     },
@@ -112,7 +116,7 @@ async function slugsOf(api: TransferTestApi, ids: number[]): Promise<string[]> {
 /**
  * What came in later than the first export format: a series with a part, a page in the
  * navigation order, full-content feeds, an author with a profile, an edited post with a pending
- * draft.
+ * draft (with a cover of its own).
  */
 async function addNewerFeatures(api: TransferTestApi): Promise<void> {
   const { services } = api;
@@ -141,9 +145,15 @@ async function addNewerFeatures(api: TransferTestApi): Promise<void> {
     { version: view.version, summary: 'A first look.', series: { slug: 'night-sky', part: 2 } },
     admin,
   );
+  // The draft gives the post a cover that readers see only once it is published.
   await services.posts.saveDraft(
     post.id,
-    { version: view.version, title: 'First light, revisited' },
+    {
+      version: view.version,
+      title: 'First light, revisited',
+      coverImageId: avatar.id,
+      coverAlt: 'The first light',
+    },
     admin,
   );
 

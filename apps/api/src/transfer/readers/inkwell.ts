@@ -120,6 +120,14 @@ function revisionOf(revision: ExportManifest['revisions'][number]): BundleRevisi
     authorEmail: revision.author,
     pending: revision.pending,
     createdAt: new Date(revision.createdAt),
+    ...(revision.series === undefined
+      ? {}
+      : {
+          placement: {
+            series: revision.series,
+            cover: revision.cover ? { reference: revision.cover, alt: revision.coverAlt } : null,
+          },
+        }),
   };
 }
 
