@@ -73,6 +73,7 @@ describe('entry points', () => {
     expect(picture.files.sort()).toEqual([
       'src/thumbnails/formats.ts',
       'src/thumbnails/picture.ts',
+      'src/thumbnails/thumbnail-size.ts',
       'src/thumbnails/widths.ts',
     ]);
   });
