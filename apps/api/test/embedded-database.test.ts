@@ -133,7 +133,7 @@ describe('a slow query does not freeze the site', () => {
     }
   });
 
-  test('a request query over the timeout answers 503, and the next request works', async () => {
+  test('a request query over the timeout answers 503, and requests work again once the database is free', async () => {
     const admin = await signIn('ada@example.com');
     const listPosts = () =>
       fetch(`${api.url}/api/admin/posts`, { headers: { authorization: `Bearer ${admin.token}` } });
