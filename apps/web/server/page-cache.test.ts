@@ -94,6 +94,17 @@ function liveCache(options: Partial<Parameters<typeof createPageCache>[0]> = {})
 const get = (url: string, headers: Record<string, string> = {}) =>
   fetch(url, { headers: { 'accept-encoding': 'identity', ...headers } });
 
+/** A live cache whose first render of `/a` is under way and held open until `release`. */
+async function renderHeldOpen() {
+  let release = () => {};
+  renderGate = new Promise((resolve) => (release = resolve));
+  const cache = liveCache();
+  const url = await serve(cache);
+  const stale = get(`${url}/a`);
+  await expect.poll(() => renders).toBe(1);
+  return { cache, url, stale, release };
+}
+
 /**
  * Renders a page and waits until it is stored: a page is stored (compressed) just after its
  * first answer, and a request meanwhile waits for it, so the second request is a hit.
@@ -200,12 +211,7 @@ describe('createPageCache', () => {
   });
 
   test('a render that began before a drop of its tags is not stored', async () => {
-    let release = () => {};
-    renderGate = new Promise((resolve) => (release = resolve));
-    const cache = liveCache();
-    const url = await serve(cache);
-    const stale = get(`${url}/a`);
-    await expect.poll(() => renders).toBe(1);
+    const { cache, url, stale, release } = await renderHeldOpen();
     cache.dropTags(['post:a']);
     release();
     expect(await (await stale).text()).toContain('render 1');
@@ -215,12 +221,7 @@ describe('createPageCache', () => {
   });
 
   test('readers who waited on a render a drop made stale share one fresh render, kept', async () => {
-    let release = () => {};
-    renderGate = new Promise((resolve) => (release = resolve));
-    const cache = liveCache();
-    const url = await serve(cache);
-    const stale = get(`${url}/a`);
-    await expect.poll(() => renders).toBe(1);
+    const { cache, url, stale, release } = await renderHeldOpen();
     const waiting = Array.from({ length: 4 }, () => get(`${url}/a`));
     // Every reader is in the server, waiting on the one render, when a write drops its tags.
     await new Promise((resolve) => setTimeout(resolve, 100));
