@@ -174,6 +174,61 @@ describe('leaving unsaved changes', () => {
   });
 });
 
+describe('a save while the live preview is on its way', () => {
+  it('shows the saved post, so the next save goes through', async () => {
+    const id = await createDraft(`Raced save ${stamp}`, 'The first body.');
+    const page = await openEditor(await context.newPage(), `/admin/posts/${id}`);
+    // The preview answers once the save's reload of the editor has begun, and that reload is
+    // slow: the preview's own reload of the page's data ends first, as on a busy connection.
+    let previewSent!: () => void;
+    const previewAsked = new Promise<void>((resolve) => (previewSent = resolve));
+    let releasePreview!: () => void;
+    const previewReleased = new Promise<void>((resolve) => (releasePreview = resolve));
+    await page.route(
+      (url) => url.pathname === '/admin/preview.data',
+      async (route) => {
+        previewSent();
+        await previewReleased;
+        await route.continue();
+      },
+    );
+    await page.route(
+      (url) =>
+        url.pathname === `/admin/posts/${id}.data` &&
+        url.searchParams.get('done') === 'saved' &&
+        (url.searchParams.get('_routes') ?? 'routes/admin.posts.$id').includes('admin.posts.$id'),
+      async (route) => {
+        releasePreview();
+        await new Promise((resolve) => setTimeout(resolve, 1_500));
+        await route.continue();
+      },
+    );
+    await page.getByLabel('Body (Markdown)').fill('The second body.');
+    await previewAsked;
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await page.unrouteAll();
+
+    const saved = (await (
+      await fetch(`${apiUrl}/api/admin/posts/${id}`, { headers: await adminHeaders() })
+    ).json()) as { version: number };
+    expect(await page.locator('input[name=version]').inputValue()).toBe(String(saved.version));
+    await page.getByLabel('Body (Markdown)').fill('The third body.');
+    const answered = page.waitForResponse(
+      (response) =>
+        response.request().method() === 'POST' &&
+        new URL(response.url()).pathname === `/admin/posts/${id}.data`,
+    );
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await answered;
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByText('This post was changed while you were editing').count()).toBe(0);
+    const now = await fetch(`${apiUrl}/api/admin/posts/${id}`, { headers: await adminHeaders() });
+    expect(((await now.json()) as { body: string }).body).toBe('The third body.');
+    await page.close();
+  });
+});
+
 describe('images and small screens', () => {
   it('a fresh upload shows in the editor’s image panel at once', async () => {
     const page = await openEditor(await context.newPage(), '/admin/posts/new');

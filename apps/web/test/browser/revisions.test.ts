@@ -1,7 +1,7 @@
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { adminHeaders, apiUrl, connectBrowser, webUrl } from './support.js';
+import { adminHeaders, apiUrl, connectBrowser, openEditor, webUrl } from './support.js';
 
 /*
  * Editing a published post in private: "Save" keeps the edit from readers until "Update",
@@ -67,7 +67,7 @@ afterAll(async () => {
 describe('editing a published post', () => {
   it('Save keeps the edit from readers; the editor reopens on it; Update publishes it', async () => {
     expect(await readerSees()).toContain('first take on pgbouncer');
-    await page.goto(`${webUrl}/admin/posts/${post.id}`);
+    await openEditor(page, `/admin/posts/${post.id}`);
     await page.getByLabel('Title', { exact: true }).fill(`${title} (second draft)`);
     await page.getByLabel('Body (Markdown)').fill('A second take: transaction pooling.');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -77,7 +77,7 @@ describe('editing a published post', () => {
     expect(seen).toContain('first take on pgbouncer');
     expect(seen).not.toContain('second draft');
 
-    await page.goto(`${webUrl}/admin/posts/${post.id}`);
+    await openEditor(page, `/admin/posts/${post.id}`);
     await page.getByText('You are editing an unpublished draft of this post').waitFor();
     expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe(
       `${title} (second draft)`,
