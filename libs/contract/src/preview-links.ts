@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { categoryRef, isoDateTime, MAX_ID, personRef } from './fields.js';
+import { postCoverView } from './posts.js';
+import { seriesNavView } from './series.js';
 
 /** A secret address showing a post's draft to someone without an account. */
 export const previewLinkView = z.object({
@@ -27,6 +29,10 @@ export const postPreviewView = z.object({
   html: z.string(),
   externalUrl: z.string().nullable(),
   categories: z.array(categoryRef),
+  /** The cover it will have (the draft's, when it shows one). */
+  cover: postCoverView.nullable(),
+  /** Its series as readers will see it once published: the published parts and this one. */
+  series: seriesNavView.nullable(),
   state: z.enum(['draft', 'scheduled', 'published']),
   publishedAt: isoDateTime.nullable(),
   /** True when it shows an edit of a published post that is not published yet. */

@@ -8,11 +8,20 @@ import { loadKnownImages } from '../images/known-images.js';
 import { renderPostMarkdown } from '../markdown/render-markdown.js';
 import { publicPostSelect } from './published.js';
 import { postState } from './post-state.js';
+import { loadPreviewSeriesNav } from './series-nav.js';
 
 /** What `newRandomToken` makes: 43 URL-safe characters (anything else cannot be a link). */
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 const NO_SUCH_LINK = 'This preview link does not exist or was revoked';
+
+/** A post's or a draft's series place and cover. */
+const placeAndCover = {
+  seriesId: true,
+  seriesPart: true,
+  coverImage: { select: { hash: true, width: true, height: true } },
+  coverAlt: true,
+} as const;
 
 /**
  * A post as its preview link shows it: a published post's pending draft when it has one,
@@ -34,6 +43,7 @@ export class PostPreviewService {
             externalUrl: true,
             status: true,
             updatedAt: true,
+            ...placeAndCover,
             categories: { select: { category: { select: { slug: true, name: true } } } },
             revisions: {
               where: { pending: true },
@@ -44,6 +54,7 @@ export class PostPreviewService {
                 body: true,
                 categories: true,
                 createdAt: true,
+                ...placeAndCover,
               },
             },
           },
@@ -58,17 +69,27 @@ export class PostPreviewService {
       categories: post.categories.map(({ category }) => category.slug),
       createdAt: post.updatedAt,
     };
-    const categories = await this.prisma.category.findMany({
-      where: { slug: { in: text.categories } },
-      orderBy: { name: 'asc' },
-      select: { slug: true, name: true },
-    });
+    const [categories, series] = await Promise.all([
+      this.prisma.category.findMany({
+        where: { slug: { in: text.categories } },
+        orderBy: { name: 'asc' },
+        select: { slug: true, name: true },
+      }),
+      loadPreviewSeriesNav(
+        this.prisma,
+        { id: post.id, slug: post.slug, title: text.title, seriesPart: text.seriesPart },
+        text.seriesId,
+        new Date(),
+      ),
+    ]);
     return {
       title: text.title,
       summary: text.summary,
       html: renderPostMarkdown(text.body, await loadKnownImages(this.prisma, text.body)),
       externalUrl: post.externalUrl,
       categories,
+      cover: text.coverImage ? { ...text.coverImage, alt: text.coverAlt } : null,
+      series,
       state: postState(post.status, post.publishedAt),
       publishedAt: post.publishedAt?.toISOString() ?? null,
       pendingEdit: draft !== undefined,

@@ -135,7 +135,7 @@ describe.each(engineKinds)('post revisions and drafts on %s', (kind) => {
     await api.as(other, 'post', `/api/admin/posts/${post.id}/preview-links`).expect(403);
   });
 
-  test('a draft keeps a new series place and cover private; Update publishes them, discarding drops them', async () => {
+  test('a draft keeps a new series place and cover private but in its preview; Update publishes them, discarding drops them', async () => {
     const seriesNamed = async (name: string) =>
       (await api.as(api.author, 'post', '/api/admin/series').send({ name }).expect(201)).body
         .slug as string;
@@ -200,6 +200,26 @@ describe.each(engineKinds)('post revisions and drafts on %s', (kind) => {
     });
     expect(api.events).toEqual([]);
     expect(await readerPlacement()).toEqual(published);
+
+    // Its preview link shows the draft's place and cover, among the parts readers see.
+    const firstPart = await api.publishedPost({
+      title: 'Placed first',
+      series: { slug: newSeries, part: 1 },
+    });
+    const { token } = (
+      await api.as(api.author, 'post', `/api/admin/posts/${post.id}/preview-links`).expect(201)
+    ).body;
+    expect((await api.http.get(`/api/preview/${token}`).expect(200)).body).toMatchObject({
+      cover: { hash: newCover.hash, width: 64, height: 48, alt: 'The new cover' },
+      series: {
+        slug: newSeries,
+        position: 2,
+        parts: [
+          { slug: firstPart.slug, title: 'Placed first' },
+          { slug: post.slug, title: 'Placed post' },
+        ],
+      },
+    });
 
     const draft = drafted.pendingDraft;
     await api

@@ -7,7 +7,9 @@ import {
 import { useLoaderData } from '@remix-run/react';
 import { apiFor, rethrowApiRefusal } from '../api-client.server.js';
 import { CategoryLinks } from '../components/category-links.js';
+import { CoverPicture } from '../components/cover-picture.js';
 import { PostDate } from '../components/post-date.js';
+import { SeriesBox } from '../components/series-box.js';
 import { PRIVATE_NO_STORE } from '../lib/cache-control.js';
 import { makeCodeBlocksFocusable } from '../lib/post-html.js';
 
@@ -65,12 +67,21 @@ export default function PostPreview() {
         ) : null}
         <CategoryLinks categories={preview.categories} />
       </header>
+      {preview.cover ? (
+        <CoverPicture
+          cover={preview.cover}
+          className="post__cover"
+          sizes="(min-width: 48rem) 44rem, 100vw"
+          loading="eager"
+        />
+      ) : null}
       {preview.externalUrl ? (
         <p className="post__external">
           This post is about a page elsewhere:{' '}
           <a href={preview.externalUrl}>{preview.externalUrl}</a>
         </p>
       ) : null}
+      {preview.series ? <SeriesBox series={preview.series} /> : null}
       {/* Rendered from Markdown and sanitized by the API, like a published post. */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: preview.html }} />
     </article>

@@ -152,6 +152,17 @@ describe('a rich post', () => {
     expect(await page.getByLabel('Part of').inputValue()).toBe('made-in-the-editor');
     expect(await page.getByLabel('Part number').inputValue()).toBe('4');
     expect(await seriesHeading()).toBe('Part 2 of 2 in the series Rich Posts in Practice');
+    // Its preview link shows the series the draft joins.
+    await page.getByRole('button', { name: 'Create a preview link' }).click();
+    const link = page.locator('.preview-links__new');
+    await link.waitFor();
+    const stranger = await browser.newContext();
+    const preview = await stranger.newPage();
+    await preview.goto((await link.textContent())!);
+    expect(await preview.locator('.series-box').getByRole('heading').textContent()).toBe(
+      'Part 1 of 1 in the series Made in the Editor',
+    );
+    await stranger.close();
 
     await page.getByRole('button', { name: 'Update', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Published:' }).waitFor();
