@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { MAX_PAGE_SIZE } from '@inkwell/contract';
 import { WORKSPACE_ROOT } from '@inkwell/test-stack';
+import { buildIfStale } from '../../apps/web/server/build-inputs.js';
 import { seedBlog, storeBenchImage } from './blog.js';
 import {
   ACCEPT,
@@ -246,7 +247,7 @@ async function measureRedisSite(posts: number, dataDir: string, blog: Blog): Pro
 }
 
 /** The rows of one blog size: the site with its default page cache, then with none. */
-async function measureBlog(posts: number, notes: string[]): Promise<Row[]> {
+async function measureBlog(posts: number): Promise<Row[]> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'inkwell-bench-load-'));
   const staticFile = path.join(
     WORKSPACE_ROOT,
@@ -263,7 +264,6 @@ async function measureBlog(posts: number, notes: string[]): Promise<Row[]> {
     progress(`${posts} posts seeded in ${seedingSeconds.toFixed(1)} s`);
 
     const [blog, rows] = await withSite({ dataDir, waitForSearchIndex: true }, async (site) => {
-      if (site.built) notes.push('The build was missing or stale: `npm start` built it first.');
       const blog = await readBlog(site, image, staticFile);
       const targets = cachedSiteTargets(site, blog).filter((target) => selected(target.name));
       return [blog, await measure(posts, site, targets)] as const;
@@ -287,12 +287,14 @@ async function measureBlog(posts: number, notes: string[]): Promise<Row[]> {
   }
 }
 
+const notes: string[] = [];
+// Built before anything is seeded: the bench's static file goes into the build's folder.
+if (buildIfStale(WORKSPACE_ROOT)) notes.push('The build was missing or stale: it was built first.');
 const startedAt = performance.now();
 const startDate = new Date().toISOString();
 const load = loadavg().map((value) => value.toFixed(2));
 const rows: Row[] = [];
-const notes: string[] = [];
-for (const posts of settings.posts) rows.push(...(await measureBlog(posts, notes)));
+for (const posts of settings.posts) rows.push(...(await measureBlog(posts)));
 const loadAfter = loadavg().map((value) => value.toFixed(2));
 
 console.log(

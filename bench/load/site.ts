@@ -9,8 +9,6 @@ export interface RunningSite {
   sitePid: number;
   /** The built API, the site process's only child. */
   apiPid: number;
-  /** Whether this start had to build first (the build was missing or stale). */
-  built: boolean;
   stop(): Promise<void>;
 }
 
@@ -75,7 +73,6 @@ export async function startSite(options: SiteOptions): Promise<RunningSite> {
     apiUrl: `http://127.0.0.1:${apiPort}`,
     sitePid,
     apiPid,
-    built: started.output().includes('Building Inkwell'),
     stop: started.stop,
   };
 }

@@ -1,4 +1,5 @@
 // @ts-check
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -90,4 +91,30 @@ export function recordBuild(root, inputsHash) {
   const stampFile = path.join(root, STAMP_PATH);
   mkdirSync(path.dirname(stampFile), { recursive: true });
   writeFileSync(stampFile, `${inputsHash}\n`);
+}
+
+/**
+ * Builds the API and the site when the last build is not of these sources (what `npm start`
+ * does first); true when it built. A failed build prints its log and ends the process.
+ * @param {string} root
+ * @returns {boolean}
+ */
+export function buildIfStale(root) {
+  const inputsHash = hashBuildInputs(root);
+  if (isBuildCurrent(root, inputsHash)) return false;
+  console.log('Building Inkwell (first start or changed sources)...');
+  const nx = path.join(root, 'node_modules/.bin/nx');
+  const build = spawnSync(
+    process.execPath,
+    [nx, 'run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=static'],
+    // No daemon left behind, no interactive UI; the log is shown only if the build fails.
+    { cwd: root, env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' }, encoding: 'utf8' },
+  );
+  if (build.status !== 0) {
+    process.stderr.write(`${build.stdout}${build.stderr}`);
+    console.error('The build failed: nothing was started.');
+    process.exit(1);
+  }
+  recordBuild(root, inputsHash);
+  return true;
 }

@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 // @ts-check
-import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { hashBuildInputs, isBuildCurrent, recordBuild } from './build-inputs.js';
+import { buildIfStale } from './build-inputs.js';
 
 /*
  * `npm start`: build what changed since the last build, then become the site, with the API as
@@ -15,26 +14,7 @@ import { hashBuildInputs, isBuildCurrent, recordBuild } from './build-inputs.js'
 const startedAt = performance.now();
 const root = path.resolve(import.meta.dirname, '../../..');
 
-function buildIfStale() {
-  const inputsHash = hashBuildInputs(root);
-  if (isBuildCurrent(root, inputsHash)) return;
-  console.log('Building Inkwell (first start or changed sources)...');
-  const nx = path.join(root, 'node_modules/.bin/nx');
-  const build = spawnSync(
-    process.execPath,
-    [nx, 'run-many', '-t', 'build', '-p', 'api', 'web', '--output-style=static'],
-    // No daemon left behind, no interactive UI; the log is shown only if the build fails.
-    { cwd: root, env: { ...process.env, NX_DAEMON: 'false', NX_TUI: 'false' }, encoding: 'utf8' },
-  );
-  if (build.status !== 0) {
-    process.stderr.write(`${build.stdout}${build.stderr}`);
-    console.error('The build failed: nothing was started.');
-    process.exit(1);
-  }
-  recordBuild(root, inputsHash);
-}
-
-if (!process.argv.includes('--no-build')) buildIfStale();
+if (!process.argv.includes('--no-build')) buildIfStale(root);
 /** @type {typeof import('./launch.js')} */
 const { launch } = await import(
   pathToFileURL(path.join(root, 'apps/web/build/node/server/launch.js')).href
