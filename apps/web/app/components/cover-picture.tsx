@@ -51,3 +51,15 @@ export function CoverPicture({
     </picture>
   );
 }
+
+/** A post page's cover (a preview's too): the width of the text column, shown at once. */
+export function PostPageCover({ cover }: { cover: PostCoverView }) {
+  return (
+    <CoverPicture
+      cover={cover}
+      className="post__cover"
+      sizes="(min-width: 48rem) 44rem, 100vw"
+      loading="eager"
+    />
+  );
+}

@@ -11,7 +11,7 @@ import { Byline } from '../components/byline.js';
 import { CategoryLinks } from '../components/category-links.js';
 import { CommentForm } from '../components/comment-form.js';
 import { CommentThread } from '../components/comment-thread.js';
-import { CoverPicture } from '../components/cover-picture.js';
+import { PostPageCover } from '../components/cover-picture.js';
 import { HeldComments } from '../components/held-comments.js';
 import { KeptMarkup } from '../components/kept-markup.js';
 import { PostDate } from '../components/post-date.js';
@@ -185,14 +185,7 @@ export default function PostPage() {
         <CategoryLinks categories={post.categories} />
       </header>
 
-      {post.cover ? (
-        <CoverPicture
-          cover={post.cover}
-          className="post__cover"
-          sizes="(min-width: 48rem) 44rem, 100vw"
-          loading="eager"
-        />
-      ) : null}
+      {post.cover ? <PostPageCover cover={post.cover} /> : null}
 
       {post.externalUrl ? (
         <p className="post__external">

@@ -7,7 +7,7 @@ import {
 import { useLoaderData } from '@remix-run/react';
 import { apiFor, rethrowApiRefusal } from '../api-client.server.js';
 import { CategoryLinks } from '../components/category-links.js';
-import { CoverPicture } from '../components/cover-picture.js';
+import { PostPageCover } from '../components/cover-picture.js';
 import { PostDate } from '../components/post-date.js';
 import { SeriesBox } from '../components/series-box.js';
 import { PRIVATE_NO_STORE } from '../lib/cache-control.js';
@@ -67,14 +67,7 @@ export default function PostPreview() {
         ) : null}
         <CategoryLinks categories={preview.categories} />
       </header>
-      {preview.cover ? (
-        <CoverPicture
-          cover={preview.cover}
-          className="post__cover"
-          sizes="(min-width: 48rem) 44rem, 100vw"
-          loading="eager"
-        />
-      ) : null}
+      {preview.cover ? <PostPageCover cover={preview.cover} /> : null}
       {preview.externalUrl ? (
         <p className="post__external">
           This post is about a page elsewhere:{' '}
