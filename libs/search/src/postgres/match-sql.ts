@@ -11,7 +11,10 @@ const RANK_WEIGHTS = `'{0, 0, 0.5, 1}'`;
 
 export const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=" ... "`;
 
-/** A phrase's adjacent lexeme pairs (see `search_bigrams`), and whether they alone decide a match. */
+/**
+ * A phrase's adjacent lexeme pairs, as the pair index holds them (hashes, see
+ * `search_phrase_pairs`, sent as decimal text), and whether they alone decide a match.
+ */
 export interface PhrasePairs {
   pairs: string[];
   /** Two lexemes side by side ('a' <-> 'b'): holding the pair 'a b' is matching the phrase. */
@@ -140,7 +143,7 @@ function matchBranches(queries: readonly CandidateQuery[]): string[] {
       ];
     if (pairs === null) return [];
     const recheck = pairs.exact ? '' : ` AND ts_match_vq(d.vec, ${tsquery})`;
-    return [documentScan(`search_bigrams(d.vec) @> ${pairs.param}::text[]${recheck}`)];
+    return [documentScan(`search_phrase_pairs(d.vec) @> ${pairs.param}::bigint[]${recheck}`)];
   });
   if (plain.length > 0) {
     const anyPlain = `(${plain.join(' || ')})`;
@@ -151,9 +154,12 @@ function matchBranches(queries: readonly CandidateQuery[]): string[] {
   return [...new Set(branches)];
 }
 
-/** The pairs of each phrase, by PostgreSQL's own parser and stemmer; `numnode` 3 is 'a' <-> 'b'. */
-export const PHRASE_PAIRS_SQL = `SELECT pairs, cardinality(pairs) = 1 AND numnode(phraseto_tsquery('english', t)) = 3 AS exact
-  FROM unnest($1::text[]) WITH ORDINALITY AS x(t, i), search_bigrams(to_tsvector('english', t)) AS pairs
+/**
+ * The pairs of each phrase, by PostgreSQL's own parser and stemmer; `numnode` 3 is 'a' <-> 'b'.
+ * As text: pg reads bigint as strings and PGlite as BigInt, which JSON cannot hold.
+ */
+export const PHRASE_PAIRS_SQL = `SELECT pairs::text[] AS pairs, cardinality(pairs) = 1 AND numnode(phraseto_tsquery('english', t)) = 3 AS exact
+  FROM unnest($1::text[]) WITH ORDINALITY AS x(t, i), search_phrase_pairs(to_tsvector('english', t)) AS pairs
   ORDER BY i`;
 
 export interface MatchSqlOptions {
