@@ -252,7 +252,7 @@ describe.each([
     expect(results.hits[0]?.snippet).toContain('<mark>channels</mark>');
   });
 
-  it('upgrades a version 5 index: text pairs give way to hashed pairs, phrases still match', async () => {
+  it('upgrades a version 5 index: hashed pairs and match rows replace text pairs and addresses', async () => {
     const engine = createPostgresSearchEngine(database.db);
     await engine.reindex(iterate(demoDocuments(smallPosts, smallCategories)));
     for (const statement of VERSION_5_PAIR_INDEX) await database.db.query(statement);
@@ -262,7 +262,8 @@ describe.each([
          (SELECT array_agg(indexrelid::regclass::text ORDER BY 1) FROM pg_index
            WHERE indrelid = 'search_document'::regclass
              AND indexrelid::regclass::text SIMILAR TO '%(pair|bigram)%') AS indexes,
-         (SELECT count(*)::int FROM pg_proc WHERE proname = 'search_bigrams') AS old_functions`,
+         (SELECT count(*)::int FROM pg_proc
+           WHERE proname IN ('search_bigrams', 'search_vector_matches')) AS old_functions`,
     );
     expect(rows).toEqual([{ version: 6, indexes: ['search_document_pair_idx'], old_functions: 0 }]);
     // A two-word phrase is decided by the pair index; three words recheck positions.
@@ -415,5 +416,7 @@ const VERSION_5_PAIR_INDEX = [
     END
     $fn$`,
   'CREATE INDEX search_document_bigram_idx ON search_document USING gin (search_bigrams(vec))',
+  `CREATE FUNCTION search_vector_matches(q tsquery, phrase tsquery) RETURNS tid[]
+    LANGUAGE sql STABLE AS $fn$ SELECT '{}'::tid[] $fn$`,
   'UPDATE search_state SET schema_version = 5',
 ];

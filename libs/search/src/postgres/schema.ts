@@ -20,8 +20,9 @@ import { CREATE_TITLE_PREFIX_TABLE, titlePrefixRowsSql } from './title-prefixes.
  *   5: a GIN index on `title_vec`, so ranking finds the title matches without testing every
  *      match's title (ADR 0039).
  *   6: the pair index holds a 64-bit hash of each pair (`search_phrase_pairs`, bigint[]) in
- *      place of its text (`search_bigrams`), and `body` and `vec` are compressed with lz4 where
- *      the server has it (ADR 0041).
+ *      place of its text (`search_bigrams`), `body` and `vec` are compressed with lz4 where
+ *      the server has it, and the word-index scan returns each match's date with its address
+ *      (`search_vector_match_rows`) (ADR 0041).
  */
 export const SCHEMA_VERSION = 6;
 
@@ -70,19 +71,34 @@ const PHRASE_PAIRS_FUNCTION = `CREATE OR REPLACE FUNCTION search_phrase_pairs(ve
   $fn$`;
 
 /**
- * The addresses of the documents whose vector matches `q`, found through the word index
- * whatever the planner thinks: the scan runs with `enable_seqscan = off`, which the function's
- * SET clause applies to its own statement alone. The planner prices a GIN scan for a prefix
- * (`'replic':*`) far above a sequential scan of the small main table, since it does not count
- * the TOASTed vector each row must read to test @@ (at 10,000 posts: 1.3 s by the scan, 4 ms
- * by the index). `phrase`, when given, is then checked on the documents found (positions,
- * which no index holds). One array of addresses, read back by a TID scan: returning the rows
- * themselves copied each through the function's result (5 ms for 7,000 rows).
+ * The documents in scope (a generation, a kind, a category when given) whose vector matches
+ * `q`, found through the word index whatever the planner thinks: the scan runs with
+ * `enable_seqscan = off`, which the function's SET clause applies to its own statement alone.
+ * The planner prices a GIN scan for a prefix (`'replic':*`) far above a sequential scan of the
+ * small main table, since it does not count the TOASTed vector each row must read to test @@
+ * (at 10,000 posts: 1.3 s by the scan, 4 ms by the index). `phrase`, when given, is then
+ * checked on the documents found (positions, which no index holds).
+ *
+ * What the first ranking stage needs of each match (address, id, date) is read by the index
+ * scan itself, which visits each row anyway, and comes back as three arrays in one row (rows
+ * returned one by one were copied through the function's result, 5 ms for 7,000). It used to
+ * return the addresses alone, each read again by a TID scan to get its date and scope: the
+ * larger part of a common word's candidate selection (ADR 0041). The scope is checked above an
+ * `OFFSET 0` fence, so the planner sees the index condition alone and has no other index
+ * (the primary key, by generation and kind) to prefer for the scan.
  */
-const VECTOR_MATCHES_FUNCTION = `CREATE OR REPLACE FUNCTION search_vector_matches(q tsquery, phrase tsquery)
-  RETURNS tid[] LANGUAGE sql STABLE PARALLEL RESTRICTED SET enable_seqscan = off AS $fn$
-    SELECT coalesce(array_agg(d.ctid), '{}') FROM search_document d
-    WHERE d.vec @@ q AND (phrase IS NULL OR ts_match_vq(d.vec, phrase))
+const VECTOR_MATCHES_FUNCTION = `CREATE OR REPLACE FUNCTION search_vector_match_rows(q tsquery, phrase tsquery,
+    in_generation int, in_kind text, in_category text,
+    OUT row_ids tid[], OUT source_ids int[], OUT published_ats timestamptz[])
+  LANGUAGE sql STABLE PARALLEL RESTRICTED SET enable_seqscan = off AS $fn$
+    SELECT coalesce(array_agg(m.row_id), '{}'), coalesce(array_agg(m.source_id), '{}'),
+      coalesce(array_agg(m.published_at), '{}')
+    FROM (SELECT d.ctid AS row_id, d.generation, d.kind, d.category_slugs, d.source_id, d.published_at
+      FROM search_document d
+      WHERE d.vec @@ q AND (phrase IS NULL OR ts_match_vq(d.vec, phrase))
+      OFFSET 0) m
+    WHERE m.generation = in_generation AND m.kind = in_kind
+      AND (in_category IS NULL OR m.category_slugs @> ARRAY[in_category])
   $fn$`;
 
 /**
@@ -163,11 +179,13 @@ const UPGRADE_TO_2 = `
 
 /**
  * From version 5: the pair index of text pairs goes, with its function; the hashed one is
- * built from the stored vectors below (~1 s for 1,000 long posts).
+ * built from the stored vectors below (~1 s for 1,000 long posts). The word-index scan that
+ * returned addresses alone gives way to `search_vector_match_rows`.
  */
 const UPGRADE_TO_6 = `
   DROP INDEX IF EXISTS search_document_bigram_idx;
-  DROP FUNCTION IF EXISTS search_bigrams(tsvector);`;
+  DROP FUNCTION IF EXISTS search_bigrams(tsvector);
+  DROP FUNCTION IF EXISTS search_vector_matches(tsquery, tsquery);`;
 
 /**
  * lz4 compresses the long columns faster than pglz and reads them back faster (ranking reads
