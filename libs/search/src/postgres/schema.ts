@@ -52,8 +52,8 @@ export const TITLE_WORDS_SQL = (kind: string, title: string): string =>
  * A hash rather than the text: a 1,000-word post has ~1,000 pairs, and the GIN index sorts and
  * merges them as keys. Text keys are compared by collation (a 10,000-post reindex spent more
  * time on this index than on anything else); integers are compared in one instruction, and the
- * index is a third smaller. `hashtextextended` is the hash that hash partitioning stores, so it
- * is the same on every platform and version. Two distinct pairs sharing a hash (~10^-8 over a
+ * index is smaller (8.3 MB against 10.4 MB built over 1,000 posts). `hashtextextended` is the
+ * hash that hash partitioning stores, so it is the same on every platform and version. Two distinct pairs sharing a hash (~10^-8 over a
  * million distinct pairs, for a given query pair far less) would only let a two-word phrase
  * match a document holding both words elsewhere; longer phrases are rechecked on positions.
  *
