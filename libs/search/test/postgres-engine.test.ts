@@ -284,6 +284,55 @@ describe.each([
     expect(rows).toEqual([{ reloptions: ['gin_pending_list_limit=256'] }]);
   });
 
+  it('answers from the live generation while a reindex is half loaded, and after it fails', async () => {
+    const engine = createPostgresSearchEngine(database.db);
+    await engine.reindex(iterate(demoDocuments(smallPosts, smallCategories)));
+    const zebra = (id: number): IndexableDocument => ({
+      kind: 'post',
+      id,
+      slug: `zebra-${id}`,
+      title: `Zebra crossing ${id}`,
+      body: 'A zebra crossing in the rain.',
+      summary: '',
+      categories: [{ slug: 'streets', name: 'Streets' }],
+      publishedAt: new Date(Date.UTC(2024, 0, 1) + id * 60_000).toISOString(),
+    });
+    const loadedRows = async (): Promise<number> => {
+      const { rows } = await database.db.query(
+        `SELECT count(*)::int AS n FROM search_document
+         WHERE generation > (SELECT generation FROM search_state)`,
+      );
+      return Number(rows[0]?.n);
+    };
+    const seenMidway: unknown[] = [];
+    async function* halfThenFail(): AsyncIterable<IndexableDocument> {
+      for (let id = 1; id <= 150; id++) {
+        // The first batch of 100 is in the next generation before the 101st document.
+        if (id === 101) {
+          while ((await loadedRows()) < 100) await new Promise((done) => setTimeout(done, 20));
+          for (const input of [
+            { q: 'zebra' },
+            { q: 'zebra crossing' },
+            { q: 'zebra', category: 'streets' },
+            { q: 'zeb' },
+          ])
+            seenMidway.push((await engine.search(input)).total);
+        }
+        yield zebra(id);
+      }
+      throw new Error('source went away');
+    }
+    await expect(engine.reindex(halfThenFail())).rejects.toThrow('source went away');
+    const none = { value: 0, relation: 'eq' };
+    expect(seenMidway).toEqual([none, none, none, none]);
+    expect((await engine.search({ q: 'zebra crossing' })).total).toEqual(none);
+    expect(slugs(await engine.search({ q: 'tokio' }))).toEqual(['tokio-channels']);
+    const { rows } = await database.db.query(
+      `SELECT reloptions FROM pg_class WHERE relname = 'search_document_pair_idx'`,
+    );
+    expect(rows).toEqual([{ reloptions: ['gin_pending_list_limit=256'] }]);
+  });
+
   it('ranks beyond the shortlist: title matches first, exact totals, every page', async () => {
     const engine = createPostgresSearchEngine(database.db);
     const filler = (id: number): Extract<IndexableDocument, { kind: 'post' }> => ({
