@@ -242,7 +242,7 @@ describe.each([
     await engine.setup();
     await engine.setup();
     const { rows } = await database.db.query('SELECT schema_version FROM search_state');
-    expect(rows).toEqual([{ schema_version: 5 }]);
+    expect(rows).toEqual([{ schema_version: 6 }]);
     // Version 4 listed the title prefixes of the documents already indexed.
     expect((await engine.suggest({ q: 'tok' })).posts).toEqual([
       { slug: 'tokio-channels', title: 'Async Rust with tokio channels' },
@@ -250,6 +250,87 @@ describe.each([
     const results = await engine.search({ q: 'tokoi channels' });
     expect(slugs(results)).toEqual(['tokio-channels']);
     expect(results.hits[0]?.snippet).toContain('<mark>channels</mark>');
+  });
+
+  it('upgrades a version 5 index: hashed pairs and match rows replace text pairs and addresses', async () => {
+    const engine = createPostgresSearchEngine(database.db);
+    await engine.reindex(iterate(demoDocuments(smallPosts, smallCategories)));
+    for (const statement of VERSION_5_PAIR_INDEX) await database.db.query(statement);
+    await engine.setup();
+    const { rows } = await database.db.query(
+      `SELECT (SELECT schema_version FROM search_state) AS version,
+         (SELECT array_agg(indexrelid::regclass::text ORDER BY 1) FROM pg_index
+           WHERE indrelid = 'search_document'::regclass
+             AND indexrelid::regclass::text SIMILAR TO '%(pair|bigram)%') AS indexes,
+         (SELECT count(*)::int FROM pg_proc
+           WHERE proname IN ('search_bigrams', 'search_vector_matches')) AS old_functions`,
+    );
+    expect(rows).toEqual([{ version: 6, indexes: ['search_document_pair_idx'], old_functions: 0 }]);
+    // A two-word phrase is decided by the pair index; three words recheck positions.
+    const phrase = await engine.search({ q: 'streaming replication', debug: true });
+    expect(phrase.debug?.strategy).toBe('phrase');
+    expect(slugs(phrase)[0]).toBe('postgresql-streaming-replication');
+    expect(slugs(await engine.search({ q: 'ships the write-ahead log' }))).toEqual([
+      'postgresql-streaming-replication',
+    ]);
+  });
+
+  it('leaves the pair index flushing small pending lists after a reindex', async () => {
+    const engine = createPostgresSearchEngine(database.db);
+    await engine.reindex(iterate(demoDocuments(smallPosts, smallCategories)));
+    const { rows } = await database.db.query(
+      `SELECT reloptions FROM pg_class WHERE relname = 'search_document_pair_idx'`,
+    );
+    expect(rows).toEqual([{ reloptions: ['gin_pending_list_limit=256'] }]);
+  });
+
+  it('answers from the live generation while a reindex is half loaded, and after it fails', async () => {
+    const engine = createPostgresSearchEngine(database.db);
+    await engine.reindex(iterate(demoDocuments(smallPosts, smallCategories)));
+    const zebra = (id: number): IndexableDocument => ({
+      kind: 'post',
+      id,
+      slug: `zebra-${id}`,
+      title: `Zebra crossing ${id}`,
+      body: 'A zebra crossing in the rain.',
+      summary: '',
+      categories: [{ slug: 'streets', name: 'Streets' }],
+      publishedAt: new Date(Date.UTC(2024, 0, 1) + id * 60_000).toISOString(),
+    });
+    const loadedRows = async (): Promise<number> => {
+      const { rows } = await database.db.query(
+        `SELECT count(*)::int AS n FROM search_document
+         WHERE generation > (SELECT generation FROM search_state)`,
+      );
+      return Number(rows[0]?.n);
+    };
+    const seenMidway: unknown[] = [];
+    async function* halfThenFail(): AsyncIterable<IndexableDocument> {
+      for (let id = 1; id <= 150; id++) {
+        // The first batch of 100 is in the next generation before the 101st document.
+        if (id === 101) {
+          while ((await loadedRows()) < 100) await new Promise((done) => setTimeout(done, 20));
+          for (const input of [
+            { q: 'zebra' },
+            { q: 'zebra crossing' },
+            { q: 'zebra', category: 'streets' },
+            { q: 'zeb' },
+          ])
+            seenMidway.push((await engine.search(input)).total);
+        }
+        yield zebra(id);
+      }
+      throw new Error('source went away');
+    }
+    await expect(engine.reindex(halfThenFail())).rejects.toThrow('source went away');
+    const none = { value: 0, relation: 'eq' };
+    expect(seenMidway).toEqual([none, none, none, none]);
+    expect((await engine.search({ q: 'zebra crossing' })).total).toEqual(none);
+    expect(slugs(await engine.search({ q: 'tokio' }))).toEqual(['tokio-channels']);
+    const { rows } = await database.db.query(
+      `SELECT reloptions FROM pg_class WHERE relname = 'search_document_pair_idx'`,
+    );
+    expect(rows).toEqual([{ reloptions: ['gin_pending_list_limit=256'] }]);
   });
 
   it('ranks beyond the shortlist: title matches first, exact totals, every page', async () => {
@@ -367,4 +448,24 @@ const VERSION_1_SCHEMA = [
   `CREATE TABLE search_term (generation int NOT NULL, word text NOT NULL, doc_count int NOT NULL,
     PRIMARY KEY (generation, word))`,
   'CREATE INDEX search_term_word_trgm_idx ON search_term USING gin (word gin_trgm_ops)',
+];
+
+/**
+ * The pair index as version 5 left it: pairs as text. Applied over a current index, with the
+ * schema version set back, to upgrade it again.
+ */
+const VERSION_5_PAIR_INDEX = [
+  'DROP INDEX search_document_pair_idx',
+  `CREATE FUNCTION search_bigrams(vec tsvector) RETURNS text[]
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL RESTRICTED COST 100000 AS $fn$
+    BEGIN
+      RETURN (SELECT coalesce(array_agg(a.lexeme || ' ' || b.lexeme), '{}')
+        FROM (SELECT u.lexeme, p FROM unnest(vec) AS u, unnest(u.positions) AS p) a
+        JOIN (SELECT u.lexeme, p FROM unnest(vec) AS u, unnest(u.positions) AS p) b ON b.p = a.p + 1);
+    END
+    $fn$`,
+  'CREATE INDEX search_document_bigram_idx ON search_document USING gin (search_bigrams(vec))',
+  `CREATE FUNCTION search_vector_matches(q tsquery, phrase tsquery) RETURNS tid[]
+    LANGUAGE sql STABLE AS $fn$ SELECT '{}'::tid[] $fn$`,
+  'UPDATE search_state SET schema_version = 5',
 ];

@@ -1,6 +1,5 @@
 import { commentIndexText, postIndexText, toIsoDate } from '../documents.js';
 import { type CommentDocument, type IndexableDocument, type PostDocument } from '../engine.js';
-import { identifierTokens } from '../text/tokenize.js';
 import { TITLE_VECTOR_SQL } from './schema.js';
 
 /** One `search_document` row, as JSON for `jsonb_to_recordset`. */
@@ -20,16 +19,6 @@ export interface DocumentRow {
   body_parts: string;
 }
 
-function identifierColumns(
-  title: string,
-  body: string,
-): Pick<DocumentRow, 'title_parts' | 'body_parts'> {
-  return {
-    title_parts: identifierTokens(title).join(' '),
-    body_parts: identifierTokens(body).join(' '),
-  };
-}
-
 export function postRow(doc: PostDocument): DocumentRow {
   const text = postIndexText(doc);
   const categories = doc.categories.map(({ slug, name }) => ({ slug, name }));
@@ -44,7 +33,8 @@ export function postRow(doc: PostDocument): DocumentRow {
     category_slugs: categories.map((category) => category.slug),
     published_at: toIsoDate(doc.publishedAt),
     words: text.words,
-    ...identifierColumns(text.title, text.body),
+    title_parts: text.titleIdentifiers.join(' '),
+    body_parts: text.bodyIdentifiers.join(' '),
   };
 }
 
@@ -61,7 +51,8 @@ export function commentRow(doc: CommentDocument): DocumentRow {
     category_slugs: [],
     published_at: toIsoDate(doc.createdAt),
     words: text.words,
-    ...identifierColumns('', text.body),
+    title_parts: '',
+    body_parts: text.bodyIdentifiers.join(' '),
   };
 }
 

@@ -11,7 +11,10 @@ const RANK_WEIGHTS = `'{0, 0, 0.5, 1}'`;
 
 export const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=12, MaxFragments=1, FragmentDelimiter=" ... "`;
 
-/** A phrase's adjacent lexeme pairs (see `search_bigrams`), and whether they alone decide a match. */
+/**
+ * A phrase's adjacent lexeme pairs, as the pair index holds them (hashes, see
+ * `search_phrase_pairs`, sent as decimal text), and whether they alone decide a match.
+ */
 export interface PhrasePairs {
   pairs: string[];
   /** Two lexemes side by side ('a' <-> 'b'): holding the pair 'a b' is matching the phrase. */
@@ -113,47 +116,64 @@ function prefixCandidateQuery(
   };
 }
 
-/** The columns the first ranking stage reads, of the documents that meet `condition`. */
-const documentScan = (condition: string, extra = ''): string =>
-  `SELECT d.ctid AS row_id, d.generation, d.kind, d.source_id, d.published_at, d.category_slugs${extra}
+/** Which documents a search covers: SQL expressions for its generation, kind and category. */
+interface Scope {
+  generation: string;
+  kind: string;
+  category: string | null;
+}
+
+const inScope = (row: string, scope: Scope): string =>
+  `${row}.generation = ${scope.generation} AND ${row}.kind = ${scope.kind}` +
+  (scope.category === null ? '' : ` AND ${row}.category_slugs @> ARRAY[${scope.category}]::text[]`);
+
+/**
+ * The columns the first ranking stage reads, of the documents that meet `condition`: whether
+ * they are in scope is a column, not a condition, so the index condition stays alone.
+ */
+const documentScan = (condition: string, scope: Scope): string =>
+  `SELECT d.ctid AS row_id, d.source_id, d.published_at, ${inScope('d', scope)} AS in_scope
       FROM search_document d WHERE ${condition}`;
+
+/** The same columns from `search_vector_match_rows`, which keeps the documents in scope only. */
+const vectorMatchRows = (q: string, phrase: string, scope: Scope): string =>
+  `SELECT u.row_id, u.source_id, u.published_at, true AS in_scope
+      FROM search_vector_match_rows(${q}, ${phrase}, ${scope.generation}, ${scope.kind}, ${scope.category ?? 'NULL'}) m,
+        unnest(m.row_ids, m.source_ids, m.published_ats) AS u(row_id, source_id, published_at)`;
 
 /**
  * The scans that find the documents matching any candidate, one index scan each: the
- * candidates without pairs as one tsquery (one GIN scan by `search_vector_matches`; plain words
- * need no recheck, so no body vector is read), each phrase through the pair index. A two-word
- * phrase is decided by its pair alone; a longer one rechecks positions on the few documents
- * holding all its pairs, through `ts_match_vq` (the function behind @@, which no index serves:
- * given @@, the planner takes a phrase for rare, scans the vector index for its words and
- * computes thousands of rows' pairs).
+ * candidates without pairs as one tsquery (one GIN scan by `search_vector_match_rows`; plain
+ * words need no recheck, so no body vector is read), each phrase through the pair index. A
+ * two-word phrase is decided by its pair alone; a longer one rechecks positions on the few
+ * documents holding all its pairs, through `ts_match_vq` (the function behind @@, which no
+ * index serves: given @@, the planner takes a phrase for rare, scans the vector index for its
+ * words and computes thousands of rows' pairs).
  * A phrase ending in a prefix has no pairs to look up: the word index finds the documents
  * holding all its words (`narrow`), and positions are rechecked on those.
  */
-function matchBranches(queries: readonly CandidateQuery[]): string[] {
+function matchBranches(queries: readonly CandidateQuery[], scope: Scope): string[] {
   const plain = queries
     .filter((query) => query.pairs === null && query.narrow === null)
     .map((query) => query.tsquery);
   const branches = queries.flatMap(({ pairs, narrow, tsquery }) => {
-    if (narrow !== null)
-      return [
-        documentScan(`d.ctid = ANY ((SELECT search_vector_matches(${narrow}, ${tsquery}))::tid[])`),
-      ];
+    if (narrow !== null) return [vectorMatchRows(narrow, tsquery, scope)];
     if (pairs === null) return [];
     const recheck = pairs.exact ? '' : ` AND ts_match_vq(d.vec, ${tsquery})`;
-    return [documentScan(`search_bigrams(d.vec) @> ${pairs.param}::text[]${recheck}`)];
+    return [
+      documentScan(`search_phrase_pairs(d.vec) @> ${pairs.param}::bigint[]${recheck}`, scope),
+    ];
   });
-  if (plain.length > 0) {
-    const anyPlain = `(${plain.join(' || ')})`;
-    branches.unshift(
-      documentScan(`d.ctid = ANY ((SELECT search_vector_matches(${anyPlain}, NULL))::tid[])`),
-    );
-  }
+  if (plain.length > 0) branches.unshift(vectorMatchRows(`(${plain.join(' || ')})`, 'NULL', scope));
   return [...new Set(branches)];
 }
 
-/** The pairs of each phrase, by PostgreSQL's own parser and stemmer; `numnode` 3 is 'a' <-> 'b'. */
-export const PHRASE_PAIRS_SQL = `SELECT pairs, cardinality(pairs) = 1 AND numnode(phraseto_tsquery('english', t)) = 3 AS exact
-  FROM unnest($1::text[]) WITH ORDINALITY AS x(t, i), search_bigrams(to_tsvector('english', t)) AS pairs
+/**
+ * The pairs of each phrase, by PostgreSQL's own parser and stemmer; `numnode` 3 is 'a' <-> 'b'.
+ * As text: pg reads bigint as strings and PGlite as BigInt, which JSON cannot hold.
+ */
+export const PHRASE_PAIRS_SQL = `SELECT pairs::text[] AS pairs, cardinality(pairs) = 1 AND numnode(phraseto_tsquery('english', t)) = 3 AS exact
+  FROM unnest($1::text[]) WITH ORDINALITY AS x(t, i), search_phrase_pairs(to_tsvector('english', t)) AS pairs
   ORDER BY i`;
 
 export interface MatchSqlOptions {
@@ -180,7 +200,8 @@ export const SHORTLIST_SIZE = 200;
  * alone, inside a MATERIALIZED CTE: computed once, never rescanned per row of a join, and with
  * no generation or kind condition beside it for the planner to prefer the primary key and
  * compute every row's pairs as a filter. Scope and category are checked on what the branches
- * found; the columns ranking needs come along, so no join goes back to the table.
+ * found (a column of their rows, or inside `search_vector_match_rows`); the columns ranking
+ * needs come along, so no join goes back to the table.
  *
  * Titles are scored only where they match, found through the title index, rather than one
  * test per candidate on every match's title. A title match is a match (the document's vector
@@ -192,13 +213,13 @@ function matchesCtes(
   params: SqlParams,
   weights: readonly string[],
 ): string {
-  const branches = matchBranches(queries);
+  const scope: Scope = {
+    generation: ACTIVE_GENERATION,
+    kind: params.add(options.kind),
+    category: options.category === null ? null : params.add(options.category),
+  };
+  const branches = matchBranches(queries, scope);
   const scans = branches.join('\n      UNION ALL ');
-  const kind = params.add(options.kind);
-  const category = options.category === null ? null : params.add(options.category);
-  const inScope = (row: string): string =>
-    `${row}.generation = ${ACTIVE_GENERATION} AND ${row}.kind = ${kind}` +
-    (category === null ? '' : ` AND ${row}.category_slugs @> ARRAY[${category}]::text[]`);
   const titleScore = queries
     .map(
       (query, i) =>
@@ -213,12 +234,12 @@ function matchesCtes(
     ), matches AS MATERIALIZED (
       SELECT ${distinct ? 'DISTINCT ON (f.source_id)' : ''} f.row_id, f.source_id, f.published_at
       FROM found f
-      WHERE ${inScope('f')}
+      WHERE f.in_scope
       ${distinct ? 'ORDER BY f.source_id' : ''}
     ), titled AS MATERIALIZED (
-      SELECT t.row_id, t.source_id, t.published_at, ${titleScore} AS title_score
-      FROM (${documentScan(`d.title_vec @@ (${anyQuery})`, ', d.title_vec')}) t
-      WHERE ${inScope('t')}
+      SELECT t.ctid AS row_id, t.source_id, t.published_at, ${titleScore} AS title_score
+      FROM search_document t
+      WHERE t.title_vec @@ (${anyQuery}) AND ${inScope('t', scope)}
     )`;
 }
 

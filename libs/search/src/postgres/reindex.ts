@@ -1,6 +1,13 @@
 import { type IndexableDocument, type ReindexProgress } from '../engine.js';
 import { documentRow, insertRowsSql, type DocumentRow } from './document-rows.js';
-import { ACTIVE_GENERATION, GIN_INDEXES, vacuumAnalyzeSearchTables } from './schema.js';
+import {
+  ACTIVE_GENERATION,
+  BULK_LOAD_PAIR_PENDING_LIST_KB,
+  GIN_INDEXES,
+  PAIR_INDEX,
+  PENDING_LIST_LIMIT_KB,
+  vacuumAnalyzeSearchTables,
+} from './schema.js';
 import { type SqlClient } from './sql-client.js';
 import { titlePrefixRowsSql } from './title-prefixes.js';
 
@@ -33,6 +40,51 @@ export async function reindexDocuments(
   await db.query('DELETE FROM search_title_prefix WHERE generation >= $1', [next]);
 
   const progress: ReindexProgress = { posts: 0, comments: 0 };
+  await setPairPendingList(db, BULK_LOAD_PAIR_PENDING_LIST_KB);
+  try {
+    await loadDocuments(db, next, docs, progress, onProgress);
+  } finally {
+    await setPairPendingList(db, PENDING_LIST_LIMIT_KB);
+  }
+
+  await db.query(
+    `INSERT INTO search_term (generation, word, doc_count)
+     SELECT $1::int, word, count(*) FROM search_document, unnest(words) AS word
+     WHERE generation = $1::int GROUP BY word`,
+    [next],
+  );
+  await db.query(
+    titlePrefixRowsSql(
+      `(SELECT generation, source_id, published_at, title FROM search_document
+        WHERE generation = $1::int AND kind = 'post')`,
+    ),
+    [next],
+  );
+  // Readers arrive at merged pending lists: a search scans a pending list in full.
+  for (const index of GIN_INDEXES) await db.query(`SELECT gin_clean_pending_list('${index}')`);
+  await db.query('UPDATE search_state SET generation = $1 WHERE id = 1', [next]);
+  await db.query('DELETE FROM search_document WHERE generation < $1', [next]);
+  await db.query('DELETE FROM search_term WHERE generation < $1', [next]);
+  await db.query('DELETE FROM search_title_prefix WHERE generation < $1', [next]);
+  // Statistics of the new generation alone, without the old one's dead rows: with stale ones,
+  // PostgreSQL looked the lexicon up through the trigram index, one probe per spelling variant.
+  await vacuumAnalyzeSearchTables(db);
+  return progress;
+}
+
+/** A storage parameter: it applies to the index's next insertions, whichever connection makes them. */
+async function setPairPendingList(db: SqlClient, kilobytes: number): Promise<void> {
+  await db.query(`ALTER INDEX ${PAIR_INDEX} SET (gin_pending_list_limit = ${kilobytes})`);
+}
+
+/** Sends the documents as JSON batches, `BATCHES_IN_FLIGHT` at a time. */
+async function loadDocuments(
+  db: SqlClient,
+  next: number,
+  docs: AsyncIterable<IndexableDocument>,
+  progress: ReindexProgress,
+  onProgress?: (progress: ReindexProgress) => void,
+): Promise<void> {
   const inFlight: Promise<void>[] = [];
   const send = async (batch: DocumentRow[], reached: ReindexProgress): Promise<void> => {
     await db.query(insertRowsSql('$1', '$2::int'), [JSON.stringify(batch), next]);
@@ -62,28 +114,4 @@ export async function reindexDocuments(
     // Never leave an insert running behind a failure.
     await Promise.allSettled(inFlight);
   }
-
-  await db.query(
-    `INSERT INTO search_term (generation, word, doc_count)
-     SELECT $1::int, word, count(*) FROM search_document, unnest(words) AS word
-     WHERE generation = $1::int GROUP BY word`,
-    [next],
-  );
-  await db.query(
-    titlePrefixRowsSql(
-      `(SELECT generation, source_id, published_at, title FROM search_document
-        WHERE generation = $1::int AND kind = 'post')`,
-    ),
-    [next],
-  );
-  // Readers arrive at merged pending lists: a search scans a pending list in full.
-  for (const index of GIN_INDEXES) await db.query(`SELECT gin_clean_pending_list('${index}')`);
-  await db.query('UPDATE search_state SET generation = $1 WHERE id = 1', [next]);
-  await db.query('DELETE FROM search_document WHERE generation < $1', [next]);
-  await db.query('DELETE FROM search_term WHERE generation < $1', [next]);
-  await db.query('DELETE FROM search_title_prefix WHERE generation < $1', [next]);
-  // Statistics of the new generation alone, without the old one's dead rows: with stale ones,
-  // PostgreSQL looked the lexicon up through the trigram index, one probe per spelling variant.
-  await vacuumAnalyzeSearchTables(db);
-  return progress;
 }

@@ -19,8 +19,12 @@ import { CREATE_TITLE_PREFIX_TABLE, titlePrefixRowsSql } from './title-prefixes.
  *      in date order (`title-prefixes.ts`), filled from the live generation's titles.
  *   5: a GIN index on `title_vec`, so ranking finds the title matches without testing every
  *      match's title (ADR 0039).
+ *   6: the pair index holds a 64-bit hash of each pair (`search_phrase_pairs`, bigint[]) in
+ *      place of its text (`search_bigrams`), `body` and `vec` are compressed with lz4 where
+ *      the server has it, and the word-index scan returns each match's date with its address
+ *      (`search_vector_match_rows`) (ADR 0041).
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** The generation readers and incremental writes use, as a scalar subquery. */
 export const ACTIVE_GENERATION = '(SELECT generation FROM search_state WHERE id = 1)';
@@ -38,42 +42,63 @@ export const TITLE_WORDS_SQL = (kind: string, title: string): string =>
   `to_tsvector('simple', CASE WHEN ${kind} = 'post' THEN ${title} ELSE '' END)`;
 
 /**
- * Every pair of lexemes at adjacent positions, as 'left right'. A document that matches
- * `a <-> b` has the pair 'a b', so a GIN index over these pairs narrows a phrase search to
- * documents that really contain it side by side, and only those have their long vector read.
- * It uses only pg_catalog functions, so it is safe in an index expression. Its cost (~1 ms
- * on a 1,000-word post) is declared so that the planner reads the index instead of computing
- * the pairs of every row.
+ * Every pair of lexemes at adjacent positions, as a 64-bit hash of 'left right'. A document
+ * that matches `a <-> b` has the pair 'a b', so a GIN index over these pairs narrows a phrase
+ * search to documents that really contain it side by side, and only those have their long
+ * vector read. It uses only pg_catalog functions, so it is safe in an index expression. Its
+ * cost (~0.6 ms on a 1,000-word post) is declared so that the planner reads the index instead
+ * of computing the pairs of every row.
+ *
+ * A hash rather than the text: a 1,000-word post has ~1,000 pairs, and the GIN index sorts and
+ * merges them as keys. Text keys are compared by collation (a 10,000-post reindex spent more
+ * time on this index than on anything else); integers are compared in one instruction, and the
+ * index is smaller (8.3 MB against 10.4 MB built over 1,000 posts). `hashtextextended` is the
+ * hash that hash partitioning stores, so it is the same on every platform and version. Two distinct pairs sharing a hash (~10^-8 over a
+ * million distinct pairs, for a given query pair far less) would only let a two-word phrase
+ * match a document holding both words elsewhere; longer phrases are rechecked on positions.
  *
  * PL/pgSQL rather than SQL: the body cannot be inlined (it is a subquery), and a non-inlined
- * SQL function ran three times slower than the same query cached by PL/pgSQL, which is most of
- * what building the pair index costs. A pair that occurs twice is listed twice: the GIN index
- * keeps each key once per document anyway, and removing duplicates here (a sort of every pair)
- * doubled the function's cost.
+ * SQL function ran three times slower than the same query cached by PL/pgSQL. A pair that
+ * occurs twice is listed twice: the GIN index keeps each key once per document anyway.
  */
-const BIGRAMS_FUNCTION = `CREATE OR REPLACE FUNCTION search_bigrams(vec tsvector) RETURNS text[]
+const PHRASE_PAIRS_FUNCTION = `CREATE OR REPLACE FUNCTION search_phrase_pairs(vec tsvector) RETURNS bigint[]
   LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL RESTRICTED COST 100000 AS $fn$
   BEGIN
-    RETURN (SELECT coalesce(array_agg(a.lexeme || ' ' || b.lexeme), '{}')
+    RETURN (SELECT coalesce(array_agg(hashtextextended(a.lexeme || ' ' || b.lexeme, 0)), '{}')
       FROM (SELECT u.lexeme, p FROM unnest(vec) AS u, unnest(u.positions) AS p) a
       JOIN (SELECT u.lexeme, p FROM unnest(vec) AS u, unnest(u.positions) AS p) b ON b.p = a.p + 1);
   END
   $fn$`;
 
 /**
- * The addresses of the documents whose vector matches `q`, found through the word index
- * whatever the planner thinks: the scan runs with `enable_seqscan = off`, which the function's
- * SET clause applies to its own statement alone. The planner prices a GIN scan for a prefix
- * (`'replic':*`) far above a sequential scan of the small main table, since it does not count
- * the TOASTed vector each row must read to test @@ (at 10,000 posts: 1.3 s by the scan, 4 ms
- * by the index). `phrase`, when given, is then checked on the documents found (positions,
- * which no index holds). One array of addresses, read back by a TID scan: returning the rows
- * themselves copied each through the function's result (5 ms for 7,000 rows).
+ * The documents in scope (a generation, a kind, a category when given) whose vector matches
+ * `q`, found through the word index whatever the planner thinks: the scan runs with
+ * `enable_seqscan = off`, which the function's SET clause applies to its own statement alone.
+ * The planner prices a GIN scan for a prefix (`'replic':*`) far above a sequential scan of the
+ * small main table, since it does not count the TOASTed vector each row must read to test @@
+ * (at 10,000 posts: 1.3 s by the scan, 4 ms by the index). `phrase`, when given, is then
+ * checked on the documents found (positions, which no index holds).
+ *
+ * What the first ranking stage needs of each match (address, id, date) is read by the index
+ * scan itself, which visits each row anyway, and comes back as three arrays in one row (rows
+ * returned one by one were copied through the function's result, 5 ms for 7,000). It used to
+ * return the addresses alone, each read again by a TID scan to get its date and scope: the
+ * larger part of a common word's candidate selection (ADR 0041). The scope is checked above an
+ * `OFFSET 0` fence, so the planner sees the index condition alone and has no other index
+ * (the primary key, by generation and kind) to prefer for the scan.
  */
-const VECTOR_MATCHES_FUNCTION = `CREATE OR REPLACE FUNCTION search_vector_matches(q tsquery, phrase tsquery)
-  RETURNS tid[] LANGUAGE sql STABLE PARALLEL RESTRICTED SET enable_seqscan = off AS $fn$
-    SELECT coalesce(array_agg(d.ctid), '{}') FROM search_document d
-    WHERE d.vec @@ q AND (phrase IS NULL OR ts_match_vq(d.vec, phrase))
+const VECTOR_MATCHES_FUNCTION = `CREATE OR REPLACE FUNCTION search_vector_match_rows(q tsquery, phrase tsquery,
+    in_generation int, in_kind text, in_category text,
+    OUT row_ids tid[], OUT source_ids int[], OUT published_ats timestamptz[])
+  LANGUAGE sql STABLE PARALLEL RESTRICTED SET enable_seqscan = off AS $fn$
+    SELECT coalesce(array_agg(m.row_id), '{}'), coalesce(array_agg(m.source_id), '{}'),
+      coalesce(array_agg(m.published_at), '{}')
+    FROM (SELECT d.ctid AS row_id, d.generation, d.kind, d.category_slugs, d.source_id, d.published_at
+      FROM search_document d
+      WHERE d.vec @@ q AND (phrase IS NULL OR ts_match_vq(d.vec, phrase))
+      OFFSET 0) m
+    WHERE m.generation = in_generation AND m.kind = in_kind
+      AND (in_category IS NULL OR m.category_slugs @> ARRAY[in_category])
   $fn$`;
 
 /**
@@ -152,6 +177,29 @@ const UPGRADE_TO_2 = `
   ALTER TABLE search_document ADD COLUMN IF NOT EXISTS title_vec tsvector NOT NULL DEFAULT '';
   UPDATE search_document SET title_vec = ${TITLE_VECTOR_SQL('kind', 'title')};`;
 
+/**
+ * From version 5: the pair index of text pairs goes, with its function; the hashed one is
+ * built from the stored vectors below (~1 s for 1,000 long posts). The word-index scan that
+ * returned addresses alone gives way to `search_vector_match_rows`.
+ */
+const UPGRADE_TO_6 = `
+  DROP INDEX IF EXISTS search_document_bigram_idx;
+  DROP FUNCTION IF EXISTS search_bigrams(tsvector);
+  DROP FUNCTION IF EXISTS search_vector_matches(tsquery, tsquery);`;
+
+/**
+ * lz4 compresses the long columns faster than pglz and reads them back faster (ranking reads
+ * the shortlist's vectors, snippets their bodies), for ~10% more space. Rows already stored
+ * keep their compression until the next reindex. Builds without lz4 (PGlite) keep pglz.
+ */
+const LZ4_COMPRESSION = `
+  IF EXISTS (SELECT FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals))
+    AND EXISTS (SELECT FROM pg_attribute WHERE attrelid = 'search_document'::regclass
+      AND attname IN ('body', 'vec') AND attcompression <> 'l') THEN
+    ALTER TABLE search_document ALTER COLUMN body SET COMPRESSION lz4,
+      ALTER COLUMN vec SET COMPRESSION lz4;
+  END IF;`;
+
 /** From version 3: the title prefixes of the live generation's posts. */
 const UPGRADE_TO_4 = `${titlePrefixRowsSql(
   `(SELECT generation, source_id, published_at, title FROM search_document
@@ -163,8 +211,8 @@ const UPGRADE_TO_4 = `${titlePrefixRowsSql(
  * pairs of every sampled row (~1.5 ms each on a 1,000-word post, 30,000 rows sampled), and so
  * would any database-wide ANALYZE or autovacuum. A phrase is matched through this index anyway.
  */
-const CREATE_BIGRAM_INDEX = `CREATE INDEX IF NOT EXISTS search_document_bigram_idx ON search_document USING gin (search_bigrams(vec));
-  ALTER INDEX search_document_bigram_idx ALTER COLUMN 1 SET STATISTICS 0`;
+const CREATE_PAIR_INDEX = `CREATE INDEX IF NOT EXISTS search_document_pair_idx ON search_document USING gin (search_phrase_pairs(vec));
+  ALTER INDEX search_document_pair_idx ALTER COLUMN 1 SET STATISTICS 0`;
 
 /**
  * Title matches are found through their own index (created after version 2 adds the column).
@@ -181,13 +229,24 @@ const CREATE_TITLE_VECTOR_INDEX = `CREATE INDEX IF NOT EXISTS search_document_ti
  */
 export const GIN_INDEXES = [
   'search_document_vec_idx',
-  'search_document_bigram_idx',
+  'search_document_pair_idx',
   'search_document_title_words_idx',
   'search_document_title_vec_idx',
 ];
+export const PENDING_LIST_LIMIT_KB = 256;
 const PENDING_LIST_LIMITS = GIN_INDEXES.map(
-  (index) => `ALTER INDEX ${index} SET (gin_pending_list_limit = 256);`,
+  (index) => `ALTER INDEX ${index} SET (gin_pending_list_limit = ${PENDING_LIST_LIMIT_KB});`,
 ).join('\n  ');
+
+/**
+ * The pair index during a reindex's bulk load. Each flush of a pending list sorts its entries
+ * and merges them into the tree, so small lists cost ~1,000 merges a post for this index alone
+ * (~0.5 ms a post more than at 4 MB). Only this index: the planner would price a phrase scan of
+ * a long list above a table scan, but a table scan here computes every row's pairs (the
+ * function's declared cost), which it never prefers; searches meanwhile read a longer list.
+ */
+export const BULK_LOAD_PAIR_PENDING_LIST_KB = 4096;
+export const PAIR_INDEX = 'search_document_pair_idx';
 
 /** The engine's tables, in the order their statistics are refreshed. */
 export const SEARCH_TABLES = [
@@ -211,10 +270,14 @@ BEGIN
   IF (SELECT schema_version FROM search_state WHERE id = 1) < 2 THEN
     ${UPGRADE_TO_2}
   END IF;
-  ${BIGRAMS_FUNCTION};
+  IF (SELECT schema_version FROM search_state WHERE id = 1) < 6 THEN
+    ${UPGRADE_TO_6}
+  END IF;
+  ${LZ4_COMPRESSION}
+  ${PHRASE_PAIRS_FUNCTION};
   ${SNIPPET_SOURCE_FUNCTION};
   ${VECTOR_MATCHES_FUNCTION};
-  ${CREATE_BIGRAM_INDEX};
+  ${CREATE_PAIR_INDEX};
   ${CREATE_TITLE_VECTOR_INDEX};
   ${PENDING_LIST_LIMITS}
   IF (SELECT schema_version FROM search_state WHERE id = 1) < 4 THEN

@@ -105,6 +105,19 @@ describe('identifiers', () => {
       'effect',
     ]);
   });
+
+  it('counts the same words from the tokens of each part as from the parts joined', () => {
+    const title = 'Using hljs.registerLanguage in highlight.js';
+    const body = 'Call `std::fs::read` or @scope/name, then snake_case and XMLHttpRequest.';
+    const joined = `${title} ${body}`;
+    expect(identifierTokens(joined)).toEqual([
+      ...identifierTokens(title),
+      ...identifierTokens(body),
+    ]);
+    expect(distinctWords(joined, [...identifierTokens(title), ...identifierTokens(body)])).toEqual(
+      distinctWords(joined),
+    );
+  });
 });
 
 describe('stripMarkdown', () => {

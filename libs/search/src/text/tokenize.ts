@@ -46,12 +46,15 @@ export function identifierTokens(text: string): string[] {
 /**
  * Distinct lower-cased words of `text`: what the spelling lexicon counts per document. The
  * words between separators, plus the wholes and parts of identifiers (`identifierTokens`), so
- * that every word the lexicon offers as a correction is one the index can match.
+ * that every word the lexicon offers as a correction is one the index can match. A caller that
+ * already has the identifier tokens passes them (those of texts joined by spaces are the
+ * concatenation of each text's: an identifier never spans a space).
  */
-export function distinctWords(text: string): string[] {
-  return [
-    ...new Set([...tokenizeWords(text), ...identifierTokens(text)].filter((w) => w.length >= 2)),
-  ];
+export function distinctWords(
+  text: string,
+  identifiers: readonly string[] = identifierTokens(text),
+): string[] {
+  return [...new Set([...tokenizeWords(text), ...identifiers].filter((w) => w.length >= 2))];
 }
 
 /** Lucene's English stop words, the set Elasticsearch's `english` analyzer drops. */
