@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,7 +22,7 @@ export async function emptyClusterFile(): Promise<string> {
  * seconds of CPU, which every test database paid again, for a cluster that is the same each
  * time. So the first one is dumped to `file` (written whole, then renamed, so a process reading
  * it meanwhile never sees half of it) and later ones start from a copy of that dump. A dump that
- * cannot be loaded is replaced by a fresh one.
+ * cannot be loaded is replaced by a fresh one; one that cannot be written is not kept.
  */
 export async function createMemoryPGlite(extensions: Extensions, file?: string): Promise<PGlite> {
   const clusterFile = file ?? (await emptyClusterFile());
@@ -35,9 +35,18 @@ export async function createMemoryPGlite(extensions: Extensions, file?: string):
     }
   }
   const pglite = await PGlite.create('memory://', { extensions });
-  const fresh = await pglite.dumpDataDir('none');
-  const partial = `${clusterFile}.${process.pid}-${randomBytes(4).toString('hex')}`;
-  await writeFile(partial, Buffer.from(await fresh.arrayBuffer()));
-  await rename(partial, clusterFile);
+  await keepCluster(pglite, clusterFile);
   return pglite;
+}
+
+/** Best effort: where the copy cannot be written, the next database runs initdb again. */
+async function keepCluster(pglite: PGlite, clusterFile: string): Promise<void> {
+  const partial = `${clusterFile}.${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    const fresh = await pglite.dumpDataDir('none');
+    await writeFile(partial, Buffer.from(await fresh.arrayBuffer()));
+    await rename(partial, clusterFile);
+  } catch {
+    await rm(partial, { force: true });
+  }
 }

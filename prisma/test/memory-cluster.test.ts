@@ -43,3 +43,14 @@ test('a damaged dump is replaced by a whole one', async () => {
   expect((await stat(clusterFile)).size).toBeGreaterThan(1_000_000);
   expect((await readFile(clusterFile)).subarray(0, 17).toString()).not.toBe('not a tar archive');
 }, 60_000);
+
+test('a copy that cannot be kept leaves the database working', async () => {
+  const unwritable = path.join(folder, 'no-such-folder', 'empty-cluster.tar');
+  const db = await createMemoryPGlite({ pg_trgm }, unwritable);
+  try {
+    expect((await db.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+  } finally {
+    await db.close();
+  }
+  await expect(stat(unwritable)).rejects.toThrow();
+}, 60_000);
