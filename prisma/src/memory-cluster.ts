@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Extensions, PGlite } from '@electric-sql/pglite';
+import { compiledPGlite } from './embedded/pglite-thread.js';
 
 /** PGlite's version: a dump is only loaded by the PGlite that made it. */
 async function pgliteVersion(): Promise<string> {
@@ -26,15 +27,17 @@ export async function emptyClusterFile(): Promise<string> {
  */
 export async function createMemoryPGlite(extensions: Extensions, file?: string): Promise<PGlite> {
   const clusterFile = file ?? (await emptyClusterFile());
+  // Compiled as the API's own database thread compiles it: by the baseline compiler only.
+  const options = { extensions, pgliteWasmModule: await compiledPGlite() };
   const dump = await readFile(clusterFile).catch(() => null);
   if (dump) {
     try {
-      return await PGlite.create('memory://', { extensions, loadDataDir: new Blob([dump]) });
+      return await PGlite.create('memory://', { ...options, loadDataDir: new Blob([dump]) });
     } catch {
       // Damaged or from elsewhere: made afresh below.
     }
   }
-  const pglite = await PGlite.create('memory://', { extensions });
+  const pglite = await PGlite.create('memory://', options);
   await keepCluster(pglite, clusterFile);
   return pglite;
 }
