@@ -1,4 +1,3 @@
-import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
@@ -6,6 +5,7 @@ import pg from 'pg';
 import { PrismaClient } from '../generated/client/client.js';
 import { connectToOwner, DatabaseOwnedError } from './embedded/connect-to-owner.js';
 import { SOCKET_PORT, startEmbeddedOwner, type EmbeddedOwner } from './embedded/embedded-owner.js';
+import { createMemoryPGlite } from './memory-cluster.js';
 import { type ScriptRunner, type SqlClient } from './sql-client.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
@@ -120,7 +120,7 @@ function pgQuery(target: pg.Pool | pg.Client): SqlClient['query'] {
 
 /** Tests and benchmarks: a throwaway PGlite in this process, which nobody else can open. */
 async function openInMemoryPGlite(options: DatabaseOptions): Promise<Database> {
-  const pglite = await PGlite.create('memory://', { extensions: { pg_trgm } });
+  const pglite = await createMemoryPGlite({ pg_trgm });
   const prisma = createPrisma(new PrismaPGlite(pglite), options.onQuery);
   const runner: ScriptRunner = {
     query: (text, params) => pglite.query(text, params),

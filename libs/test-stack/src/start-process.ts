@@ -61,8 +61,11 @@ export function startProcess(
     }, timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
+      // Once ready, the output is only kept: matching it all again at every line of a long
+      // test's logs cost seconds.
+      if (ready) return;
       const match = output.match(options.ready);
-      if (match && !ready) {
+      if (match) {
         ready = true;
         clearTimeout(timer);
         resolve({ child, match, output: () => output, stop });

@@ -33,7 +33,7 @@ const webAssembly = (
  * blog's queries showed, and spent seconds of CPU at start (ADR 0020). V8 reads the flag when
  * it compiles, so it is set just before; nothing else in the API compiles WebAssembly.
  */
-function compiledPGlite(): Promise<PGliteModule> {
+export function compiledPGlite(): Promise<PGliteModule> {
   v8.setFlagsFromString('--liftoff-only');
   pgliteModule ??= readFile(
     path.join(
