@@ -148,6 +148,9 @@ export async function searchThroughApi(options: {
     REDIS_URL: undefined,
     ELASTICSEARCH_URL: undefined,
     ...options.database,
+  }).catch(async (error: unknown) => {
+    await rm(scratchDir, { recursive: true, force: true });
+    throw error;
   });
   try {
     const pid = api.child.pid!;
