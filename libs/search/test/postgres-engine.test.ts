@@ -366,6 +366,36 @@ describe.each([
     expect(seen.size).toBe(261);
   });
 
+  it('fills the first stage with title matches when there are enough, and pages on past them', async () => {
+    const engine = createPostgresSearchEngine(database.db);
+    const note = (id: number, inTitle: boolean): IndexableDocument => ({
+      kind: 'post',
+      id,
+      slug: `note-${id}`,
+      title: inTitle ? `Lantern note ${id}` : `Note ${id}`,
+      body: 'A short note about a lantern.',
+      summary: '',
+      categories: [],
+      publishedAt: new Date(Date.UTC(2024, 0, 1) + id * 60_000).toISOString(),
+    });
+    // 210 title matches, all older than the 40 posts that hold the word in their body alone.
+    const docs = Array.from({ length: 250 }, (_, i) => note(i + 1, i < 210));
+    await engine.reindex(iterate(docs));
+    const seen: string[] = [];
+    for (let page = 1; page <= 26; page++)
+      seen.push(...slugs(await engine.search({ q: 'lantern', page })));
+    expect(new Set(seen).size).toBe(250);
+    // The shortlist is the newest 200 title matches, the next ten the oldest; the body
+    // matches follow, newest first, although every one of them is newer.
+    expect(new Set(seen.slice(0, 200))).toEqual(
+      new Set(Array.from({ length: 200 }, (_, i) => `note-${i + 11}`)),
+    );
+    expect(seen.slice(200)).toEqual([
+      ...Array.from({ length: 10 }, (_, i) => `note-${10 - i}`),
+      ...Array.from({ length: 40 }, (_, i) => `note-${250 - i}`),
+    ]);
+  });
+
   it('counts up to 1,000 matches, then says "at least", and still pages past them', async () => {
     const engine = createPostgresSearchEngine(database.db);
     const note = (id: number): IndexableDocument => ({

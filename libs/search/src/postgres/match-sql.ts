@@ -135,11 +135,17 @@ const documentScan = (condition: string, scope: Scope): string =>
   `SELECT d.ctid AS row_id, d.source_id, d.published_at, ${inScope('d', scope)} AS in_scope
       FROM search_document d WHERE ${condition}`;
 
-/** The same columns from `search_vector_match_rows`, which keeps the documents in scope only. */
+/**
+ * The same columns from `search_vector_match_rows`, which keeps the documents in scope only.
+ * The arrays are unnested in the select list, row by row as they are read (the arrays are of
+ * one length, so the three advance together): `unnest` in FROM would first copy every match
+ * into a tuplestore, where a common word's count reads 1,001 of them and no more is needed
+ * once title matches fill the first stage.
+ */
 const vectorMatchRows = (q: string, phrase: string, scope: Scope): string =>
-  `SELECT u.row_id, u.source_id, u.published_at, true AS in_scope
-      FROM search_vector_match_rows(${q}, ${phrase}, ${scope.generation}, ${scope.kind}, ${scope.category ?? 'NULL'}) m,
-        unnest(m.row_ids, m.source_ids, m.published_ats) AS u(row_id, source_id, published_at)`;
+  `SELECT unnest(m.row_ids) AS row_id, unnest(m.source_ids) AS source_id,
+        unnest(m.published_ats) AS published_at, true AS in_scope
+      FROM search_vector_match_rows(${q}, ${phrase}, ${scope.generation}, ${scope.kind}, ${scope.category ?? 'NULL'}) m`;
 
 /**
  * The scans that find the documents matching any candidate, one index scan each: the
@@ -227,11 +233,12 @@ function matchesCtes(
     )
     .join(' + ');
   const anyQuery = queries.map((query) => query.tsquery).join(' || ');
-  // A document found by several branches is one match.
+  // A document found by several branches is one match. Found by one, the matches are the
+  // found rows in scope, read from `found` where they are used rather than copied once more.
   const distinct = branches.length > 1;
   return `found AS MATERIALIZED (
       ${scans}
-    ), matches AS MATERIALIZED (
+    ), matches AS ${distinct ? '' : 'NOT '}MATERIALIZED (
       SELECT ${distinct ? 'DISTINCT ON (f.source_id)' : ''} f.row_id, f.source_id, f.published_at
       FROM found f
       WHERE f.in_scope
@@ -285,14 +292,18 @@ export function matchSql(
   const firstStageOrder = `s.title_score DESC, ${byDate}`;
   const finalOrder = `s.stage > ${shortlist}, s.score DESC NULLS LAST, s.stage`;
   const firstStageSize = params.add(Math.max(options.shortlist, options.offset + options.limit));
-  // Title matches first, then the newest of the others: the order of scoring every title.
+  // Title matches first, then the newest of the others: the order of scoring every title. When
+  // the title matches scoring above 0 fill the first stage, no other match can enter it: the
+  // condition is a one-time filter, so the others are then neither read nor sorted (for a
+  // common word, every match but the first 1,001 the count reads).
+  const othersNeeded = `(SELECT count(*) FROM (SELECT FROM titled WHERE title_score > 0 LIMIT ${firstStageSize}) t) < ${firstStageSize}`;
   return `WITH ${matches}, first_stage AS (
       SELECT s.* FROM (
         (SELECT s.row_id, s.source_id, s.published_at, s.title_score FROM titled s
           ORDER BY ${firstStageOrder} LIMIT ${firstStageSize})
         UNION ALL
         (SELECT s.row_id, s.source_id, s.published_at, 0::float8 FROM matches s
-          WHERE s.source_id NOT IN (SELECT source_id FROM titled)
+          WHERE ${othersNeeded} AND s.source_id NOT IN (SELECT source_id FROM titled)
           ORDER BY ${byDate} LIMIT ${firstStageSize})
       ) s
       ORDER BY ${firstStageOrder}
