@@ -38,6 +38,17 @@ afterAll(async () => {
 const field = (page: Page, label: 'Name' | 'Email' | 'Comment') =>
   page.locator('#comment-form').getByLabel(label, { exact: true });
 
+/**
+ * Opens a post page and, with JavaScript on, waits until it is hydrated (its live comments then
+ * load their client): a form sent while the page hydrates can be lost.
+ */
+async function openPost(page: Page, postSlug: string, javaScriptEnabled: boolean): Promise<void> {
+  await page.goto(`${webUrl}/posts/${postSlug}`);
+  if (javaScriptEnabled) {
+    await page.locator('script[src*="faye-client"]').waitFor({ state: 'attached' });
+  }
+}
+
 async function fillComment(page: Page, values: { name: string; email: string; body: string }) {
   await field(page, 'Name').fill(values.name);
   await field(page, 'Email').fill(values.email);
@@ -67,7 +78,7 @@ for (const javaScriptEnabled of [false, true]) {
     });
 
     it('shows field errors inline and keeps what was typed', async () => {
-      await page.goto(`${webUrl}/posts/${slug}`);
+      await openPost(page, slug, javaScriptEnabled);
       await fillComment(page, { name: 'Ada Lovelace', email: 'ada@example.org', body: 'x' });
       await page.locator('.field__error').first().waitFor();
 
@@ -117,7 +128,7 @@ for (const javaScriptEnabled of [false, true]) {
 
     it('replies through ?replyTo= with the parent in the form', async () => {
       const parent = commented.comments[0]!;
-      await page.goto(`${webUrl}/posts/${commented.post.slug}`);
+      await openPost(page, commented.post.slug, javaScriptEnabled);
       await page
         .getByRole('link', { name: `Reply to ${parent.authorName}` })
         .first()
