@@ -1,7 +1,7 @@
 import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { adminHeaders, apiUrl, connectBrowser, openEditor, webUrl } from './support.js';
+import { adminHeaders, apiUrl, connectBrowser, deletePost, openEditor, webUrl } from './support.js';
 
 /*
  * Editing a published post in private: "Save" keeps the edit from readers until "Update",
@@ -62,6 +62,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser.close();
+  // The other files see the seeded content only: several read the newest post as a demo post.
+  await deletePost(post.id);
 });
 
 describe('editing a published post', () => {

@@ -199,6 +199,7 @@ export interface PostListing {
     id: number;
     slug: string;
     title: string;
+    publishedAt: string;
     commentCount: number;
     categories: { slug: string; name: string }[];
   }[];
