@@ -1,10 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type PrismaClient } from '@inkwell/prisma';
-import { startApiProcess, type EnvVars } from '@inkwell/test-stack';
+import { freePort, startApiProcess, type EnvVars } from '@inkwell/test-stack';
 import { type SyntheticPost } from '../../libs/search/test/fixtures/synthetic-blog.js';
 import { processTime, type ProcessTime } from './cpu-time.js';
 
@@ -74,17 +73,6 @@ export interface ApiRun {
  * the listing's own backend is not counted.
  */
 export type BackendPids = () => Promise<number[]>;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function timesOf(pids: readonly number[]): Promise<Map<number, ProcessTime>> {
   const entries = await Promise.all(
