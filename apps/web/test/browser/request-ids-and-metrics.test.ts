@@ -55,12 +55,15 @@ describe('request ids and metrics across the site and the API', () => {
       .toContainEqual(
         expect.objectContaining({ req: expect.objectContaining({ url: '/api/settings' }) }),
       );
-    expect(jsonLines(site.output())).toContainEqual(
-      expect.objectContaining({
-        reqId: 'edge-trace-1',
-        req: expect.objectContaining({ url: '/' }),
-      }),
-    );
+    // Logged when the response finishes, which can come after the client has read it.
+    await expect
+      .poll(() => jsonLines(site.output()))
+      .toContainEqual(
+        expect.objectContaining({
+          reqId: 'edge-trace-1',
+          req: expect.objectContaining({ url: '/' }),
+        }),
+      );
 
     // Rendered again (a cookie passes the page cache by), under an id of the site's own.
     const fresh = await fetch(`${site.webUrl}/`, {
