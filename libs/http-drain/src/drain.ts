@@ -1,4 +1,5 @@
 import { type Server, type ServerResponse } from 'node:http';
+import net from 'node:net';
 
 /*
  * `server.close()` alone is not a graceful stop for a keep-alive HTTP server: it closes the
@@ -8,6 +9,16 @@ import { type Server, type ServerResponse } from 'node:http';
  * on an open connection that this answer is the last one (`Connection: close`), closes each
  * connection the moment it has nothing in flight, and waits for the answers in flight, for a
  * bounded time.
+ *
+ * Two orders matter, and `server.close()` gets both wrong (Node 20):
+ * - It closes the idle connections before it stops listening. A client whose idle connection is
+ *   closed sends its request again at once on a new one, which the kernel takes into the
+ *   listening socket's backlog while the server is still busy closing; closing the listening
+ *   socket then resets it: a request cut off, not refused. So the listening socket closes first.
+ * - Its `closeIdleConnections` counts a connection as idle once its answer has ended, even while
+ *   the answer's bytes still wait to be written, and destroying it cuts the answer short. So idle
+ *   connections are closed only while no answer in flight has ended; each answer's `close`
+ *   tries again.
  */
 
 export interface DrainResult {
@@ -37,6 +48,12 @@ export function createHttpDrain(server: Server): HttpDrain {
   const inFlight = new Set<ServerResponse>();
   let draining = false;
 
+  /** Closes the idle connections, unless an answer that has ended is still being written. */
+  function closeIdleConnections(): void {
+    for (const res of inFlight) if (res.writableEnded) return;
+    server.closeIdleConnections();
+  }
+
   server.on('request', (_req, res: ServerResponse) => {
     // A request that arrives on an open connection while draining is answered, as the last.
     if (draining) lastOnConnection(res);
@@ -44,7 +61,7 @@ export function createHttpDrain(server: Server): HttpDrain {
     res.once('close', () => {
       inFlight.delete(res);
       // The connection it came on is idle now (or gone): no reason to keep it while draining.
-      if (draining) setImmediate(() => server.closeIdleConnections());
+      if (draining) setImmediate(closeIdleConnections);
     });
   });
 
@@ -64,11 +81,13 @@ export function createHttpDrain(server: Server): HttpDrain {
           abandoned = inFlight.size;
           server.closeAllConnections();
         }, timeoutMs);
-        // Calls back once every connection has ended; Node closes the idle ones at once.
-        server.close(() => {
+        // Stops listening (net's close: http's would close the idle connections first) and
+        // calls back once every connection has ended.
+        net.Server.prototype.close.call(server, () => {
           clearTimeout(deadline);
           resolve({ abandoned });
         });
+        closeIdleConnections();
       });
     },
   };
