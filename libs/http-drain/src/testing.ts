@@ -48,7 +48,8 @@ export interface LoadAcrossStop {
 type Attempt =
   | { kind: 'answered'; status: number }
   | { kind: 'refused' }
-  | { kind: 'failed'; error: string; reusedSocket: boolean };
+  /** `unread`: the request went out on a reused connection that closed before any answer. */
+  | { kind: 'failed'; error: string; unread: boolean };
 
 function attempt(url: URL, agent: http.Agent, request: LoadRequest): Promise<Attempt> {
   return new Promise((resolve) => {
@@ -64,14 +65,15 @@ function attempt(url: URL, agent: http.Agent, request: LoadRequest): Promise<Att
       (res) => {
         res.resume();
         res.once('end', () => resolve({ kind: 'answered', status: res.statusCode ?? 0 }));
+        // An answer cut short: the server had read the request, so it is not sent again.
         res.once('error', (error) =>
-          resolve({ kind: 'failed', error: error.message, reusedSocket: outgoing.reusedSocket }),
+          resolve({ kind: 'failed', error: error.message, unread: false }),
         );
       },
     );
     outgoing.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'ECONNREFUSED') resolve({ kind: 'refused' });
-      else resolve({ kind: 'failed', error: error.message, reusedSocket: outgoing.reusedSocket });
+      else resolve({ kind: 'failed', error: error.message, unread: outgoing.reusedSocket });
     });
     outgoing.end(request.body);
   });
@@ -85,7 +87,7 @@ function attempt(url: URL, agent: http.Agent, request: LoadRequest): Promise<Att
 async function send(url: URL, agent: http.Agent, request: LoadRequest): Promise<LoadOutcome> {
   const startedAt = Date.now();
   let result = await attempt(url, agent, request);
-  if (result.kind === 'failed' && result.reusedSocket) result = await attempt(url, agent, request);
+  if (result.kind === 'failed' && result.unread) result = await attempt(url, agent, request);
   if (result.kind === 'answered') {
     return { kind: 'answered', request, status: result.status, startedAt, endedAt: Date.now() };
   }
