@@ -12,10 +12,11 @@
  * is PGlite in a scratch data directory, reached as the API reaches it: through its owner's
  * socket (`openDatabase`), the owner's PGlite thread running in this process.
  *
- * Then, on PostgreSQL and the embedded engine, the same queries through the API: the blog's own
- * tables hold the same posts, the API runs from source in a process of its own over that
- * database and its index, and each query is a `GET /api/search?q=` it has not seen (a cache
- * miss; its metrics confirm the engine ran once per query). Per query: wall clock, the API
+ * Then, on PostgreSQL and the embedded engine, the same queries and prefixes through the API: the
+ * blog's own tables hold the same posts, the API runs from source in a process of its own over
+ * that database and its index, and each query is a `GET /api/search?q=` (each prefix a
+ * `GET /api/search/suggest?q=`) it has not seen (a cache miss; its metrics confirm the engine
+ * ran once per request). Per query: wall clock, the API
  * process's CPU and, on PostgreSQL, the CPU of the backends serving its database, both from the
  * scheduler's nanosecond counters (`/proc/<pid>/task/<tid>/schedstat`), and the time they waited
  * for a core.
@@ -39,7 +40,7 @@ import {
   typoQueries,
 } from '../../libs/search/test/fixtures/synthetic-blog.js';
 import { serverCpuMs, timed } from './cpu-time.js';
-import { searchThroughApi, writeBlogPosts, type ApiRun, type BackendPids } from './through-api.js';
+import { askThroughApi, writeBlogPosts, type ApiRun, type BackendPids } from './through-api.js';
 
 const args = new Map(
   process.argv.slice(2).map((arg) => arg.replace(/^--/u, '').split('=') as [string, string]),
@@ -79,7 +80,8 @@ interface Row {
   index: { wallS: number; cpuS: number; serverCpuS: number | null } | null;
   search: Latencies & { corrected: number; empty: number };
   suggest: Latencies & { posts: number };
-  api: ApiRun | null;
+  /** The typo queries and the prefixes through the API; null where it was not run. */
+  api: { search: ApiRun; suggest: ApiRun } | null;
 }
 
 const loadAverage = (): string =>
@@ -200,21 +202,33 @@ async function holdsCorpus(db: Database, engine: SearchEngine): Promise<boolean>
   }
 }
 
-/** The benchmark's queries through the API, over the database the engine's figures came from. */
+/** The benchmark's queries and prefixes through the API, over the database the engine's figures came from. */
 async function throughApi(
   name: string,
   database: Record<string, string>,
   backendPids: BackendPids | null,
-): Promise<ApiRun> {
-  console.error(`${name}: searching through the API (load average ${loadAverage()})`);
-  const run = await searchThroughApi({
+): Promise<NonNullable<Row['api']>> {
+  console.error(
+    `${name}: searching and suggesting through the API (load average ${loadAverage()})`,
+  );
+  const [search, suggest] = await askThroughApi({
     database,
-    warmUp: typoQueries(10, SEED + 3).map((query) => query.typed),
-    queries: typoQueries(QUERIES, SEED + 1).map((query) => query.typed),
+    passes: [
+      {
+        operation: 'search',
+        warmUp: typoQueries(10, SEED + 3).map((query) => query.typed),
+        queries: typoQueries(QUERIES, SEED + 1).map((query) => query.typed),
+      },
+      {
+        operation: 'suggest',
+        warmUp: prefixQueries(10, SEED + 4),
+        queries: prefixQueries(QUERIES, SEED + 2),
+      },
+    ],
     backendPids,
   });
   console.error(`${name}: done (load average ${loadAverage()})`);
-  return run;
+  return { search: search!, suggest: suggest! };
 }
 
 async function onScratchPostgres(): Promise<Row> {
@@ -368,15 +382,27 @@ for (const { engine, suggest } of rows) {
   );
 }
 
-const apiRows = rows.filter((row): row is Row & { api: ApiRun } => row.api !== null);
-if (apiRows.length > 0) {
+const apiRows = rows.filter(
+  (row): row is Row & { api: NonNullable<Row['api']> } => row.api !== null,
+);
+const apiTables = [
+  {
+    pass: 'search',
+    title: `The same typo queries through the API (\`GET /api/search?q=\`, the API in a process of its own, each query new to it: a cache miss), sequential, after 10 other warm-up queries`,
+  },
+  {
+    pass: 'suggest',
+    title: `The same prefixes through the API (\`GET /api/search/suggest?q=\`, same process, each prefix new to it: a cache miss), sequential, after 10 other warm-up prefixes`,
+  },
+] as const;
+for (const { pass, title } of apiRows.length > 0 ? apiTables : []) {
   console.log(
-    `\nThe same typo queries through the API (\`GET /api/search?q=\`, the API in a process of its own, each query new to it: a cache miss), sequential, after 10 other warm-up queries. Per query: wall clock at the client; CPU of the API process (every thread, the embedded database's included) and of the PostgreSQL backends serving it, from the scheduler's nanosecond counters; time both waited for a core\n`,
+    `\n${title}. Per request: wall clock at the client; CPU of the API process (every thread, the embedded database's included) and of the PostgreSQL backends serving it, from the scheduler's nanosecond counters; time both waited for a core\n`,
   );
-  console.log('| Engine | Per query | p50 | p95 | p99 | mean |');
+  console.log('| Engine | Per request | p50 | p95 | p99 | mean |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: |');
   for (const { engine, api } of apiRows) {
-    const { samples } = api;
+    const { samples } = api[pass];
     const line = (label: string, values: number[]) => {
       const mean = values.reduce((sum, value) => sum + value, 0) / values.length;
       console.log(
@@ -395,7 +421,7 @@ if (apiRows.length > 0) {
   }
   for (const { engine, api } of apiRows) {
     console.log(
-      `\n${engine}: ${api.queries} queries measured, ${api.engineSearches} engine searches counted by the API's metrics`,
+      `\n${engine}: ${api[pass].queries} requests measured, ${api[pass].engineCalls} engine calls (${pass}) counted by the API's metrics`,
     );
   }
 }

@@ -62,16 +62,24 @@ export interface ApiSamples {
 
 export interface ApiRun {
   samples: ApiSamples;
-  /** Searches the engine ran, from the API's own metrics: each measured query was a cache miss. */
-  engineSearches: number;
+  /** Engine calls the API made, from its own metrics: each measured request was a cache miss. */
+  engineCalls: number;
   queries: number;
 }
 
-/**
- * The CPU of the backends serving one database, read from their scheduler counters
- * (nanoseconds). The pids are listed through `listPids`, a connection to another database, so
- * the listing's own backend is not counted.
- */
+/** One kind of request the API is asked, query after query. */
+export interface ApiPass {
+  /** `search` (`GET /api/search?q=`) or `suggest` (`GET /api/search/suggest?q=`). */
+  operation: 'search' | 'suggest';
+  warmUp: readonly string[];
+  queries: readonly string[];
+}
+
+const PASS_PATHS: Record<ApiPass['operation'], string> = {
+  search: '/api/search',
+  suggest: '/api/search/suggest',
+};
+
 export type BackendPids = () => Promise<number[]>;
 
 async function timesOf(pids: readonly number[]): Promise<Map<number, ProcessTime>> {
@@ -96,13 +104,16 @@ function backendDelta(
   return { cpuMs, waitMs };
 }
 
-async function engineSearchCount(metricsUrl: string): Promise<number> {
+async function engineCallCount(
+  metricsUrl: string,
+  operation: ApiPass['operation'],
+): Promise<number> {
   const text = await (await fetch(metricsUrl)).text();
   let count = 0;
   for (const line of text.split('\n')) {
     if (
       line.startsWith('inkwell_search_duration_seconds_count{') &&
-      line.includes('operation="search"')
+      line.includes(`operation="${operation}"`)
     )
       count += Number(line.slice(line.lastIndexOf(' ') + 1));
   }
@@ -111,18 +122,15 @@ async function engineSearchCount(metricsUrl: string): Promise<number> {
 
 /**
  * Starts the API from source in its own process over the benchmark's database (`database`:
- * its DATABASE_URL or DATA_DIR), then asks `GET /api/search?q=` for each query one after
- * another, after `warmUp` other queries. Every measured query is one the API has not seen, so
- * its cache misses; the API's own metrics confirm the engine ran once per query.
+ * its DATABASE_URL or DATA_DIR), then runs each pass: its `warmUp` queries, then each of its
+ * queries one after another. A measured query is one the API has not seen in that pass, so its
+ * cache misses; the API's own metrics confirm the engine ran once per query.
  */
-export async function searchThroughApi(options: {
+export async function askThroughApi(options: {
   database: EnvVars;
-  warmUp: readonly string[];
-  queries: readonly string[];
+  passes: readonly ApiPass[];
   backendPids: BackendPids | null;
-}): Promise<ApiRun> {
-  const seen = new Set(options.warmUp);
-  const queries = options.queries.filter((q) => !seen.has(q) && (seen.add(q), true));
+}): Promise<ApiRun[]> {
   const metricsPort = await freePort();
   const scratchDir = await mkdtemp(path.join(tmpdir(), 'inkwell-search-bench-api-'));
   const api = await startApiProcess({
@@ -142,49 +150,55 @@ export async function searchThroughApi(options: {
   });
   try {
     const pid = api.child.pid!;
-    const search = async (q: string): Promise<void> => {
-      const response = await fetch(`${api.url}/api/search?q=${encodeURIComponent(q)}`);
-      const body = await response.text();
-      if (!response.ok)
-        throw new Error(`GET /api/search?q=${q} answered ${response.status}: ${body}`);
-    };
-    for (const q of options.warmUp) await search(q);
     const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
-    const searchesBefore = await engineSearchCount(metricsUrl);
-    const samples: ApiSamples = {
-      wall: [],
-      apiCpu: [],
-      serverCpu: options.backendPids ? [] : null,
-      cpu: [],
-      waited: [],
-    };
-    for (const q of queries) {
-      const backendsBefore = options.backendPids
-        ? await timesOf(await options.backendPids())
-        : null;
-      const apiBefore = (await processTime(pid, true))!;
-      const started = performance.now();
-      await search(q);
-      const wallMs = performance.now() - started;
-      const apiAfter = (await processTime(pid, true))!;
-      const server = backendsBefore
-        ? backendDelta(
-            backendsBefore,
-            await timesOf([
-              ...new Set([...backendsBefore.keys(), ...(await options.backendPids!())]),
-            ]),
-          )
-        : null;
-      samples.wall.push(wallMs);
-      const apiCpu = apiAfter.cpuMs - apiBefore.cpuMs;
-      samples.apiCpu.push(apiCpu);
-      samples.serverCpu?.push(server!.cpuMs);
-      samples.cpu.push(apiCpu + (server?.cpuMs ?? 0));
-      samples.waited.push(apiAfter.waitMs - apiBefore.waitMs + (server?.waitMs ?? 0));
+    const runs: ApiRun[] = [];
+    for (const pass of options.passes) {
+      const seen = new Set(pass.warmUp);
+      const queries = pass.queries.filter((q) => !seen.has(q) && (seen.add(q), true));
+      const ask = async (q: string): Promise<void> => {
+        const url = `${api.url}${PASS_PATHS[pass.operation]}?q=${encodeURIComponent(q)}`;
+        const response = await fetch(url);
+        const body = await response.text();
+        if (!response.ok) throw new Error(`GET ${url} answered ${response.status}: ${body}`);
+      };
+      for (const q of pass.warmUp) await ask(q);
+      const callsBefore = await engineCallCount(metricsUrl, pass.operation);
+      const samples: ApiSamples = {
+        wall: [],
+        apiCpu: [],
+        serverCpu: options.backendPids ? [] : null,
+        cpu: [],
+        waited: [],
+      };
+      for (const q of queries) {
+        const backendsBefore = options.backendPids
+          ? await timesOf(await options.backendPids())
+          : null;
+        const apiBefore = (await processTime(pid, true))!;
+        const started = performance.now();
+        await ask(q);
+        const wallMs = performance.now() - started;
+        const apiAfter = (await processTime(pid, true))!;
+        const server = backendsBefore
+          ? backendDelta(
+              backendsBefore,
+              await timesOf([
+                ...new Set([...backendsBefore.keys(), ...(await options.backendPids!())]),
+              ]),
+            )
+          : null;
+        samples.wall.push(wallMs);
+        const apiCpu = apiAfter.cpuMs - apiBefore.cpuMs;
+        samples.apiCpu.push(apiCpu);
+        samples.serverCpu?.push(server!.cpuMs);
+        samples.cpu.push(apiCpu + (server?.cpuMs ?? 0));
+        samples.waited.push(apiAfter.waitMs - apiBefore.waitMs + (server?.waitMs ?? 0));
+      }
+      const engineCalls = (await engineCallCount(metricsUrl, pass.operation)) - callsBefore;
+      for (const list of Object.values(samples) as (number[] | null)[]) list?.sort((a, b) => a - b);
+      runs.push({ samples, engineCalls, queries: queries.length });
     }
-    const engineSearches = (await engineSearchCount(metricsUrl)) - searchesBefore;
-    for (const list of Object.values(samples) as (number[] | null)[]) list?.sort((a, b) => a - b);
-    return { samples, engineSearches, queries: queries.length };
+    return runs;
   } finally {
     await api.stop();
     await rm(scratchDir, { recursive: true, force: true });
