@@ -242,7 +242,7 @@ describe.each([
     await engine.setup();
     await engine.setup();
     const { rows } = await database.db.query('SELECT schema_version FROM search_state');
-    expect(rows).toEqual([{ schema_version: 6 }]);
+    expect(rows).toEqual([{ schema_version: 7 }]);
     // Version 4 listed the title prefixes of the documents already indexed.
     expect((await engine.suggest({ q: 'tok' })).posts).toEqual([
       { slug: 'tokio-channels', title: 'Async Rust with tokio channels' },
@@ -265,7 +265,7 @@ describe.each([
          (SELECT count(*)::int FROM pg_proc
            WHERE proname IN ('search_bigrams', 'search_vector_matches')) AS old_functions`,
     );
-    expect(rows).toEqual([{ version: 6, indexes: ['search_document_pair_idx'], old_functions: 0 }]);
+    expect(rows).toEqual([{ version: 7, indexes: ['search_document_pair_idx'], old_functions: 0 }]);
     // A two-word phrase is decided by the pair index; three words recheck positions.
     const phrase = await engine.search({ q: 'streaming replication', debug: true });
     expect(phrase.debug?.strategy).toBe('phrase');

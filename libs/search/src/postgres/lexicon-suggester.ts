@@ -8,6 +8,7 @@ import { editDistance, spellingScore } from '../text/edit-distance.js';
 import { editVariants } from '../text/edit-variants.js';
 import { mayCorrect, SUGGESTER_POLICY } from '../query/suggester-policy.js';
 import { ACTIVE_GENERATION, TITLE_WORDS_SQL } from './schema.js';
+import { lexiconVersionColumns, type LexiconWordCache } from './lexicon-words.js';
 import { type SqlClient } from './sql-client.js';
 
 interface LexiconRow {
@@ -16,10 +17,16 @@ interface LexiconRow {
   doc_count: number;
 }
 
+/** A lookup whose variants were filtered by a stale word list is made again, at most so often. */
+const FILTERED_ATTEMPTS = 2;
+
 /**
  * Looks candidates up two ways: trigram similarity (index-backed `%`) catches most typos in
  * longer words; one-edit variants by primary key catch short words, where one transposition
  * leaves too few shared trigrams. Scores come from edit distance, as in Elasticsearch.
+ * Of the variants, only those the lexicon holds as words (`lexicon`, kept in this process and
+ * checked against the version the statement sees) are sent: a few instead of ~500 a word,
+ * whose array and probes were most of the lookup's cost.
  * Words and variants arrive as arrays for `unnest`, whose row count the planner reads from the
  * array itself, so it never prices the statement high enough for PostgreSQL to JIT-compile it
  * (~200 ms). Each variant is one primary-key probe: a hash join would read the whole lexicon
@@ -28,25 +35,43 @@ interface LexiconRow {
  */
 export async function suggestFromLexicon(
   db: SqlClient,
+  lexicon: LexiconWordCache,
   words: readonly string[],
 ): Promise<SpellingLookup> {
   const variants = words.flatMap((typed) => editVariants(typed).map((word) => ({ typed, word })));
-  const { rows } = await db.query(
-    `SELECT typed.typed, t.word, t.doc_count
-     FROM unnest($1::text[]) AS typed(typed) CROSS JOIN LATERAL (
-       SELECT word, doc_count FROM search_term
-       WHERE generation = ${ACTIVE_GENERATION} AND doc_count > 0 AND word % typed.typed
-       ORDER BY similarity(word, typed.typed) DESC LIMIT 30
-     ) t
-     UNION
-     SELECT v.typed, t.word, t.doc_count
-     FROM unnest($2::text[], $3::text[]) AS v(typed, word) CROSS JOIN LATERAL (
-       SELECT word, doc_count FROM search_term
-       WHERE generation = ${ACTIVE_GENERATION} AND word = v.word AND doc_count > 0 OFFSET 0
-     ) t`,
-    [words, variants.map((variant) => variant.typed), variants.map((variant) => variant.word)],
-  );
-  const found = rows as unknown as LexiconRow[];
+  let found: LexiconRow[] | null = null;
+  for (let attempt = 0; found === null; attempt++) {
+    const held = attempt < FILTERED_ATTEMPTS ? lexicon.held : null;
+    const probed = held === null ? variants : variants.filter(({ word }) => held.words.has(word));
+    const { rows } = await db.query(
+      `SELECT l.typed, l.word, l.doc_count, NULL AS lexicon_version, NULL::text[] AS lexicon_words
+       FROM (
+         SELECT typed.typed, t.word, t.doc_count
+         FROM unnest($1::text[]) AS typed(typed) CROSS JOIN LATERAL (
+           SELECT word, doc_count FROM search_term
+           WHERE generation = ${ACTIVE_GENERATION} AND doc_count > 0 AND word % typed.typed
+           ORDER BY similarity(word, typed.typed) DESC LIMIT 30
+         ) t
+         UNION
+         SELECT v.typed, t.word, t.doc_count
+         FROM unnest($2::text[], $3::text[]) AS v(typed, word) CROSS JOIN LATERAL (
+           SELECT word, doc_count FROM search_term
+           WHERE generation = ${ACTIVE_GENERATION} AND word = v.word AND doc_count > 0 OFFSET 0
+         ) t
+       ) l
+       UNION ALL SELECT NULL, NULL, NULL, ${lexiconVersionColumns('$4::text')}`,
+      [
+        words,
+        probed.map((variant) => variant.typed),
+        probed.map((variant) => variant.word),
+        held?.version ?? null,
+      ],
+    );
+    const version = rows.find((row) => row.lexicon_version !== null)!;
+    const read = (version.lexicon_words ?? null) as string[] | null;
+    if (lexicon.settle(held, String(version.lexicon_version), read))
+      found = (rows as unknown as LexiconRow[]).filter((row) => row.word !== null);
+  }
   // The typed word itself is found by both lookups (similarity 1, and as its own variant).
   const indexed = new Set(found.filter((row) => row.word === row.typed).map((row) => row.typed));
   const options = policyOptions(words, found);

@@ -10,6 +10,7 @@ import { type MatchPlan, type RankedPage, type SearchBackend } from '../query/ru
 import { renderSnippet } from '../text/snippet.js';
 import { tokenizeWords } from '../text/tokenize.js';
 import { suggestFromLexicon } from './lexicon-suggester.js';
+import { LexiconWordCache } from './lexicon-words.js';
 import {
   candidateQueries,
   matchSql,
@@ -76,8 +77,9 @@ const roundScore = (score: number): number => Math.round(score * 1e6) / 1e6;
 
 /** The PostgreSQL side of the shared query plan: lexicon suggestions, ts_rank, ts_headline. */
 export function postgresBackend(db: SqlClient): SearchBackend {
+  const lexicon = new LexiconWordCache();
   return {
-    suggest: (words: string[]): Promise<SpellingLookup> => suggestFromLexicon(db, words),
+    suggest: (words: string[]): Promise<SpellingLookup> => suggestFromLexicon(db, lexicon, words),
 
     async findPosts(plan, window): Promise<RankedPage<PostHit>> {
       const { total, rows } = await findMatches(db, plan, {

@@ -23,8 +23,10 @@ import { CREATE_TITLE_PREFIX_TABLE, titlePrefixRowsSql } from './title-prefixes.
  *      place of its text (`search_bigrams`), `body` and `vec` are compressed with lz4 where
  *      the server has it, and the word-index scan returns each match's date with its address
  *      (`search_vector_match_rows`) (ADR 0041).
+ *   7: `search_state.lexicon_words`, moved on by a trigger whenever the lexicon gains words, so
+ *      a process can keep the words in memory for spelling lookups (ADR 0042).
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** The generation readers and incremental writes use, as a scalar subquery. */
 export const ACTIVE_GENERATION = '(SELECT generation FROM search_state WHERE id = 1)';
@@ -128,6 +130,30 @@ const SNIPPET_SOURCE_FUNCTION = `CREATE OR REPLACE FUNCTION search_snippet_sourc
       FROM '^\\S*\\s(.*)\\s\\S*$');
   END
   $fn$`;
+
+/**
+ * `search_state.lexicon_words` counts the changes to the lexicon's set of words: a statement
+ * that adds words to `search_term` (a new word written, a reindex) moves it on, in its own
+ * transaction, so a reader that sees the count also sees those words. A process may keep the
+ * words in memory, keyed by generation and this count (`lexicon-words.ts`). Only inserted rows
+ * move it: a post saved with words the lexicon knows changes their counts alone (the upsert's
+ * update path), and a word whose count falls to 0 stays listed. A statement-level trigger with
+ * the inserted rows as a transition table: one update of the state row a statement, not a row.
+ */
+const LEXICON_WORDS_COUNTER = `
+  ALTER TABLE search_state ADD COLUMN IF NOT EXISTS lexicon_words bigint NOT NULL DEFAULT 0;
+  CREATE OR REPLACE FUNCTION search_lexicon_words_added() RETURNS trigger
+    LANGUAGE plpgsql AS $fn$
+    BEGIN
+      IF EXISTS (SELECT FROM added_terms) THEN
+        UPDATE search_state SET lexicon_words = lexicon_words + 1 WHERE id = 1;
+      END IF;
+      RETURN NULL;
+    END
+    $fn$;
+  CREATE OR REPLACE TRIGGER search_term_words_added AFTER INSERT ON search_term
+    REFERENCING NEW TABLE AS added_terms FOR EACH STATEMENT
+    EXECUTE FUNCTION search_lexicon_words_added();`;
 
 const CREATE_TABLES = `
   CREATE TABLE IF NOT EXISTS search_state (
@@ -267,6 +293,7 @@ BEGIN
   PERFORM pg_advisory_xact_lock(hashtext('inkwell search schema'));
   CREATE EXTENSION IF NOT EXISTS pg_trgm;
   ${CREATE_TABLES}
+  ${LEXICON_WORDS_COUNTER}
   IF (SELECT schema_version FROM search_state WHERE id = 1) < 2 THEN
     ${UPGRADE_TO_2}
   END IF;
