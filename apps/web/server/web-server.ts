@@ -18,6 +18,7 @@ import express from 'express';
 import { type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { ApiReads } from '../app/lib/api-reads.server.js';
+import { SharedReads } from '../app/lib/shared-reads.server.js';
 import { IMMUTABLE_ASSET_CACHE } from '../app/lib/cache-control.js';
 import { createApiGate } from './api-gate.js';
 import { type WebConfig } from './config.js';
@@ -124,6 +125,8 @@ export async function startWebServer(
           warn: (message) => logger.warn(message),
         })
       : undefined;
+  /** The settings and other reads every page makes alike, kept until a write drops them. */
+  const sharedReads = productionBuild ? new SharedReads() : undefined;
   if (pageCache) app.use(pageCache.serve);
   app.use(compression());
 
@@ -180,6 +183,7 @@ export async function startWebServer(
     log: req.log,
     bundleManifestPath,
     apiReads: new ApiReads(),
+    sharedReads,
     pageVersion,
     reportApiUnreachable: apiGate.reportUnreachable,
     cspNonce: cspNonceOf(res),
@@ -212,16 +216,19 @@ export async function startWebServer(
     else if (config.production) socket.destroy();
   });
 
-  // The page cache serves nothing until the API's stream of dropped tags is open.
+  // The page cache and the shared reads keep nothing until the API's stream of dropped tags is
+  // open, and nothing once it is not.
+  const keepers = [pageCache, sharedReads].filter((keeper) => keeper !== undefined);
   const droppedTags =
-    pageCache &&
-    followDroppedTags({
-      apiUrl: config.apiUrl,
-      log: warn,
-      onLive: () => pageCache.setLive(true),
-      onDown: () => pageCache.setLive(false),
-      onDrop: (tags) => pageCache.dropTags(tags),
-    });
+    keepers.length > 0
+      ? followDroppedTags({
+          apiUrl: config.apiUrl,
+          log: warn,
+          onLive: () => keepers.forEach((keeper) => keeper.setLive(true)),
+          onDown: () => keepers.forEach((keeper) => keeper.setLive(false)),
+          onDrop: (tags) => keepers.forEach((keeper) => keeper.dropTags(tags)),
+        })
+      : undefined;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {
