@@ -8,7 +8,7 @@ import { adminHeaders, apiUrl } from './support.js';
  * What a page rendered afresh costs (docs/decisions/0042-a-render-reads-less-and-sends-once.md),
  * with the page cache off: two site processes in front of the shared API, reached through a
  * relay that counts what the sites ask the API. The reads every page makes alike (settings,
- * static pages) are kept by each site process until a write drops them.
+ * static pages) are kept by each site process until a write drops them; a page is sent whole.
  */
 
 /** Counts each API path the sites read, and relays every request (events included) as it is. */
@@ -118,4 +118,15 @@ describe('reads every page makes alike', () => {
       expect(await page(site, '/'), site.webUrl).not.toContain(title);
     }
   });
+});
+
+test('a rendered page is sent whole: compressed in one piece, its length known', async () => {
+  const response = await fetch(`${sites[0]!.webUrl}/`, {
+    headers: { 'accept-encoding': 'gzip, deflate, br' },
+  });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-encoding')).toBe('br');
+  expect(Number(response.headers.get('content-length'))).toBeGreaterThan(0);
+  expect(response.headers.get('transfer-encoding')).toBeNull();
+  expect(await response.text()).toContain('</html>');
 });
