@@ -5,7 +5,7 @@ import { startWebServer, type WebServer } from '../stack.js';
 import { adminHeaders, apiUrl } from './support.js';
 
 /*
- * What a page rendered afresh costs (docs/decisions/0042-a-render-reads-less-and-sends-once.md),
+ * What a page rendered afresh costs (docs/decisions/0043-a-render-reads-less-and-sends-once.md),
  * with the page cache off: two site processes in front of the shared API, reached through a
  * relay that counts what the sites ask the API. The reads every page makes alike (settings,
  * static pages) are kept by each site process until a write drops them; a page is sent whole.
