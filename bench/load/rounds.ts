@@ -3,7 +3,7 @@ import autocannon from 'autocannon';
 import { cpuMilliseconds } from './cpu.js';
 
 /** What a browser sends with every request (a current Chrome on Linux). */
-const BROWSER_HEADERS = {
+export const BROWSER_HEADERS = {
   'accept-encoding': 'gzip, deflate, br',
   'accept-language': 'en-US,en;q=0.9',
   'user-agent':

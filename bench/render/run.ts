@@ -5,7 +5,8 @@
  * heartbeat in the same run. Needs `npm run build -w @inkwell/web` first.
  * Usage: npm run bench:render [-- --seconds 5 --connections 10 --build build]
  * Several `--build` folders (e.g. a copy of an older build) are measured side by side, page by
- * page, so a comparison on a busy machine sees the same load.
+ * page, so a comparison on a busy machine sees the same load. Every request carries a browser's
+ * headers (bench:load's), so pages are compressed as a browser gets them.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -19,6 +20,7 @@ import {
   type StartedProcess,
   workspacePackageDir,
 } from '@inkwell/test-stack';
+import { ACCEPT, BROWSER_HEADERS } from '../load/rounds.js';
 
 const { values } = parseArgs({
   options: {
@@ -58,9 +60,10 @@ async function measure(
   url: string,
   processes: { api: number; site?: number },
 ): Promise<Row> {
-  await autocannon({ url, connections, duration: 1 }); // warm caches and JIT
+  const headers = { ...BROWSER_HEADERS, accept: ACCEPT.page };
+  await autocannon({ url, connections, headers, duration: 1 }); // warm caches and JIT
   const before = { api: cpuMs(processes.api), site: processes.site && cpuMs(processes.site) };
-  const result = await autocannon({ url, connections, duration: seconds });
+  const result = await autocannon({ url, connections, headers, duration: seconds });
   const requests = result.requests.total;
   return {
     name,
@@ -90,7 +93,8 @@ const pidOf = (started: StartedProcess | { child: StartedProcess['child'] }): nu
 function printTable(rows: Row[]): void {
   const heartbeat = rows[0]!;
   console.log(
-    `${seconds} s per page, ${connections} connections, page cache off, Node ${process.version}\n`,
+    `${seconds} s per page, ${connections} connections, browser headers, page cache off, ` +
+      `Node ${process.version}\n`,
   );
   console.log(
     '| endpoint | req/s | p50 ms | p99 ms | req/s vs heartbeat | site CPU ms/page | API CPU ms/page | errors |',

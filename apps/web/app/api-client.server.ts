@@ -13,6 +13,7 @@ import {
 import { type AppLoadContext } from '@remix-run/node';
 import { type ApiReads } from './lib/api-reads.server.js';
 import { nodeFetch } from './lib/node-fetch.server.js';
+import { type ApiAnswer, type SharedReads } from './lib/shared-reads.server.js';
 
 /*
  * The one HTTP client for the Inkwell API, typed by the contract's route table
@@ -46,8 +47,10 @@ export interface ApiClientOptions {
   /** How long a call may take before the page answers 504 (API_TIMEOUT_MS). */
   timeoutMs?: number;
   fetch?: typeof fetch;
-  /** Sees every read's response (its cache headers), e.g. `ApiReads.record`. */
-  onRead?: (response: Response) => void;
+  /** Sees every read's answer (its cache headers), e.g. `ApiReads.record`. */
+  onRead?: (answer: Pick<ApiAnswer, 'ok' | 'headers'>) => void;
+  /** Reads kept across requests (the settings every page reads), for the reads it keeps. */
+  sharedReads?: SharedReads;
   /** An admin session's bearer token. */
   token?: string;
   /** Sent as X-CSRF-Token on writes: the value the submitted form carried, not the cookie's. */
@@ -119,7 +122,8 @@ function toApiError(status: number, body: unknown): ApiError {
 }
 
 export function createApiClient(options: ApiClientOptions) {
-  const { baseUrl, token, csrfToken, clientIp, requestId, onRead, log = console } = options;
+  const { baseUrl, token, csrfToken, clientIp, requestId, onRead, sharedReads } = options;
+  const log = options.log ?? console;
   const fetchImpl = options.fetch ?? nodeFetch;
   const timeoutMs = options.timeoutMs ?? DEFAULT_API_TIMEOUT_MS;
   /**
@@ -140,7 +144,11 @@ export function createApiClient(options: ApiClientOptions) {
     const key = `${url.href} ${accept.join(',')}`;
     let answer = reads.get(key);
     if (!answer) {
-      answer = send(method, path, url, input, accept);
+      answer = sharedReads?.keeps(path)
+        ? sharedReads
+            .read(key, () => exchange(method, url, input))
+            .then((read) => conclude(method, path, read, accept))
+        : send(method, path, url, input, accept);
       reads.set(key, answer);
     }
     return answer;
@@ -153,7 +161,11 @@ export function createApiClient(options: ApiClientOptions) {
     input: Input<unknown>,
     accept: readonly number[],
   ): Promise<{ status: number; body: unknown }> {
-    const route = routeAt(method, path);
+    return conclude(method, path, await exchange(method, url, input), accept);
+  }
+
+  /** The API's answer to one call, its body read as JSON (undefined if it is not). */
+  async function exchange(method: HttpMethod, url: URL, input: Input<unknown>): Promise<ApiAnswer> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -201,9 +213,20 @@ export function createApiClient(options: ApiClientOptions) {
     } finally {
       clearTimeout(timer);
     }
-    if (method === 'GET') onRead?.(response);
-    const { status } = response;
-    if (!response.ok && !accept.includes(status)) throw toApiError(status, json);
+    return { status: response.status, ok: response.ok, headers: response.headers, json };
+  }
+
+  /** Records a read, refuses an unexpected status, checks the body with the contract. */
+  function conclude(
+    method: HttpMethod,
+    path: string,
+    answer: ApiAnswer,
+    accept: readonly number[],
+  ): { status: number; body: unknown } {
+    const route = routeAt(method, path);
+    if (method === 'GET') onRead?.(answer);
+    const { status, json } = answer;
+    if (!answer.ok && !accept.includes(status)) throw toApiError(status, json);
     const spec = route.responses[status];
     if (spec === undefined) throw new Error(`API answered ${method} ${path} with ${status}`);
     if (spec === null || isMediaBody(spec)) return { status, body: undefined };
@@ -263,7 +286,10 @@ const clientsByRequest = new WeakMap<ApiReads, ApiClient>();
  * app bundle so loaders and `ApiError` share one module instance.
  */
 export function apiFor(
-  context: Pick<AppLoadContext, 'apiUrl' | 'apiTimeoutMs' | 'apiReads' | 'requestId' | 'log'>,
+  context: Pick<
+    AppLoadContext,
+    'apiUrl' | 'apiTimeoutMs' | 'apiReads' | 'requestId' | 'log' | 'sharedReads'
+  >,
 ): ApiClient {
   let client = clientsByRequest.get(context.apiReads);
   if (!client) {
@@ -273,7 +299,8 @@ export function apiFor(
       timeoutMs: context.apiTimeoutMs,
       requestId: context.requestId,
       log: context.log,
-      onRead: (response) => reads.record(response),
+      onRead: (answer) => reads.record(answer),
+      sharedReads: context.sharedReads,
     });
     clientsByRequest.set(reads, client);
   }

@@ -1,5 +1,6 @@
 import { type Logger } from 'pino';
 import { type ApiReads } from './lib/api-reads.server.js';
+import { type SharedReads } from './lib/shared-reads.server.js';
 
 /*
  * What the server (server/main.ts) hands every loader and action. Configuration is read once
@@ -23,6 +24,11 @@ declare module '@remix-run/node' {
     bundleManifestPath: string;
     /** What this request's API reads said about caching (lib/api-reads.server.ts). */
     apiReads: ApiReads;
+    /**
+     * The reads every page makes alike, kept across requests until a write drops their tags
+     * (lib/shared-reads.server.ts); unset in development, which reads the API every time.
+     */
+    sharedReads: SharedReads | undefined;
     /** The build's version, part of every page's ETag; unset in development (no ETags). */
     pageVersion: string | undefined;
     /** Tells the server's API gate (server/api-gate.ts) a loader found the API unreachable. */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createRequestHandler, type GetLoadContextFunction } from '@remix-run/express';
+import { type GetLoadContextFunction } from '@remix-run/express';
 import { type ServerBuild } from '@remix-run/node';
 import { createHttpDrain } from '@inkwell/http-drain';
 import {
@@ -18,6 +18,7 @@ import express from 'express';
 import { type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { ApiReads } from '../app/lib/api-reads.server.js';
+import { SharedReads } from '../app/lib/shared-reads.server.js';
 import { IMMUTABLE_ASSET_CACHE } from '../app/lib/cache-control.js';
 import { createApiGate } from './api-gate.js';
 import { type WebConfig } from './config.js';
@@ -27,10 +28,12 @@ import { countPageCacheOutcomes } from './page-cache-metrics.js';
 import { localThumbnails } from './local-thumbnails.js';
 import { needsWholeBuild, withoutAdminRoutes } from './public-build.js';
 import { createApiProxy } from './proxy.js';
+import { createRemixHandler } from './remix-handler.js';
 import { createRemixRouteLabeller, siteRouteOf } from './route-labels.js';
 import { loadSessionSecret } from './session-secret.js';
 import { onlyListedFiles } from './static-files.js';
 import { requestGuard } from './request-guard.js';
+import { compressWholeBodies } from './whole-body-compression.js';
 import { cspNonceOf, securityHeaders } from './security-headers.js';
 
 /** Paths served by the API but reached through this origin, so the browser talks to one host. */
@@ -124,8 +127,12 @@ export async function startWebServer(
           warn: (message) => logger.warn(message),
         })
       : undefined;
+  /** The settings and other reads every page makes alike, kept until a write drops them. */
+  const sharedReads = productionBuild ? new SharedReads() : undefined;
   if (pageCache) app.use(pageCache.serve);
   app.use(compression());
+  // Nearer the routes than compression(): a body sent whole is compressed here, in one call.
+  app.use(compressWholeBodies);
 
   /** Content-hashed files: a name never changes content, so browsers keep them for a year. */
   const immutableFiles = (dir: string) =>
@@ -180,6 +187,7 @@ export async function startWebServer(
     log: req.log,
     bundleManifestPath,
     apiReads: new ApiReads(),
+    sharedReads,
     pageVersion,
     reportApiUnreachable: apiGate.reportUnreachable,
     cspNonce: cspNonceOf(res),
@@ -189,9 +197,9 @@ export async function startWebServer(
     markupOnly: req.path.endsWith('.data') ? undefined : new Map(),
   });
   const mode = config.production ? 'production' : 'development';
-  const handleWholeBuild = createRequestHandler({ build, mode, getLoadContext });
+  const handleWholeBuild = createRemixHandler({ build, mode, getLoadContext });
   // Readers' pages are matched against a route tree without the admin panel (public-build.ts).
-  const handleReaders = createRequestHandler({
+  const handleReaders = createRemixHandler({
     build:
       typeof build === 'function'
         ? async () => withoutAdminRoutes(await build())
@@ -199,10 +207,9 @@ export async function startWebServer(
     mode,
     getLoadContext,
   });
-  // Express 4 ignores a handler's promise: a rejection goes to the error middleware instead.
   app.all('*', (req, res, next) => {
     const handleRequest = needsWholeBuild(req.path) ? handleWholeBuild : handleReaders;
-    handleRequest(req, res, next).catch(next);
+    void handleRequest(req, res, next);
   });
 
   server.on('upgrade', (req, socket, head) => {
@@ -212,16 +219,19 @@ export async function startWebServer(
     else if (config.production) socket.destroy();
   });
 
-  // The page cache serves nothing until the API's stream of dropped tags is open.
+  // The page cache and the shared reads keep nothing until the API's stream of dropped tags is
+  // open, and nothing once it is not.
+  const keepers = [pageCache, sharedReads].filter((keeper) => keeper !== undefined);
   const droppedTags =
-    pageCache &&
-    followDroppedTags({
-      apiUrl: config.apiUrl,
-      log: warn,
-      onLive: () => pageCache.setLive(true),
-      onDown: () => pageCache.setLive(false),
-      onDrop: (tags) => pageCache.dropTags(tags),
-    });
+    keepers.length > 0
+      ? followDroppedTags({
+          apiUrl: config.apiUrl,
+          log: warn,
+          onLive: () => keepers.forEach((keeper) => keeper.setLive(true)),
+          onDown: () => keepers.forEach((keeper) => keeper.setLive(false)),
+          onDrop: (tags) => keepers.forEach((keeper) => keeper.dropTags(tags)),
+        })
+      : undefined;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {

@@ -15,7 +15,7 @@ export class ApiReads {
   /** The shortest s-maxage of the reads; null once one read allowed shared caches none. */
   private sharedMaxAge: number | null | undefined;
 
-  record(response: Response): void {
+  record(response: Pick<Response, 'ok' | 'headers'>): void {
     const keys = response.headers.get('surrogate-key');
     const etag = response.headers.get('etag');
     const sharedMaxAge = /(?:^|,)\s*s-maxage=(\d+)/.exec(
