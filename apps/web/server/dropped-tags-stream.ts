@@ -62,7 +62,7 @@ export function followDroppedTags(options: DroppedTagsStreamOptions): DroppedTag
   const handle = (event: string, data: string): void => {
     if (event === 'ready') {
       wait = retryMs;
-      if (reportedDown) log("Page cache: following the API's dropped tags again");
+      if (reportedDown) log("Site caches: following the API's dropped tags again");
       reportedDown = false;
       wasLive = true;
       options.onLive();
@@ -117,8 +117,8 @@ export function followDroppedTags(options: DroppedTagsStreamOptions): DroppedTag
       if (wasLive && !reportedDown) {
         const reason: unknown = signal.aborted ? signal.reason : error;
         log(
-          `Page cache: not following the API's dropped tags (${String(reason)}); ` +
-            'pages are rendered afresh until it answers',
+          `Site caches: not following the API's dropped tags (${String(reason)}); ` +
+            'pages and shared reads come from the API afresh until it answers',
         );
         reportedDown = true;
       }
