@@ -66,6 +66,17 @@ describe.each(engineKinds)('search API on %s', (kind) => {
     expect(debug.body.debug.candidates.length).toBeGreaterThan(1);
   });
 
+  test("a search or a suggestion that misses its cache runs no query besides the engine's own", async () => {
+    // The first search reads which slugs are static pages; later ones reuse that.
+    await api.http.get('/api/search?q=profiler').expect(200);
+    api.resetQueries();
+    const found = await api.http.get('/api/search?q=firefox%20profiler').expect(200);
+    expect(found.body.hits[0]).toMatchObject({ path: '/posts/firefox-profiler' });
+    const suggested = await api.http.get('/api/search/suggest?q=streaming%20re').expect(200);
+    expect(suggested.body.posts[0]).toMatchObject({ path: '/posts/streaming-replication' });
+    expect(api.queries).toEqual([]);
+  });
+
   test('a two-word search paged past its end answers its total and no hits', async () => {
     for (const q of ['streaming replication', 'streeming replicaton']) {
       const first = await api.http.get(`/api/search?q=${encodeURIComponent(q)}`).expect(200);

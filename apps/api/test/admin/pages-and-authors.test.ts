@@ -27,6 +27,7 @@ describe('static pages and authors', () => {
     // Warm every read first: the write must drop them.
     await api.http.get('/api/pages').expect(200);
     await api.http.get('/api/pages/about').expect(404);
+    await api.http.get('/api/search?q=zebrafish').expect(200);
     const listingBefore = await api.http.get('/api/posts?pageSize=50').expect(200);
 
     const page = await createPage(
