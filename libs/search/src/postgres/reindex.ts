@@ -1,5 +1,6 @@
 import { type IndexableDocument, type ReindexProgress } from '../engine.js';
 import { documentRow, insertRowsSql, type DocumentRow } from './document-rows.js';
+import { indexedRows } from './document-vectors.js';
 import {
   ACTIVE_GENERATION,
   BULK_LOAD_PAIR_PENDING_LIST_KB,
@@ -87,7 +88,8 @@ async function loadDocuments(
 ): Promise<void> {
   const inFlight: Promise<void>[] = [];
   const send = async (batch: DocumentRow[], reached: ReindexProgress): Promise<void> => {
-    await db.query(insertRowsSql('$1', '$2::int'), [JSON.stringify(batch), next]);
+    const rows = await indexedRows(db, batch);
+    await db.query(insertRowsSql('$1', '$2::int'), [JSON.stringify(rows), next]);
     onProgress?.(reached);
   };
   const flush = async (batch: DocumentRow[]): Promise<void> => {
