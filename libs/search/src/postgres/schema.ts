@@ -25,7 +25,8 @@ import { CREATE_TITLE_PREFIX_TABLE, titlePrefixRowsSql } from './title-prefixes.
  *      (`search_vector_match_rows`) (ADR 0041).
  *   7: the pair hashes are a stored column (`pairs`, computed by `phrasePairHashes` as rows are
  *      written, sorted and distinct) indexed as it is, in place of an index expression the
- *      database computed for every row (ADR 0042).
+ *      database computed for every row, and phrases are matched through
+ *      `search_pair_match_rows` (ADR 0042).
  */
 export const SCHEMA_VERSION = 7;
 
@@ -259,14 +260,22 @@ const PENDING_LIST_LIMITS = GIN_INDEXES.map(
 ).join('\n  ');
 
 /**
- * The pair index during a reindex's bulk load. Each flush of a pending list sorts its entries
- * and merges them into the tree, so small lists cost ~1,000 merges a post for this index alone
- * (~0.5 ms a post more than at 4 MB). Only this index: the planner would price a phrase scan of
- * a long list above a table scan, but phrases are matched with table scans turned off
- * (`search_pair_match_rows`); searches meanwhile read a longer list.
+ * The word and pair indexes during a reindex's bulk load. Each merge of a pending list sorts
+ * its entries and walks the index in key order to add them, and these indexes (the pair index
+ * ~36 MB at 10,000 posts) do not fit PGlite's 16 MB of shared buffers: every merge read and
+ * wrote much of them again (at 4 MB for the pairs and 256 kB for the words, ~650,000 page reads
+ * and writes for 10,000 posts). A merge started by an insert also gathers entries in
+ * `work_mem` (4 MB), one walk per 4 MB. So during a reindex their lists may grow to 64 MB, and
+ * `reindex` merges them itself every `BULK_LOAD_PAIRS_PER_MERGE` pairs, with
+ * `maintenance_work_mem` (64 MB): one walk each. Not the title indexes (small, and searched
+ * without a planner guard). The planner would price a scan of a long list above a table scan,
+ * but words and phrases are matched with table scans turned off (`search_vector_match_rows`,
+ * `search_pair_match_rows`); searches meanwhile read longer lists (up to ~30 MB).
  */
-export const BULK_LOAD_PAIR_PENDING_LIST_KB = 4096;
-export const PAIR_INDEX = 'search_document_pair_idx';
+export const BULK_LOAD_INDEXES = ['search_document_vec_idx', 'search_document_pair_idx'];
+export const BULK_LOAD_PENDING_LIST_KB = 65_536;
+/** ~1,000 long posts: ~25 MB of pairs in the pending list, gathered in ~30 MB to merge. */
+export const BULK_LOAD_PAIRS_PER_MERGE = 1_000_000;
 
 /** The engine's tables, in the order their statistics are refreshed. */
 export const SEARCH_TABLES = [
