@@ -6,9 +6,9 @@ import { titlePrefixRowsSql } from './title-prefixes.js';
 
 /**
  * Upserts one document, moves the lexicon's document counts by the difference between its old
- * and new words and replaces a post's title prefixes, in one statement: atomic without a
- * transaction, so a Pool can run it. The old row is locked first, so two concurrent saves of
- * one post count its words once.
+ * and new words and replaces a post's title prefixes, in one statement (after one that only
+ * reads its vector): atomic without a transaction, so a Pool can run it. The old row is locked
+ * first, so two concurrent saves of one post count its words once.
  */
 export async function upsertDocument(db: SqlClient, row: DocumentRow): Promise<void> {
   const indexed = await indexedRows(db, [row]);
