@@ -5,6 +5,7 @@ import {
   type SearchEngine,
   SearchValidationError,
 } from '../src/index.js';
+import { phrasePairHashes } from '../src/postgres/phrase-pairs.js';
 import { openPglite, openPostgres, type TestDatabase } from './fixtures/databases.js';
 import { NASTY_QUERIES } from './fixtures/nasty-queries.js';
 import { smallCategories, smallPosts } from './fixtures/small-corpus.js';
@@ -275,6 +276,39 @@ describe.each([
     ]);
   });
 
+  it('upgrades a version 6 index: the pairs are stored, and the index reads them', async () => {
+    const engine = createPostgresSearchEngine(database.db);
+    await engine.reindex(iterate(demoDocuments(smallPosts, smallCategories)));
+    for (const statement of VERSION_6_PAIR_INDEX) await database.db.query(statement);
+    await engine.setup();
+    const { rows } = await database.db.query(
+      `SELECT (SELECT schema_version FROM search_state) AS version,
+         (SELECT pg_get_indexdef('search_document_pair_idx'::regclass)) AS pair_index,
+         (SELECT count(*)::int FROM pg_proc WHERE proname = 'search_phrase_pairs') AS old_functions`,
+    );
+    expect(rows).toEqual([
+      {
+        version: 7,
+        pair_index: expect.stringContaining('USING gin (pairs)'),
+        old_functions: 0,
+      },
+    ]);
+    // The pairs PostgreSQL computed on upgrade are those a write computes.
+    const stored = await database.db.query(
+      'SELECT vec::text AS vec, pairs::text[] AS pairs FROM search_document ORDER BY kind, source_id',
+    );
+    expect(stored.rows.length).toBe(6);
+    for (const row of stored.rows) {
+      expect(row.pairs).toEqual(phrasePairHashes(row.vec as string));
+    }
+    const phrase = await engine.search({ q: 'streaming replication', debug: true });
+    expect(phrase.debug?.strategy).toBe('phrase');
+    expect(slugs(phrase)[0]).toBe('postgresql-streaming-replication');
+    expect(slugs(await engine.search({ q: 'ships the write-ahead log' }))).toEqual([
+      'postgresql-streaming-replication',
+    ]);
+  });
+
   it('leaves the pair index flushing small pending lists after a reindex', async () => {
     const engine = createPostgresSearchEngine(database.db);
     await engine.reindex(iterate(demoDocuments(smallPosts, smallCategories)));
@@ -478,6 +512,26 @@ const VERSION_1_SCHEMA = [
   `CREATE TABLE search_term (generation int NOT NULL, word text NOT NULL, doc_count int NOT NULL,
     PRIMARY KEY (generation, word))`,
   'CREATE INDEX search_term_word_trgm_idx ON search_term USING gin (word gin_trgm_ops)',
+];
+
+/**
+ * The pair index as version 6 left it: an expression that computed each row's pairs in SQL.
+ * Applied over a current index, with the schema version set back, to upgrade it again.
+ */
+const VERSION_6_PAIR_INDEX = [
+  'DROP INDEX search_document_pair_idx',
+  'DROP FUNCTION search_pair_match_rows(bigint[], tsquery)',
+  'ALTER TABLE search_document DROP COLUMN pairs',
+  `CREATE FUNCTION search_phrase_pairs(vec tsvector) RETURNS bigint[]
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL RESTRICTED COST 100000 AS $fn$
+    BEGIN
+      RETURN (SELECT coalesce(array_agg(hashtextextended(a.lexeme || ' ' || b.lexeme, 0)), '{}')
+        FROM (SELECT u.lexeme, p FROM unnest(vec) AS u, unnest(u.positions) AS p) a
+        JOIN (SELECT u.lexeme, p FROM unnest(vec) AS u, unnest(u.positions) AS p) b ON b.p = a.p + 1);
+    END
+    $fn$`,
+  'CREATE INDEX search_document_pair_idx ON search_document USING gin (search_phrase_pairs(vec))',
+  'UPDATE search_state SET schema_version = 6',
 ];
 
 /**

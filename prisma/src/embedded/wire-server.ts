@@ -17,7 +17,16 @@ const STATEMENT_TIMEOUT_MESSAGE = 'canceling statement due to statement timeout'
 
 /** A client connection to the owner. */
 class Session {
+  /** Bytes received and not yet read as messages: `buffer`, then the chunks after it. */
   buffer: Buffer = Buffer.alloc(0);
+  chunks: Buffer[] = [];
+  received = 0;
+  /**
+   * How many bytes complete the message at the front of `buffer`, once its header is known: a
+   * large statement (a reindex batch is megabytes) arrives in many socket chunks, and joining
+   * every one to the bytes before it, then copying the rest again, cost time quadratic in its size.
+   */
+  awaited = 0;
   started = false;
   /** Whole messages received and not yet run. */
   pending: FrontendMessage[] = [];
@@ -97,7 +106,11 @@ export class WireServer {
 
   private receive(session: Session, chunk: Buffer): void {
     if (session.closed) return;
-    session.buffer = Buffer.concat([session.buffer, chunk]);
+    session.chunks.push(chunk);
+    session.received += chunk.length;
+    if (session.received < session.awaited) return;
+    session.buffer = Buffer.concat([session.buffer, ...session.chunks]);
+    session.chunks = [];
     while (!session.started) {
       let startup: ReturnType<typeof readStartupPacket>;
       try {
@@ -123,6 +136,8 @@ export class WireServer {
     }
     const { messages, rest } = readMessages(session.buffer);
     session.buffer = rest;
+    session.received = rest.length;
+    session.awaited = rest.length >= 5 ? 1 + rest.readInt32BE(1) : 0;
     const terminate = messages.findIndex((message) => message.type === 'X');
     session.pending.push(...(terminate === -1 ? messages : messages.slice(0, terminate)));
     if (terminate !== -1) session.socket.end();

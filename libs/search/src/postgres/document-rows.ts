@@ -60,23 +60,33 @@ export function documentRow(doc: IndexableDocument): DocumentRow {
   return doc.kind === 'post' ? postRow(doc) : commentRow(doc);
 }
 
+/** A row with its vector (`tsvector::text`) and its phrase pairs (a bigint[] literal). */
+export interface IndexedRow extends DocumentRow {
+  vec: string;
+  pairs: string;
+}
+
 /**
- * Inserts `search_document` rows from a JSON array parameter; `generation` is a SQL expression.
- * Title words weigh A, body words B; a comment's title (its post's) is not searchable.
- * PostgreSQL's parser keeps some identifiers whole (`highlight.js` is a host name) or reads
- * them oddly (`@scope/name` as the file path `/name`): the identifiers' wholes and parts follow
- * the text they come from, so `name`, `highlight`, `snakecase` and `camel` match too.
+ * A document's vector over the columns of `jsonb_to_recordset` named `x`: title words weigh A,
+ * body words B; a comment's title (its post's) is not searchable. PostgreSQL's parser keeps
+ * some identifiers whole (`highlight.js` is a host name) or reads them oddly (`@scope/name` as
+ * the file path `/name`): the identifiers' wholes and parts follow the text they come from, so
+ * `name`, `highlight`, `snakecase` and `camel` match too.
+ */
+const titleVector = TITLE_VECTOR_SQL('x.kind', `x.title || ' ' || x.title_parts`);
+export const DOCUMENT_VECTOR_SQL = `${titleVector} || setweight(to_tsvector('english', x.body || ' ' || x.body_parts), 'B')`;
+
+/**
+ * Inserts `search_document` rows (`IndexedRow`) from a JSON array parameter; `generation` is a
+ * SQL expression. The vector comes as text, stemmed by `indexedRows` before.
  */
 export function insertRowsSql(rowsParam: string, generation: string): string {
-  const title = TITLE_VECTOR_SQL('x.kind', `x.title || ' ' || x.title_parts`);
   return `INSERT INTO search_document
-      (generation, kind, source_id, post_id, slug, title, body, categories, category_slugs, published_at, words, vec, title_vec)
+      (generation, kind, source_id, post_id, slug, title, body, categories, category_slugs, published_at, words, vec, title_vec, pairs)
     SELECT ${generation}, x.kind, x.source_id, x.post_id, x.slug, x.title, x.body, x.categories,
       ARRAY(SELECT jsonb_array_elements_text(x.category_slugs)), x.published_at,
-      ARRAY(SELECT jsonb_array_elements_text(x.words)),
-      ${title} || setweight(to_tsvector('english', x.body || ' ' || x.body_parts), 'B'),
-      ${title}
+      ARRAY(SELECT jsonb_array_elements_text(x.words)), x.vec::tsvector, ${titleVector}, x.pairs::bigint[]
     FROM jsonb_to_recordset(${rowsParam}::jsonb) AS x(kind text, source_id int, post_id int, slug text, title text,
       body text, categories jsonb, category_slugs jsonb, published_at timestamptz, words jsonb,
-      title_parts text, body_parts text)`;
+      title_parts text, vec text, pairs text)`;
 }

@@ -1,15 +1,17 @@
 import { ACTIVE_GENERATION } from './schema.js';
 import { type DocumentRow, insertRowsSql } from './document-rows.js';
+import { indexedRows } from './document-vectors.js';
 import { type SqlClient } from './sql-client.js';
 import { titlePrefixRowsSql } from './title-prefixes.js';
 
 /**
  * Upserts one document, moves the lexicon's document counts by the difference between its old
- * and new words and replaces a post's title prefixes, in one statement: atomic without a
- * transaction, so a Pool can run it. The old row is locked first, so two concurrent saves of
- * one post count its words once.
+ * and new words and replaces a post's title prefixes, in one statement (after one that only
+ * reads its vector): atomic without a transaction, so a Pool can run it. The old row is locked
+ * first, so two concurrent saves of one post count its words once.
  */
 export async function upsertDocument(db: SqlClient, row: DocumentRow): Promise<void> {
+  const indexed = await indexedRows(db, [row]);
   await db.query(
     `WITH old AS (
        SELECT words FROM search_document
@@ -21,7 +23,7 @@ export async function upsertDocument(db: SqlClient, row: DocumentRow): Promise<v
          post_id = EXCLUDED.post_id, slug = EXCLUDED.slug, title = EXCLUDED.title, body = EXCLUDED.body,
          categories = EXCLUDED.categories, category_slugs = EXCLUDED.category_slugs,
          published_at = EXCLUDED.published_at, words = EXCLUDED.words, vec = EXCLUDED.vec,
-         title_vec = EXCLUDED.title_vec
+         title_vec = EXCLUDED.title_vec, pairs = EXCLUDED.pairs
        RETURNING 1
      ), old_prefixes AS (
        DELETE FROM search_title_prefix
@@ -39,7 +41,7 @@ export async function upsertDocument(db: SqlClient, row: DocumentRow): Promise<v
      INSERT INTO search_term (generation, word, doc_count)
      SELECT ${ACTIVE_GENERATION}, word, change FROM delta
      ON CONFLICT (generation, word) DO UPDATE SET doc_count = search_term.doc_count + EXCLUDED.doc_count`,
-    [JSON.stringify([row]), row.kind, row.source_id],
+    [JSON.stringify(indexed), row.kind, row.source_id],
   );
 }
 

@@ -13,7 +13,7 @@ export const HEADLINE_OPTIONS = `StartSel=${MATCH_START}, StopSel=${MATCH_END}, 
 
 /**
  * A phrase's adjacent lexeme pairs, as the pair index holds them (hashes, see
- * `search_phrase_pairs`, sent as decimal text), and whether they alone decide a match.
+ * `phrasePairHashes`, as decimal text), and whether they alone decide a match.
  */
 export interface PhrasePairs {
   pairs: string[];
@@ -128,12 +128,13 @@ const inScope = (row: string, scope: Scope): string =>
   (scope.category === null ? '' : ` AND ${row}.category_slugs @> ARRAY[${scope.category}]::text[]`);
 
 /**
- * The columns the first ranking stage reads, of the documents that meet `condition`: whether
- * they are in scope is a column, not a condition, so the index condition stays alone.
+ * The columns the first ranking stage reads, of the documents holding every pair of a phrase
+ * (`search_pair_match_rows`): whether they are in scope is a column, checked on what the scan
+ * found, so the index condition stays alone.
  */
-const documentScan = (condition: string, scope: Scope): string =>
-  `SELECT d.ctid AS row_id, d.source_id, d.published_at, ${inScope('d', scope)} AS in_scope
-      FROM search_document d WHERE ${condition}`;
+const pairMatchRows = (pairs: string, phrase: string, scope: Scope): string =>
+  `SELECT p.row_id, p.source_id, p.published_at, ${inScope('p', scope)} AS in_scope
+      FROM search_pair_match_rows(${pairs}::bigint[], ${phrase}) p`;
 
 /**
  * The same columns from `search_vector_match_rows`, which keeps the documents in scope only.
@@ -165,21 +166,18 @@ function matchBranches(queries: readonly CandidateQuery[], scope: Scope): string
   const branches = queries.flatMap(({ pairs, narrow, tsquery }) => {
     if (narrow !== null) return [vectorMatchRows(narrow, tsquery, scope)];
     if (pairs === null) return [];
-    const recheck = pairs.exact ? '' : ` AND ts_match_vq(d.vec, ${tsquery})`;
-    return [
-      documentScan(`search_phrase_pairs(d.vec) @> ${pairs.param}::bigint[]${recheck}`, scope),
-    ];
+    return [pairMatchRows(pairs.param, pairs.exact ? 'NULL' : tsquery, scope)];
   });
   if (plain.length > 0) branches.unshift(vectorMatchRows(`(${plain.join(' || ')})`, 'NULL', scope));
   return [...new Set(branches)];
 }
 
 /**
- * The pairs of each phrase, by PostgreSQL's own parser and stemmer; `numnode` 3 is 'a' <-> 'b'.
- * As text: pg reads bigint as strings and PGlite as BigInt, which JSON cannot hold.
+ * Each phrase's vector, by PostgreSQL's own parser and stemmer, for `phrasePairHashes`;
+ * `numnode` 3 is 'a' <-> 'b'.
  */
-export const PHRASE_PAIRS_SQL = `SELECT pairs::text[] AS pairs, cardinality(pairs) = 1 AND numnode(phraseto_tsquery('english', t)) = 3 AS exact
-  FROM unnest($1::text[]) WITH ORDINALITY AS x(t, i), search_phrase_pairs(to_tsvector('english', t)) AS pairs
+export const PHRASE_VECTORS_SQL = `SELECT to_tsvector('english', t)::text AS vec, numnode(phraseto_tsquery('english', t)) = 3 AS two_lexemes
+  FROM unnest($1::text[]) WITH ORDINALITY AS x(t, i)
   ORDER BY i`;
 
 export interface MatchSqlOptions {

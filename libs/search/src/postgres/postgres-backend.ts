@@ -15,10 +15,11 @@ import {
   candidateQueries,
   matchSql,
   type MatchSqlOptions,
-  PHRASE_PAIRS_SQL,
+  PHRASE_VECTORS_SQL,
   type PhrasePairs,
   SHORTLIST_SIZE,
 } from './match-sql.js';
+import { phrasePairHashes } from './phrase-pairs.js';
 import { type SqlClient } from './sql-client.js';
 import { SqlParams } from './sql-params.js';
 
@@ -39,10 +40,13 @@ interface MatchRow {
 async function phrasePairs(db: SqlClient, plan: MatchPlan): Promise<PhrasePairs[]> {
   const phrases = plan.candidates.map((candidate) => tokenizeWords(candidate.text).length > 1);
   if (plan.strategy !== 'phrase' || !phrases.includes(true)) return [];
-  const { rows } = await db.query(PHRASE_PAIRS_SQL, [
+  const { rows } = await db.query(PHRASE_VECTORS_SQL, [
     plan.candidates.map((candidate) => candidate.text),
   ]);
-  return rows.map((row) => ({ pairs: row.pairs as string[], exact: row.exact === true }));
+  return rows.map((row) => {
+    const pairs = phrasePairHashes(row.vec as string);
+    return { pairs, exact: pairs.length === 1 && row.two_lexemes === true };
+  });
 }
 
 async function findMatches(

@@ -1,10 +1,12 @@
 import { type IndexableDocument, type ReindexProgress } from '../engine.js';
 import { documentRow, insertRowsSql, type DocumentRow } from './document-rows.js';
+import { indexedRows } from './document-vectors.js';
 import {
   ACTIVE_GENERATION,
-  BULK_LOAD_PAIR_PENDING_LIST_KB,
+  BULK_LOAD_INDEXES,
+  BULK_LOAD_PENDING_LIST_KB,
+  BULK_LOAD_PAIRS_PER_MERGE,
   GIN_INDEXES,
-  PAIR_INDEX,
   PENDING_LIST_LIMIT_KB,
   vacuumAnalyzeSearchTables,
 } from './schema.js';
@@ -40,11 +42,11 @@ export async function reindexDocuments(
   await db.query('DELETE FROM search_title_prefix WHERE generation >= $1', [next]);
 
   const progress: ReindexProgress = { posts: 0, comments: 0 };
-  await setPairPendingList(db, BULK_LOAD_PAIR_PENDING_LIST_KB);
+  await setBulkLoadPendingLists(db, BULK_LOAD_PENDING_LIST_KB);
   try {
     await loadDocuments(db, next, docs, progress, onProgress);
   } finally {
-    await setPairPendingList(db, PENDING_LIST_LIMIT_KB);
+    await setBulkLoadPendingLists(db, PENDING_LIST_LIMIT_KB);
   }
 
   await db.query(
@@ -73,8 +75,18 @@ export async function reindexDocuments(
 }
 
 /** A storage parameter: it applies to the index's next insertions, whichever connection makes them. */
-async function setPairPendingList(db: SqlClient, kilobytes: number): Promise<void> {
-  await db.query(`ALTER INDEX ${PAIR_INDEX} SET (gin_pending_list_limit = ${kilobytes})`);
+async function setBulkLoadPendingLists(db: SqlClient, kilobytes: number): Promise<void> {
+  for (const index of BULK_LOAD_INDEXES) {
+    await db.query(`ALTER INDEX ${index} SET (gin_pending_list_limit = ${kilobytes})`);
+  }
+}
+
+/** The elements of a bigint[] literal, `{1,-2,3}`. */
+function pairCount(literal: string): number {
+  if (literal === '{}') return 0;
+  let count = 1;
+  for (let i = 0; i < literal.length; i++) if (literal.charCodeAt(i) === 0x2c) count++;
+  return count;
 }
 
 /** Sends the documents as JSON batches, `BATCHES_IN_FLIGHT` at a time. */
@@ -86,8 +98,17 @@ async function loadDocuments(
   onProgress?: (progress: ReindexProgress) => void,
 ): Promise<void> {
   const inFlight: Promise<void>[] = [];
+  let pendingPairs = 0;
   const send = async (batch: DocumentRow[], reached: ReindexProgress): Promise<void> => {
-    await db.query(insertRowsSql('$1', '$2::int'), [JSON.stringify(batch), next]);
+    const rows = await indexedRows(db, batch);
+    await db.query(insertRowsSql('$1', '$2::int'), [JSON.stringify(rows), next]);
+    pendingPairs += rows.reduce((sum, row) => sum + pairCount(row.pairs), 0);
+    if (pendingPairs >= BULK_LOAD_PAIRS_PER_MERGE) {
+      pendingPairs = 0;
+      for (const index of BULK_LOAD_INDEXES) {
+        await db.query(`SELECT gin_clean_pending_list('${index}')`);
+      }
+    }
     onProgress?.(reached);
   };
   const flush = async (batch: DocumentRow[]): Promise<void> => {

@@ -24,7 +24,11 @@ import { CREATE_TITLE_PREFIX_TABLE, titlePrefixRowsSql } from './title-prefixes.
  *      the server has it, and the word-index scan returns each match's date with its address
  *      (`search_vector_match_rows`) (ADR 0041).
  *   7: `search_state.lexicon_words`, moved on by a trigger whenever the lexicon gains words, so
- *      a process can keep the words in memory for spelling lookups (ADR 0042).
+ *      a process can keep the words in memory for spelling lookups (ADR 0042); and the pair
+ *      hashes are a stored column (`pairs`, computed by `phrasePairHashes` as rows are
+ *      written, sorted and distinct) indexed as it is, in place of an index expression the
+ *      database computed for every row, and phrases are matched through
+ *      `search_pair_match_rows` (ADR 0044).
  */
 export const SCHEMA_VERSION = 7;
 
@@ -44,29 +48,14 @@ export const TITLE_WORDS_SQL = (kind: string, title: string): string =>
   `to_tsvector('simple', CASE WHEN ${kind} = 'post' THEN ${title} ELSE '' END)`;
 
 /**
- * Every pair of lexemes at adjacent positions, as a 64-bit hash of 'left right'. A document
- * that matches `a <-> b` has the pair 'a b', so a GIN index over these pairs narrows a phrase
- * search to documents that really contain it side by side, and only those have their long
- * vector read. It uses only pg_catalog functions, so it is safe in an index expression. Its
- * cost (~0.6 ms on a 1,000-word post) is declared so that the planner reads the index instead
- * of computing the pairs of every row.
- *
- * A hash rather than the text: a 1,000-word post has ~1,000 pairs, and the GIN index sorts and
- * merges them as keys. Text keys are compared by collation (a 10,000-post reindex spent more
- * time on this index than on anything else); integers are compared in one instruction, and the
- * index is smaller (8.3 MB against 10.4 MB built over 1,000 posts). `hashtextextended` is the
- * hash that hash partitioning stores, so it is the same on every platform and version. Two distinct pairs sharing a hash (~10^-8 over a
- * million distinct pairs, for a given query pair far less) would only let a two-word phrase
- * match a document holding both words elsewhere; longer phrases are rechecked on positions.
- *
- * PL/pgSQL rather than SQL: the body cannot be inlined (it is a subquery), and a non-inlined
- * SQL function ran three times slower than the same query cached by PL/pgSQL. A pair that
- * occurs twice is listed twice: the GIN index keeps each key once per document anyway.
+ * The pairs as version 6 computed them, in SQL, for the pair index's expression: kept only to
+ * fill the stored `pairs` of an older index on upgrade, then dropped. `phrasePairHashes`
+ * computes the same hashes (sorted and distinct, as stored since version 7).
  */
-const PHRASE_PAIRS_FUNCTION = `CREATE OR REPLACE FUNCTION search_phrase_pairs(vec tsvector) RETURNS bigint[]
-  LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL RESTRICTED COST 100000 AS $fn$
+const VERSION_6_PHRASE_PAIRS_FUNCTION = `CREATE OR REPLACE FUNCTION search_phrase_pairs(vec tsvector) RETURNS bigint[]
+  LANGUAGE plpgsql IMMUTABLE STRICT AS $fn$
   BEGIN
-    RETURN (SELECT coalesce(array_agg(hashtextextended(a.lexeme || ' ' || b.lexeme, 0)), '{}')
+    RETURN (SELECT coalesce(array_agg(DISTINCT hashtextextended(a.lexeme || ' ' || b.lexeme, 0)), '{}')
       FROM (SELECT u.lexeme, p FROM unnest(vec) AS u, unnest(u.positions) AS p) a
       JOIN (SELECT u.lexeme, p FROM unnest(vec) AS u, unnest(u.positions) AS p) b ON b.p = a.p + 1);
   END
@@ -101,6 +90,23 @@ const VECTOR_MATCHES_FUNCTION = `CREATE OR REPLACE FUNCTION search_vector_match_
       OFFSET 0) m
     WHERE m.generation = in_generation AND m.kind = in_kind
       AND (in_category IS NULL OR m.category_slugs @> ARRAY[in_category])
+  $fn$`;
+
+/**
+ * The documents holding every pair of `in_pairs`, found through the pair index whatever the
+ * planner thinks (`enable_seqscan = off` for its own statement, as above): a pair index with a
+ * long pending list (during a reindex) is priced above a table scan, and a table scan reads
+ * every row's pairs (~8 KB, TOASTed), a cost the planner does not count. `phrase`, when given,
+ * is then checked on the documents found (positions, which no index holds). Returns what the
+ * first ranking stage needs and what decides the scope, checked by the caller.
+ */
+const PAIR_MATCHES_FUNCTION = `CREATE OR REPLACE FUNCTION search_pair_match_rows(in_pairs bigint[], phrase tsquery,
+    OUT row_id tid, OUT source_id int, OUT published_at timestamptz, OUT generation int,
+    OUT kind text, OUT category_slugs text[])
+  RETURNS SETOF record LANGUAGE sql STABLE PARALLEL RESTRICTED SET enable_seqscan = off AS $fn$
+    SELECT d.ctid, d.source_id, d.published_at, d.generation, d.kind, d.category_slugs
+    FROM search_document d
+    WHERE d.pairs @> in_pairs AND (phrase IS NULL OR ts_match_vq(d.vec, phrase))
   $fn$`;
 
 /**
@@ -178,6 +184,7 @@ const CREATE_TABLES = `
     words text[] NOT NULL,
     vec tsvector NOT NULL,
     title_vec tsvector NOT NULL DEFAULT '',
+    pairs bigint[] NOT NULL DEFAULT '{}',
     PRIMARY KEY (generation, kind, source_id)
   );
   CREATE INDEX IF NOT EXISTS search_document_vec_idx ON search_document USING gin (vec);
@@ -214,6 +221,18 @@ const UPGRADE_TO_6 = `
   DROP FUNCTION IF EXISTS search_vector_matches(tsquery, tsquery);`;
 
 /**
+ * From version 6: the pairs of the stored vectors, computed once more in SQL (~2 ms a long
+ * post on PGlite), before the pair index is built again over the column. The expression index
+ * goes first, so the update does not maintain it.
+ */
+const UPGRADE_TO_7 = `
+  DROP INDEX IF EXISTS search_document_pair_idx;
+  ALTER TABLE search_document ADD COLUMN IF NOT EXISTS pairs bigint[] NOT NULL DEFAULT '{}';
+  ${VERSION_6_PHRASE_PAIRS_FUNCTION};
+  UPDATE search_document SET pairs = search_phrase_pairs(vec);
+  DROP FUNCTION search_phrase_pairs(tsvector);`;
+
+/**
  * lz4 compresses the long columns faster than pglz and reads them back faster (ranking reads
  * the shortlist's vectors, snippets their bodies), for ~10% more space. Rows already stored
  * keep their compression until the next reindex. Builds without lz4 (PGlite) keep pglz.
@@ -233,12 +252,14 @@ const UPGRADE_TO_4 = `${titlePrefixRowsSql(
 )};`;
 
 /**
- * The pair index's expression carries no planner statistics either: ANALYZE would compute the
- * pairs of every sampled row (~1.5 ms each on a 1,000-word post, 30,000 rows sampled), and so
- * would any database-wide ANALYZE or autovacuum. A phrase is matched through this index anyway.
+ * The pairs carry no planner statistics: ANALYZE would count the ~1,000 elements of every
+ * sampled row (30,000 rows sampled), at every reindex and every maintenance pass. A phrase is
+ * matched through this index anyway. Hashes do not compress: the column is stored as it is,
+ * out of line, without a compression attempt on every write.
  */
-const CREATE_PAIR_INDEX = `CREATE INDEX IF NOT EXISTS search_document_pair_idx ON search_document USING gin (search_phrase_pairs(vec));
-  ALTER INDEX search_document_pair_idx ALTER COLUMN 1 SET STATISTICS 0`;
+const CREATE_PAIR_INDEX = `CREATE INDEX IF NOT EXISTS search_document_pair_idx ON search_document USING gin (pairs);
+  ALTER TABLE search_document ALTER COLUMN pairs SET STATISTICS 0,
+    ALTER COLUMN pairs SET STORAGE EXTERNAL`;
 
 /**
  * Title matches are found through their own index (created after version 2 adds the column).
@@ -265,14 +286,22 @@ const PENDING_LIST_LIMITS = GIN_INDEXES.map(
 ).join('\n  ');
 
 /**
- * The pair index during a reindex's bulk load. Each flush of a pending list sorts its entries
- * and merges them into the tree, so small lists cost ~1,000 merges a post for this index alone
- * (~0.5 ms a post more than at 4 MB). Only this index: the planner would price a phrase scan of
- * a long list above a table scan, but a table scan here computes every row's pairs (the
- * function's declared cost), which it never prefers; searches meanwhile read a longer list.
+ * The word and pair indexes during a reindex's bulk load. Each merge of a pending list sorts
+ * its entries and walks the index in key order to add them, and these indexes (the pair index
+ * ~36 MB at 10,000 posts) do not fit PGlite's 16 MB of shared buffers: every merge read and
+ * wrote much of them again (at 4 MB for the pairs and 256 kB for the words, ~650,000 page reads
+ * and writes for 10,000 posts). A merge started by an insert also gathers entries in
+ * `work_mem` (4 MB), one walk per 4 MB. So during a reindex their lists may grow to 64 MB, and
+ * `reindex` merges them itself every `BULK_LOAD_PAIRS_PER_MERGE` pairs, with
+ * `maintenance_work_mem` (64 MB): one walk each. Not the title indexes (small, and searched
+ * without a planner guard). The planner would price a scan of a long list above a table scan,
+ * but words and phrases are matched with table scans turned off (`search_vector_match_rows`,
+ * `search_pair_match_rows`); searches meanwhile read longer lists (up to ~30 MB).
  */
-export const BULK_LOAD_PAIR_PENDING_LIST_KB = 4096;
-export const PAIR_INDEX = 'search_document_pair_idx';
+export const BULK_LOAD_INDEXES = ['search_document_vec_idx', 'search_document_pair_idx'];
+export const BULK_LOAD_PENDING_LIST_KB = 65_536;
+/** ~1,000 long posts: ~25 MB of pairs in the pending list, gathered in ~30 MB to merge. */
+export const BULK_LOAD_PAIRS_PER_MERGE = 1_000_000;
 
 /** The engine's tables, in the order their statistics are refreshed. */
 export const SEARCH_TABLES = [
@@ -300,10 +329,13 @@ BEGIN
   IF (SELECT schema_version FROM search_state WHERE id = 1) < 6 THEN
     ${UPGRADE_TO_6}
   END IF;
+  IF (SELECT schema_version FROM search_state WHERE id = 1) < 7 THEN
+    ${UPGRADE_TO_7}
+  END IF;
   ${LZ4_COMPRESSION}
-  ${PHRASE_PAIRS_FUNCTION};
   ${SNIPPET_SOURCE_FUNCTION};
   ${VECTOR_MATCHES_FUNCTION};
+  ${PAIR_MATCHES_FUNCTION};
   ${CREATE_PAIR_INDEX};
   ${CREATE_TITLE_VECTOR_INDEX};
   ${PENDING_LIST_LIMITS}
