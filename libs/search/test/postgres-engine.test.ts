@@ -225,6 +225,15 @@ describe.each([
   let database: TestDatabase;
   afterAll(() => database.close());
 
+  /** The demo posts indexed, the index turned back to an older layout, then set up again. */
+  async function upgradedFrom(olderLayout: readonly string[]): Promise<SearchEngine> {
+    const engine = createPostgresSearchEngine(database.db);
+    await engine.reindex(iterate(demoDocuments(smallPosts, smallCategories)));
+    for (const statement of olderLayout) await database.db.query(statement);
+    await engine.setup();
+    return engine;
+  }
+
   it('upgrades an index created by version 1 in place, keeping its documents', async () => {
     database = await open();
     for (const statement of VERSION_1_SCHEMA) await database.db.query(statement);
@@ -254,10 +263,7 @@ describe.each([
   });
 
   it('upgrades a version 5 index: hashed pairs and match rows replace text pairs and addresses', async () => {
-    const engine = createPostgresSearchEngine(database.db);
-    await engine.reindex(iterate(demoDocuments(smallPosts, smallCategories)));
-    for (const statement of VERSION_5_PAIR_INDEX) await database.db.query(statement);
-    await engine.setup();
+    const engine = await upgradedFrom(VERSION_5_PAIR_INDEX);
     const { rows } = await database.db.query(
       `SELECT (SELECT schema_version FROM search_state) AS version,
          (SELECT array_agg(indexrelid::regclass::text ORDER BY 1) FROM pg_index
@@ -277,10 +283,7 @@ describe.each([
   });
 
   it('upgrades a version 6 index: the pairs are stored, and the index reads them', async () => {
-    const engine = createPostgresSearchEngine(database.db);
-    await engine.reindex(iterate(demoDocuments(smallPosts, smallCategories)));
-    for (const statement of VERSION_6_PAIR_INDEX) await database.db.query(statement);
-    await engine.setup();
+    const engine = await upgradedFrom(VERSION_6_PAIR_INDEX);
     const { rows } = await database.db.query(
       `SELECT (SELECT schema_version FROM search_state) AS version,
          (SELECT pg_get_indexdef('search_document_pair_idx'::regclass)) AS pair_index,
