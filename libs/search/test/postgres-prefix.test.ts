@@ -1,6 +1,6 @@
 import { demoPosts } from '@inkwell/prisma/demo-content';
 import { describe, expect, it } from 'vitest';
-import { SearchValidationError } from '../src/index.js';
+import { createPostgresSearchEngine, SearchValidationError } from '../src/index.js';
 import { openPglite, openPostgres } from './fixtures/databases.js';
 import { demoContentEngine } from './fixtures/demo-engine.js';
 
@@ -69,6 +69,21 @@ describe.each([
     expect(new Set(words.slice(0, titleWords.size))).toEqual(titleWords);
     expect(results.posts.length).toBeGreaterThan(0);
     for (const post of results.posts) expect(post.title).toMatch(/\brepl/iu);
+  });
+
+  it('asks the database one statement per suggestion, with or without whole words first', async () => {
+    const statements: string[] = [];
+    const counted = createPostgresSearchEngine({
+      query: (text, params) => {
+        statements.push(text);
+        return demo.db.query(text, params);
+      },
+    });
+    for (const q of ['repl', 'fetch abortcon', 'fetch ']) {
+      statements.length = 0;
+      expect(await counted.suggest({ q })).toEqual(await demo.engine.suggest({ q }));
+      expect(statements).toHaveLength(1);
+    }
   });
 
   it('suggests posts only once the last word is finished or too short', async () => {

@@ -78,17 +78,18 @@ function elasticsearchBackend(client: Client, indices: IndexNames): SearchBacken
 
 function elasticsearchPrefixLookups(client: Client, indices: IndexNames): SuggestBackend {
   return {
-    async titlesMatching(words, prefix, limit) {
-      return parseTitleMatches(
-        await client.search<Pick<PostSource, 'slug' | 'title'>>(
-          titlePrefixRequest(indices, words, prefix, limit),
+    // Independent requests: sent side by side.
+    async lookUp({ words, prefix, titleLimit, wordLimit }) {
+      const [titles, completions] = await Promise.all([
+        client.search<Pick<PostSource, 'slug' | 'title'>>(
+          titlePrefixRequest(indices, words, prefix, titleLimit),
         ),
-      );
-    },
-    async wordsStartingWith(prefix, limit) {
-      return parseWordCompletions(
-        await client.search(wordCompletionRequest(indices, prefix, limit)),
-      );
+        prefix === null ? null : client.search(wordCompletionRequest(indices, prefix, wordLimit)),
+      ]);
+      return {
+        titles: parseTitleMatches(titles),
+        words: completions === null ? [] : parseWordCompletions(completions),
+      };
     },
   };
 }

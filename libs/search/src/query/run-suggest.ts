@@ -14,19 +14,28 @@ export interface TitleMatch {
   title: string;
 }
 
-/** The two lookups an engine provides for search as you type; the merging is written once, here. */
+/** What search as you type looks up for one query. */
+export interface SuggestLookup {
+  /** Whole words the titles must hold a word starting with, besides `prefix`. */
+  words: readonly string[];
+  /** The word being typed, if any: titles hold a word starting with it, and it is completed. */
+  prefix: string | null;
+  /** At most this many titles. */
+  titleLimit: number;
+  /** At most this many indexed words starting with `prefix`. */
+  wordLimit: number;
+}
+
+export interface SuggestMatches {
+  /** Posts whose titles hold, for each of `words` and for `prefix`, a word starting with it; newest first. */
+  titles: TitleMatch[];
+  /** Indexed words (titles, bodies, comments) starting with `prefix`, most documents first; none without one. */
+  words: string[];
+}
+
+/** The lookup an engine provides for search as you type; the merging is written once, here. */
 export interface SuggestBackend {
-  /**
-   * Posts whose titles hold, for each of `words` and for `prefix` (if any), a word starting with
-   * it; newest first.
-   */
-  titlesMatching(
-    words: readonly string[],
-    prefix: string | null,
-    limit: number,
-  ): Promise<TitleMatch[]>;
-  /** Indexed words (titles, bodies, comments) starting with `prefix`, in most documents first. */
-  wordsStartingWith(prefix: string, limit: number): Promise<string[]>;
+  lookUp(lookup: SuggestLookup): Promise<SuggestMatches>;
 }
 
 /** Words of the titles that start with `prefix`, the most frequent first, then by first title. */
@@ -51,11 +60,12 @@ export async function runSuggest(
   const { prefix } = parsed;
   if (prefix === null && parsed.words.length === 0)
     return { q: parsed.text, completions: [], posts: [] };
-  // Independent lookups: a pool runs them side by side.
-  const [titles, lexicon] = await Promise.all([
-    backend.titlesMatching(parsed.words, prefix, TITLE_SAMPLE),
-    prefix === null ? [] : backend.wordsStartingWith(prefix, MAX_COMPLETIONS),
-  ]);
+  const { titles, words: lexicon } = await backend.lookUp({
+    words: parsed.words,
+    prefix,
+    titleLimit: TITLE_SAMPLE,
+    wordLimit: MAX_COMPLETIONS,
+  });
   const words =
     prefix === null ? [] : [...new Set([...titleCompletions(titles, prefix), ...lexicon])];
   const completions: Completion[] = words
