@@ -30,7 +30,7 @@ function titlesCte(
         SELECT d.slug, d.title, n.published_at, n.source_id FROM newest n
         CROSS JOIN LATERAL (
           SELECT d.slug, d.title FROM search_document d
-          WHERE d.generation = ${ACTIVE_GENERATION} AND d.kind = 'post' AND d.source_id = n.source_id
+          WHERE d.generation = n.generation AND d.kind = 'post' AND d.source_id = n.source_id
         ) d
       )`;
   }

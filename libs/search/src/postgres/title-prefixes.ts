@@ -55,7 +55,7 @@ export function newestTitlesWithPrefixSql(
   limit: string,
 ): string {
   return `newest AS MATERIALIZED (
-      SELECT p.source_id, p.published_at FROM search_title_prefix p
+      SELECT p.generation, p.source_id, p.published_at FROM search_title_prefix p
       WHERE p.generation = ${generation} AND p.prefix = left(${prefix}, ${TITLE_PREFIX_LENGTH})
         AND EXISTS (SELECT FROM unnest(p.words) AS w(word) WHERE starts_with(w.word, ${prefix}))
       ORDER BY p.published_at DESC NULLS LAST, p.source_id DESC
