@@ -1,4 +1,3 @@
-import { Writable } from 'node:stream';
 import {
   type AppLoadContext,
   type EntryContext,
@@ -10,6 +9,7 @@ import { renderToPipeableStream } from 'react-dom/server';
 import { isApiUnreachable } from './lib/api-unreachable.js';
 import { isNotModified, pageKey } from './lib/api-reads.server.js';
 import { PRIVATE_NO_STORE, PUBLIC_PAGE_CACHE } from './lib/cache-control.js';
+import { collectBody } from './lib/collected-body.server.js';
 import { uncachedDataResponse } from './lib/headers.js';
 import { MarkupOnlyProvider } from './lib/markup-only.js';
 import { NonceProvider } from './lib/nonce.js';
@@ -62,25 +62,6 @@ function settleCacheHeaders(
   const cacheHeaders = context.apiReads.publicHeaders(pageKey(context.pageVersion, request));
   for (const [name, value] of Object.entries(cacheHeaders)) headers.set(name, value);
   return isNotModified(request, cacheHeaders.ETag);
-}
-
-/**
- * A render's output as one body. No loader defers data, so a document is complete moments
- * after its shell: sent whole, it is one write to the socket instead of one per React chunk
- * through a PassThrough and a web stream.
- */
-function collectBody(onBody: (body: Uint8Array<ArrayBuffer>) => void): Writable {
-  const chunks: Buffer[] = [];
-  return new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      chunks.push(chunk);
-      callback();
-    },
-    final(callback) {
-      onBody(Buffer.concat(chunks));
-      callback();
-    },
-  });
 }
 
 export default function handleRequest(
