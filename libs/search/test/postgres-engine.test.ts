@@ -252,7 +252,7 @@ describe.each([
     await engine.setup();
     await engine.setup();
     const { rows } = await database.db.query('SELECT schema_version FROM search_state');
-    expect(rows).toEqual([{ schema_version: 7 }]);
+    expect(rows).toEqual([{ schema_version: 8 }]);
     // Version 4 listed the title prefixes of the documents already indexed.
     expect((await engine.suggest({ q: 'tok' })).posts).toEqual([
       { slug: 'tokio-channels', title: 'Async Rust with tokio channels' },
@@ -272,7 +272,7 @@ describe.each([
          (SELECT count(*)::int FROM pg_proc
            WHERE proname IN ('search_bigrams', 'search_vector_matches')) AS old_functions`,
     );
-    expect(rows).toEqual([{ version: 7, indexes: ['search_document_pair_idx'], old_functions: 0 }]);
+    expect(rows).toEqual([{ version: 8, indexes: ['search_document_pair_idx'], old_functions: 0 }]);
     // A two-word phrase is decided by the pair index; three words recheck positions.
     const phrase = await engine.search({ q: 'streaming replication', debug: true });
     expect(phrase.debug?.strategy).toBe('phrase');
@@ -291,7 +291,7 @@ describe.each([
     );
     expect(rows).toEqual([
       {
-        version: 7,
+        version: 8,
         pair_index: expect.stringContaining('USING gin (pairs)'),
         old_functions: 0,
       },
@@ -310,6 +310,16 @@ describe.each([
     expect(slugs(await engine.search({ q: 'ships the write-ahead log' }))).toEqual([
       'postgresql-streaming-replication',
     ]);
+  });
+
+  it('upgrades a version 7 index: the word-index scan takes a row limit', async () => {
+    const engine = await upgradedFrom(VERSION_7_MATCH_FUNCTION);
+    const { rows } = await database.db.query(
+      `SELECT (SELECT schema_version FROM search_state) AS version,
+         (SELECT array_agg(pronargs) FROM pg_proc WHERE proname = 'search_vector_match_rows') AS args`,
+    );
+    expect(rows).toEqual([{ version: 8, args: [6] }]);
+    expect(slugs(await engine.search({ q: 'firefox' }))[0]).toBe('profiling-pages-in-firefox');
   });
 
   it('leaves the pair index flushing small pending lists after a reindex', async () => {
@@ -454,6 +464,35 @@ describe.each([
     await engine.removePost(1_001);
     expect((await engine.search({ q: 'lantern' })).total).toEqual({ value: 1_000, relation: 'eq' });
   });
+
+  it('reads no more matches than the count needs once title matches fill the first stage', async () => {
+    const engine = createPostgresSearchEngine(database.db);
+    const note = (id: number): IndexableDocument => ({
+      kind: 'post',
+      id,
+      slug: `note-${id}`,
+      title: `Lantern note ${id}`,
+      body: 'A short note about a lantern.',
+      summary: '',
+      categories: [],
+      publishedAt: new Date(Date.UTC(2024, 0, 1) + id * 60_000).toISOString(),
+    });
+    await engine.reindex(iterate(Array.from({ length: 1_002 }, (_, i) => note(i + 1))));
+    const matchRows = async (maxRows: number | null): Promise<number> => {
+      const { rows } = await database.db.query(
+        `SELECT cardinality(row_ids) AS n FROM search_vector_match_rows(
+           to_tsquery('english', 'lantern'), NULL, (SELECT generation FROM search_state), 'post', NULL, $1)`,
+        [maxRows],
+      );
+      return Number(rows[0]?.n);
+    };
+    expect(await matchRows(null)).toBe(1_002);
+    expect(await matchRows(1_001)).toBe(1_001);
+    const first = await engine.search({ q: 'lantern' });
+    expect(first.total).toEqual({ value: 1_000, relation: 'gte' });
+    expect(slugs(first)).toEqual(Array.from({ length: 10 }, (_, i) => `note-${1_002 - i}`));
+    expect((await engine.search({ q: 'lantern', page: 101 })).hits).toHaveLength(2);
+  });
 });
 
 describe.each([
@@ -515,6 +554,19 @@ const VERSION_1_SCHEMA = [
   `CREATE TABLE search_term (generation int NOT NULL, word text NOT NULL, doc_count int NOT NULL,
     PRIMARY KEY (generation, word))`,
   'CREATE INDEX search_term_word_trgm_idx ON search_term USING gin (word gin_trgm_ops)',
+];
+
+/**
+ * The word-index scan as version 7 left it, without a row limit. Applied over a current index,
+ * with the schema version set back, to upgrade it again.
+ */
+const VERSION_7_MATCH_FUNCTION = [
+  'DROP FUNCTION search_vector_match_rows(tsquery, tsquery, int, text, text, bigint)',
+  `CREATE FUNCTION search_vector_match_rows(q tsquery, phrase tsquery,
+      in_generation int, in_kind text, in_category text,
+      OUT row_ids tid[], OUT source_ids int[], OUT published_ats timestamptz[])
+    LANGUAGE sql STABLE AS $fn$ SELECT '{}'::tid[], '{}'::int[], '{}'::timestamptz[] $fn$`,
+  'UPDATE search_state SET schema_version = 7',
 ];
 
 /**
