@@ -4,6 +4,7 @@ import {
   type IndexableDocument,
   type SearchEngine,
   SearchValidationError,
+  type SqlClient,
 } from '../src/index.js';
 import { phrasePairHashes } from '../src/postgres/phrase-pairs.js';
 import { openPglite, openPostgres, type TestDatabase } from './fixtures/databases.js';
@@ -225,6 +226,30 @@ describe.each([
   let database: TestDatabase;
   afterAll(() => database.close());
 
+  /** How often the search for `q` ran each fallback snippet's ts_headline, from its plan. */
+  async function fallbackHeadlines(q: string): Promise<number[]> {
+    const statements: { sql: string; params: unknown[] }[] = [];
+    const recording: SqlClient = {
+      query: (sql, params = []) => {
+        if (sql.includes('ts_headline')) statements.push({ sql, params });
+        return database.db.query(sql, params);
+      },
+    };
+    await createPostgresSearchEngine(recording).search({ q });
+    const [match] = statements;
+    const { rows } = await database.db.query(
+      `EXPLAIN (ANALYZE, FORMAT JSON) ${match!.sql}`,
+      match!.params,
+    );
+    const loops: number[] = [];
+    const visit = (node: PlanNode): void => {
+      if (node['Function Name'] === 'ts_headline') loops.push(node['Actual Loops']);
+      node.Plans?.forEach(visit);
+    };
+    visit((rows[0]?.['QUERY PLAN'] as { Plan: PlanNode }[])[0]!.Plan);
+    return loops;
+  }
+
   /** The demo posts indexed, the index turned back to an older layout, then set up again. */
   async function upgradedFrom(olderLayout: readonly string[]): Promise<SearchEngine> {
     const engine = createPostgresSearchEngine(database.db);
@@ -413,6 +438,30 @@ describe.each([
     expect(seen.size).toBe(261);
   });
 
+  it('takes a snippet from around the first mention of a word whose stem ends in i', async () => {
+    const engine = createPostgresSearchEngine(database.db);
+    const filler = 'Unrelated words about gardens. '.repeat(40);
+    await engine.reindex(
+      iterate([
+        {
+          kind: 'post',
+          id: 1,
+          slug: 'queries',
+          title: 'Notes',
+          // `query` stems to `queri`, which the text does not hold.
+          body: `${filler} The first query is here. ${filler} Query after query, query on query.`,
+          summary: '',
+          categories: [],
+          publishedAt: '2024-01-01T00:00:00.000Z',
+        },
+      ]),
+    );
+    const [hit] = (await engine.search({ q: 'query' })).hits;
+    expect(hit?.snippet).toContain('The first <mark>query</mark> is here.');
+    // The window held the match: no fallback headline read the window again, nor the whole body.
+    expect(await fallbackHeadlines('query')).toEqual([0]);
+  });
+
   it('fills the first stage with title matches when there are enough, and pages on past them', async () => {
     const engine = createPostgresSearchEngine(database.db);
     const note = (id: number, inTitle: boolean): IndexableDocument => ({
@@ -555,6 +604,12 @@ const VERSION_1_SCHEMA = [
     PRIMARY KEY (generation, word))`,
   'CREATE INDEX search_term_word_trgm_idx ON search_term USING gin (word gin_trgm_ops)',
 ];
+
+interface PlanNode {
+  'Function Name'?: string;
+  'Actual Loops': number;
+  Plans?: PlanNode[];
+}
 
 /**
  * The word-index scan as version 7 left it, without a row limit. Applied over a current index,

@@ -304,6 +304,10 @@ export function matchSql(
   // words will do, in the window first: the whole body is read only when that fails too (a
   // phrase query over 1,000 words cost ~100 ms a snippet, any word over them 1-3 ms).
   const anyLexeme = `to_tsquery('simple', array_to_string(ARRAY(SELECT quote_literal(l) FROM unnest(${lexemes}) AS l), ' | '))`;
+  // Where the snippet's window starts: a stem is the start of the words it comes from, but for
+  // a final y turned into i (`query` is `queri`), so it is looked for without that i. Missed,
+  // the window would hold no match and ts_headline would read the whole body (~5 ms a post).
+  const snippetNeedles = `ARRAY(SELECT regexp_replace(l, '^(..+)i$', '\\1') FROM unnest(${lexemes}) AS l)`;
   const shortlist = params.add(options.shortlist);
   // A shortlisted row is read again by its address (a TID scan): one page read each, which no
   // estimate makes the planner trade for a scan, and a join would read the whole table to hash it.
@@ -346,7 +350,7 @@ export function matchSql(
             ts_headline('english', d.body, ${anyLexeme}, ${headlineOptions})) END AS snippet,
         array_to_json(array_remove(ARRAY[${matched}]::int[], NULL)) AS matched
       FROM ranked s CROSS JOIN LATERAL (SELECT * FROM search_document d WHERE ${sameDocument}) d
-      CROSS JOIN LATERAL (SELECT search_snippet_source(d.body, ${lexemes}) AS text OFFSET 0) sw
+      CROSS JOIN LATERAL (SELECT search_snippet_source(d.body, ${snippetNeedles}) AS text OFFSET 0) sw
       CROSS JOIN LATERAL (SELECT ts_headline('english', sw.text, (${anyQuery}), ${headlineOptions})
         AS snippet OFFSET 0) w
     )
