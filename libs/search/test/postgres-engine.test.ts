@@ -1,3 +1,4 @@
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createPostgresSearchEngine,
@@ -663,3 +664,52 @@ const VERSION_5_PAIR_INDEX = [
     LANGUAGE sql STABLE AS $fn$ SELECT '{}'::tid[] $fn$`,
   'UPDATE search_state SET schema_version = 5',
 ];
+
+describe('PostgreSQL engine beside a setup() on another connection', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openPostgres();
+    const engine = createPostgresSearchEngine(database.db);
+    await engine.setup();
+    await engine.reindex(iterate(demoDocuments(smallPosts, smallCategories)));
+  });
+  afterAll(() => database.close());
+
+  it('reads the search state before the documents, as setup() locks them, so the two never deadlock', async () => {
+    const pool = database.db as unknown as pg.Pool;
+    const setup = await pool.connect();
+    let locked: Promise<unknown> | null = null;
+    // Like a setup() that has altered search_state and goes on to alter search_document, caught
+    // between the two while the match statement starts.
+    const beside: SqlClient = {
+      async query(sql, params) {
+        if (!sql.includes('search_vector_match_rows')) return pool.query(sql, params);
+        await setup.query('BEGIN');
+        await setup.query('LOCK TABLE search_state IN ACCESS EXCLUSIVE MODE');
+        const matching = pool.query(sql, params);
+        await until(async () => {
+          const { rows } = await pool.query(
+            'SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted',
+          );
+          return rows[0]?.n === 1;
+        });
+        locked = setup.query('LOCK TABLE search_document IN ACCESS EXCLUSIVE MODE');
+        await locked;
+        await setup.query('COMMIT');
+        return matching;
+      },
+    };
+    try {
+      const results = await createPostgresSearchEngine(beside).search({ q: 'replication' });
+      expect(slugs(results)[0]).toBe('postgresql-streaming-replication');
+      await expect(locked).resolves.toBeDefined();
+    } finally {
+      await setup.query('ROLLBACK').catch(() => undefined);
+      setup.release();
+    }
+  });
+});
+
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 10));
+}

@@ -234,7 +234,7 @@ function matchesCtes(
   stage: { weights: readonly string[]; firstStageSize: string; countCap: string },
 ): string {
   const scope: Scope = {
-    generation: ACTIVE_GENERATION,
+    generation: '(SELECT generation FROM active)',
     kind: params.add(options.kind),
     category: options.category === null ? null : params.add(options.category),
   };
@@ -254,7 +254,11 @@ function matchesCtes(
   // A document found by several branches is one match. Found by one, the matches are the
   // found rows in scope, read from `found` where they are used rather than copied once more.
   const distinct = branches.length > 1;
-  return `titled AS MATERIALIZED (
+  // The live generation is read first: PostgreSQL locks a statement's tables in the order it
+  // meets them, and setup() locks search_state before search_document. A statement that read
+  // the documents first would deadlock with a setup() running beside it (an API starting while
+  // another serves searches), each holding the table the other waits for.
+  return `active AS MATERIALIZED (SELECT ${ACTIVE_GENERATION} AS generation), titled AS MATERIALIZED (
       SELECT t.ctid AS row_id, t.source_id, t.published_at, ${titleScore} AS title_score
       FROM search_document t
       WHERE t.title_vec @@ (${anyQuery}) AND ${inScope('t', scope)}
