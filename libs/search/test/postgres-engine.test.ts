@@ -1,9 +1,11 @@
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createPostgresSearchEngine,
   type IndexableDocument,
   type SearchEngine,
   SearchValidationError,
+  type SqlClient,
 } from '../src/index.js';
 import { phrasePairHashes } from '../src/postgres/phrase-pairs.js';
 import { openPglite, openPostgres, type TestDatabase } from './fixtures/databases.js';
@@ -225,6 +227,30 @@ describe.each([
   let database: TestDatabase;
   afterAll(() => database.close());
 
+  /** How often the search for `q` ran each fallback snippet's ts_headline, from its plan. */
+  async function fallbackHeadlines(q: string): Promise<number[]> {
+    const statements: { sql: string; params: unknown[] }[] = [];
+    const recording: SqlClient = {
+      query: (sql, params = []) => {
+        if (sql.includes('ts_headline')) statements.push({ sql, params });
+        return database.db.query(sql, params);
+      },
+    };
+    await createPostgresSearchEngine(recording).search({ q });
+    const [match] = statements;
+    const { rows } = await database.db.query(
+      `EXPLAIN (ANALYZE, FORMAT JSON) ${match!.sql}`,
+      match!.params,
+    );
+    const loops: number[] = [];
+    const visit = (node: PlanNode): void => {
+      if (node['Function Name'] === 'ts_headline') loops.push(node['Actual Loops']);
+      node.Plans?.forEach(visit);
+    };
+    visit((rows[0]?.['QUERY PLAN'] as { Plan: PlanNode }[])[0]!.Plan);
+    return loops;
+  }
+
   /** The demo posts indexed, the index turned back to an older layout, then set up again. */
   async function upgradedFrom(olderLayout: readonly string[]): Promise<SearchEngine> {
     const engine = createPostgresSearchEngine(database.db);
@@ -252,7 +278,7 @@ describe.each([
     await engine.setup();
     await engine.setup();
     const { rows } = await database.db.query('SELECT schema_version FROM search_state');
-    expect(rows).toEqual([{ schema_version: 7 }]);
+    expect(rows).toEqual([{ schema_version: 8 }]);
     // Version 4 listed the title prefixes of the documents already indexed.
     expect((await engine.suggest({ q: 'tok' })).posts).toEqual([
       { slug: 'tokio-channels', title: 'Async Rust with tokio channels' },
@@ -272,7 +298,7 @@ describe.each([
          (SELECT count(*)::int FROM pg_proc
            WHERE proname IN ('search_bigrams', 'search_vector_matches')) AS old_functions`,
     );
-    expect(rows).toEqual([{ version: 7, indexes: ['search_document_pair_idx'], old_functions: 0 }]);
+    expect(rows).toEqual([{ version: 8, indexes: ['search_document_pair_idx'], old_functions: 0 }]);
     // A two-word phrase is decided by the pair index; three words recheck positions.
     const phrase = await engine.search({ q: 'streaming replication', debug: true });
     expect(phrase.debug?.strategy).toBe('phrase');
@@ -291,7 +317,7 @@ describe.each([
     );
     expect(rows).toEqual([
       {
-        version: 7,
+        version: 8,
         pair_index: expect.stringContaining('USING gin (pairs)'),
         old_functions: 0,
       },
@@ -310,6 +336,16 @@ describe.each([
     expect(slugs(await engine.search({ q: 'ships the write-ahead log' }))).toEqual([
       'postgresql-streaming-replication',
     ]);
+  });
+
+  it('upgrades a version 7 index: the word-index scan takes a row limit', async () => {
+    const engine = await upgradedFrom(VERSION_7_MATCH_FUNCTION);
+    const { rows } = await database.db.query(
+      `SELECT (SELECT schema_version FROM search_state) AS version,
+         (SELECT array_agg(pronargs) FROM pg_proc WHERE proname = 'search_vector_match_rows') AS args`,
+    );
+    expect(rows).toEqual([{ version: 8, args: [6] }]);
+    expect(slugs(await engine.search({ q: 'firefox' }))[0]).toBe('profiling-pages-in-firefox');
   });
 
   it('leaves the pair index flushing small pending lists after a reindex', async () => {
@@ -403,6 +439,30 @@ describe.each([
     expect(seen.size).toBe(261);
   });
 
+  it('takes a snippet from around the first mention of a word whose stem ends in i', async () => {
+    const engine = createPostgresSearchEngine(database.db);
+    const filler = 'Unrelated words about gardens. '.repeat(40);
+    await engine.reindex(
+      iterate([
+        {
+          kind: 'post',
+          id: 1,
+          slug: 'queries',
+          title: 'Notes',
+          // `query` stems to `queri`, which the text does not hold.
+          body: `${filler} The first query is here. ${filler} Query after query, query on query.`,
+          summary: '',
+          categories: [],
+          publishedAt: '2024-01-01T00:00:00.000Z',
+        },
+      ]),
+    );
+    const [hit] = (await engine.search({ q: 'query' })).hits;
+    expect(hit?.snippet).toContain('The first <mark>query</mark> is here.');
+    // The window held the match: no fallback headline read the window again, nor the whole body.
+    expect(await fallbackHeadlines('query')).toEqual([0]);
+  });
+
   it('fills the first stage with title matches when there are enough, and pages on past them', async () => {
     const engine = createPostgresSearchEngine(database.db);
     const note = (id: number, inTitle: boolean): IndexableDocument => ({
@@ -453,6 +513,35 @@ describe.each([
 
     await engine.removePost(1_001);
     expect((await engine.search({ q: 'lantern' })).total).toEqual({ value: 1_000, relation: 'eq' });
+  });
+
+  it('reads no more matches than the count needs once title matches fill the first stage', async () => {
+    const engine = createPostgresSearchEngine(database.db);
+    const note = (id: number): IndexableDocument => ({
+      kind: 'post',
+      id,
+      slug: `note-${id}`,
+      title: `Lantern note ${id}`,
+      body: 'A short note about a lantern.',
+      summary: '',
+      categories: [],
+      publishedAt: new Date(Date.UTC(2024, 0, 1) + id * 60_000).toISOString(),
+    });
+    await engine.reindex(iterate(Array.from({ length: 1_002 }, (_, i) => note(i + 1))));
+    const matchRows = async (maxRows: number | null): Promise<number> => {
+      const { rows } = await database.db.query(
+        `SELECT cardinality(row_ids) AS n FROM search_vector_match_rows(
+           to_tsquery('english', 'lantern'), NULL, (SELECT generation FROM search_state), 'post', NULL, $1)`,
+        [maxRows],
+      );
+      return Number(rows[0]?.n);
+    };
+    expect(await matchRows(null)).toBe(1_002);
+    expect(await matchRows(1_001)).toBe(1_001);
+    const first = await engine.search({ q: 'lantern' });
+    expect(first.total).toEqual({ value: 1_000, relation: 'gte' });
+    expect(slugs(first)).toEqual(Array.from({ length: 10 }, (_, i) => `note-${1_002 - i}`));
+    expect((await engine.search({ q: 'lantern', page: 101 })).hits).toHaveLength(2);
   });
 });
 
@@ -517,6 +606,25 @@ const VERSION_1_SCHEMA = [
   'CREATE INDEX search_term_word_trgm_idx ON search_term USING gin (word gin_trgm_ops)',
 ];
 
+interface PlanNode {
+  'Function Name'?: string;
+  'Actual Loops': number;
+  Plans?: PlanNode[];
+}
+
+/**
+ * The word-index scan as version 7 left it, without a row limit. Applied over a current index,
+ * with the schema version set back, to upgrade it again.
+ */
+const VERSION_7_MATCH_FUNCTION = [
+  'DROP FUNCTION search_vector_match_rows(tsquery, tsquery, int, text, text, bigint)',
+  `CREATE FUNCTION search_vector_match_rows(q tsquery, phrase tsquery,
+      in_generation int, in_kind text, in_category text,
+      OUT row_ids tid[], OUT source_ids int[], OUT published_ats timestamptz[])
+    LANGUAGE sql STABLE AS $fn$ SELECT '{}'::tid[], '{}'::int[], '{}'::timestamptz[] $fn$`,
+  'UPDATE search_state SET schema_version = 7',
+];
+
 /**
  * The pair index as version 6 left it: an expression that computed each row's pairs in SQL.
  * Applied over a current index, with the schema version set back, to upgrade it again.
@@ -556,3 +664,52 @@ const VERSION_5_PAIR_INDEX = [
     LANGUAGE sql STABLE AS $fn$ SELECT '{}'::tid[] $fn$`,
   'UPDATE search_state SET schema_version = 5',
 ];
+
+describe('PostgreSQL engine beside a setup() on another connection', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openPostgres();
+    const engine = createPostgresSearchEngine(database.db);
+    await engine.setup();
+    await engine.reindex(iterate(demoDocuments(smallPosts, smallCategories)));
+  });
+  afterAll(() => database.close());
+
+  it('reads the search state before the documents, as setup() locks them, so the two never deadlock', async () => {
+    const pool = database.db as unknown as pg.Pool;
+    const setup = await pool.connect();
+    let locked: Promise<unknown> | null = null;
+    // Like a setup() that has altered search_state and goes on to alter search_document, caught
+    // between the two while the match statement starts.
+    const beside: SqlClient = {
+      async query(sql, params) {
+        if (!sql.includes('search_vector_match_rows')) return pool.query(sql, params);
+        await setup.query('BEGIN');
+        await setup.query('LOCK TABLE search_state IN ACCESS EXCLUSIVE MODE');
+        const matching = pool.query(sql, params);
+        await until(async () => {
+          const { rows } = await pool.query(
+            'SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted',
+          );
+          return rows[0]?.n === 1;
+        });
+        locked = setup.query('LOCK TABLE search_document IN ACCESS EXCLUSIVE MODE');
+        await locked;
+        await setup.query('COMMIT');
+        return matching;
+      },
+    };
+    try {
+      const results = await createPostgresSearchEngine(beside).search({ q: 'replication' });
+      expect(slugs(results)[0]).toBe('postgresql-streaming-replication');
+      await expect(locked).resolves.toBeDefined();
+    } finally {
+      await setup.query('ROLLBACK').catch(() => undefined);
+      setup.release();
+    }
+  });
+});
+
+async function until(condition: () => Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 10));
+}

@@ -143,10 +143,10 @@ const pairMatchRows = (pairs: string, phrase: string, scope: Scope): string =>
  * into a tuplestore, where a common word's count reads 1,001 of them and no more is needed
  * once title matches fill the first stage.
  */
-const vectorMatchRows = (q: string, phrase: string, scope: Scope): string =>
+const vectorMatchRows = (q: string, phrase: string, scope: Scope, maxRows: string): string =>
   `SELECT unnest(m.row_ids) AS row_id, unnest(m.source_ids) AS source_id,
         unnest(m.published_ats) AS published_at, true AS in_scope
-      FROM search_vector_match_rows(${q}, ${phrase}, ${scope.generation}, ${scope.kind}, ${scope.category ?? 'NULL'}) m`;
+      FROM search_vector_match_rows(${q}, ${phrase}, ${scope.generation}, ${scope.kind}, ${scope.category ?? 'NULL'}, ${maxRows}) m`;
 
 /**
  * The scans that find the documents matching any candidate, one index scan each: the
@@ -158,17 +158,23 @@ const vectorMatchRows = (q: string, phrase: string, scope: Scope): string =>
  * words and computes thousands of rows' pairs).
  * A phrase ending in a prefix has no pairs to look up: the word index finds the documents
  * holding all its words (`narrow`), and positions are rechecked on those.
+ * A word-index scan stops after `maxRows` matches in scope (an SQL expression; NULL: all).
  */
-function matchBranches(queries: readonly CandidateQuery[], scope: Scope): string[] {
+function matchBranches(
+  queries: readonly CandidateQuery[],
+  scope: Scope,
+  maxRows: string,
+): string[] {
   const plain = queries
     .filter((query) => query.pairs === null && query.narrow === null)
     .map((query) => query.tsquery);
   const branches = queries.flatMap(({ pairs, narrow, tsquery }) => {
-    if (narrow !== null) return [vectorMatchRows(narrow, tsquery, scope)];
+    if (narrow !== null) return [vectorMatchRows(narrow, tsquery, scope, maxRows)];
     if (pairs === null) return [];
     return [pairMatchRows(pairs.param, pairs.exact ? 'NULL' : tsquery, scope)];
   });
-  if (plain.length > 0) branches.unshift(vectorMatchRows(`(${plain.join(' || ')})`, 'NULL', scope));
+  if (plain.length > 0)
+    branches.unshift(vectorMatchRows(`(${plain.join(' || ')})`, 'NULL', scope, maxRows));
   return [...new Set(branches)];
 }
 
@@ -196,8 +202,18 @@ export interface MatchSqlOptions {
 export const SHORTLIST_SIZE = 200;
 
 /**
- * The matching documents, as CTEs named `matches` (row_id, source_id, published_at) and
- * `titled` (the same, plus `title_score`, for the matches whose title matches a candidate).
+ * Whether the title matches scoring above 0 alone fill a first ranking stage of `size` (an SQL
+ * expression): then no other match can enter it, and the others are only counted.
+ */
+const titlesFill = (size: string): string =>
+  `(SELECT count(*) FROM (SELECT FROM titled WHERE title_score > 0 LIMIT ${size}) t) >= ${size}`;
+
+/**
+ * The matching documents, as CTEs named `titled` (row_id, source_id, published_at and
+ * `title_score`, for the matches whose title matches a candidate) and `matches` (the same
+ * without the score). When the title matches fill the first stage of `firstStageSize`, the
+ * word-index scans stop at `countCap` matches each: all the statement still needs of them is
+ * their count, up to the cap (a common word's thousands of other rows are not read).
  *
  * No plan may be quadratic in posts, whatever statistics the planner has (PGlite never
  * analyzes by itself). So each branch is one scan of `search_document` by its index condition
@@ -215,36 +231,44 @@ function matchesCtes(
   queries: readonly CandidateQuery[],
   options: MatchSqlOptions,
   params: SqlParams,
-  weights: readonly string[],
+  stage: { weights: readonly string[]; firstStageSize: string; countCap: string },
 ): string {
   const scope: Scope = {
-    generation: ACTIVE_GENERATION,
+    generation: '(SELECT generation FROM active)',
     kind: params.add(options.kind),
     category: options.category === null ? null : params.add(options.category),
   };
-  const branches = matchBranches(queries, scope);
+  const branches = matchBranches(
+    queries,
+    scope,
+    `CASE WHEN ${titlesFill(stage.firstStageSize)} THEN ${stage.countCap}::bigint END`,
+  );
   const scans = branches.join('\n      UNION ALL ');
   const titleScore = queries
     .map(
       (query, i) =>
-        `CASE WHEN t.title_vec @@ ${query.tsquery} THEN ${weights[i]}::float8 ELSE 0 END`,
+        `CASE WHEN t.title_vec @@ ${query.tsquery} THEN ${stage.weights[i]}::float8 ELSE 0 END`,
     )
     .join(' + ');
   const anyQuery = queries.map((query) => query.tsquery).join(' || ');
   // A document found by several branches is one match. Found by one, the matches are the
   // found rows in scope, read from `found` where they are used rather than copied once more.
   const distinct = branches.length > 1;
-  return `found AS MATERIALIZED (
+  // The live generation is read first: PostgreSQL locks a statement's tables in the order it
+  // meets them, and setup() locks search_state before search_document. A statement that read
+  // the documents first would deadlock with a setup() running beside it (an API starting while
+  // another serves searches), each holding the table the other waits for.
+  return `active AS MATERIALIZED (SELECT ${ACTIVE_GENERATION} AS generation), titled AS MATERIALIZED (
+      SELECT t.ctid AS row_id, t.source_id, t.published_at, ${titleScore} AS title_score
+      FROM search_document t
+      WHERE t.title_vec @@ (${anyQuery}) AND ${inScope('t', scope)}
+    ), found AS MATERIALIZED (
       ${scans}
     ), matches AS ${distinct ? '' : 'NOT '}MATERIALIZED (
       SELECT ${distinct ? 'DISTINCT ON (f.source_id)' : ''} f.row_id, f.source_id, f.published_at
       FROM found f
       WHERE f.in_scope
       ${distinct ? 'ORDER BY f.source_id' : ''}
-    ), titled AS MATERIALIZED (
-      SELECT t.ctid AS row_id, t.source_id, t.published_at, ${titleScore} AS title_score
-      FROM search_document t
-      WHERE t.title_vec @@ (${anyQuery}) AND ${inScope('t', scope)}
     )`;
 }
 
@@ -274,7 +298,9 @@ export function matchSql(
   const matched = queries
     .map((query) => `CASE WHEN d.vec @@ ${query.tsquery} THEN ${query.index} END`)
     .join(', ');
-  const matches = matchesCtes(queries, options, params, weights);
+  const firstStageSize = params.add(Math.max(options.shortlist, options.offset + options.limit));
+  const countCap = params.add(options.countUpTo + 1);
+  const matches = matchesCtes(queries, options, params, { weights, firstStageSize, countCap });
   const headlineOptions = params.add(HEADLINE_OPTIONS);
   const mark = params.add(MATCH_START);
   const lexemes = `tsvector_to_array(to_tsvector('english', ${params.add(queries.map((query) => query.text).join(' '))}))`;
@@ -282,6 +308,10 @@ export function matchSql(
   // words will do, in the window first: the whole body is read only when that fails too (a
   // phrase query over 1,000 words cost ~100 ms a snippet, any word over them 1-3 ms).
   const anyLexeme = `to_tsquery('simple', array_to_string(ARRAY(SELECT quote_literal(l) FROM unnest(${lexemes}) AS l), ' | '))`;
+  // Where the snippet's window starts: a stem is the start of the words it comes from, but for
+  // a final y turned into i (`query` is `queri`), so it is looked for without that i. Missed,
+  // the window would hold no match and ts_headline would read the whole body (~5 ms a post).
+  const snippetNeedles = `ARRAY(SELECT regexp_replace(l, '^(..+)i$', '\\1') FROM unnest(${lexemes}) AS l)`;
   const shortlist = params.add(options.shortlist);
   // A shortlisted row is read again by its address (a TID scan): one page read each, which no
   // estimate makes the planner trade for a scan, and a join would read the whole table to hash it.
@@ -289,12 +319,11 @@ export function matchSql(
   const byDate = 's.published_at DESC NULLS LAST, s.source_id DESC';
   const firstStageOrder = `s.title_score DESC, ${byDate}`;
   const finalOrder = `s.stage > ${shortlist}, s.score DESC NULLS LAST, s.stage`;
-  const firstStageSize = params.add(Math.max(options.shortlist, options.offset + options.limit));
   // Title matches first, then the newest of the others: the order of scoring every title. When
   // the title matches scoring above 0 fill the first stage, no other match can enter it: the
-  // condition is a one-time filter, so the others are then neither read nor sorted (for a
-  // common word, every match but the first 1,001 the count reads).
-  const othersNeeded = `(SELECT count(*) FROM (SELECT FROM titled WHERE title_score > 0 LIMIT ${firstStageSize}) t) < ${firstStageSize}`;
+  // condition is a one-time filter, so the others are then neither read nor sorted, and the
+  // word-index scans read no more of them than the count needs.
+  const othersNeeded = `NOT ${titlesFill(firstStageSize)}`;
   return `WITH ${matches}, first_stage AS (
       SELECT s.* FROM (
         (SELECT s.row_id, s.source_id, s.published_at, s.title_score FROM titled s
@@ -325,13 +354,13 @@ export function matchSql(
             ts_headline('english', d.body, ${anyLexeme}, ${headlineOptions})) END AS snippet,
         array_to_json(array_remove(ARRAY[${matched}]::int[], NULL)) AS matched
       FROM ranked s CROSS JOIN LATERAL (SELECT * FROM search_document d WHERE ${sameDocument}) d
-      CROSS JOIN LATERAL (SELECT search_snippet_source(d.body, ${lexemes}) AS text OFFSET 0) sw
+      CROSS JOIN LATERAL (SELECT search_snippet_source(d.body, ${snippetNeedles}) AS text OFFSET 0) sw
       CROSS JOIN LATERAL (SELECT ts_headline('english', sw.text, (${anyQuery}), ${headlineOptions})
         AS snippet OFFSET 0) w
     )
     SELECT t.total, s.score, s.id, s.post_id, s.slug, s.title, s.published_at, s.categories,
       s.snippet, s.matched
-    FROM (SELECT count(*)::int AS total FROM (SELECT FROM matches LIMIT ${params.add(options.countUpTo + 1)}) m) t
+    FROM (SELECT count(*)::int AS total FROM (SELECT FROM matches LIMIT ${countCap}) m) t
     LEFT JOIN page s ON true
     ORDER BY ${finalOrder}`;
 }

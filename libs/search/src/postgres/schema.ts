@@ -29,8 +29,10 @@ import { CREATE_TITLE_PREFIX_TABLE, titlePrefixRowsSql } from './title-prefixes.
  *      written, sorted and distinct) indexed as it is, in place of an index expression the
  *      database computed for every row, and phrases are matched through
  *      `search_pair_match_rows` (ADR 0044).
+ *   8: `search_vector_match_rows` stops after `max_rows` matches in scope, for the searches
+ *      that need their count alone (ADR 0047).
  */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 /** The generation readers and incremental writes use, as a scalar subquery. */
 export const ACTIVE_GENERATION = '(SELECT generation FROM search_state WHERE id = 1)';
@@ -77,19 +79,25 @@ const VERSION_6_PHRASE_PAIRS_FUNCTION = `CREATE OR REPLACE FUNCTION search_phras
  * larger part of a common word's candidate selection (ADR 0041). The scope is checked above an
  * `OFFSET 0` fence, so the planner sees the index condition alone and has no other index
  * (the primary key, by generation and kind) to prefer for the scan.
+ *
+ * `max_rows` (NULL: all) stops the scan after so many matches in scope: when title matches
+ * alone fill the first ranking stage, the other matches are only counted, up to the cap, and a
+ * common word's remaining thousands of rows are not read (ADR 0047).
  */
 const VECTOR_MATCHES_FUNCTION = `CREATE OR REPLACE FUNCTION search_vector_match_rows(q tsquery, phrase tsquery,
-    in_generation int, in_kind text, in_category text,
+    in_generation int, in_kind text, in_category text, max_rows bigint,
     OUT row_ids tid[], OUT source_ids int[], OUT published_ats timestamptz[])
   LANGUAGE sql STABLE PARALLEL RESTRICTED SET enable_seqscan = off AS $fn$
     SELECT coalesce(array_agg(m.row_id), '{}'), coalesce(array_agg(m.source_id), '{}'),
       coalesce(array_agg(m.published_at), '{}')
-    FROM (SELECT d.ctid AS row_id, d.generation, d.kind, d.category_slugs, d.source_id, d.published_at
-      FROM search_document d
-      WHERE d.vec @@ q AND (phrase IS NULL OR ts_match_vq(d.vec, phrase))
-      OFFSET 0) m
-    WHERE m.generation = in_generation AND m.kind = in_kind
-      AND (in_category IS NULL OR m.category_slugs @> ARRAY[in_category])
+    FROM (SELECT m.row_id, m.source_id, m.published_at
+      FROM (SELECT d.ctid AS row_id, d.generation, d.kind, d.category_slugs, d.source_id, d.published_at
+        FROM search_document d
+        WHERE d.vec @@ q AND (phrase IS NULL OR ts_match_vq(d.vec, phrase))
+        OFFSET 0) m
+      WHERE m.generation = in_generation AND m.kind = in_kind
+        AND (in_category IS NULL OR m.category_slugs @> ARRAY[in_category])
+      LIMIT max_rows) m
   $fn$`;
 
 /**
@@ -232,6 +240,10 @@ const UPGRADE_TO_7 = `
   UPDATE search_document SET pairs = search_phrase_pairs(vec);
   DROP FUNCTION search_phrase_pairs(tsvector);`;
 
+/** From version 7: the word-index scan takes a row limit, a new signature. */
+const UPGRADE_TO_8 = `
+  DROP FUNCTION IF EXISTS search_vector_match_rows(tsquery, tsquery, int, text, text);`;
+
 /**
  * lz4 compresses the long columns faster than pglz and reads them back faster (ranking reads
  * the shortlist's vectors, snippets their bodies), for ~10% more space. Rows already stored
@@ -331,6 +343,9 @@ BEGIN
   END IF;
   IF (SELECT schema_version FROM search_state WHERE id = 1) < 7 THEN
     ${UPGRADE_TO_7}
+  END IF;
+  IF (SELECT schema_version FROM search_state WHERE id = 1) < 8 THEN
+    ${UPGRADE_TO_8}
   END IF;
   ${LZ4_COMPRESSION}
   ${SNIPPET_SOURCE_FUNCTION};
