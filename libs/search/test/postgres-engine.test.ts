@@ -379,6 +379,29 @@ describe.each([
     expect(slugs(await engine.search({ q: 'tokio' }))).toEqual(['tokio-channels']);
   });
 
+  it('counts the lexicon of a reindex as the stored words count it, odd words included', async () => {
+    const engine = createPostgresSearchEngine(database.db);
+    const odd: IndexableDocument = {
+      kind: 'post',
+      id: 99,
+      slug: 'odd-words',
+      title: 'Quotes "inside" and back\\slashes, {braces}, commas',
+      body: 'It\'s a NULL "null" {a,b} tokio élan naïve',
+      summary: '',
+      categories: [],
+      publishedAt: '2024-05-01T00:00:00.000Z',
+    };
+    await engine.reindex(iterate([...demoDocuments(smallPosts, smallCategories), odd]));
+    const { rows } = await database.db.query(
+      `SELECT (SELECT array_agg(word || '=' || doc_count ORDER BY word COLLATE "C") FROM search_term
+           WHERE generation = (SELECT generation FROM search_state)) AS lexicon,
+         (SELECT array_agg(word || '=' || n ORDER BY word COLLATE "C") FROM (
+           SELECT word, count(*) AS n FROM search_document, unnest(words) AS word GROUP BY word) w) AS stored`,
+    );
+    expect(rows[0]?.lexicon).toEqual(rows[0]?.stored);
+    expect(rows[0]?.lexicon).toEqual(expect.arrayContaining(['tokio=2', 'élan=1']));
+  });
+
   it('leaves the document table with the key, indexes and column settings setup() gives it', async () => {
     const engine = createPostgresSearchEngine(database.db);
     const layout = async (): Promise<unknown[]> => {

@@ -1,6 +1,7 @@
 import { type IndexableDocument, type ReindexProgress } from '../engine.js';
 import { documentRow, insertRowsSql, type DocumentRow } from './document-rows.js';
 import { indexedRows } from './document-vectors.js';
+import { LexiconCounts } from './lexicon-counts.js';
 import { ACTIVE_GENERATION, vacuumAnalyzeSearchTables } from './schema.js';
 import {
   createShadowTable,
@@ -21,8 +22,8 @@ const BATCH_SIZE = 100;
 const BATCHES_IN_FLIGHT = 2;
 
 /**
- * Builds the next generation in the shadow table (`shadow-table.ts`), indexes it, counts its
- * lexicon and lists its title prefixes in one pass each, then swaps it in with the flip of
+ * Builds the next generation in the shadow table (`shadow-table.ts`), indexes it, writes the
+ * lexicon counted during the load and lists its title prefixes in one pass, then swaps it in with the flip of
  * `search_state` in one transaction. Searches keep answering from the old generation until
  * then, and from it alone if the reindex fails. Writes that arrive during a reindex land in the
  * old generation only: run it from the source of truth, when publishing is quiet.
@@ -40,14 +41,11 @@ export async function reindexDocuments(
   await createShadowTable(db);
 
   const progress: ReindexProgress = { posts: 0, comments: 0 };
-  await loadDocuments(db, next, docs, progress, onProgress);
+  const lexicon = new LexiconCounts();
+  await loadDocuments(db, next, docs, progress, lexicon, onProgress);
   await indexShadowTable(db);
 
-  await db.query(
-    `INSERT INTO search_term (generation, word, doc_count)
-     SELECT $1::int, word, count(*) FROM ${SHADOW_TABLE}, unnest(words) AS word GROUP BY word`,
-    [next],
-  );
+  await lexicon.insert(db, next);
   await db.query(
     titlePrefixRowsSql(
       `(SELECT generation, source_id, published_at, title FROM ${SHADOW_TABLE} WHERE kind = 'post')`,
@@ -62,12 +60,16 @@ export async function reindexDocuments(
   return progress;
 }
 
-/** Sends the documents as JSON batches into the shadow table, `BATCHES_IN_FLIGHT` at a time. */
+/**
+ * Sends the documents as JSON batches into the shadow table, `BATCHES_IN_FLIGHT` at a time,
+ * and counts their words.
+ */
 async function loadDocuments(
   db: SqlClient,
   next: number,
   docs: AsyncIterable<IndexableDocument>,
   progress: ReindexProgress,
+  lexicon: LexiconCounts,
   onProgress?: (progress: ReindexProgress) => void,
 ): Promise<void> {
   const inFlight: Promise<void>[] = [];
@@ -86,7 +88,9 @@ async function loadDocuments(
   try {
     let batch: DocumentRow[] = [];
     for await (const doc of docs) {
-      batch.push(documentRow(doc));
+      const row = documentRow(doc);
+      batch.push(row);
+      lexicon.add(row.words);
       if (doc.kind === 'post') progress.posts++;
       else progress.comments++;
       if (batch.length >= BATCH_SIZE) {
