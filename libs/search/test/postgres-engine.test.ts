@@ -370,14 +370,16 @@ describe.each([
       categories: [{ slug: 'streets', name: 'Streets' }],
       publishedAt: new Date(Date.UTC(2024, 0, 1) + id * 60_000).toISOString(),
     });
-    const loadedRows = async (): Promise<number> => {
+    const nextGenerationRows = async (table: string): Promise<number> => {
       const { rows } = await database.db.query(
-        `SELECT count(*)::int AS n FROM search_document
+        `SELECT count(*)::int AS n FROM ${table}
          WHERE generation > (SELECT generation FROM search_state)`,
       );
       return Number(rows[0]?.n);
     };
+    const loadedRows = (): Promise<number> => nextGenerationRows('search_document_next');
     const seenMidway: unknown[] = [];
+    const liveTableMidway: number[] = [];
     async function* halfThenFail(): AsyncIterable<IndexableDocument> {
       for (let id = 1; id <= 150; id++) {
         // The first batch of 100 is in the next generation before the 101st document.
@@ -390,6 +392,7 @@ describe.each([
             { q: 'zeb' },
           ])
             seenMidway.push((await engine.search(input)).total);
+          liveTableMidway.push(await nextGenerationRows('search_document'));
         }
         yield zebra(id);
       }
@@ -398,12 +401,65 @@ describe.each([
     await expect(engine.reindex(halfThenFail())).rejects.toThrow('source went away');
     const none = { value: 0, relation: 'eq' };
     expect(seenMidway).toEqual([none, none, none, none]);
+    // The load goes to a table of its own: the live one, and its indexes, are not written.
+    expect(liveTableMidway).toEqual([0]);
     expect((await engine.search({ q: 'zebra crossing' })).total).toEqual(none);
     expect(slugs(await engine.search({ q: 'tokio' }))).toEqual(['tokio-channels']);
     const { rows } = await database.db.query(
       `SELECT reloptions FROM pg_class WHERE relname = 'search_document_pair_idx'`,
     );
     expect(rows).toEqual([{ reloptions: ['gin_pending_list_limit=256'] }]);
+    // The next reindex replaces what the failed one left, and the index is whole again.
+    await engine.reindex(iterate(demoDocuments(smallPosts, smallCategories)));
+    expect(await engine.health()).toEqual({ engine: 'postgres', ok: true, posts: 4, comments: 2 });
+    expect(slugs(await engine.search({ q: 'tokio' }))).toEqual(['tokio-channels']);
+  });
+
+  it('counts the lexicon of a reindex as the stored words count it, odd words included', async () => {
+    const engine = createPostgresSearchEngine(database.db);
+    const odd: IndexableDocument = {
+      kind: 'post',
+      id: 99,
+      slug: 'odd-words',
+      title: 'Quotes "inside" and back\\slashes, {braces}, commas',
+      body: 'It\'s a NULL "null" {a,b} tokio élan naïve',
+      summary: '',
+      categories: [],
+      publishedAt: '2024-05-01T00:00:00.000Z',
+    };
+    await engine.reindex(iterate([...demoDocuments(smallPosts, smallCategories), odd]));
+    const { rows } = await database.db.query(
+      `SELECT (SELECT array_agg(word || '=' || doc_count ORDER BY word COLLATE "C") FROM search_term
+           WHERE generation = (SELECT generation FROM search_state)) AS lexicon,
+         (SELECT array_agg(word || '=' || n ORDER BY word COLLATE "C") FROM (
+           SELECT word, count(*) AS n FROM search_document, unnest(words) AS word GROUP BY word) w) AS stored`,
+    );
+    expect(rows[0]?.lexicon).toEqual(rows[0]?.stored);
+    expect(rows[0]?.lexicon).toEqual(expect.arrayContaining(['tokio=2', 'élan=1']));
+  });
+
+  it('leaves the document table with the key, indexes and column settings setup() gives it', async () => {
+    const engine = createPostgresSearchEngine(database.db);
+    const layout = async (): Promise<unknown[]> => {
+      const indexes = await database.db.query(
+        `SELECT c.relname, pg_get_indexdef(c.oid) AS definition, c.reloptions
+         FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+         WHERE i.indrelid = 'search_document'::regclass ORDER BY c.relname`,
+      );
+      const columns = await database.db.query(
+        `SELECT attname, attstattarget, attstorage, attcompression, attnotnull,
+           pg_get_expr(d.adbin, d.adrelid) AS default_value
+         FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+         WHERE a.attrelid = 'search_document'::regclass AND a.attnum > 0 AND NOT a.attisdropped
+         ORDER BY a.attnum`,
+      );
+      return [...indexes.rows, ...columns.rows];
+    };
+    await engine.setup();
+    const setUp = await layout();
+    expect(setUp.length).toBeGreaterThan(14);
+    await engine.reindex(iterate(demoDocuments(smallPosts, smallCategories)));
+    expect(await layout()).toEqual(setUp);
   });
 
   it('ranks beyond the shortlist: title matches first, exact totals, every page', async () => {

@@ -77,11 +77,12 @@ const titleVector = TITLE_VECTOR_SQL('x.kind', `x.title || ' ' || x.title_parts`
 export const DOCUMENT_VECTOR_SQL = `${titleVector} || setweight(to_tsvector('english', x.body || ' ' || x.body_parts), 'B')`;
 
 /**
- * Inserts `search_document` rows (`IndexedRow`) from a JSON array parameter; `generation` is a
- * SQL expression. The vector comes as text, stemmed by `indexedRows` before.
+ * Inserts rows (`IndexedRow`) from a JSON array parameter into `table` (`search_document`, or a
+ * reindex's table of the same layout); `generation` is a SQL expression. The vector comes as
+ * text, stemmed by `indexedRows` before.
  */
-export function insertRowsSql(rowsParam: string, generation: string): string {
-  return `INSERT INTO search_document
+export function insertRowsSql(table: string, rowsParam: string, generation: string): string {
+  return `INSERT INTO ${table}
       (generation, kind, source_id, post_id, slug, title, body, categories, category_slugs, published_at, words, vec, title_vec, pairs)
     SELECT ${generation}, x.kind, x.source_id, x.post_id, x.slug, x.title, x.body, x.categories,
       ARRAY(SELECT jsonb_array_elements_text(x.category_slugs)), x.published_at,

@@ -18,7 +18,7 @@ export async function upsertDocument(db: SqlClient, row: DocumentRow): Promise<v
        WHERE generation = ${ACTIVE_GENERATION} AND kind = $2 AND source_id = $3
        FOR UPDATE
      ), saved AS (
-       ${insertRowsSql('$1', ACTIVE_GENERATION)}
+       ${insertRowsSql('search_document', '$1', ACTIVE_GENERATION)}
        ON CONFLICT (generation, kind, source_id) DO UPDATE SET
          post_id = EXCLUDED.post_id, slug = EXCLUDED.slug, title = EXCLUDED.title, body = EXCLUDED.body,
          categories = EXCLUDED.categories, category_slugs = EXCLUDED.category_slugs,

@@ -34,6 +34,9 @@ import { CREATE_TITLE_PREFIX_TABLE, titlePrefixRowsSql } from './title-prefixes.
  */
 export const SCHEMA_VERSION = 8;
 
+/** The document table's key, the primary key of each table of its layout. */
+export const DOCUMENT_KEY = '(generation, kind, source_id)';
+
 /** The generation readers and incremental writes use, as a scalar subquery. */
 export const ACTIVE_GENERATION = '(SELECT generation FROM search_state WHERE id = 1)';
 
@@ -193,14 +196,8 @@ const CREATE_TABLES = `
     vec tsvector NOT NULL,
     title_vec tsvector NOT NULL DEFAULT '',
     pairs bigint[] NOT NULL DEFAULT '{}',
-    PRIMARY KEY (generation, kind, source_id)
+    PRIMARY KEY ${DOCUMENT_KEY}
   );
-  CREATE INDEX IF NOT EXISTS search_document_vec_idx ON search_document USING gin (vec);
-  -- No statistics on vec: a common word then looks rare (0.5% by default), so the planner
-  -- always matches through the GIN index. Given the true 98%, it scans the table and must
-  -- read every TOASTed vector to test @@, a cost it does not model (70 ms at 10,000 posts).
-  ALTER TABLE search_document ALTER COLUMN vec SET STATISTICS 0;
-  CREATE INDEX IF NOT EXISTS search_document_post_idx ON search_document (generation, post_id);
   CREATE TABLE IF NOT EXISTS search_term (
     generation int NOT NULL,
     word text NOT NULL,
@@ -209,8 +206,6 @@ const CREATE_TABLES = `
   );
   CREATE INDEX IF NOT EXISTS search_term_word_trgm_idx ON search_term USING gin (word gin_trgm_ops);
   CREATE INDEX IF NOT EXISTS search_term_word_prefix_idx ON search_term (word COLLATE "C");
-  CREATE INDEX IF NOT EXISTS search_document_title_words_idx ON search_document
-    USING gin (${TITLE_WORDS_SQL('kind', 'title')});
   ${CREATE_TITLE_PREFIX_TABLE}`;
 
 /** From version 1: derive the new columns from the stored text, then index the pairs. */
@@ -264,56 +259,56 @@ const UPGRADE_TO_4 = `${titlePrefixRowsSql(
 )};`;
 
 /**
- * The pairs carry no planner statistics: ANALYZE would count the ~1,000 elements of every
- * sampled row (30,000 rows sampled), at every reindex and every maintenance pass. A phrase is
- * matched through this index anyway. Hashes do not compress: the column is stored as it is,
- * out of line, without a compression attempt on every write.
- */
-const CREATE_PAIR_INDEX = `CREATE INDEX IF NOT EXISTS search_document_pair_idx ON search_document USING gin (pairs);
-  ALTER TABLE search_document ALTER COLUMN pairs SET STATISTICS 0,
-    ALTER COLUMN pairs SET STORAGE EXTERNAL`;
-
-/**
- * Title matches are found through their own index (created after version 2 adds the column).
- * Without statistics on `title_vec` a title match always looks rare, so the planner takes the
- * index rather than testing every title (ADR 0039).
- */
-const CREATE_TITLE_VECTOR_INDEX = `CREATE INDEX IF NOT EXISTS search_document_title_vec_idx ON search_document USING gin (title_vec);
-  ALTER TABLE search_document ALTER COLUMN title_vec SET STATISTICS 0`;
-
-/**
  * GIN buffers new entries in an unsorted pending list that every search scans in full, and the
  * planner prices a scan of a long list above a table scan. Writes between reindexes flush it at
- * 256 kB (a few posts) instead of the 4 MB default; `reindex` flushes it after the bulk load.
+ * 256 kB (a few posts) instead of the 4 MB default. A reindex builds its indexes after loading
+ * its rows, with empty pending lists.
  */
-export const GIN_INDEXES = [
-  'search_document_vec_idx',
-  'search_document_pair_idx',
-  'search_document_title_words_idx',
-  'search_document_title_vec_idx',
-];
 export const PENDING_LIST_LIMIT_KB = 256;
-const PENDING_LIST_LIMITS = GIN_INDEXES.map(
-  (index) => `ALTER INDEX ${index} SET (gin_pending_list_limit = ${PENDING_LIST_LIMIT_KB});`,
-).join('\n  ');
 
 /**
- * The word and pair indexes during a reindex's bulk load. Each merge of a pending list sorts
- * its entries and walks the index in key order to add them, and these indexes (the pair index
- * ~36 MB at 10,000 posts) do not fit PGlite's 16 MB of shared buffers: every merge read and
- * wrote much of them again (at 4 MB for the pairs and 256 kB for the words, ~650,000 page reads
- * and writes for 10,000 posts). A merge started by an insert also gathers entries in
- * `work_mem` (4 MB), one walk per 4 MB. So during a reindex their lists may grow to 64 MB, and
- * `reindex` merges them itself every `BULK_LOAD_PAIRS_PER_MERGE` pairs, with
- * `maintenance_work_mem` (64 MB): one walk each. Not the title indexes (small, and searched
- * without a planner guard). The planner would price a scan of a long list above a table scan,
- * but words and phrases are matched with table scans turned off (`search_vector_match_rows`,
- * `search_pair_match_rows`); searches meanwhile read longer lists (up to ~30 MB).
+ * The document table's other indexes, by the suffix of their names (`<table>_<suffix>`), so a
+ * table of the same layout gets the same ones (a reindex builds them on its own table after
+ * loading it, `shadow-table.ts`). The GIN indexes flush their pending lists at
+ * `PENDING_LIST_LIMIT_KB`. Title matches are found through their own index (ADR 0039).
  */
-export const BULK_LOAD_INDEXES = ['search_document_vec_idx', 'search_document_pair_idx'];
-export const BULK_LOAD_PENDING_LIST_KB = 65_536;
-/** ~1,000 long posts: ~25 MB of pairs in the pending list, gathered in ~30 MB to merge. */
-export const BULK_LOAD_PAIRS_PER_MERGE = 1_000_000;
+export const DOCUMENT_INDEXES: Record<string, string> = {
+  vec_idx: 'USING gin (vec)',
+  post_idx: '(generation, post_id)',
+  title_words_idx: `USING gin (${TITLE_WORDS_SQL('kind', 'title')})`,
+  pair_idx: 'USING gin (pairs)',
+  title_vec_idx: 'USING gin (title_vec)',
+};
+
+/** The indexes of `DOCUMENT_INDEXES` missing on `table`, and their pending-list limits. */
+export function documentIndexesSql(table: string): string {
+  return Object.entries(DOCUMENT_INDEXES)
+    .map(([suffix, definition]) => {
+      const index = `${table}_${suffix}`;
+      const create = `CREATE INDEX IF NOT EXISTS ${index} ON ${table} ${definition};`;
+      return definition.startsWith('USING gin')
+        ? `${create} ALTER INDEX ${index} SET (gin_pending_list_limit = ${PENDING_LIST_LIMIT_KB});`
+        : create;
+    })
+    .join('\n  ');
+}
+
+/**
+ * Column settings of the document table that `CREATE TABLE ... (LIKE ...)` does not copy.
+ * No statistics on `vec`: a common word then looks rare (0.5% by default), so the planner
+ * always matches through the GIN index. Given the true 98%, it scans the table and must read
+ * every TOASTed vector to test @@, a cost it does not model (70 ms at 10,000 posts). Without
+ * statistics on `title_vec` a title match always looks rare, so the planner takes its index
+ * rather than testing every title (ADR 0039). The pairs carry none either: ANALYZE would count
+ * the ~1,000 elements of every sampled row (30,000 rows sampled), at every reindex and every
+ * maintenance pass, and a phrase is matched through its index anyway. Hashes do not compress:
+ * the pairs are stored as they are, out of line, without a compression attempt on every write.
+ */
+export function documentColumnSettingsSql(table: string): string {
+  return `ALTER TABLE ${table} ALTER COLUMN vec SET STATISTICS 0,
+    ALTER COLUMN title_vec SET STATISTICS 0, ALTER COLUMN pairs SET STATISTICS 0,
+    ALTER COLUMN pairs SET STORAGE EXTERNAL;`;
+}
 
 /** The engine's tables, in the order their statistics are refreshed. */
 export const SEARCH_TABLES = [
@@ -351,9 +346,8 @@ BEGIN
   ${SNIPPET_SOURCE_FUNCTION};
   ${VECTOR_MATCHES_FUNCTION};
   ${PAIR_MATCHES_FUNCTION};
-  ${CREATE_PAIR_INDEX};
-  ${CREATE_TITLE_VECTOR_INDEX};
-  ${PENDING_LIST_LIMITS}
+  ${documentColumnSettingsSql('search_document')}
+  ${documentIndexesSql('search_document')}
   IF (SELECT schema_version FROM search_state WHERE id = 1) < 4 THEN
     ${UPGRADE_TO_4}
   END IF;
