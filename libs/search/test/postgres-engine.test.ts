@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createPostgresSearchEngine,
   type IndexableDocument,
+  type PostDocument,
   type SearchEngine,
   SearchValidationError,
   type SqlClient,
@@ -12,6 +13,23 @@ import { openPglite, openPostgres, type TestDatabase } from './fixtures/database
 import { NASTY_QUERIES } from './fixtures/nasty-queries.js';
 import { smallCategories, smallPosts } from './fixtures/small-corpus.js';
 import { demoDocuments, iterate } from './fixtures/to-documents.js';
+
+/** A synthetic post numbered `id`, published a minute after the one before it. */
+const numberedPost = (
+  id: number,
+  fields: Pick<PostDocument, 'slug' | 'title' | 'body'> & Partial<PostDocument>,
+): IndexableDocument => ({
+  kind: 'post',
+  id,
+  summary: '',
+  categories: [],
+  publishedAt: new Date(Date.UTC(2024, 0, 1) + id * 60_000).toISOString(),
+  ...fields,
+});
+
+/** A short note about a lantern, titled `title`. */
+const lanternNote = (id: number, title: string): IndexableDocument =>
+  numberedPost(id, { slug: `note-${id}`, title, body: 'A short note about a lantern.' });
 
 const slugs = (results: { hits: { slug: string; kind: string }[] }): string[] =>
   results.hits.filter((hit) => hit.kind === 'post').map((hit) => hit.slug);
@@ -360,16 +378,13 @@ describe.each([
   it('answers from the live generation while a reindex is half loaded, and after it fails', async () => {
     const engine = createPostgresSearchEngine(database.db);
     await engine.reindex(iterate(demoDocuments(smallPosts, smallCategories)));
-    const zebra = (id: number): IndexableDocument => ({
-      kind: 'post',
-      id,
-      slug: `zebra-${id}`,
-      title: `Zebra crossing ${id}`,
-      body: 'A zebra crossing in the rain.',
-      summary: '',
-      categories: [{ slug: 'streets', name: 'Streets' }],
-      publishedAt: new Date(Date.UTC(2024, 0, 1) + id * 60_000).toISOString(),
-    });
+    const zebra = (id: number): IndexableDocument =>
+      numberedPost(id, {
+        slug: `zebra-${id}`,
+        title: `Zebra crossing ${id}`,
+        body: 'A zebra crossing in the rain.',
+        categories: [{ slug: 'streets', name: 'Streets' }],
+      });
     const nextGenerationRows = async (table: string): Promise<number> => {
       const { rows } = await database.db.query(
         `SELECT count(*)::int AS n FROM ${table}
@@ -521,16 +536,8 @@ describe.each([
 
   it('fills the first stage with title matches when there are enough, and pages on past them', async () => {
     const engine = createPostgresSearchEngine(database.db);
-    const note = (id: number, inTitle: boolean): IndexableDocument => ({
-      kind: 'post',
-      id,
-      slug: `note-${id}`,
-      title: inTitle ? `Lantern note ${id}` : `Note ${id}`,
-      body: 'A short note about a lantern.',
-      summary: '',
-      categories: [],
-      publishedAt: new Date(Date.UTC(2024, 0, 1) + id * 60_000).toISOString(),
-    });
+    const note = (id: number, inTitle: boolean): IndexableDocument =>
+      lanternNote(id, inTitle ? `Lantern note ${id}` : `Note ${id}`);
     // 210 title matches, all older than the 40 posts that hold the word in their body alone.
     const docs = Array.from({ length: 250 }, (_, i) => note(i + 1, i < 210));
     await engine.reindex(iterate(docs));
@@ -551,16 +558,7 @@ describe.each([
 
   it('counts up to 1,000 matches, then says "at least", and still pages past them', async () => {
     const engine = createPostgresSearchEngine(database.db);
-    const note = (id: number): IndexableDocument => ({
-      kind: 'post',
-      id,
-      slug: `note-${id}`,
-      title: `Note ${id}`,
-      body: 'A short note about a lantern.',
-      summary: '',
-      categories: [],
-      publishedAt: new Date(Date.UTC(2024, 0, 1) + id * 60_000).toISOString(),
-    });
+    const note = (id: number): IndexableDocument => lanternNote(id, `Note ${id}`);
     await engine.reindex(iterate(Array.from({ length: 1_001 }, (_, i) => note(i + 1))));
     const many = await engine.search({ q: 'lantern' });
     expect(many.total).toEqual({ value: 1_000, relation: 'gte' });
@@ -573,16 +571,7 @@ describe.each([
 
   it('reads no more matches than the count needs once title matches fill the first stage', async () => {
     const engine = createPostgresSearchEngine(database.db);
-    const note = (id: number): IndexableDocument => ({
-      kind: 'post',
-      id,
-      slug: `note-${id}`,
-      title: `Lantern note ${id}`,
-      body: 'A short note about a lantern.',
-      summary: '',
-      categories: [],
-      publishedAt: new Date(Date.UTC(2024, 0, 1) + id * 60_000).toISOString(),
-    });
+    const note = (id: number): IndexableDocument => lanternNote(id, `Lantern note ${id}`);
     await engine.reindex(iterate(Array.from({ length: 1_002 }, (_, i) => note(i + 1))));
     const matchRows = async (maxRows: number | null): Promise<number> => {
       const { rows } = await database.db.query(
