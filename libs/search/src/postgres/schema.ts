@@ -318,6 +318,12 @@ export const SEARCH_TABLES = [
   'search_title_prefix',
 ];
 
+/** `steps`, run by `setup()` on an index whose schema is older than `version`. */
+const upgradeTo = (version: number, steps: string): string =>
+  `IF (SELECT schema_version FROM search_state WHERE id = 1) < ${version} THEN
+    ${steps}
+  END IF;`;
+
 /**
  * One DO block: it runs as a single transaction, so a Pool can send it, and the advisory lock
  * makes concurrent starts of several app processes wait for the first one's upgrade.
@@ -330,27 +336,17 @@ BEGIN
   CREATE EXTENSION IF NOT EXISTS pg_trgm;
   ${CREATE_TABLES}
   ${LEXICON_WORDS_COUNTER}
-  IF (SELECT schema_version FROM search_state WHERE id = 1) < 2 THEN
-    ${UPGRADE_TO_2}
-  END IF;
-  IF (SELECT schema_version FROM search_state WHERE id = 1) < 6 THEN
-    ${UPGRADE_TO_6}
-  END IF;
-  IF (SELECT schema_version FROM search_state WHERE id = 1) < 7 THEN
-    ${UPGRADE_TO_7}
-  END IF;
-  IF (SELECT schema_version FROM search_state WHERE id = 1) < 8 THEN
-    ${UPGRADE_TO_8}
-  END IF;
+  ${upgradeTo(2, UPGRADE_TO_2)}
+  ${upgradeTo(6, UPGRADE_TO_6)}
+  ${upgradeTo(7, UPGRADE_TO_7)}
+  ${upgradeTo(8, UPGRADE_TO_8)}
   ${LZ4_COMPRESSION}
   ${SNIPPET_SOURCE_FUNCTION};
   ${VECTOR_MATCHES_FUNCTION};
   ${PAIR_MATCHES_FUNCTION};
   ${documentColumnSettingsSql('search_document')}
   ${documentIndexesSql('search_document')}
-  IF (SELECT schema_version FROM search_state WHERE id = 1) < 4 THEN
-    ${UPGRADE_TO_4}
-  END IF;
+  ${upgradeTo(4, UPGRADE_TO_4)}
   IF (SELECT schema_version FROM search_state WHERE id = 1) < ${SCHEMA_VERSION}
     OR (SELECT reltuples FROM pg_class WHERE oid = 'search_document'::regclass) < 0 THEN
     UPDATE search_state SET schema_version = ${SCHEMA_VERSION} WHERE id = 1;
